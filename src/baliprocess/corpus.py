@@ -1,0 +1,320 @@
+"""Load and validate the corpus: one document per file, YAML front matter, text split into paragraphs.
+
+Every problem in a corpus is collected, never only the first: :func:`load_corpus` raises
+:class:`CorpusError` holding one :class:`Problem` per fault (``path: what is wrong``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+import yaml
+
+from .cleaning import clean_lines
+
+__all__ = [
+    "Problem", "CorpusError", "Document", "Corpus", "DOC_TYPES", "ENV_VAR",
+    "corpus_dir", "discover", "read_document", "split_paragraphs", "load_corpus", "count_words",
+]
+
+ENV_VAR = "BALIPROCESS_CORPUS"
+REPO_ROOT = Path(__file__).resolve().parents[2]
+DEFAULT_CORPUS = REPO_ROOT / "data" / "corpus"
+DOC_TYPES = ("press_release", "statement", "meeting_report", "web_page", "other")
+DOCUMENT_SUFFIXES = (".md", ".txt")
+_ID_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
+_ISO_DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_WORD_RE = re.compile(r"[^\W_](?:[\w’'-]*[^\W_])?")
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One fault in one file, printed as ``path: message`` or ``path:line: message``."""
+
+    path: Path
+    message: str
+    line: int | None = None
+
+    def __str__(self) -> str:
+        where = f"{self.path}:{self.line}" if self.line else f"{self.path}"
+        return f"{where}: {self.message}"
+
+
+class CorpusError(Exception):
+    """Raised with every problem found in a corpus."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = problems
+        super().__init__("\n".join(str(p) for p in problems))
+
+
+@dataclass(frozen=True)
+class Document:
+    """A parsed corpus file: its metadata, its body and the file line where the body starts."""
+
+    doc_id: str
+    path: Path
+    meta: dict[str, Any]
+    body: str
+    body_line: int
+
+
+@dataclass
+class Corpus:
+    """The loaded corpus as tables: documents, paragraphs and the log of cleaning rules applied."""
+
+    root: Path
+    documents: pd.DataFrame
+    paragraphs: pd.DataFrame
+    cleaning_log: pd.DataFrame
+    meta: dict[str, dict[str, Any]] = field(default_factory=dict)
+
+
+def corpus_dir(path: str | os.PathLike[str] | None = None) -> Path:
+    """The corpus folder: ``path`` if given, else ``$BALIPROCESS_CORPUS``, else ``data/corpus``."""
+    if path is not None:
+        return Path(path)
+    env = os.environ.get(ENV_VAR)
+    return Path(env) if env else DEFAULT_CORPUS
+
+
+def discover(root: Path) -> tuple[list[Path], list[Problem]]:
+    """Every document file in ``root`` (``*.md``/``*.txt`` except README.md and dotfiles).
+
+    Anything else in the folder is reported, so that no file is silently skipped.
+    """
+    if not root.is_dir():
+        return [], [Problem(root, "no such corpus directory")]
+    files: list[Path] = []
+    problems: list[Problem] = []
+    for entry in sorted(root.iterdir()):
+        if entry.name.startswith(".") or entry.name == "README.md":
+            continue
+        if entry.is_dir():
+            problems.append(Problem(entry, "is a directory; the corpus is one flat folder of .md/.txt files"))
+        elif entry.suffix.lower() in DOCUMENT_SUFFIXES:
+            files.append(entry)
+        else:
+            problems.append(Problem(entry, f"not a corpus document (only {', '.join(DOCUMENT_SUFFIXES)} files are read)"))
+    if not files and not problems:
+        problems.append(Problem(root, "no documents found (expected .md or .txt files)"))
+    return files, problems
+
+
+class _StringDateLoader(yaml.SafeLoader):
+    """A safe YAML loader that leaves dates as strings, so impossible dates can be reported."""
+
+
+_StringDateLoader.yaml_implicit_resolvers = {
+    key: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for key, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+def _key_line(front: list[str], key: str, offset: int) -> int | None:
+    for i, line in enumerate(front):
+        if re.match(rf"^{re.escape(key)}\s*:", line):
+            return offset + i
+    return None
+
+
+def _check_meta(path: Path, meta: dict[str, Any], front: list[str]) -> list[Problem]:
+    problems: list[Problem] = []
+
+    def line(key: str) -> int | None:
+        return _key_line(front, key, 2)
+
+    title = meta.get("title")
+    if title is None or (isinstance(title, str) and not title.strip()):
+        problems.append(Problem(path, "missing title in front matter"))
+    elif not isinstance(title, str):
+        problems.append(Problem(path, f"title must be a string, not {type(title).__name__}", line("title")))
+    date = meta.get("date")
+    if date is None or (isinstance(date, str) and not date.strip()):
+        problems.append(Problem(path, "missing date in front matter (expected YYYY-MM-DD)"))
+    elif not isinstance(date, str) or not _ISO_DATE_RE.match(date):
+        problems.append(Problem(path, f"date {date!r} is not an ISO date YYYY-MM-DD", line("date")))
+    else:
+        try:
+            dt.date.fromisoformat(date)
+        except ValueError as exc:
+            problems.append(Problem(path, f"impossible date {date!r} ({exc})", line("date")))
+    doc_id = meta.get("id")
+    if doc_id is not None and (not isinstance(doc_id, str) or not _ID_RE.match(doc_id)):
+        problems.append(Problem(path, f"id {doc_id!r} must be letters, digits, '-', '_' or '.'", line("id")))
+    doc_type = meta.get("doc_type")
+    if doc_type is not None and doc_type not in DOC_TYPES:
+        problems.append(Problem(path, f"doc_type {doc_type!r} is not one of {', '.join(DOC_TYPES)}", line("doc_type")))
+    url = meta.get("url")
+    if url is not None and (not isinstance(url, str) or not re.match(r"^https?://\S+$", url)):
+        problems.append(Problem(path, f"url {url!r} is not an http(s) address", line("url")))
+    return problems
+
+
+def read_document(path: Path) -> tuple[Document | None, list[Problem]]:
+    """Parse one file; return the document (or None) and every problem found in it."""
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        return None, [Problem(path, f"cannot be read ({exc.strerror})")]
+    if not raw.strip():
+        return None, [Problem(path, "empty file")]
+    if b"\x00" in raw:
+        return None, [Problem(path, "binary file (contains NUL bytes), not UTF-8 text")]
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        return None, [Problem(path, f"not valid UTF-8 (byte 0x{raw[exc.start]:02x} at offset {exc.start})", line)]
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    if lines[0].strip() != "---":
+        return None, [Problem(path, "no YAML front matter (the first line must be '---')", 1)]
+    try:
+        close = next(i for i in range(1, len(lines)) if lines[i].strip() == "---")
+    except StopIteration:
+        return None, [Problem(path, "front matter is not closed (no second '---' line)", 1)]
+    front = lines[1:close]
+    try:
+        meta = yaml.load("\n".join(front), Loader=_StringDateLoader)  # noqa: S506 - a SafeLoader subclass
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        reason = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        return None, [Problem(path, f"front matter is not valid YAML ({reason})",
+                              mark.line + 2 if mark is not None else None)]
+    if meta is None:
+        meta = {}
+    if not isinstance(meta, dict):
+        return None, [Problem(path, "front matter must be a mapping of keys to values", 2)]
+    problems = _check_meta(path, meta, front)
+    body_lines = lines[close + 1:]
+    body = "\n".join(body_lines)
+    if not body.strip():
+        problems.append(Problem(path, "empty body (no text after the front matter)"))
+    if problems:
+        return None, problems
+    doc_id = str(meta.get("id") or path.stem)
+    return Document(doc_id, path, meta, body, close + 2), []
+
+
+_NUMBERED_RE = re.compile(r"^(\d{1,3})\.\s+\S")
+_BULLET_RE = re.compile(r"^(?:[•·▪◦*]|-(?=\s))\s*\S")
+
+
+def _starts_item(line: str) -> bool:
+    return bool(_NUMBERED_RE.match(line) or _BULLET_RE.match(line))
+
+
+def _continues(previous: str, line: str) -> bool:
+    """Whether ``line`` is a soft-wrapped continuation of ``previous`` within one block."""
+    if _starts_item(line):
+        return False
+    return line[:1].islower() or previous.endswith(",")
+
+
+def split_paragraphs(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """Group numbered lines into paragraphs; return (first line number, text) pairs.
+
+    Blank lines end a paragraph. Inside a block a numbered paragraph ("17. ...") or a bullet
+    item starts a new paragraph, a line that begins in lower case (or follows a comma) continues
+    the previous one, and any other line break also starts a new paragraph. Only whitespace is
+    changed: the words come out complete and in order.
+    """
+    paragraphs: list[tuple[int, list[str]]] = []
+    previous = ""
+    for number, raw in lines:
+        line = " ".join(raw.split())
+        if not line:
+            previous = ""
+            continue
+        if previous and _continues(previous, line):
+            paragraphs[-1][1].append(line)
+        else:
+            paragraphs.append((number, [line]))
+        previous = line
+    return [(number, " ".join(parts)) for number, parts in paragraphs]
+
+
+def count_words(text: str) -> int:
+    """Number of words (runs of letters or digits, inner apostrophes and hyphens allowed)."""
+    return len(_WORD_RE.findall(text))
+
+
+def _paragraph_label(text: str) -> str:
+    match = _NUMBERED_RE.match(text)
+    return match.group(1) if match else ""
+
+
+def load_corpus(path: str | os.PathLike[str] | None = None) -> Corpus:
+    """Read, validate, clean and split every document in the corpus folder.
+
+    Raises :class:`CorpusError` listing every problem in every file.
+    """
+    root = corpus_dir(path)
+    files, problems = discover(root)
+    docs: list[Document] = []
+    for file in files:
+        doc, found = read_document(file)
+        problems.extend(found)
+        if doc is not None:
+            docs.append(doc)
+    seen_ids: dict[str, Path] = {}
+    seen_bodies: dict[str, Path] = {}
+    for doc in docs:
+        if doc.doc_id in seen_ids:
+            problems.append(Problem(doc.path, f"duplicate id {doc.doc_id!r} (also used by {seen_ids[doc.doc_id]})"))
+        else:
+            seen_ids[doc.doc_id] = doc.path
+        key = " ".join(doc.body.split())
+        if key in seen_bodies:
+            problems.append(Problem(doc.path, f"same body text as {seen_bodies[key]} (duplicate document)"))
+        else:
+            seen_bodies[key] = doc.path
+    if problems:
+        raise CorpusError(problems)
+    return _tabulate(root, docs)
+
+
+def _tabulate(root: Path, docs: list[Document]) -> Corpus:
+    doc_rows, para_rows, log_rows = [], [], []
+    for doc in docs:
+        numbered = [(doc.body_line + i, line) for i, line in enumerate(doc.body.split("\n"))]
+        cleaned, log = clean_lines(numbered)
+        paragraphs = split_paragraphs(cleaned)
+        for entry in log:
+            log_rows.append({"doc_id": doc.doc_id, **entry})
+        width = max(2, len(str(len(paragraphs))))
+        for position, (line, text) in enumerate(paragraphs, start=1):
+            para_rows.append({
+                "doc_id": doc.doc_id,
+                "paragraph_id": f"{doc.doc_id}-p{position:0{width}d}",
+                "position": position,
+                "label": _paragraph_label(text),
+                "line": line,
+                "text": text,
+            })
+        meta = doc.meta
+        doc_rows.append({
+            "doc_id": doc.doc_id,
+            "title": meta["title"].strip(),
+            "date": pd.Timestamp(meta["date"]),
+            "publisher": meta.get("publisher", ""),
+            "doc_type": meta.get("doc_type", "other"),
+            "url": meta.get("url", ""),
+            "n_paragraphs": len(paragraphs),
+            "n_words": sum(count_words(text) for _, text in paragraphs),
+            "date_note": meta.get("date_note", ""),
+            "file": doc.path.name,
+        })
+    documents = pd.DataFrame(doc_rows).sort_values(["date", "doc_id"], kind="stable").reset_index(drop=True)
+    paragraphs = pd.DataFrame(para_rows, columns=["doc_id", "paragraph_id", "position", "label", "line", "text"])
+    order = {d: i for i, d in enumerate(documents["doc_id"])}
+    paragraphs = (paragraphs.assign(_o=paragraphs["doc_id"].map(order))
+                  .sort_values(["_o", "position"], kind="stable").drop(columns="_o").reset_index(drop=True))
+    cleaning_log = pd.DataFrame(log_rows, columns=["doc_id", "line", "rule", "before", "after"])
+    return Corpus(root, documents, paragraphs, cleaning_log, {d.doc_id: d.meta for d in docs})

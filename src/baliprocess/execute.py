@@ -1,0 +1,74 @@
+"""Execute notebooks and normalise them so that re-execution gives byte-identical files.
+
+``python -m baliprocess.execute [--out DIR] NOTEBOOK...`` runs each notebook top to bottom in its own
+folder (so relative paths behave as in Jupyter), drops timing metadata, numbers the cells 1..n and
+writes a stable JSON layout. Without ``--out`` the notebooks are rewritten in place.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+import nbformat
+from nbclient import NotebookClient
+
+__all__ = ["normalise", "execute_notebook", "main"]
+
+KERNELSPEC = {"display_name": "Python 3 (ipykernel)", "language": "python", "name": "python3"}
+_KEEP_CELL_METADATA = ("tags", "editable", "slideshow", "mystnb", "jupyter")
+
+
+def normalise(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
+    """Drop volatile metadata (timings, kernel versions) and renumber executions 1..n."""
+    nb.metadata = nbformat.from_dict({"kernelspec": KERNELSPEC, "language_info": {"name": "python"}})
+    count = 0
+    for index, cell in enumerate(nb.cells):
+        cell.id = f"cell-{index:03d}"
+        cell.metadata = nbformat.from_dict({k: v for k, v in cell.metadata.items() if k in _KEEP_CELL_METADATA})
+        if cell.cell_type != "code":
+            continue
+        count += 1
+        cell.execution_count = count
+        for output in cell.get("outputs", []):
+            if "execution_count" in output:
+                output.execution_count = count
+    return nb
+
+
+def execute_notebook(path: Path, out: Path | None = None, timeout: int = 600) -> Path:
+    """Execute ``path`` and write the normalised result to ``out`` (default: in place)."""
+    nb = nbformat.read(path, as_version=4)
+    env_before = os.environ.get("PYTHONHASHSEED")
+    os.environ["PYTHONHASHSEED"] = "0"
+    try:
+        client = NotebookClient(nb, timeout=timeout, kernel_name="python3", record_timing=False,
+                                resources={"metadata": {"path": str(path.parent.resolve())}})
+        client.execute()
+    finally:
+        if env_before is None:
+            os.environ.pop("PYTHONHASHSEED", None)
+        else:
+            os.environ["PYTHONHASHSEED"] = env_before
+    target = out if out is not None else path
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(nbformat.writes(normalise(nb)) + "\n", encoding="utf-8")
+    return target
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Command line entry point."""
+    parser = argparse.ArgumentParser(prog="python -m baliprocess.execute", description=__doc__)
+    parser.add_argument("notebooks", nargs="+", type=Path)
+    parser.add_argument("--out", type=Path, help="write executed copies here instead of in place")
+    args = parser.parse_args(argv)
+    for nb in args.notebooks:
+        target = execute_notebook(nb, args.out / nb.name if args.out else None)
+        print(f"executed {nb} -> {target}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,130 @@
+"""Export every derived table as a tidy CSV, described by one Frictionless ``datapackage.json``.
+
+Each analysis module declares its tables in a module-level ``TABLES`` list of :class:`Table`;
+:data:`TABLE_MODULES` names the modules whose tables are exported, in order.
+"""
+
+from __future__ import annotations
+
+import importlib
+import json
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from .corpus import Corpus, load_corpus
+
+__all__ = ["Field", "Table", "TABLE_MODULES", "all_tables", "build_tables", "write_export", "FIELD_TYPES"]
+
+FIELD_TYPES = ("string", "integer", "number", "boolean", "date", "year")
+
+TABLE_MODULES: tuple[str, ...] = ("baliprocess.overview",)
+
+
+@dataclass(frozen=True)
+class Field:
+    """One column: its name, Frictionless type and what it holds."""
+
+    name: str
+    type: str
+    description: str
+
+    def __post_init__(self) -> None:
+        if self.type not in FIELD_TYPES:
+            raise ValueError(f"field {self.name}: unknown type {self.type!r}")
+
+
+@dataclass(frozen=True)
+class Table:
+    """An exported table: file stem, title, description, columns and how to build it."""
+
+    name: str
+    title: str
+    description: str
+    fields: tuple[Field, ...]
+    build: Callable[[Corpus], pd.DataFrame]
+    primary_key: tuple[str, ...] = ()
+    sources: tuple[str, ...] = field(default_factory=tuple)
+
+
+def all_tables() -> list[Table]:
+    """Every table declared by the modules in :data:`TABLE_MODULES`."""
+    tables: list[Table] = []
+    for name in TABLE_MODULES:
+        tables.extend(importlib.import_module(name).TABLES)
+    return tables
+
+
+def _to_csv_frame(df: pd.DataFrame, table: Table) -> pd.DataFrame:
+    names = [f.name for f in table.fields]
+    missing = [n for n in names if n not in df.columns]
+    if missing:
+        raise ValueError(f"table {table.name}: built frame lacks columns {missing}")
+    out = df[names].copy()
+    for f in table.fields:
+        col = out[f.name]
+        if f.type == "date":
+            out[f.name] = pd.to_datetime(col).dt.strftime("%Y-%m-%d").where(col.notna(), "")
+        elif f.type == "boolean":
+            out[f.name] = col.map({True: "true", False: "false"}).fillna("")
+        elif f.type == "integer":
+            out[f.name] = col.astype("Int64")
+    return out
+
+
+def build_tables(corpus: Corpus) -> dict[str, pd.DataFrame]:
+    """Build every exported table from ``corpus``, as it will be written."""
+    return {t.name: _to_csv_frame(t.build(corpus), t) for t in all_tables()}
+
+
+def _descriptor(tables: list[Table]) -> dict[str, object]:
+    resources = []
+    for t in tables:
+        schema: dict[str, object] = {
+            "fields": [{"name": f.name, "type": f.type, "description": f.description} for f in t.fields],
+            "missingValues": [""],
+        }
+        if t.primary_key:
+            schema["primaryKey"] = list(t.primary_key)
+        resource: dict[str, object] = {
+            "name": t.name.replace("_", "-"),
+            "path": f"{t.name}.csv",
+            "title": t.title,
+            "description": t.description,
+            "format": "csv",
+            "mediatype": "text/csv",
+            "encoding": "utf-8",
+            "profile": "tabular-data-resource",
+            "schema": schema,
+        }
+        if t.sources:
+            resource["sources"] = [{"title": s} for s in t.sources]
+        resources.append(resource)
+    return {
+        "profile": "tabular-data-package",
+        "name": "bali-process-book",
+        "title": "The Bali Process: derived tables of a reproducible research book",
+        "description": "Tables derived from the book's corpus and curated data by the baliprocess package.",
+        "licenses": [{"name": "CC-BY-4.0", "title": "Creative Commons Attribution 4.0",
+                      "path": "https://creativecommons.org/licenses/by/4.0/"}],
+        "resources": resources,
+    }
+
+
+def write_export(out: Path, corpus: Corpus | None = None) -> list[Path]:
+    """Write every table as ``<name>.csv`` plus ``datapackage.json`` into ``out``; return the paths."""
+    corpus = corpus if corpus is not None else load_corpus()
+    out.mkdir(parents=True, exist_ok=True)
+    tables = all_tables()
+    frames = build_tables(corpus)
+    written = []
+    for t in tables:
+        path = out / f"{t.name}.csv"
+        frames[t.name].to_csv(path, index=False, lineterminator="\n")
+        written.append(path)
+    package = out / "datapackage.json"
+    package.write_text(json.dumps(_descriptor(tables), indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    written.append(package)
+    return written

@@ -1,0 +1,148 @@
+"""The corpus at a glance: its exported tables (documents, paragraphs) and the views of chapter 1."""
+
+from __future__ import annotations
+
+import pandas as pd
+from matplotlib.figure import Figure
+
+from . import plotting
+from .cleaning import RULES
+from .corpus import Corpus
+from .export import Field, Table
+
+__all__ = ["TABLES", "documents_table", "paragraphs_table", "summary", "date_notes",
+           "words_figure", "cleaning_summary", "paragraph_sample"]
+
+DOC_TYPE_LABELS = {"press_release": "press release", "statement": "statement",
+                   "meeting_report": "meeting report", "web_page": "web page", "other": "other"}
+
+
+def _documents(corpus: Corpus) -> pd.DataFrame:
+    """One row per document (the exported table)."""
+    return corpus.documents
+
+
+def paragraphs_table(corpus: Corpus) -> pd.DataFrame:
+    """One row per paragraph, in document order."""
+    return corpus.paragraphs
+
+
+TABLES = [
+    Table(
+        name="documents",
+        title="Corpus documents",
+        description="One row per corpus document, from its front matter and its cleaned text.",
+        fields=(
+            Field("doc_id", "string", "Document id (front matter `id`, else the file stem)."),
+            Field("title", "string", "Title from the front matter."),
+            Field("date", "date", "Document date from the front matter (see date_note when inferred)."),
+            Field("publisher", "string", "Who published this copy of the document."),
+            Field("doc_type", "string", "press_release, statement, meeting_report, web_page or other."),
+            Field("url", "string", "Where the document was published; empty when no real address is known."),
+            Field("n_paragraphs", "integer", "Paragraphs after cleaning and splitting."),
+            Field("n_words", "integer", "Words in the cleaned paragraphs."),
+            Field("date_note", "string", "How an inferred date was inferred; empty when the source states it."),
+            Field("file", "string", "File name in the corpus folder."),
+        ),
+        build=_documents,
+        primary_key=("doc_id",),
+    ),
+    Table(
+        name="paragraphs",
+        title="Corpus paragraphs",
+        description="One row per paragraph; numbered paragraphs and bullet items are paragraphs of their own.",
+        fields=(
+            Field("doc_id", "string", "Document id."),
+            Field("paragraph_id", "string", "Stable id `<doc_id>-pNN`, NN the position."),
+            Field("position", "integer", "1-based position of the paragraph in its document."),
+            Field("label", "string", "The document's own paragraph number, when it numbers paragraphs."),
+            Field("line", "integer", "Line of the corpus file where the paragraph starts."),
+            Field("text", "string", "Paragraph text after the cleaning rules."),
+        ),
+        build=paragraphs_table,
+        primary_key=("paragraph_id",),
+    ),
+]
+
+
+def summary(corpus: Corpus) -> dict[str, object]:
+    """The corpus's headline figures, for glueing into prose."""
+    docs = corpus.documents
+    longest = docs.loc[docs["n_words"].idxmax()]
+    log = corpus.cleaning_log
+    dropped = log[log["after"] == ""]
+    changed = log[log["after"] != ""]
+    return {
+        "n_documents": len(docs),
+        "n_paragraphs": len(corpus.paragraphs),
+        "n_words": int(docs["n_words"].sum()),
+        "first_year": int(docs["date"].dt.year.min()),
+        "last_year": int(docs["date"].dt.year.max()),
+        "n_inferred_dates": int((docs["date_note"] != "").sum()),
+        "n_nz_documents": int(docs["publisher"].str.contains("New Zealand").sum()),
+        "longest_year": int(longest["date"].year),
+        "longest_words": int(longest["n_words"]),
+        "longest_share": float(longest["n_words"] / docs["n_words"].sum()),
+        "n_rule_firings": len(log),
+        "n_lines_dropped": len(dropped),
+        "n_lines_changed": int(changed[["doc_id", "line"]].drop_duplicates().shape[0]),
+    }
+
+
+def documents_table(docs: pd.DataFrame) -> pd.DataFrame:
+    """The documents as a reader-facing table (title, date, publisher, type, paragraphs, words)."""
+    return pd.DataFrame({
+        "doc_id": docs["doc_id"],
+        "title": docs["title"],
+        "date": docs["date"].dt.strftime("%Y-%m-%d"),
+        "publisher": docs["publisher"],
+        "type": docs["doc_type"].map(DOC_TYPE_LABELS),
+        "paragraphs": docs["n_paragraphs"],
+        "words": docs["n_words"],
+    }).set_index("doc_id")
+
+
+def date_notes(docs: pd.DataFrame) -> pd.DataFrame:
+    """Documents whose date is inferred, with how it was inferred."""
+    inferred = docs[docs["date_note"] != ""]
+    return pd.DataFrame({"date used": inferred["date"].dt.strftime("%Y-%m-%d").to_numpy(),
+                         "how it was inferred": inferred["date_note"].to_numpy()},
+                        index=pd.Index(inferred["doc_id"], name="doc_id"))
+
+
+def words_figure(docs: pd.DataFrame) -> Figure:
+    """Bar chart: words per document, placed by year and coloured by document type."""
+    fig, ax = plotting.new_figure(7.5, 3.6)
+    colours = plotting.colour_map(list(DOC_TYPE_LABELS))
+    years = docs["date"].dt.year + (docs["date"].dt.dayofyear - 1) / 366
+    for doc_type, group in docs.groupby("doc_type", sort=False):
+        x = years[group.index]
+        ax.bar(x, group["n_words"], width=0.6, color=colours[doc_type], label=DOC_TYPE_LABELS[doc_type])
+        for xi, (_, row) in zip(x, group.iterrows()):
+            ax.annotate(row["doc_id"], (xi, row["n_words"]), textcoords="offset points", xytext=(0, 3),
+                        ha="center", fontsize=8)
+    ax.set_xlabel("Document date")
+    ax.set_ylabel("Words after cleaning")
+    ax.set_xlim(docs["date"].dt.year.min() - 1.5, docs["date"].dt.year.max() + 2)
+    ax.legend(frameon=False, loc="upper right")
+    plotting.add_source(fig, "corpus documents (documents.csv), words counted by baliprocess.")
+    return fig
+
+
+def cleaning_summary(corpus: Corpus) -> pd.DataFrame:
+    """Each cleaning rule, its reason, and how often it fired per document."""
+    log = corpus.cleaning_log
+    counts = (log.groupby(["rule", "doc_id"]).size().unstack(fill_value=0)
+              if len(log) else pd.DataFrame(index=pd.Index([], name="rule")))
+    order = [r.name for r in RULES]
+    table = pd.DataFrame({"kind": [r.kind for r in RULES], "reason": [r.reason for r in RULES]},
+                         index=pd.Index(order, name="rule"))
+    counts = counts.reindex(order, fill_value=0)
+    counts.columns.name = None
+    return table.join(counts).fillna(0).astype({c: int for c in counts.columns})
+
+
+def paragraph_sample(paragraphs: pd.DataFrame, doc_id: str, n: int) -> pd.DataFrame:
+    """The first ``n`` paragraphs of a document: id, label and text."""
+    rows = paragraphs[paragraphs["doc_id"] == doc_id].head(n)
+    return rows[["paragraph_id", "label", "text"]].set_index("paragraph_id")
