@@ -40,7 +40,7 @@ _build/html/index.html: $(INSTALLED) $(BOOK_INPUTS)
 
 book: _build/html/index.html  ## build the HTML book into _build/html (re-runs only when inputs change)
 
-test: $(INSTALLED)  ## unit tests, nbval on every notebook, and checks on the built book
+test: $(INSTALLED) book  ## unit tests, nbval on every notebook, and checks on the built book
 	$(PY) -m pytest tests $(NOTEBOOKS) --nbval --nbval-current-env --nbval-sanitize-with tests/nbval_sanitize.cfg
 
 execute: $(INSTALLED)  ## re-execute the notebooks in place, normalised (byte-identical on re-run)

@@ -1,0 +1,82 @@
+"""The command line, run as a reader would: through a subprocess."""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from baliprocess.corpus import DEFAULT_CORPUS, load_corpus
+from corpusfactory import front, good_corpus, write
+
+
+def run(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    full_env = {k: v for k, v in os.environ.items() if k != "BALIPROCESS_CORPUS"}
+    full_env.update(env or {})
+    return subprocess.run([sys.executable, "-m", "baliprocess", *args], capture_output=True, text=True,
+                          env=full_env, timeout=300)
+
+
+def test_validate_real_corpus():
+    c = load_corpus(DEFAULT_CORPUS)
+    result = run("validate", str(DEFAULT_CORPUS))
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == f"{len(c.documents)} documents, {len(c.paragraphs)} paragraphs\n"
+
+
+def test_validate_reports_every_problem_without_traceback(tmp_path):
+    good_corpus(tmp_path)
+    write(tmp_path, "empty.md", "")
+    write(tmp_path, "date.md", '---\ntitle: "x"\ndate: 2002-02-30\n---\nBody.\n')
+    write(tmp_path, "bin.txt", b"\x00\x01\x02")
+    result = run("validate", str(tmp_path))
+    assert result.returncode == 1
+    assert result.stdout == ""
+    assert "Traceback" not in result.stderr
+    lines = result.stderr.splitlines()
+    assert lines == [f"{tmp_path / 'bin.txt'}: binary file (contains NUL bytes), not UTF-8 text",
+                     f"{tmp_path / 'date.md'}:3: impossible date '2002-02-30' (day is out of range for month)",
+                     f"{tmp_path / 'empty.md'}: empty file"]
+
+
+def test_validate_uses_environment_variable(tmp_path):
+    good_corpus(tmp_path, 3)
+    result = run("validate", env={"BALIPROCESS_CORPUS": str(tmp_path)})
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("3 documents, ")
+
+
+def test_validate_missing_folder(tmp_path):
+    result = run("validate", str(tmp_path / "absent"))
+    assert result.returncode == 1
+    assert result.stderr == f"{tmp_path / 'absent'}: no such corpus directory\n"
+
+
+def test_export_writes_tables_and_package(tmp_path):
+    out = tmp_path / "out"
+    result = run("export", "--corpus", str(DEFAULT_CORPUS), "--out", str(out))
+    assert result.returncode == 0, result.stderr
+    package = json.loads((out / "datapackage.json").read_text(encoding="utf-8"))
+    names = {r["path"] for r in package["resources"]}
+    assert {"documents.csv", "paragraphs.csv"} <= names
+    assert names | {"datapackage.json"} == {p.name for p in out.iterdir()}
+    with (out / "paragraphs.csv").open(encoding="utf-8", newline="") as f:
+        rows = list(csv.DictReader(f))
+    assert len(rows) == len(load_corpus(DEFAULT_CORPUS).paragraphs)
+    assert list(rows[0])[:4] == ["doc_id", "paragraph_id", "position", "label"]
+
+
+def test_export_bad_corpus_fails_cleanly(tmp_path):
+    write(tmp_path, "a.md", front(title="") + "Body.\n")
+    result = run("export", "--corpus", str(tmp_path), "--out", str(tmp_path / "out"))
+    assert result.returncode == 1
+    assert result.stderr == f"{tmp_path / 'a.md'}: missing title in front matter\n"
+    assert not (tmp_path / "out").exists()
+
+
+def test_export_requires_out():
+    result = run("export")
+    assert result.returncode == 2 and "--out" in result.stderr and "Traceback" not in result.stderr

@@ -1,0 +1,255 @@
+"""Loading, validating, cleaning and splitting the corpus."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from baliprocess import corpus as corpus_mod
+from baliprocess.cleaning import RULES, clean_lines
+from baliprocess.corpus import CorpusError, load_corpus, split_paragraphs
+from corpusfactory import GOOD_BODY, front, good_corpus, write
+
+SEEDS = corpus_mod.REPO_ROOT.parent / "shared" / "seeds"
+
+
+@pytest.fixture(scope="module")
+def real():
+    return load_corpus(corpus_mod.DEFAULT_CORPUS)
+
+
+# --- the real corpus -------------------------------------------------------------------------------
+
+def test_real_corpus_documents(real):
+    assert list(real.documents["doc_id"]) == [
+        "goff-dalziel-2002", "cochairs-2002", "som2-brisbane-2004", "lees-galloway-2018", "mfat-smuggling-page"]
+    assert real.documents["date"].is_monotonic_increasing
+    assert (real.documents["n_paragraphs"] == real.paragraphs.groupby("doc_id").size()
+            .reindex(real.documents["doc_id"]).to_numpy()).all()
+
+
+def test_paragraph_ids_are_stable_and_unique(real):
+    p = real.paragraphs
+    assert p["paragraph_id"].is_unique
+    assert (p["paragraph_id"] == p["doc_id"] + "-p" + p["position"].map("{:02d}".format)).all()
+
+
+def test_statement_numbered_paragraphs_and_bullets(real):
+    st_ = real.paragraphs[real.paragraphs["doc_id"] == "cochairs-2002"]
+    labels = [int(x) for x in st_["label"] if x]
+    assert labels == list(range(1, 29))
+    after_17 = st_[st_["position"] > int(st_.loc[st_["label"] == "17", "position"].iloc[0])]
+    bullets = after_17[after_17["text"].str.startswith("•")]
+    assert len(bullets) == 6
+    assert bullets.iloc[0]["text"].startswith("• developing more effective information")
+    assert st_.loc[st_["label"] == "1", "paragraph_id"].iloc[0] == "cochairs-2002-p05"
+
+
+def test_soft_wrapped_line_is_joined(real):
+    text = real.paragraphs.set_index("paragraph_id").loc["som2-brisbane-2004-p09", "text"]
+    assert "since the second Ministerial meeting and made recommendations to Ministers" in text
+
+
+def test_boilerplate_is_removed_and_ocr_fixed(real):
+    allt = "\n".join(real.paragraphs["text"])
+    for gone in ("Back To Top", "IIP Home", "-min Image", "(external link)", "On this page", "press sec.",
+                 "lOM", "emphasis ed", "LTN Conventions", "addresses addresses", "AustraliaDate"):
+        assert gone not in allt, gone
+    assert "offer of IOM and UNHCR" in allt
+    assert "relevant UN Conventions and Protocols" in allt
+
+
+def test_every_cleaning_rule_fires_on_the_corpus(real):
+    assert set(real.cleaning_log["rule"]) == {r.name for r in RULES}
+
+
+def test_line_numbers_point_into_the_file(real):
+    row = real.paragraphs.set_index("paragraph_id").loc["cochairs-2002-p05"]
+    lines = (corpus_mod.DEFAULT_CORPUS / "002_e5288f2e5b665275.txt").read_text(encoding="utf-8").splitlines()
+    assert lines[row["line"] - 1].startswith("1. We, the Foreign Ministers")
+
+
+@pytest.mark.skipif(not SEEDS.is_dir(), reason="shared/seeds is not beside the repository")
+def test_bodies_equal_the_seed_documents():
+    for seed in sorted(SEEDS.iterdir()):
+        ours = (corpus_mod.DEFAULT_CORPUS / seed.name).read_text(encoding="utf-8")
+        theirs = seed.read_text(encoding="utf-8")
+        body = ours.split("\n---\n", 1)[1]
+        expected = theirs.split("\n---\n", 1)[1] if theirs.startswith("---\n") else theirs
+        assert body == expected, seed.name
+
+
+# --- cleaning rules --------------------------------------------------------------------------------
+
+RULE_EXAMPLES = {
+    "site-header": ("International Information Programs", None),
+    "site-footer": ("  • This site is produced and maintained by the U.S. Department of State's Office", None),
+    "image-caption": ("brisbane-city-skyline-min Image", None),
+    "page-navigation": ("On this page", None),
+    "link-only-line": ("Read the Palermo Convention(external link)", None),
+    "press-contact": ("John Tulloch (Phil Goff’s press sec.) 04 471 9794", None),
+    "external-link-marker": ("The Strategy(external link) provides", "The Strategy provides"),
+    "markdown-link": ("found here: [www.x.net](http://www.x.net)", "found here: www.x.net"),
+    "markdown-emphasis": ("the Seventh *Bali Process* (Bali Process)", "the Seventh Bali Process (Bali Process)"),
+    "run-together-label": ("Location: Brisbane, AustraliaDate: 07 June", "Location: Brisbane, Australia\nDate: 07 June"),
+    "ocr-lOM": ("the offer of lOM and UNHCR", "the offer of IOM and UNHCR"),
+    "ocr-emphasis-ed": ("Ministers emphasis ed that", "Ministers emphasised that"),
+    "ocr-LTN": ("relevant LTN Conventions", "relevant UN Conventions"),
+    "doubled-word": ("a forum that addresses addresses people", "a forum that addresses people"),
+}
+
+
+def test_every_rule_has_an_example():
+    assert set(RULE_EXAMPLES) == {r.name for r in RULES}
+
+
+@pytest.mark.parametrize("name", sorted(RULE_EXAMPLES))
+def test_cleaning_rule(name):
+    before, after = RULE_EXAMPLES[name]
+    lines, log = clean_lines([(7, before)])
+    assert [entry["rule"] for entry in log] == [name]
+    assert log[0]["line"] == 7
+    if after is None:
+        assert lines == []
+    else:
+        assert "\n".join(text for _, text in lines) == after
+
+
+@pytest.mark.parametrize("text", ["Information Programs of the UN", "Read this (external links)",
+                                  "This emphasis edits nothing", "Contact: John", "lOMbok"])
+def test_rules_leave_ordinary_text_alone(text):
+    lines, log = clean_lines([(1, text)])
+    assert log == [] and lines == [(1, text)]
+
+
+# --- splitting -------------------------------------------------------------------------------------
+
+def _split(text: str) -> list[str]:
+    return [t for _, t in split_paragraphs(list(enumerate(text.split("\n"), start=1)))]
+
+
+def test_split_rules():
+    text = ("Heading line\nFirst sentence of a paragraph that\ncontinues here.\n\n"
+            "17. Ministers agreed:\n  • one item\n  • two,\n    wrapped item\n18. Next paragraph\n- dash item")
+    assert _split(text) == ["Heading line", "First sentence of a paragraph that continues here.",
+                            "17. Ministers agreed:", "• one item", "• two, wrapped item",
+                            "18. Next paragraph", "- dash item"]
+
+
+def test_split_reports_first_line_numbers():
+    pairs = split_paragraphs([(10, "One"), (11, ""), (12, "Two starts"), (13, "and goes on")])
+    assert pairs == [(10, "One"), (12, "Two starts and goes on")]
+
+
+_words = st.text(alphabet=st.characters(blacklist_categories=("Cs",)), min_size=0, max_size=12)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(_words, st.sampled_from(["", "  ", "•", "- x", "12. y", "a,", "B."])), max_size=30))
+def test_splitting_never_loses_or_reorders_text(lines):
+    paragraphs = split_paragraphs(list(enumerate(lines, start=1)))
+    assert "".join("".join(p.split()) for _, p in paragraphs) == "".join("".join(l.split()) for l in lines)
+    assert [n for n, _ in paragraphs] == sorted(n for n, _ in paragraphs)
+    assert all(p == " ".join(p.split()) and p for _, p in paragraphs)
+
+
+# --- bad input: one problem per line, naming the file ---------------------------------------------
+
+BAD_CASES = {
+    "no-front-matter.md": ("Just text.\n", r"no YAML front matter"),
+    "bad-yaml.md": ('---\ntitle: "unclosed\ndate: 2002-02-25\n---\nBody.\n', r"front matter is not valid YAML"),
+    "unclosed.md": ('---\ntitle: "x"\ndate: 2002-02-25\nBody.\n', r"front matter is not closed"),
+    "no-title.md": ("---\ndate: 2002-02-25\n---\nBody a.\n", r"missing title"),
+    "no-date.md": ('---\ntitle: "x"\n---\nBody b.\n', r"missing date"),
+    "impossible-date.md": ('---\ntitle: "x"\ndate: 2002-02-30\n---\nBody c.\n', r"impossible date '2002-02-30'"),
+    "not-iso-date.md": ('---\ntitle: "x"\ndate: 25 February 2002\n---\nBody d.\n', r"is not an ISO date"),
+    "latin1.txt": (front() .encode() + "Caf\xe9 in Bali.\n".encode("latin-1"), r"not valid UTF-8 \(byte 0xe9"),
+    "binary.txt": (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", r"binary file"),
+    "empty.md": ("", r"empty file"),
+    "empty-body.md": (front() + "\n  \n", r"empty body"),
+    "bad-type.md": (front(doc_type="memo") + "Body e.\n", r"doc_type 'memo' is not one of"),
+    "notes.pdf": (b"%PDF-1.4", r"not a corpus document"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(BAD_CASES))
+def test_each_bad_input_gives_one_line_naming_the_file(tmp_path, name):
+    content, pattern = BAD_CASES[name]
+    good_corpus(tmp_path)
+    path = write(tmp_path, name, content)
+    with pytest.raises(CorpusError) as info:
+        load_corpus(tmp_path)
+    problems = info.value.problems
+    assert len(problems) == 1, [str(p) for p in problems]
+    line = str(problems[0])
+    assert line.startswith(f"{path}:") and "\n" not in line
+    assert re.search(pattern, line), line
+
+
+def test_yaml_error_and_date_carry_line_numbers(tmp_path):
+    write(tmp_path, "a.md", '---\ntitle: "x"\ndate: 2002-02-30\n---\nBody.\n')
+    with pytest.raises(CorpusError) as info:
+        load_corpus(tmp_path)
+    assert str(info.value.problems[0]).startswith(f"{tmp_path / 'a.md'}:3: impossible date")
+
+
+def test_duplicates_are_reported(tmp_path):
+    write(tmp_path, "a.md", front(id="same") + "Body one.\n")
+    write(tmp_path, "b.md", front(id="same") + "Body two.\n")
+    write(tmp_path, "c.md", front(title="C") + GOOD_BODY)
+    write(tmp_path, "d.md", front(title="D") + GOOD_BODY.replace("\n", "\r\n"))
+    with pytest.raises(CorpusError) as info:
+        load_corpus(tmp_path)
+    lines = [str(p) for p in info.value.problems]
+    assert lines == [f"{tmp_path / 'b.md'}: duplicate id 'same' (also used by {tmp_path / 'a.md'})",
+                     f"{tmp_path / 'd.md'}: same body text as {tmp_path / 'c.md'} (duplicate document)"]
+
+
+def test_every_problem_is_reported_at_once(tmp_path):
+    for name in ("empty.md", "no-title.md", "latin1.txt"):
+        content, _ = BAD_CASES[name]
+        write(tmp_path, name, content)
+    with pytest.raises(CorpusError) as info:
+        load_corpus(tmp_path)
+    assert sorted(p.path.name for p in info.value.problems) == ["empty.md", "latin1.txt", "no-title.md"]
+
+
+def test_bom_and_crlf_are_accepted(tmp_path):
+    write(tmp_path, "bom.md", b"\xef\xbb\xbf" + (front() + "Line one\r\ncontinues.\r\n\r\nTwo.\r\n").encode().replace(b"\n", b"\r\n").replace(b"\r\r", b"\r"))
+    c = load_corpus(tmp_path)
+    assert list(c.paragraphs["text"]) == ["Line one continues.", "Two."]
+    assert c.paragraphs["line"].tolist() == [5, 8]
+
+
+def test_readme_and_dotfiles_are_not_documents(tmp_path):
+    good_corpus(tmp_path, 1)
+    write(tmp_path, "README.md", "# About this corpus\n")
+    write(tmp_path, ".hidden.md", "not yaml at all")
+    assert len(load_corpus(tmp_path).documents) == 1
+
+
+def test_missing_and_empty_folders(tmp_path):
+    with pytest.raises(CorpusError, match="no such corpus directory"):
+        load_corpus(tmp_path / "nope")
+    with pytest.raises(CorpusError, match="no documents found"):
+        load_corpus(tmp_path)
+
+
+def test_environment_variable_overrides_default(tmp_path, monkeypatch):
+    good_corpus(tmp_path, 3)
+    monkeypatch.setenv("BALIPROCESS_CORPUS", str(tmp_path))
+    assert corpus_mod.corpus_dir() == tmp_path
+    assert len(load_corpus().documents) == 3
+
+
+def test_default_id_is_file_stem(tmp_path):
+    good_corpus(tmp_path, 1)
+    assert load_corpus(tmp_path).documents["doc_id"].tolist() == ["doc0"]
+
+
+def test_word_count():
+    assert corpus_mod.count_words("Co-Chairs’ statement, 26-28 February — 2002!") == 5

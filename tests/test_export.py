@@ -1,0 +1,60 @@
+"""The data package: every table exported, described, valid and deterministic."""
+
+from __future__ import annotations
+
+import csv
+import json
+from pathlib import Path
+
+import pytest
+from frictionless import Package, validate
+
+from baliprocess.corpus import DEFAULT_CORPUS, load_corpus
+from baliprocess.export import FIELD_TYPES, Field, all_tables, write_export
+
+
+@pytest.fixture(scope="module")
+def exported(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("export")
+    write_export(out, load_corpus(DEFAULT_CORPUS))
+    return out
+
+
+def test_datapackage_validates(exported):
+    report = validate(str(exported / "datapackage.json"))
+    assert report.valid, report.flatten(["rowNumber", "fieldName", "type", "note"])
+
+
+def test_every_table_is_described_with_matching_header(exported):
+    package = json.loads((exported / "datapackage.json").read_text(encoding="utf-8"))
+    described = {r["path"]: r for r in package["resources"]}
+    assert set(described) == {f"{t.name}.csv" for t in all_tables()}
+    for path, resource in described.items():
+        with (exported / path).open(encoding="utf-8", newline="") as f:
+            header = next(csv.reader(f))
+        assert header == [fld["name"] for fld in resource["schema"]["fields"]], path
+        assert all(fld["description"] and fld["type"] in FIELD_TYPES for fld in resource["schema"]["fields"])
+        assert resource["description"] and resource["title"]
+
+
+def test_package_loads_with_frictionless(exported):
+    package = Package(str(exported / "datapackage.json"))
+    rows = package.get_resource("documents").read_rows()
+    assert [r["doc_id"] for r in rows][0] == "goff-dalziel-2002"
+    assert str(rows[0]["date"]) == "2002-02-25"
+
+
+def test_export_is_deterministic(exported, tmp_path):
+    write_export(tmp_path, load_corpus(DEFAULT_CORPUS))
+    for path in sorted(exported.iterdir()):
+        assert path.read_bytes() == (tmp_path / path.name).read_bytes(), path.name
+
+
+def test_table_names_are_unique():
+    names = [t.name for t in all_tables()]
+    assert len(names) == len(set(names))
+
+
+def test_unknown_field_type_is_rejected():
+    with pytest.raises(ValueError, match="unknown type"):
+        Field("x", "text", "bad")
