@@ -34,7 +34,6 @@ venv: $(INSTALLED)  ## create .venv with the pinned requirements
 
 _build/html/index.html: $(INSTALLED) $(BOOK_INPUTS)
 	rm -rf _build/html _build/jupyter_execute _build/.doctrees book/_export
-	$(PY) -m baliprocess export --out book/_export
 	$(BIN)/jupyter-book build --all --warningiserror --nitpick --keep-going .
 	touch $@
 

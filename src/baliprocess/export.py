@@ -16,7 +16,8 @@ import pandas as pd
 
 from .corpus import Corpus, load_corpus
 
-__all__ = ["Field", "Table", "TABLE_MODULES", "all_tables", "build_tables", "write_export", "FIELD_TYPES"]
+__all__ = ["Field", "Table", "TABLE_MODULES", "FIELD_TYPES", "all_tables", "build_tables", "write_export",
+           "data_dictionary", "downloads_markdown"]
 
 FIELD_TYPES = ("string", "integer", "number", "boolean", "date", "year")
 
@@ -128,3 +129,25 @@ def write_export(out: Path, corpus: Corpus | None = None) -> list[Path]:
     package.write_text(json.dumps(_descriptor(tables), indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     written.append(package)
     return written
+
+
+def data_dictionary(tables: list[Table] | None = None) -> pd.DataFrame:
+    """Every exported column: table, column, type and description (the data page's reference)."""
+    rows = [{"table": f"{t.name}.csv", "column": f.name, "type": f.type, "description": f.description}
+            for t in (tables if tables is not None else all_tables()) for f in t.fields]
+    return pd.DataFrame(rows, columns=["table", "column", "type", "description"])
+
+
+def downloads_markdown(export_dir: str, tables: list[Table] | None = None) -> str:
+    """MyST markdown: one section per table with its description and a download link.
+
+    ``export_dir`` is the folder holding the exported files, relative to the page that shows this.
+    """
+    parts = []
+    for t in tables if tables is not None else all_tables():
+        parts.append(f"### {t.title}\n\n{t.description}\n\n"
+                     f"{{download}}`{t.name}.csv <{export_dir}/{t.name}.csv>` "
+                     f"({len(t.fields)} columns: {', '.join(f'`{f.name}`' for f in t.fields)})\n")
+    parts.append(f"### Data package\n\n{{download}}`datapackage.json <{export_dir}/datapackage.json>` describes "
+                 "every file above with its column types, in the Frictionless Data Package format.\n")
+    return "\n".join(parts)
