@@ -1,0 +1,145 @@
+"""Shared fixtures and helpers: the repository layout, the chapters listed in _toc.yml, the built book,
+a local HTTP server for it and a headless Chromium (Debian's, never a downloaded one)."""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import http.server
+import shutil
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import yaml
+
+REPO = Path(__file__).resolve().parents[1]
+BUILD_HTML = REPO / "_build" / "html"
+NOTEBOOKS = sorted((REPO / "notebooks").glob("*.ipynb"))
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+
+
+def _toc_files(entry: dict) -> Iterator[str]:
+    if "file" in entry:
+        yield entry["file"]
+    for key in ("parts", "chapters", "sections"):
+        for child in entry.get(key, []):
+            yield from _toc_files(child)
+
+
+def toc_docnames(toc: Path = REPO / "_toc.yml") -> list[str]:
+    """Every document of the book in reading order (root first), as paths without suffix."""
+    data = yaml.safe_load(toc.read_text(encoding="utf-8"))
+    return [data["root"], *_toc_files(data)]
+
+
+def source_of(docname: str, root: Path = REPO) -> Path:
+    """The source file (.ipynb or .md) of a toc entry."""
+    for suffix in (".ipynb", ".md"):
+        if (root / f"{docname}{suffix}").is_file():
+            return root / f"{docname}{suffix}"
+    raise FileNotFoundError(f"_toc.yml lists {docname!r} but neither .ipynb nor .md exists")
+
+
+def toc_notebooks() -> list[str]:
+    """The toc entries that are notebooks (the chapters)."""
+    return [d for d in toc_docnames() if source_of(d).suffix == ".ipynb"]
+
+
+@pytest.fixture(scope="session")
+def built_html() -> Path:
+    """The built book in _build/html; fails (never skips) when it is missing or older than its sources."""
+    index = BUILD_HTML / "index.html"
+    if not index.is_file():
+        pytest.fail(f"{index.relative_to(REPO)} does not exist: run make book first")
+    sources = [REPO / "_toc.yml", REPO / "_config.yml", *(source_of(d) for d in toc_docnames())]
+    stale = [str(p.relative_to(REPO)) for p in sources if p.stat().st_mtime > index.stat().st_mtime]
+    if stale:
+        pytest.fail(f"_build/html is older than {', '.join(stale)}: run make book first")
+    return BUILD_HTML
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - stdlib signature
+        pass
+
+
+@contextlib.contextmanager
+def serve(directory: Path) -> Iterator[str]:
+    """Serve ``directory`` on 127.0.0.1 at a free port in a thread; yield the base URL."""
+    handler = functools.partial(_QuietHandler, directory=str(directory))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def chromium():
+    """A headless Debian Chromium driven by Playwright; skipped with the reason when either is missing."""
+    if not CHROMIUM.is_file() and not shutil.which("chromium"):
+        pytest.skip(f"no Chromium at {CHROMIUM}: install Debian's package (apt-get install -y chromium, "
+                    "as .ci/run does) to run the browser tests")
+    sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed (requirements.txt)")
+    executable = str(CHROMIUM) if CHROMIUM.is_file() else shutil.which("chromium")
+    with sync_api.sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+        try:
+            yield browser
+        finally:
+            browser.close()
+
+
+def html_pages(root: Path) -> list[Path]:
+    """Every HTML page of a built book, without the theme's templates under _static and _sources."""
+    return sorted(p for p in root.rglob("*.html")
+                  if not p.relative_to(root).parts[0].startswith(("_static", "_sources", "_images")))
+
+
+def visit(browser, base_url: str, page_path: str, screenshot: Path | None = None,
+          probe: str | None = None) -> list[str]:
+    """Open one page; return every problem seen: console errors, page errors, failed or foreign requests,
+    dialogs, and ``probe`` (a JavaScript expression) if it evaluates true once the page has loaded.
+
+    Requests to any other origin are aborted before they leave the machine and reported.
+    """
+    problems: list[str] = []
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+
+    def route(request_route) -> None:
+        url = request_route.request.url
+        if url.startswith(base_url) or url.startswith(("data:", "blob:", "about:")):
+            request_route.continue_()
+        else:
+            problems.append(f"external request blocked: {url}")
+            request_route.abort()
+
+    page.route("**/*", route)
+    page.on("console", lambda msg: problems.append(f"console {msg.type}: {msg.text}")
+            if msg.type == "error" else None)
+    page.on("pageerror", lambda exc: problems.append(f"page error: {exc}"))
+    page.on("dialog", lambda dialog: (problems.append(f"dialog opened: {dialog.message}"), dialog.dismiss()))
+    page.on("requestfailed", lambda req: problems.append(f"request failed: {req.url} ({req.failure})")
+            if req.url.startswith(base_url) else None)
+    page.on("response", lambda resp: problems.append(f"HTTP {resp.status}: {resp.url}")
+            if resp.status >= 400 else None)
+    try:
+        page.goto(base_url + page_path, wait_until="load", timeout=60_000)
+        page.wait_for_load_state("networkidle", timeout=30_000)
+        if probe is not None and page.evaluate(probe):
+            problems.append(f"probe is true after load: {probe}")
+        if screenshot is not None:
+            screenshot.parent.mkdir(parents=True, exist_ok=True)
+            page.screenshot(path=str(screenshot), full_page=True)
+    finally:
+        context.close()
+    return problems
