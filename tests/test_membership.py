@@ -1,0 +1,226 @@
+"""Tests for baliprocess.membership. Expected numbers were counted by hand from the corpus text."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from baliprocess import membership as m
+from baliprocess.corpus import load_corpus
+from baliprocess.export import build_tables
+
+from corpusfactory import front, write
+
+
+@pytest.fixture(scope="module")
+def corpus():
+    return load_corpus()
+
+
+@pytest.fixture(scope="module")
+def part(corpus):
+    return m.participation_table(corpus)
+
+
+@pytest.fixture(scope="module")
+def counts(corpus):
+    return m.counts_table(corpus)
+
+
+# --- the 2002 lists, counted by reading cochairs-2002-p05 and -p06 ---------------------------------------
+# p05 names 36 states after "attended by" (Afghanistan ... Vanuatu and Vietnam) plus the co-chairs Indonesia
+# and Australia, and two organisations (IOM, UNHCR) after "as well as". p06 names 15 observer states (Austria
+# ... the United Kingdom and the United States) and 12 observer organisations (ASEAN Secretariat ... UNODCCP).
+
+
+def test_2002_participating_states(part):
+    p05 = part[(part["paragraph_id"] == "cochairs-2002-p05") & (part["kind"] == "state")]
+    assert (p05["role"] == "participant").sum() == 36
+    assert sorted(p05.loc[p05["role"] == "co_chair", "iso3"]) == ["AUS", "IDN"]
+    assert p05["iso3"].nunique() == 38
+    assert {"AFG", "VUT", "VNM", "TLS", "TUR"} <= set(p05["iso3"])
+
+
+def test_2002_participating_organisations(part):
+    p05 = part[(part["paragraph_id"] == "cochairs-2002-p05") & (part["kind"] == "organisation")]
+    assert sorted(p05["name"]) == ["IOM", "UNHCR"]
+    assert set(p05["iso3"]) == {""}
+
+
+def test_2002_observers(part):
+    p06 = part[part["paragraph_id"] == "cochairs-2002-p06"]
+    assert set(p06["role"]) == {"observer"}
+    states = p06[p06["kind"] == "state"]
+    orgs = p06[p06["kind"] == "organisation"]
+    assert len(states) == 15
+    assert len(orgs) == 12
+    # "United Kingdom of Great Britain and the United States of America" is two observers, not one.
+    assert {"GBR", "USA"} <= set(states["iso3"])
+    assert set(orgs["name"]) == {"ASEAN Secretariat", "PIF Secretariat", "EU", "UNDP", "World Bank", "ADB",
+                                 "IGC", "INTERPOL", "ICRC", "IFRC", "ILO", "UNODCCP"}
+
+
+def test_names_have_no_leading_the_or_stray_space(part):
+    assert not part["name_raw"].str.match(r"(?i)^(the|and)\s").any()
+    assert (part["name_raw"] == part["name_raw"].str.strip()).all()
+    assert "Pacific Islands Forum Secretariat" in set(part["name_raw"])
+
+
+def test_nothing_listed_is_left_unresolved(corpus):
+    assert m.unresolved_items(corpus).empty
+
+
+def test_korea_north_and_south_get_different_codes():
+    res = m.resolve_names(["Republic of Korea", "Democratic Republic of Korea"]).set_index("name_raw")
+    assert res.loc["Republic of Korea", "iso3"] == "KOR"
+    assert res.loc["Democratic Republic of Korea", "iso3"] == "PRK"
+
+
+def test_untaet_is_timor_leste():
+    res = m.resolve_names(["UNTAET/East Timor"]).iloc[0]
+    assert (res["iso3"], res["region"], res["how"]) == ("TLS", "South-eastern Asia", "name_notes.csv")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Vanuatu and Vietnam", ["Vanuatu", "Vietnam"]),
+    ("Trinidad and Tobago, Fiji", ["Trinidad and Tobago", "Fiji"]),
+    ("Bosnia and Herzegovina and Fiji", ["Bosnia and Herzegovina and Fiji"]),
+    ("the United Nations Office of Drug Control and Crime Prevention, the World Bank",
+     ["United Nations Office of Drug Control and Crime Prevention", "World Bank"]),
+    ("Intergovernmental Consultations on Migration, Asylum and Refugees, Nepal",
+     ["Intergovernmental Consultations on Migration, Asylum and Refugees", "Nepal"]),
+    ("2. Austria,  Belgium ,the Netherlands", ["Austria", "Belgium", "Netherlands"]),
+])
+def test_split_list(text, expected):
+    assert m.split_list(text) == expected
+
+
+def test_find_lists_generic_wordings():
+    text = ("Participating countries included Fiji, Nepal and Samoa. Canada and Norway attended as observers. "
+            "The Working Group, co-chaired by Malaysia and New Zealand, met.")
+    assert m.find_lists(text) == [("participant", "Fiji, Nepal and Samoa"), ("observer", "Canada and Norway")]
+
+
+def test_count_sentence_is_not_a_list():
+    assert m.find_lists("The meeting was attended by 139 delegates representing 47 countries.") == []
+
+
+# --- counts ----------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("word", "value"), [("56", 56), ("nine", 9), ("forty-five", 45), ("twelve", 12),
+                                            ("1,200", 1200), ("Forty five", 45)])
+def test_parse_number(word, value):
+    assert m.parse_number(word) == value
+
+
+def test_parse_number_rejects_non_numbers():
+    with pytest.raises(ValueError):
+        m.parse_number("ninety-ten")
+
+
+def test_counts_in_the_corpus(counts):
+    got = list(zip(counts["paragraph_id"], counts["count"], counts["unit"], counts["subject"]))
+    assert got == [
+        ("goff-dalziel-2002-p02", 56, "countries", "attendance"),
+        ("som2-brisbane-2004-p06", 139, "delegates", "attendance"),
+        ("som2-brisbane-2004-p06", 47, "countries", "attendance"),
+        ("som2-brisbane-2004-p06", 9, "organisations", "attendance"),
+        ("mfat-smuggling-page-p06", 183, "parties", "treaty_parties"),
+        ("mfat-smuggling-page-p13", 49, "members", "membership"),
+    ]
+    nine = counts[counts["count"] == 9].iloc[0]
+    assert nine["text"] == "nine international and regional organisations"
+    assert counts.loc[counts["count"] == 56, "prospective"].item()
+    assert not counts.loc[counts["count"] == 47, "prospective"].item()
+    assert set(counts["as_of_basis"]) == {"document"}
+
+
+def test_counts_words_qualifiers_and_event_dates():
+    rows = m.extract_counts("On 5 March 2013 more than forty-five countries and twelve observers met in 2004 "
+                            "rooms. It will be attended by 300 delegates.")
+    assert [(r["count"], r["unit"], r["qualifier"], r["prospective"]) for r in rows] == [
+        (45, "countries", "more than", False), (12, "observers", "", False), (300, "delegates", "", True)]
+    assert rows[0]["event_date"] == pd.Timestamp("2013-03-05")
+    assert pd.isna(rows[2]["event_date"])
+
+
+def test_a_year_is_not_a_count():
+    assert m.extract_counts("In 2002 countries met.") == []
+
+
+# --- panel and views -------------------------------------------------------------------------------------
+
+
+def test_panel_rules():
+    part = pd.DataFrame({"doc_id": "d", "paragraph_id": ["d-p01", "d-p01", "d-p02"],
+                         "iso3": ["AAA", "BBB", "AAA"], "kind": "state", "role": ["participant", "observer", "member"],
+                         "year": pd.array([2002, 2002, 2010], dtype="Int64")})
+    mem = pd.DataFrame({"name": ["A", "B", "C"], "iso3": ["AAA", "BBB", ""], "kind": ["state", "state", "organisation"],
+                        "status": ["member", "member", "member"], "as_of": pd.array([2004, 2003, 2019], dtype="Int64"),
+                        "joined": pd.array([2002, pd.NA, pd.NA], dtype="Int64"), "source": ["k1", "k2", "k3"]})
+    panel = m.membership_panel(part, mem)
+    got = list(panel.itertuples(index=False, name=None))
+    assert got == [("AAA", 2002, "participant", "d-p01"), ("AAA", 2003, "member", "k1"),
+                   ("AAA", 2004, "member", "k1"), ("AAA", 2010, "member", "d-p02"),
+                   ("BBB", 2002, "observer", "d-p01"), ("BBB", 2003, "member", "k2")]
+
+
+def test_real_panel_2002(part):
+    panel = m.membership_panel(part, m.load_membership())
+    y2002 = panel[panel["year"] == 2002]["status"].value_counts().to_dict()
+    assert y2002 == {"participant": 36, "observer": 15, "co_chair": 2}
+    assert not panel.duplicated(["iso3", "year"]).any()
+    assert panel.loc[(panel["iso3"] == "VNM") & (panel["year"] == 2003), "status"].item() == "member"
+    assert panel[(panel["iso3"] == "MDV")]["year"].tolist() == [2017]
+
+
+def test_role_kind_and_region_tables(part):
+    rk = m.role_kind_table(part)
+    assert rk.loc["participant", "state"] == 36 and rk.loc["observer", "organisation"] == 12
+    assert rk.loc["total", "total"] == 67
+    reg = m.region_table(part)
+    assert reg.loc["South-eastern Asia", "total"] == 11  # BRN KHM LAO MYS MMR PHL SGP THA TLS VNM + IDN
+    assert reg.loc["International organisations", "total"] == 14
+    assert reg["total"].sum() == 67
+    assert reg.index[-1] == "International organisations"
+
+
+def test_reconciliation_2002(part, counts):
+    rec = m.reconcile_2002(part, counts)["count"]
+    assert rec["states listed in all"] == 53
+    assert rec['countries stated: "56 countries"'] == 56
+    assert rec["of the co-chairs and participants: not yet independent"] == 1
+
+
+def test_growth_table_values(part, counts):
+    panel = m.membership_panel(part, m.load_membership())
+    g = m.growth_table(panel, counts, m.load_totals()).set_index(["year", "series"])["value"]
+    assert g[(2002, "panel: participant")] == 36
+    assert g[(2002, "stated (corpus): countries, attendance")] == 56
+    assert g[(2004, "stated (corpus): countries, attendance")] == 47
+    assert g[(2019, "stated (outside): members, membership")] == 49
+    assert g[(2017, "panel: member")] == 12
+
+
+def test_curated_files_are_sourced():
+    mem = m.load_membership()
+    bib = (m.REPO_ROOT / "book" / "bib" / "membership.bib").read_text(encoding="utf-8")
+    paragraph_ids = set(load_corpus().paragraphs["paragraph_id"])
+    for source in set(mem["source"]) | set(m.load_totals()["source"]) | set(m.load_organisations()["source"]):
+        assert source in paragraph_ids or f"{{{source}," in bib, source
+
+
+def test_bigger_corpus_finds_new_lists(tmp_path: Path):
+    write(tmp_path, "a.md", front(title="Meeting", date="2009-04-15")
+          + "The conference was attended by Maldives, the United Arab Emirates and Tonga, as well as the "
+            "International Organization for Migration.\n\nThe meeting was attended by forty delegates.\n")
+    c = load_corpus(tmp_path)
+    part = m.participation_table(c)
+    assert list(zip(part["name"], part["kind"])) == [("Maldives", "state"), ("United Arab Emirates", "state"),
+                                                     ("Tonga", "state"), ("IOM", "organisation")]
+    assert m.counts_table(c)["count"].tolist() == [40]
+    tables = build_tables(c)
+    assert len(tables["membership_panel"]) > 0
