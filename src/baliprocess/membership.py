@@ -31,8 +31,8 @@ __all__ = [
     "TABLES", "DATA_DIR", "ROLES", "STATUS_RANK", "split_list", "resolve_names", "find_lists",
     "participation_table", "parse_number", "extract_counts", "counts_table", "load_membership",
     "load_totals", "load_organisations", "membership_panel", "role_kind_table", "region_table",
-    "region_figure", "reconcile_2002", "totals_table", "growth_table", "growth_figure", "unresolved_items",
-    "summary",
+    "region_figure", "reconcile_2002", "counts_view", "totals_table", "growth_table", "growth_figure",
+    "unresolved_items", "summary",
 ]
 
 DATA_DIR = REPO_ROOT / "data"
@@ -507,7 +507,7 @@ def region_figure(table: pd.DataFrame) -> Figure:
     ax.set_yticks(list(y), table.index)
     ax.set_xlabel("Names listed in the statement")
     ax.grid(axis="y", visible=False)
-    ax.legend(frameon=False, loc="lower right")
+    ax.legend(frameon=False, loc="upper left", bbox_to_anchor=(1.0, 1.0))
     plotting.add_source(fig, "participation.csv (2002 Co-Chairs' Statement, paragraphs 1-2); regions from "
                              "country_converter.")
     return fig
@@ -540,6 +540,13 @@ def reconcile_2002(participation: pd.DataFrame, counts: pd.DataFrame, window_day
         for r in near.itertuples():
             rows.append((f"countries stated: \"{r.text}\"", int(r.count), r.paragraph_id))
     return pd.DataFrame(rows, columns=["what", "count", "source"]).set_index("what")
+
+
+def counts_view(counts: pd.DataFrame) -> pd.DataFrame:
+    """The stated counts as a reader-facing table."""
+    view = counts.assign(as_of=pd.to_datetime(counts["as_of"]).dt.strftime("%Y-%m-%d"))
+    return view[["paragraph_id", "as_of", "count", "unit", "subject", "prospective", "text"]].set_index(
+        "paragraph_id")
 
 
 def totals_table(counts: pd.DataFrame, totals: pd.DataFrame) -> pd.DataFrame:
@@ -587,7 +594,8 @@ def growth_figure(growth: pd.DataFrame) -> Figure:
     panel = growth[growth["series"].str.startswith("panel: ")]
     wide = panel.pivot(index="year", columns="series", values="value").fillna(0)
     order = [f"panel: {s.replace('_', '-')}" for s in ("co_chair", "member", "participant", "observer")]
-    colours = plotting.colour_map(order)
+    role_colours = plotting.colour_map(list(ROLES))
+    colours = {f"panel: {r.replace('_', '-')}": c for r, c in role_colours.items()}
     bottom = pd.Series(0.0, index=wide.index)
     for s in [o for o in order if o in wide.columns]:
         ax.bar(wide.index, wide[s], bottom=bottom, width=0.8, color=colours[s],
@@ -624,6 +632,7 @@ def summary(participation: pd.DataFrame, counts: pd.DataFrame, panel: pd.DataFra
         return int(t["count"].iloc[0]) if len(t) else None
 
     n_listed = int(st["iso3"].nunique())
+    bp_states, bp_orgs = total("mem-bp-about", "member states"), total("mem-bp-about", "member organisations")
     press = stated("countries", "attendance", "first")
     return {
         "n_participant_states": int((st["role"] == "participant").sum()),
@@ -647,13 +656,15 @@ def summary(participation: pd.DataFrame, counts: pd.DataFrame, panel: pd.DataFra
         "n_panel_states": int(panel["iso3"].nunique()),
         "panel_first_year": int(panel["year"].min()) if len(panel) else None,
         "panel_last_year": int(panel["year"].max()) if len(panel) else None,
-        "bp_member_states": total("mem-bp-about", "member states"),
-        "bp_member_orgs": total("mem-bp-about", "member organisations"),
+        "bp_member_states": bp_states,
+        "bp_member_orgs": bp_orgs,
+        "bp_members_sum": bp_states + bp_orgs if bp_states is not None and bp_orgs is not None else None,
         "bp_observer_states": total("mem-bp-about", "observer states"),
         "bp_observer_orgs": total("mem-bp-about", "observer organisations"),
         "iom2016_member_states": total("mem-iom-weblog-2016", "member states"),
         "iom2016_member_orgs": total("mem-iom-weblog-2016", "member organisations"),
         "vn2019_members": total("mem-vietnamnet-2019", "members"),
+        "goc_member_states": total("mem-goc-turkey", "member states"),
         "dfat2016_countries": total("mem-dfat-transcript-2016", "countries"),
         "dfat2018_countries": total("mem-dfat-transcript-2018", "countries"),
         "jp2011_countries": total("mem-jakartapost-2011", "countries"),
