@@ -20,7 +20,7 @@ $(shell mkdir -p _build && { echo '$(abspath $(CORPUS))' | cmp -s - $(CORPUS_STA
 BOOK_INPUTS := _config.yml _toc.yml $(NOTEBOOKS) $(CORPUS_STAMP) \
 	$(shell find book src data $(CORPUS) -type f -not -path 'book/_export/*' -not -name '*.pyc' 2>/dev/null)
 
-.PHONY: help venv book test execute export clean
+.PHONY: help venv book test execute export clean bench
 
 help:  ## list the targets
 	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -47,6 +47,9 @@ execute: $(INSTALLED)  ## re-execute the notebooks in place, normalised (byte-id
 
 export: $(INSTALLED)  ## write the derived tables and datapackage.json into _build/data
 	$(PY) -m baliprocess export --out _build/data
+
+bench: $(INSTALLED)  ## time clean and no-op builds, the tests, and the export of 1,000 and 10,000 documents
+	$(PY) bench/run.py
 
 clean:  ## remove build outputs (keeps .venv)
 	rm -rf _build book/_export
