@@ -28,7 +28,7 @@ from .export import Field, Table
 __all__ = [
     "TABLES", "PRECISIONS", "EVENT_TYPES", "EVENTS_CSV", "EVENTS_BIB", "GOLD_CSV",
     "extract", "scan", "date_mentions", "load_gold", "score", "evaluation_table", "dateparser_mentions",
-    "load_events", "validate_events", "bib_keys", "discrepancies", "event_timeline", "events_table",
+    "unmatched", "attendance", "load_events", "validate_events", "bib_keys", "discrepancies", "event_timeline", "events_table",
     "mention_years", "timeline_figure", "mention_years_figure", "summary", "EventsError",
 ]
 
@@ -342,6 +342,16 @@ def score(predicted: pd.DataFrame, gold: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
+def unmatched(predicted: pd.DataFrame, gold: pd.DataFrame) -> pd.DataFrame:
+    """The predictions (within the gold's documents) whose paragraph and text match no gold mention."""
+    predicted = predicted[predicted["doc_id"].isin(set(gold["doc_id"]))]
+    keys = set(zip(gold["paragraph_id"], gold["text"]))
+    hit = [(p, t) in keys for p, t in zip(predicted["paragraph_id"], predicted["text"])]
+    out = predicted.loc[~pd.Series(hit, index=predicted.index), ["paragraph_id", "text", "start", "end"]]
+    return out.assign(start=out["start"].dt.strftime("%Y-%m-%d"), end=out["end"].dt.strftime("%Y-%m-%d")) \
+        .set_index("paragraph_id")
+
+
 def dateparser_mentions(paragraphs: pd.DataFrame, documents: pd.DataFrame) -> pd.DataFrame:
     """The baseline: ``dateparser.search.search_dates`` on each paragraph, with the document date as
     ``RELATIVE_BASE``. Each hit becomes the interval of the period dateparser reports for it
@@ -491,6 +501,12 @@ def _finest(group: pd.DataFrame) -> pd.DataFrame:
     return dated[ranks == ranks.min()]
 
 
+def attendance(events: pd.DataFrame, event_id: str, field: str) -> tuple[int, int]:
+    """The smallest and largest value of an attendance count that the sources give for one event."""
+    values = events.loc[events["event_id"] == event_id, field].dropna()
+    return int(values.min()), int(values.max())
+
+
 def event_timeline(events: pd.DataFrame) -> pd.DataFrame:
     """One row per event for the timeline, dated by its most precise sources: the earliest start and
     latest end they give, the number of sources in all, and whether the most precise ones disagree."""
@@ -554,8 +570,8 @@ def timeline_figure(timeline: pd.DataFrame, documents: pd.DataFrame) -> Figure:
     documents marked on a row of their own."""
     types = [t for t in EVENT_TYPES if t in set(timeline["event_type"])]
     rows = types + ["corpus document"]
-    colours = plotting.colour_map(rows)
-    fig, ax = plotting.new_figure(7.5, 0.45 * len(rows) + 1.6)
+    colours = {**plotting.colour_map(types), "corpus document": "#555555"}
+    fig, ax = plotting.new_figure(7.5, 0.4 * len(rows) + 1.6)
     for y, event_type in enumerate(rows[:-1]):
         group = timeline[timeline["event_type"] == event_type]
         mid = group["start"] + (group["end"] - group["start"]) / 2
