@@ -253,3 +253,18 @@ def test_default_id_is_file_stem(tmp_path):
 
 def test_word_count():
     assert corpus_mod.count_words("Co-Chairs’ statement, 26-28 February — 2002!") == 5
+
+
+@pytest.mark.parametrize("name", sorted(RULE_EXAMPLES))
+def test_rule_hints_are_in_every_example(name):
+    rule = next(r for r in RULES if r.name == name)
+    assert rule.hints and any(h in RULE_EXAMPLES[name][0] for h in rule.hints)
+
+
+def test_hints_do_not_change_what_is_cleaned():
+    import dataclasses
+
+    plain = tuple(dataclasses.replace(r, hints=()) for r in RULES)
+    for path in sorted(corpus_mod.DEFAULT_CORPUS.glob("*.txt")):
+        lines = list(enumerate(path.read_text(encoding="utf-8").split("\n"), start=1))
+        assert clean_lines(lines) == clean_lines(lines, plain), path.name

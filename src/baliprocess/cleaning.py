@@ -23,64 +23,75 @@ class Rule:
     pattern: re.Pattern[str]
     reason: str
     replacement: str = ""
+    hints: tuple[str, ...] = ()  # literal strings, one of which every match contains (a fast pre-check)
 
 
 def _rule(name: str, kind: Literal["drop_line", "replace"], pattern: str, reason: str,
-          replacement: str = "") -> Rule:
-    return Rule(name, kind, re.compile(pattern), reason, replacement)
+          replacement: str = "", hints: tuple[str, ...] = ()) -> Rule:
+    return Rule(name, kind, re.compile(pattern, re.MULTILINE), reason, replacement, hints)
 
 
 RULES: tuple[Rule, ...] = (
     _rule("site-header", "drop_line",
           r"^(International Information Programs|East Asia-Pacific Issues \| .+)$",
-          "Navigation header of the U.S. State Department IIP web site."),
+          "Navigation header of the U.S. State Department IIP web site.", hints=("International Information Programs", "Issues | ")),
     _rule("site-footer", "drop_line",
           r"^(?:•\s*)?This site is produced and maintained by .+$|^Back To Top$|^blue rule$|^IIP Home \|.*$",
-          "Footer of the U.S. State Department IIP web site."),
+          "Footer of the U.S. State Department IIP web site.", hints=("This site is produced", "Back To Top", "blue rule", "IIP Home |")),
     _rule("image-caption", "drop_line", r"^[a-z0-9]+(?:-[a-z0-9]+)+ Image$",
-          "An image's file name left in the page text as its caption."),
+          "An image's file name left in the page text as its caption.", hints=(" Image",)),
     _rule("page-navigation", "drop_line", r"^On this page$",
-          "A web page's table-of-contents widget."),
+          "A web page's table-of-contents widget.", hints=("On this page",)),
     _rule("link-only-line", "drop_line", r"^(?:Read|Find out)\b.*\(external link\)$",
-          "A line that is only a link to another site."),
+          "A line that is only a link to another site.", hints=("(external link)",)),
     _rule("press-contact", "drop_line", r"^Contact:$|^.+ press sec\.\).*$",
-          "Press secretaries' names and telephone numbers under a press release."),
+          "Press secretaries' names and telephone numbers under a press release.", hints=("Contact:", "press sec.)")),
     _rule("external-link-marker", "replace", r"\(external link\)",
-          "A web site's marker for links that leave it."),
+          "A web site's marker for links that leave it.", hints=("(external link)",)),
     _rule("markdown-link", "replace", r"\[([^\]\n]+)\]\((?:https?://[^)\s]+)\)",
-          "Markdown link syntax: the link text is kept.", r"\1"),
+          "Markdown link syntax: the link text is kept.", r"\1", hints=("](http",)),
     _rule("markdown-emphasis", "replace", r"(?<![\w*])\*([^*\n]+)\*(?![\w*])",
-          "Markdown emphasis markers around a title.", r"\1"),
+          "Markdown emphasis markers around a title.", r"\1", hints=("*",)),
     _rule("run-together-label", "replace", r"(?<=[a-z])(?=Date: )",
-          "Two page fields run together ('AustraliaDate:'): a line break is restored.", "\n"),
+          "Two page fields run together ('AustraliaDate:'): a line break is restored.", "\n", hints=("Date: ",)),
     _rule("ocr-lOM", "replace", r"\blOM\b",
-          "OCR slip: lower-case L for capital I in 'IOM'.", "IOM"),
+          "OCR slip: lower-case L for capital I in 'IOM'.", "IOM", hints=("lOM",)),
     _rule("ocr-emphasis-ed", "replace", r"\bemphasis ed\b",
-          "OCR slip: a space inside 'emphasised'.", "emphasised"),
+          "OCR slip: a space inside 'emphasised'.", "emphasised", hints=("emphasis ed",)),
     _rule("ocr-LTN", "replace", r"\bLTN(?= Conventions)",
-          "OCR slip: 'UN' read as 'LTN'.", "UN"),
+          "OCR slip: 'UN' read as 'LTN'.", "UN", hints=("LTN",)),
     _rule("doubled-word", "replace", r"\baddresses addresses\b",
-          "A doubled word in the published page.", "addresses"),
+          "A doubled word in the published page.", "addresses", hints=("addresses addresses",)),
 )
+
+
+def _may_match(rule: Rule, text: str) -> bool:
+    """False when none of the rule's literal hints occurs in ``text`` (so the regex cannot match)."""
+    return not rule.hints or any(h in text for h in rule.hints)
 
 
 def clean_lines(lines: list[tuple[int, str]], rules: tuple[Rule, ...] = RULES
                 ) -> tuple[list[tuple[int, str]], list[dict[str, object]]]:
     """Apply ``rules`` to numbered lines; return the cleaned lines and a log of every firing.
 
-    A ``replace`` rule may insert a line break; the new lines keep the source line number.
+    Only rules that match somewhere in the text are tried line by line, which keeps cleaning cheap on
+    large corpora. A ``replace`` rule may insert a line break; the new lines keep the source line number.
     """
+    stripped = [line.strip() for _, line in lines]
+    whole = "\n".join(stripped)
+    active = [r for r in rules if _may_match(r, whole) and r.pattern.search(whole)]
+    drops = [r for r in active if r.kind == "drop_line"]
+    replaces = [r for r in active if r.kind == "replace"]
     out: list[tuple[int, str]] = []
     log: list[dict[str, object]] = []
-    for number, line in lines:
-        stripped = line.strip()
-        dropped = next((r for r in rules if r.kind == "drop_line" and r.pattern.search(stripped)), None)
+    for (number, line), bare in zip(lines, stripped):
+        dropped = next((r for r in drops if _may_match(r, bare) and r.pattern.search(bare)), None)
         if dropped is not None:
-            log.append({"line": number, "rule": dropped.name, "before": stripped, "after": ""})
+            log.append({"line": number, "rule": dropped.name, "before": bare, "after": ""})
             continue
         text = line
-        for rule in rules:
-            if rule.kind != "replace":
+        for rule in replaces:
+            if not _may_match(rule, text):
                 continue
             new, n = rule.pattern.subn(rule.replacement, text)
             if n:
