@@ -337,6 +337,16 @@ _COUNT_RE = re.compile(
     rf"(?P<mods>(?:(?!(?:{_WORD_NUMBER}|more|over|than)\b)[a-z][a-z-]*\s+){{0,4}}?)"
     rf"(?P<unit>{'|'.join(_UNITS)})$",
     re.IGNORECASE)
+_DIGIT = re.compile(r"\d")
+_NUMBER_WORDS = frozenset(_ONES) | frozenset(_TENS)
+_WORD_SPLIT = re.compile(r"[^a-z]+")
+
+
+def _may_hold_number(window: str) -> bool:
+    """Cheap pre-check for :data:`_COUNT_RE`: a digit or a number word occurs in ``window``."""
+    return bool(_DIGIT.search(window)) or not _NUMBER_WORDS.isdisjoint(_WORD_SPLIT.split(window.lower()))
+
+
 _UNIT_HINT = re.compile(rf"\b(?:{'|'.join(_UNITS)})\b", re.IGNORECASE)
 _MONTHS = ("January|February|March|April|May|June|July|August|September|October|November|December")
 _DAY_DATE = re.compile(rf"\b(\d{{1,2}})(?:\s*[-–]\s*\d{{1,2}})?\s+({_MONTHS})\s+(\d{{4}})\b")
@@ -377,7 +387,10 @@ def extract_counts(text: str) -> list[dict[str, object]]:
         for hit in _UNIT_HINT.finditer(sentence):
             # The count sits in the few words before its noun: match only that window, ending at the noun.
             start = sentence.rfind(" ", 0, hit.start() - 100) + 1 if hit.start() > 100 else 0
-            m = _COUNT_RE.search(sentence[start:hit.end()])
+            window = sentence[start:hit.end()]
+            if not _may_hold_number(window):
+                continue  # cheap pre-check: no digit or number word, so no count
+            m = _COUNT_RE.search(window)
             if m is None:
                 continue
             num = m.group("num")  # the pattern skips years such as "2002 countries"
