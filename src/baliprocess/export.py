@@ -21,7 +21,8 @@ __all__ = ["Field", "Table", "TABLE_MODULES", "FIELD_TYPES", "all_tables", "buil
 
 FIELD_TYPES = ("string", "integer", "number", "boolean", "date", "year")
 
-TABLE_MODULES: tuple[str, ...] = ("baliprocess.overview", "baliprocess.membership", "baliprocess.chronology")
+TABLE_MODULES: tuple[str, ...] = ("baliprocess.overview", "baliprocess.membership", "baliprocess.chronology",
+                                  "baliprocess.themes")
 
 
 @dataclass(frozen=True)
