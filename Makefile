@@ -2,6 +2,7 @@
 SHELL := /bin/bash
 .SHELLFLAGS := -eu -o pipefail -c
 .DEFAULT_GOAL := help
+.DELETE_ON_ERROR:
 
 PYTHON ?= python3.11
 VENV := .venv
@@ -10,7 +11,6 @@ PY := $(BIN)/python
 INSTALLED := $(VENV)/.installed
 export PATH := $(abspath $(BIN)):$(PATH)
 export PYTHONHASHSEED := 0
-export MPLBACKEND := Agg
 
 NOTEBOOKS := $(sort $(wildcard notebooks/*.ipynb))
 CORPUS := $(if $(BALIPROCESS_CORPUS),$(BALIPROCESS_CORPUS),data/corpus)

@@ -53,6 +53,7 @@ def new_figure(width: float = 7.5, height: float = 4.0, nrows: int = 1, ncols: i
     """A figure in the book's style; returns ``(fig, ax)`` (``ax`` an array when several)."""
     use_style()
     fig, ax = plt.subplots(nrows, ncols, figsize=(width, height), layout="constrained", **kwargs)
+    plt.close(fig)  # shown once, where it is glued, not again as a bare cell output
     return fig, ax
 
 

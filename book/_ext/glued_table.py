@@ -1,0 +1,42 @@
+"""``glued-table``: a glued output (a pandas table) numbered and cross-referenced as a *table*.
+
+myst-nb's ``glue:figure`` wraps any glued output in a figure, so tables were numbered "Fig. N". This
+directive is the same, but its node is enumerated as a Sphinx ``table``, so captions and ``{numref}``
+read "Table N".
+"""
+
+from __future__ import annotations
+
+from docutils import nodes
+from myst_nb.ext.glue.directives import PasteFigureDirective
+from sphinx.application import Sphinx
+from sphinx.writers.html5 import HTML5Translator
+
+
+class glued_table(nodes.figure):  # noqa: N801 - docutils names node classes in lower case
+    """A figure-like container enumerated as a table."""
+
+
+class GluedTableDirective(PasteFigureDirective):
+    """Paste a glued output, captioned and numbered as a table."""
+
+    def run(self) -> list[nodes.Node]:
+        result = super().run()
+        for node in result:
+            if isinstance(node, nodes.figure):
+                # Re-class in place: the document's label registry already points at this node.
+                node.__class__ = glued_table
+                node["classes"] += ["glued-table"]
+        return result
+
+
+def _caption(node: nodes.Element) -> str:
+    captions = [c for c in node.children if isinstance(c, nodes.caption)]
+    return captions[0].astext() if captions else ""
+
+
+def setup(app: Sphinx) -> dict[str, bool]:
+    app.add_enumerable_node(glued_table, "table", _caption,
+                            html=(HTML5Translator.visit_figure, HTML5Translator.depart_figure))
+    app.add_directive("glued-table", GluedTableDirective)
+    return {"parallel_read_safe": True, "parallel_write_safe": True}
