@@ -264,3 +264,67 @@ def test_figures_carry_a_source(coded, corpus, codebook):
     for fig in (th.shares_figure(th.theme_shares(coded, corpus.paragraphs, units, codebook.keys), labels),
                 th.cooccurrence_figure(th.cooccurrence(coded, codebook.keys), labels)):
         assert any(t.get_text().startswith("Source: ") for t in fig.texts)
+
+
+def test_disagreements_small_and_real(coded, gold, codebook):
+    small_gold = pd.DataFrame({"doc_id": "d", "paragraph_id": ["A", "A", "B", "C"],
+                               "theme": ["x", "y", "", "x"], "note": ""})
+    small_coded = pd.DataFrame({"doc_id": "d", "paragraph_id": ["A", "B", "C", "D"],
+                                "theme": ["x", "x", "x", "y"], "matched": ["t1", "t2", "t3", "t4"]})
+    out = th.disagreements(small_coded, small_gold, ["x", "y"])
+    assert out.values.tolist() == [["x", "B", "coder only", "t2"], ["y", "A", "gold only", ""]]
+    real = th.disagreements(coded, gold, codebook.keys)
+    ev = th.evaluate(coded, gold, codebook.keys)
+    assert (real["disagreement"] == "coder only").sum() == ev.loc["micro average", "fp"]
+    assert (real["disagreement"] == "gold only").sum() == ev.loc["micro average", "fn"]
+    # Paragraph 1 names the "Assistant United Nations High Commissioner for Refugees": not refugee protection.
+    assert ["refugee_protection", "cochairs-2002-p05", "coder only", "refugee"] in real.values.tolist()
+
+
+def test_emphasis_facts_read_by_hand(coded, corpus, codebook):
+    labels = {t.key: t.label for t in codebook.themes}
+    em = th.emphasis_by_year(coded, corpus.paragraphs, corpus.documents, codebook.keys)
+    facts = th.emphasis_facts(em, labels)
+    assert (facts["first_year"], facts["last_year"], facts["n_years"]) == ("2002", "2024", 4)
+    assert facts["new_themes"] == "Private sector"  # business first appears in the 2018 release
+    # Borders: one 2002 paragraph of 50 (the visa bullet) against five of the 34 MFAT paragraphs
+    # (border protection agencies and the four mass-arrival paragraphs p17-p20).
+    assert facts["rise_theme"] == "Border management"
+    assert (facts["rise_from"], facts["rise_to"]) == (pytest.approx(1 / 50), pytest.approx(5 / 34))
+    # Refugees: six 2002 paragraphs (two of them names of organisations) against one in 2024.
+    assert facts["fall_theme"] == "Refugee protection"
+    assert (facts["fall_from"], facts["fall_to"]) == (pytest.approx(6 / 50), pytest.approx(1 / 34))
+
+
+def test_emphasis_percent():
+    em = pd.DataFrame({"2002": [0.344, 0.0], "2018": [0.2, 0.6], "first_year": ["2002", "2018"]},
+                      index=pd.Index(["a", "b"], name="theme"))
+    out = th.emphasis_percent(em)
+    assert out.values.tolist() == [[34, 20, "2002"], [0, 60, "2018"]]
+    assert list(out.columns) == ["2002 (%)", "2018 (%)", "first_year"]
+
+
+def test_chapter_pipeline_on_a_bigger_corpus(tmp_path, gold, codebook):
+    """More documents than MAX_DOCUMENT_ROWS: views switch to years, the gold evaluation is unchanged."""
+    from corpusfactory import front, write
+
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    for src in sorted(th.REPO_ROOT.joinpath("data", "corpus").glob("*.txt")):
+        write(folder, src.name, src.read_text(encoding="utf-8"))
+    for i in range(th.MAX_DOCUMENT_ROWS):
+        write(folder, f"extra{i:02d}.md", front(title=f"Extra {i}", date=f"{2005 + i % 10}-03-01")
+              + f"Officials discussed border control and visas, note {i}.\n\nBusiness and supply chains.\n")
+    big = load_corpus(folder)
+    keys = codebook.keys
+    labels = {t.key: t.label for t in codebook.themes}
+    coded = th.code_paragraphs(big.paragraphs)
+    units = th.analysis_units(big.documents)
+    shares = th.theme_shares(coded, big.paragraphs, units, keys)
+    assert list(shares.index)[:3] == ["2002", "2004", "2005"]
+    assert shares.loc["2005", "border_management"] == pytest.approx(0.5)  # 2 of the year's 4 paragraphs
+    pd.testing.assert_frame_equal(th.evaluate(coded, gold, keys),
+                                  th.evaluate(th.code_paragraphs(load_corpus().paragraphs), gold, keys))
+    em = th.emphasis_by_year(coded, big.paragraphs, big.documents, keys)
+    assert th.emphasis_facts(em, labels)["last_year"] == "2024"
+    assert set(th.distinctive_terms(big.paragraphs, units)["unit"]) == set(units)

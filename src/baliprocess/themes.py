@@ -14,10 +14,14 @@ from dataclasses import dataclass
 from itertools import combinations, groupby
 from pathlib import Path
 
+import matplotlib as mpl
 import numpy as np
 import pandas as pd
 import yaml
+from matplotlib.axes import Axes
+from matplotlib.colors import ListedColormap
 from matplotlib.figure import Figure
+from matplotlib.image import AxesImage
 from sklearn.feature_extraction.text import TfidfVectorizer
 
 from . import plotting
@@ -25,10 +29,12 @@ from .corpus import REPO_ROOT, Corpus
 from .export import Field, Table
 
 __all__ = [
-    "CODEBOOK_PATH", "GOLD_PATH", "REQUIRED_THEMES", "Theme", "Codebook", "load_codebook", "term_regex",
-    "code_paragraphs", "codebook_table", "load_gold", "gold_pairs", "evaluate", "analysis_units",
-    "theme_shares", "emphasis_by_year", "cooccurrence", "top_pairs", "distinctive_terms",
-    "distinctive_table", "theme_examples", "summary", "shares_figure", "cooccurrence_figure", "TABLES",
+    "CODEBOOK_PATH", "GOLD_PATH", "REQUIRED_THEMES", "MAX_DOCUMENT_ROWS", "TFIDF_MAX_DF", "Theme", "Codebook",
+    "load_codebook", "term_regex",
+    "code_paragraphs", "codebook_table", "load_gold", "gold_pairs", "evaluate", "disagreements",
+    "analysis_units", "theme_shares", "emphasis_by_year", "emphasis_percent", "emphasis_facts", "cooccurrence", "top_pairs",
+    "distinctive_terms", "distinctive_table", "theme_examples", "summary", "shares_figure",
+    "cooccurrence_figure", "TABLES",
 ]
 
 CODEBOOK_PATH = REPO_ROOT / "data" / "themes.yml"
@@ -40,10 +46,13 @@ REQUIRED_THEMES = (
 )
 #: Up to this many documents the chapter's views show one row per document, beyond it one per year.
 MAX_DOCUMENT_ROWS = 20
+#: TF-IDF leaves out words found in more than this share of the units: they distinguish nothing.
+TFIDF_MAX_DF = 0.8
 
 _INFLECTIONS = "(?:s|es|d|ed|ing)?"
 _WORD_GAP = r"[\s\-/]+"
 _TERM_WORDS = re.compile(r"[\s\-]+")
+_BLANK, _DIAGONAL = "#f2f2f2", "#d9d9d9"  # heatmap cells with nothing; the co-occurrence diagonal
 _SEPARATOR = "\x00"  # joins paragraphs: neither a word character nor a gap, so no match can span two
 
 
@@ -184,15 +193,15 @@ def code_paragraphs(paragraphs: pd.DataFrame, codebook: Codebook | None = None) 
 
 
 def codebook_table(codebook: Codebook | None = None) -> pd.DataFrame:
-    """The codebook for reading: label, definition, includes, excludes and terms, indexed by key."""
+    """The codebook for reading, one row per theme and part (label, definition, includes, excludes, terms),
+    so that long definitions read as text in a narrow page."""
     cb = codebook if codebook is not None else load_codebook()
-    return pd.DataFrame({
-        "label": [t.label for t in cb.themes],
-        "definition": [t.definition for t in cb.themes],
-        "includes": ["; ".join(t.include) for t in cb.themes],
-        "excludes": ["; ".join(t.exclude) for t in cb.themes],
-        "terms": [", ".join(t.terms) for t in cb.themes],
-    }, index=pd.Index(cb.keys, name="theme"))
+    rows = []
+    for t in cb.themes:
+        parts = {"label": t.label, "definition": t.definition, "includes": "; ".join(t.include),
+                 "excludes": "; ".join(t.exclude) or "(none)", "terms": ", ".join(t.terms)}
+        rows += [(t.key, part, text) for part, text in parts.items()]
+    return pd.DataFrame(rows, columns=["theme", "part", "text"]).set_index(["theme", "part"])
 
 
 def load_gold(path: str | Path | None = None) -> pd.DataFrame:
@@ -294,15 +303,15 @@ def distinctive_terms(paragraphs: pd.DataFrame, units: pd.Series, n: int = 8) ->
     """The ``n`` highest TF-IDF words of each unit's pooled text: unit, rank, term, score.
 
     English stop words removed, words of three or more letters, sublinear term frequency; words found in
-    more than 80 % of the units (with five documents: in all of them) are left out, as they distinguish
-    nothing. The vocabulary is sorted by scikit-learn and ties are broken by term, so the result is
+    more than :data:`TFIDF_MAX_DF` of the units (with five documents: in all of them) are left out, as they
+    distinguish nothing. The vocabulary is sorted by scikit-learn and ties are broken by term, so the result is
     deterministic.
     """
     text = paragraphs.assign(unit=paragraphs["doc_id"].map(units)).groupby("unit", sort=False)["text"]
     order = list(dict.fromkeys(units.to_numpy()))
     pooled = text.agg(" ".join).reindex(order).fillna("")
     vectorizer = TfidfVectorizer(stop_words="english", token_pattern=r"(?u)\b[^\W\d_]{3,}\b",
-                                 sublinear_tf=True, max_df=0.8 if len(order) > 1 else 1.0)
+                                 sublinear_tf=True, max_df=TFIDF_MAX_DF if len(order) > 1 else 1.0)
     matrix = vectorizer.fit_transform(pooled.to_numpy()).toarray()
     vocab = vectorizer.get_feature_names_out()
     rows = []
@@ -336,15 +345,60 @@ def theme_examples(coded: pd.DataFrame, paragraphs: pd.DataFrame, documents: pd.
                          "gold agrees": agree, "text": best["text"]}, index=best.index)
 
 
-def summary(coded: pd.DataFrame, paragraphs: pd.DataFrame, evaluation: pd.DataFrame,
-            emphasis: pd.DataFrame, pairs: pd.DataFrame, gold: pd.DataFrame, keys: list[str]) -> dict[str, object]:
-    """The chapter's headline figures, for glueing into prose."""
+def disagreements(coded: pd.DataFrame, gold: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
+    """Every (paragraph, theme) on which coder and gold differ, on the gold's paragraphs: ``coder only``
+    (a false positive, with the terms that fired) or ``gold only`` (a false negative)."""
+    in_gold = coded[coded["paragraph_id"].isin(set(gold["paragraph_id"]))]
+    merged = in_gold.merge(gold_pairs(gold), on=["paragraph_id", "theme"], how="outer", indicator=True)
+    merged = merged[merged["_merge"] != "both"]
+    position = {p: i for i, p in enumerate(dict.fromkeys(gold["paragraph_id"]))}
+    out = pd.DataFrame({
+        "theme": merged["theme"],
+        "paragraph_id": merged["paragraph_id"],
+        "disagreement": merged["_merge"].map({"left_only": "coder only", "right_only": "gold only"}).astype(str),
+        "terms fired": merged["matched"].fillna(""),
+    })
+    out = out.assign(_t=out["theme"].map(keys.index), _p=out["paragraph_id"].map(position))
+    return out.sort_values(["_t", "disagreement", "_p"]).drop(columns=["_t", "_p"]).reset_index(drop=True)
+
+
+def emphasis_percent(emphasis: pd.DataFrame) -> pd.DataFrame:
+    """The emphasis table for reading: each year's shares as whole percentages, and the first year."""
+    years = [c for c in emphasis.columns if c != "first_year"]
+    out = (emphasis[years].astype(float) * 100).round().astype(int)
+    out.columns = [f"{y} (%)" for y in years]
+    return out.assign(first_year=emphasis["first_year"])
+
+
+def emphasis_facts(emphasis: pd.DataFrame, labels: dict[str, str]) -> dict[str, object]:
+    """How theme shares differ between the first and the last year: themes that appear only later, themes
+    of the first year absent from the last, and the largest rise and fall of a share."""
+    years = [c for c in emphasis.columns if c != "first_year"]
+    first, last = years[0], years[-1]
+    new = emphasis.index[emphasis["first_year"].isin(years[1:])]
+    dropped = emphasis.index[(emphasis[first] > 0) & (emphasis[last] == 0)]
+    change = emphasis[last] - emphasis[first]
+    rise, fall = change.idxmax(), change.idxmin()
+    return {
+        "first_year": first, "last_year": last, "n_years": len(years),
+        "n_new_themes": len(new), "new_themes": ", ".join(labels[k] for k in new) or "none",
+        "n_dropped_themes": len(dropped), "dropped_themes": ", ".join(labels[k] for k in dropped) or "none",
+        "rise_theme": labels[rise], "rise_from": float(emphasis.loc[rise, first]),
+        "rise_to": float(emphasis.loc[rise, last]),
+        "fall_theme": labels[fall], "fall_from": float(emphasis.loc[fall, first]),
+        "fall_to": float(emphasis.loc[fall, last]),
+    }
+
+
+def summary(coded: pd.DataFrame, paragraphs: pd.DataFrame, evaluation: pd.DataFrame, pairs: pd.DataFrame,
+            gold: pd.DataFrame, labels: dict[str, str]) -> dict[str, object]:
+    """The chapter's headline figures, for glueing into prose (themes given by their labels)."""
+    keys = list(labels)
     per_theme = evaluation.loc[[k for k in keys if k in evaluation.index]].dropna(subset=["f1"])
-    themed = coded["paragraph_id"].nunique()
     per_paragraph = coded.groupby("paragraph_id").size()
     counts = coded["theme"].value_counts().reindex(keys, fill_value=0)
-    gold_themed = gold_pairs(gold)["paragraph_id"].nunique()
-    years = [c for c in emphasis.columns if c != "first_year"]
+    themed = int(coded["paragraph_id"].nunique())
+    macro, micro = evaluation.loc["macro average"], evaluation.loc["micro average"]
     return {
         "n_themes": len(keys),
         "n_paragraphs": len(paragraphs),
@@ -354,67 +408,70 @@ def summary(coded: pd.DataFrame, paragraphs: pd.DataFrame, evaluation: pd.DataFr
         "n_unthemed": len(paragraphs) - themed,
         "n_multi": int((per_paragraph > 1).sum()),
         "max_per_paragraph": int(per_paragraph.max()) if len(per_paragraph) else 0,
-        "top_theme": counts.idxmax(),
+        "top_theme": labels[counts.idxmax()],
         "top_theme_n": int(counts.max()),
-        "gold_paragraphs": gold["paragraph_id"].nunique(),
+        "gold_paragraphs": int(gold["paragraph_id"].nunique()),
         "gold_pairs": len(gold_pairs(gold)),
-        "gold_themed": gold_themed,
-        "macro_f1": float(evaluation.loc["macro average", "f1"]),
-        "macro_precision": float(evaluation.loc["macro average", "precision"]),
-        "macro_recall": float(evaluation.loc["macro average", "recall"]),
-        "micro_f1": float(evaluation.loc["micro average", "f1"]),
-        "best_theme": per_theme["f1"].idxmax(),
-        "best_f1": float(per_theme["f1"].max()),
-        "worst_theme": per_theme["f1"].idxmin(),
-        "worst_f1": float(per_theme["f1"].min()),
-        "first_year": years[0] if years else "",
-        "last_year": years[-1] if years else "",
-        "n_new_themes": int((emphasis["first_year"].isin(years[1:])).sum()),
-        "top_pair_a": pairs.iloc[0]["theme_a"] if len(pairs) else "",
-        "top_pair_b": pairs.iloc[0]["theme_b"] if len(pairs) else "",
+        "gold_themed": int(gold_pairs(gold)["paragraph_id"].nunique()),
+        "macro_f1": float(macro["f1"]), "macro_precision": float(macro["precision"]),
+        "macro_recall": float(macro["recall"]), "micro_f1": float(micro["f1"]),
+        "n_fp": int(micro["fp"]), "n_fn": int(micro["fn"]),
+        "best_theme": labels[per_theme["f1"].idxmax()], "best_f1": float(per_theme["f1"].max()),
+        "worst_theme": labels[per_theme["f1"].idxmin()], "worst_f1": float(per_theme["f1"].min()),
+        "worst_fp": int(per_theme.loc[per_theme["f1"].idxmin(), "fp"]),
+        "top_pair_a": labels[pairs.iloc[0]["theme_a"]] if len(pairs) else "none",
+        "top_pair_b": labels[pairs.iloc[0]["theme_b"]] if len(pairs) else "none",
         "top_pair_n": int(pairs.iloc[0]["paragraphs"]) if len(pairs) else 0,
     }
 
 
-def shares_figure(shares: pd.DataFrame, labels: dict[str, str]) -> Figure:
-    """Heatmap: share of each unit's paragraphs (rows, by date) that carry each theme (columns)."""
-    n_rows, n_cols = shares.shape
-    fig, ax = plotting.new_figure(8.5, 2.2 + 0.42 * n_rows)
-    image = ax.imshow(shares.to_numpy(dtype=float), cmap=plotting.SEQUENTIAL_CMAP, vmin=0,
-                      vmax=max(float(shares.to_numpy().max()), 0.01), aspect="auto")
-    ax.set_xticks(range(n_cols), [labels.get(k, k) for k in shares.columns], rotation=45, ha="right")
-    ax.set_yticks(range(n_rows), list(shares.index))
+def _heatmap(ax: Axes, values: np.ndarray, fmt: str, vmax: float) -> AxesImage:
+    """Draw ``values`` (NaN and 0 left blank) in the book's sequential map, each cell labelled with ``fmt``."""
+    shown = np.where(values > 0, values, np.nan)
+    cmap = mpl.colormaps[plotting.SEQUENTIAL_CMAP].with_extremes(bad=_BLANK)
+    image = ax.imshow(shown, cmap=cmap, vmin=0, vmax=max(vmax, 1e-9), aspect="auto")
+    if shown.size <= 400:
+        for (i, j), v in np.ndenumerate(shown):
+            if np.isfinite(v):
+                ax.text(j, i, format(v, fmt), ha="center", va="center", fontsize=8,
+                        color="black" if v > 0.6 * vmax else "white")
     ax.grid(False)
-    if n_rows * n_cols <= 400:
-        threshold = 0.6 * float(shares.to_numpy().max())
-        for (i, j), v in np.ndenumerate(shares.to_numpy(dtype=float)):
-            if v > 0:
-                ax.text(j, i, f"{v:.0%}", ha="center", va="center", fontsize=8,
-                        color="black" if v > threshold else "white")
+    return image
+
+
+def shares_figure(shares: pd.DataFrame, labels: dict[str, str]) -> Figure:
+    """Heatmap: share of each unit's paragraphs (columns, by date) that carry each theme (rows)."""
+    n_units, n_themes = shares.shape
+    fig, ax = plotting.new_figure(max(7.5, 4.5 + 0.8 * n_units), 2.4 + 0.38 * n_themes)
+    values = shares.to_numpy(dtype=float).T
+    image = _heatmap(ax, values, ".0%", float(np.nanmax(values, initial=0)))
+    ax.set_yticks(range(n_themes), [labels.get(k, k) for k in shares.columns])
+    ax.xaxis.tick_top()
+    ax.set_xticks(range(n_units), list(shares.index), rotation=30, ha="left", rotation_mode="anchor",
+                  fontsize=9)
+    ax.spines[["left", "bottom"]].set_visible(False)
     fig.colorbar(image, ax=ax, label="share of paragraphs", format=lambda v, _: f"{v:.0%}", shrink=0.8)
-    plotting.add_source(fig, "paragraph_themes.csv (terms of data/themes.yml), paragraphs.csv.")
+    plotting.add_source(fig, "paragraph_themes.csv (terms of data/themes.yml), paragraphs.csv; "
+                             "blank: no paragraph.")
     return fig
 
 
 def cooccurrence_figure(matrix: pd.DataFrame, labels: dict[str, str]) -> Figure:
-    """Heatmap of the co-occurrence matrix, lower triangle with the diagonal (paragraphs per theme)."""
+    """Heatmap of theme pairs (lower triangle, coloured) with the paragraphs per theme on a grey diagonal."""
     values = matrix.to_numpy(dtype=float)
-    masked = np.where(np.tril(np.ones_like(values, dtype=bool)), values, np.nan)
     n = len(matrix)
+    below = np.where(np.tril(np.ones((n, n), dtype=bool), k=-1), values, np.nan)
     fig, ax = plotting.new_figure(8.0, 7.0)
-    image = ax.imshow(masked, cmap=plotting.SEQUENTIAL_CMAP, vmin=0)
+    image = _heatmap(ax, below, ".0f", float(np.nanmax(below, initial=0)))
+    ax.imshow(np.where(np.eye(n, dtype=bool), 1.0, np.nan), cmap=ListedColormap([_DIAGONAL]), aspect="auto")
+    for i, v in enumerate(np.diag(values)):
+        ax.text(i, i, f"{v:.0f}", ha="center", va="center", fontsize=8, fontweight="bold")
     names = [labels.get(k, k) for k in matrix.index]
     ax.set_xticks(range(n), names, rotation=45, ha="right")
     ax.set_yticks(range(n), names)
-    ax.grid(False)
     ax.spines[["left", "bottom"]].set_visible(False)
-    top = np.nanmax(masked) if np.isfinite(masked).any() else 0
-    for (i, j), v in np.ndenumerate(masked):
-        if np.isfinite(v) and v > 0:
-            ax.text(j, i, f"{v:.0f}", ha="center", va="center", fontsize=8,
-                    color="black" if v > 0.6 * top else "white")
-    fig.colorbar(image, ax=ax, label="paragraphs", shrink=0.7)
-    plotting.add_source(fig, "paragraph_themes.csv; diagonal: paragraphs with the theme.")
+    fig.colorbar(image, ax=ax, label="paragraphs with both themes", shrink=0.7)
+    plotting.add_source(fig, "paragraph_themes.csv; grey diagonal: paragraphs with the theme; blank: none.")
     return fig
 
 
