@@ -58,3 +58,18 @@ def test_table_names_are_unique():
 def test_unknown_field_type_is_rejected():
     with pytest.raises(ValueError, match="unknown type"):
         Field("x", "text", "bad")
+
+
+def test_parallel_export_equals_serial(tmp_path, monkeypatch):
+    from baliprocess import corpus as corpus_mod, export
+
+    serial = tmp_path / "serial"
+    monkeypatch.setenv("BALIPROCESS_WORKERS", "1")
+    write_export(serial, load_corpus(DEFAULT_CORPUS))
+    monkeypatch.setenv("BALIPROCESS_WORKERS", "2")
+    monkeypatch.setattr(corpus_mod, "PARALLEL_MIN_FILES", 1)
+    monkeypatch.setattr(export, "PARALLEL_MIN_PARAGRAPHS", 1)
+    forked = tmp_path / "parallel"
+    write_export(forked, load_corpus(DEFAULT_CORPUS))
+    for path in sorted(serial.iterdir()):
+        assert path.read_bytes() == (forked / path.name).read_bytes(), path.name

@@ -25,6 +25,7 @@ ALLOWED = [
     re.compile(r"\]\([^)]*\)"),                              # link targets
     re.compile(r"^\([\w-]+\)=\s*$", re.M),                   # labels
     re.compile(r"<!--.*?-->", re.S),                         # comments
+    re.compile(r"\"[^\"]{1,80}\"|“[^”]{1,80}”"),              # short quotations of the sources' words
     re.compile(rf"\b(?:{_DAYS})\s+(?:{MONTHS})\b(?:,?\s+(?:19|20)\d\d)?"),   # 7 August 2018, 26-28 February
     re.compile(rf"\b(?:{MONTHS})\s+{_DAYS}\b(?:,\s*(?:19|20)\d\d)?"),        # February 27-28, 2002
     re.compile(r"\b(?:19|20)\d\d-\d\d-\d\d\b"),              # ISO dates
@@ -86,6 +87,7 @@ def test_no_hand_typed_statistics(where, text):
     ("1. first item\n2. second item", []),
     ("```{glue:figure} fig\n:name: fig-1\n\nCaption with 3 bars.\n```", ["3"]),
     ("```bash\nmake -j 4\n```", []),
+    ('a count, not a list ("attended by 139 delegates"), and 12 more', ["12"]),
 ])
 def test_typed_number_detector(text, expected):
     assert typed_numbers(text) == expected

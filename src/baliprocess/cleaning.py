@@ -7,6 +7,8 @@ book can show exactly what was changed and why.
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
 from dataclasses import dataclass
 from typing import Literal
@@ -70,29 +72,56 @@ def _may_match(rule: Rule, text: str) -> bool:
     return not rule.hints or any(h in text for h in rule.hints)
 
 
+def _matching_lines(rule: Rule, whole: str, offsets: list[int], stripped: list[str]) -> set[int]:
+    """Indices of the lines where ``rule`` matches. ``whole`` is the lines joined by newlines and
+    ``offsets`` where each line starts in it; only lines holding one of the rule's hints are searched."""
+    if not rule.hints:
+        return {i for i, text in enumerate(stripped) if rule.pattern.search(text)}
+    candidates = set()
+    for hint in rule.hints:
+        pos = whole.find(hint)
+        while pos != -1:
+            candidates.add(bisect.bisect_right(offsets, pos) - 1)
+            pos = whole.find(hint, pos + 1)
+    return {i for i in candidates if rule.pattern.search(stripped[i])}
+
+
 def clean_lines(lines: list[tuple[int, str]], rules: tuple[Rule, ...] = RULES
                 ) -> tuple[list[tuple[int, str]], list[dict[str, object]]]:
     """Apply ``rules`` to numbered lines; return the cleaned lines and a log of every firing.
 
-    Only rules that match somewhere in the text are tried line by line, which keeps cleaning cheap on
-    large corpora. A ``replace`` rule may insert a line break; the new lines keep the source line number.
+    Each rule is searched once over the whole text (rules match within a line), and only the lines
+    where some rule matches are touched, which keeps cleaning cheap on large corpora. A ``drop_line``
+    rule removes the line; ``replace`` rules then apply in order. A replacement may insert a line
+    break; the new lines keep the source line number.
     """
     stripped = [line.strip() for _, line in lines]
     whole = "\n".join(stripped)
-    active = [r for r in rules if _may_match(r, whole) and r.pattern.search(whole)]
-    drops = [r for r in active if r.kind == "drop_line"]
-    replaces = [r for r in active if r.kind == "replace"]
+    offsets = list(itertools.accumulate((len(s) + 1 for s in stripped[:-1]), initial=0))
+    dropped: dict[int, Rule] = {}
+    touched: set[int] = set()
+    replaces = []
+    for rule in rules:
+        if not _may_match(rule, whole):
+            continue
+        hits = _matching_lines(rule, whole, offsets, stripped)
+        if rule.kind == "drop_line":
+            for i in hits:
+                dropped.setdefault(i, rule)
+        elif hits:
+            replaces.append(rule)
+            touched |= hits
     out: list[tuple[int, str]] = []
     log: list[dict[str, object]] = []
-    for (number, line), bare in zip(lines, stripped):
-        dropped = next((r for r in drops if _may_match(r, bare) and r.pattern.search(bare)), None)
-        if dropped is not None:
-            log.append({"line": number, "rule": dropped.name, "before": bare, "after": ""})
+    for i, (number, line) in enumerate(lines):
+        if i in dropped:
+            log.append({"line": number, "rule": dropped[i].name, "before": stripped[i], "after": ""})
+            continue
+        if i not in touched:
+            out.append((number, line))
             continue
         text = line
         for rule in replaces:
-            if not _may_match(rule, text):
-                continue
             new, n = rule.pattern.subn(rule.replacement, text)
             if n:
                 log.append({"line": number, "rule": rule.name, "before": text.strip(), "after": new.strip()})

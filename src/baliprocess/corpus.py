@@ -17,6 +17,7 @@ import pandas as pd
 import yaml
 
 from .cleaning import clean_lines
+from .parallel import parallel_map
 
 __all__ = [
     "Problem", "CorpusError", "Document", "Corpus", "DOC_TYPES", "ENV_VAR",
@@ -30,7 +31,7 @@ DOC_TYPES = ("press_release", "statement", "meeting_report", "web_page", "other"
 DOCUMENT_SUFFIXES = (".md", ".txt")
 _ID_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
 _ISO_DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-_WORD_RE = re.compile(r"[^\W_]+(?:[’'-][^\W_]+)*")
+_NON_WORD_TOKEN = re.compile(r"(?<!\S)[^\w\s]+(?!\S)")
 
 
 @dataclass(frozen=True)
@@ -244,13 +245,29 @@ def split_paragraphs(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
 
 
 def count_words(text: str) -> int:
-    """Number of words (runs of letters or digits, inner apostrophes and hyphens allowed)."""
-    return len(_WORD_RE.findall(text))
+    """Number of words: whitespace-separated tokens that hold at least one letter or digit."""
+    return len(text.split()) - len(_NON_WORD_TOKEN.findall(text))
 
 
 def _paragraph_label(text: str) -> str:
     match = _NUMBERED_RE.match(text)
     return match.group(1) if match else ""
+
+
+#: Corpora with at least this many files are read by several processes (see :mod:`baliprocess.parallel`).
+PARALLEL_MIN_FILES = 400
+
+_Parsed = tuple[Document | None, list[Problem], list[tuple[int, str]], list[dict[str, object]]]
+
+
+def _parse(path: Path) -> _Parsed:
+    """Read, check, clean and split one file (run in a worker process for large corpora)."""
+    doc, problems = read_document(path)
+    if doc is None:
+        return None, problems, [], []
+    numbered = [(doc.body_line + i, line) for i, line in enumerate(doc.body.split("\n"))]
+    cleaned, log = clean_lines(numbered)
+    return doc, problems, split_paragraphs(cleaned), log
 
 
 def load_corpus(path: str | os.PathLike[str] | None = None) -> Corpus:
@@ -260,15 +277,14 @@ def load_corpus(path: str | os.PathLike[str] | None = None) -> Corpus:
     """
     root = corpus_dir(path)
     files, problems = discover(root)
-    docs: list[Document] = []
-    for file in files:
-        doc, found = read_document(file)
+    parsed = []
+    for doc, found, paragraphs, log in parallel_map(_parse, files, len(files) >= PARALLEL_MIN_FILES):
         problems.extend(found)
         if doc is not None:
-            docs.append(doc)
+            parsed.append((doc, paragraphs, log))
     seen_ids: dict[str, Path] = {}
     seen_bodies: dict[str, Path] = {}
-    for doc in docs:
+    for doc, _, _ in parsed:
         if doc.doc_id in seen_ids:
             problems.append(Problem(doc.path, f"duplicate id {doc.doc_id!r} (also used by {seen_ids[doc.doc_id]})"))
         else:
@@ -280,27 +296,24 @@ def load_corpus(path: str | os.PathLike[str] | None = None) -> Corpus:
             seen_bodies[key] = doc.path
     if problems:
         raise CorpusError(problems)
-    return _tabulate(root, docs)
+    return _tabulate(root, parsed)
 
 
-def _tabulate(root: Path, docs: list[Document]) -> Corpus:
-    doc_rows, para_rows, log_rows = [], [], []
-    for doc in docs:
-        numbered = [(doc.body_line + i, line) for i, line in enumerate(doc.body.split("\n"))]
-        cleaned, log = clean_lines(numbered)
-        paragraphs = split_paragraphs(cleaned)
+def _tabulate(root: Path, parsed: list[tuple[Document, list[tuple[int, str]], list[dict[str, object]]]]
+              ) -> Corpus:
+    doc_rows, log_rows = [], []
+    columns: dict[str, list[object]] = {k: [] for k in ("doc_id", "paragraph_id", "position", "label", "line", "text")}
+    for doc, paragraphs, log in parsed:
         for entry in log:
             log_rows.append({"doc_id": doc.doc_id, **entry})
         width = max(2, len(str(len(paragraphs))))
         for position, (line, text) in enumerate(paragraphs, start=1):
-            para_rows.append({
-                "doc_id": doc.doc_id,
-                "paragraph_id": f"{doc.doc_id}-p{position:0{width}d}",
-                "position": position,
-                "label": _paragraph_label(text),
-                "line": line,
-                "text": text,
-            })
+            columns["doc_id"].append(doc.doc_id)
+            columns["paragraph_id"].append(f"{doc.doc_id}-p{position:0{width}d}")
+            columns["position"].append(position)
+            columns["label"].append(_paragraph_label(text))
+            columns["line"].append(line)
+            columns["text"].append(text)
         meta = doc.meta
         doc_rows.append({
             "doc_id": doc.doc_id,
@@ -310,14 +323,14 @@ def _tabulate(root: Path, docs: list[Document]) -> Corpus:
             "doc_type": meta.get("doc_type", "other"),
             "url": meta.get("url", ""),
             "n_paragraphs": len(paragraphs),
-            "n_words": sum(count_words(text) for _, text in paragraphs),
+            "n_words": count_words("\n".join(text for _, text in paragraphs)),
             "date_note": meta.get("date_note", ""),
             "file": doc.path.name,
         })
     documents = pd.DataFrame(doc_rows).sort_values(["date", "doc_id"], kind="stable").reset_index(drop=True)
-    paragraphs = pd.DataFrame(para_rows, columns=["doc_id", "paragraph_id", "position", "label", "line", "text"])
+    paragraphs = pd.DataFrame(columns)
     order = {d: i for i, d in enumerate(documents["doc_id"])}
     paragraphs = (paragraphs.assign(_o=paragraphs["doc_id"].map(order))
                   .sort_values(["_o", "position"], kind="stable").drop(columns="_o").reset_index(drop=True))
     cleaning_log = pd.DataFrame(log_rows, columns=["doc_id", "line", "rule", "before", "after"])
-    return Corpus(root, documents, paragraphs, cleaning_log, {d.doc_id: d.meta for d in docs})
+    return Corpus(root, documents, paragraphs, cleaning_log, {doc.doc_id: doc.meta for doc, _, _ in parsed})

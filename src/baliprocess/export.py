@@ -15,6 +15,7 @@ from pathlib import Path
 import pandas as pd
 
 from .corpus import Corpus, load_corpus
+from .parallel import parallel_map
 
 __all__ = ["Field", "Table", "TABLE_MODULES", "FIELD_TYPES", "all_tables", "build_tables", "write_export",
            "data_dictionary", "downloads_markdown"]
@@ -53,10 +54,7 @@ class Table:
 
 def all_tables() -> list[Table]:
     """Every table declared by the modules in :data:`TABLE_MODULES`."""
-    tables: list[Table] = []
-    for name in TABLE_MODULES:
-        tables.extend(importlib.import_module(name).TABLES)
-    return tables
+    return [t for group in _module_tables() for t in group]
 
 
 def _to_csv_frame(df: pd.DataFrame, table: Table) -> pd.DataFrame:
@@ -76,9 +74,40 @@ def _to_csv_frame(df: pd.DataFrame, table: Table) -> pd.DataFrame:
     return out
 
 
+#: Corpora with at least this many paragraphs have their tables built by several processes at once.
+PARALLEL_MIN_PARAGRAPHS = 20_000
+_CORPUS: list[Corpus] = []  # the corpus being exported, inherited by forked workers
+
+
+def _module_tables() -> list[list[Table]]:
+    """The tables grouped by the module that declares them (a module's tables may share work)."""
+    return [list(importlib.import_module(name).TABLES) for name in TABLE_MODULES]
+
+
+def _build_module(index: int) -> list[pd.DataFrame]:
+    return [_to_csv_frame(t.build(_CORPUS[0]), t) for t in _module_tables()[index]]
+
+
+def _write_module(task: tuple[int, Path]) -> None:
+    index, out = task
+    for table, frame in zip(_module_tables()[index], _build_module(index)):
+        frame.to_csv(out / f"{table.name}.csv", index=False, lineterminator="\n")
+
+
 def build_tables(corpus: Corpus) -> dict[str, pd.DataFrame]:
-    """Build every exported table from ``corpus``, as it will be written."""
-    return {t.name: _to_csv_frame(t.build(corpus), t) for t in all_tables()}
+    """Build every exported table from ``corpus``, as it will be written.
+
+    For a large corpus each module's tables are built in a worker process of their own, so modules run
+    side by side; the result is the same as a serial build.
+    """
+    groups = _module_tables()
+    _CORPUS[:] = [corpus]
+    try:
+        built = parallel_map(_build_module, range(len(groups)),
+                             len(corpus.paragraphs) >= PARALLEL_MIN_PARAGRAPHS, chunksize=1)
+    finally:
+        _CORPUS.clear()
+    return {t.name: frame for tables, frames in zip(groups, built) for t, frame in zip(tables, frames)}
 
 
 def _descriptor(tables: list[Table]) -> dict[str, object]:
@@ -119,17 +148,17 @@ def write_export(out: Path, corpus: Corpus | None = None) -> list[Path]:
     """Write every table as ``<name>.csv`` plus ``datapackage.json`` into ``out``; return the paths."""
     corpus = corpus if corpus is not None else load_corpus()
     out.mkdir(parents=True, exist_ok=True)
-    tables = all_tables()
-    frames = build_tables(corpus)
-    written = []
-    for t in tables:
-        path = out / f"{t.name}.csv"
-        frames[t.name].to_csv(path, index=False, lineterminator="\n")
-        written.append(path)
+    groups = _module_tables()
+    _CORPUS[:] = [corpus]
+    try:  # each module builds and writes its own tables; side by side for a large corpus
+        parallel_map(_write_module, [(i, out) for i in range(len(groups))],
+                     len(corpus.paragraphs) >= PARALLEL_MIN_PARAGRAPHS, chunksize=1)
+    finally:
+        _CORPUS.clear()
+    tables = [t for group in groups for t in group]
     package = out / "datapackage.json"
     package.write_text(json.dumps(_descriptor(tables), indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
-    written.append(package)
-    return written
+    return [out / f"{t.name}.csv" for t in tables] + [package]
 
 
 def data_dictionary(tables: list[Table] | None = None) -> pd.DataFrame:

@@ -338,6 +338,7 @@ _COUNT_RE = re.compile(
     rf"(?P<unit>{'|'.join(_UNITS)})$",
     re.IGNORECASE)
 _DIGIT = re.compile(r"\d")
+_WINDOW_WORDS = 10  # qualifier (2 words) + number (2: "twenty five") + modifiers (4), with room to spare
 _NUMBER_WORDS = frozenset(_ONES) | frozenset(_TENS)
 _WORD_SPLIT = re.compile(r"[^a-z]+")
 
@@ -378,21 +379,30 @@ def _subject(sentence: str, unit: str) -> str:
 
 def extract_counts(text: str) -> list[dict[str, object]]:
     """Counts stated in one paragraph: count, unit, noun, subject, qualifier, prospective, text, event_date."""
-    out = []
+    out: list[dict[str, object]] = []
+    if not _may_hold_number(text):
+        return out
     for sentence in _SENTENCE_END.split(text):
         if not _UNIT_HINT.search(sentence):
             continue
-        dates = _DAY_DATE.findall(sentence)
-        event = pd.Timestamp(f"{dates[-1][2]}-{dates[-1][1]}-{dates[-1][0]}") if dates else pd.NaT
+        event: pd.Timestamp | None = None  # the sentence's own date, looked up only when a count is found
         for hit in _UNIT_HINT.finditer(sentence):
-            # The count sits in the few words before its noun: match only that window, ending at the noun.
-            start = sentence.rfind(" ", 0, hit.start() - 100) + 1 if hit.start() > 100 else 0
-            window = sentence[start:hit.end()]
+            # The count sits in the few words before its noun (qualifier, number, up to four modifiers):
+            # match only the last _WINDOW_WORDS words, ending at the noun.
+            start = hit.start()
+            for _ in range(_WINDOW_WORDS):
+                start = sentence.rfind(" ", 0, start - 1) if start > 0 else -1
+                if start < 0:
+                    break
+            window = sentence[start + 1:hit.end()]
             if not _may_hold_number(window):
                 continue  # cheap pre-check: no digit or number word, so no count
             m = _COUNT_RE.search(window)
             if m is None:
                 continue
+            if event is None:
+                dates = _DAY_DATE.findall(sentence)
+                event = pd.Timestamp(f"{dates[-1][2]}-{dates[-1][1]}-{dates[-1][0]}") if dates else pd.NaT
             num = m.group("num")  # the pattern skips years such as "2002 countries"
             noun = m.group("unit").lower()
             subject = _subject(sentence, _UNITS[noun])
