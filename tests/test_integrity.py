@@ -33,6 +33,7 @@ ALLOWED = [
     re.compile(r"\b(?:paragraphs?|para\.|¶)\s*\d+(?:\s*(?:-|–|to|and|,)\s*\d+)*", re.I),  # paragraph refs
     re.compile(r"^\s*\d+\.\s", re.M),                        # numbered list items
     re.compile(r"\b(?:Chapter|Figure|Table)\s+\d+\b"),       # structural references
+    re.compile(r"\b(?:CC BY(?:-[A-Z]+)* \d\.\d|ISO \d{3,5}(?:-\d)?|Python \d\.\d+)"),  # names of licences, standards
 ]
 NUMBER = re.compile(r"(?<![\w.])\d[\d,.]*%?")
 
@@ -88,6 +89,7 @@ def test_no_hand_typed_statistics(where, text):
     ("```{glue:figure} fig\n:name: fig-1\n\nCaption with 3 bars.\n```", ["3"]),
     ("```bash\nmake -j 4\n```", []),
     ('a count, not a list ("attended by 139 delegates"), and 12 more', ["12"]),
+    ("Prose under CC BY 4.0, codes from ISO 3166, run on Python 3.11, in 4.0 hours", ["4.0"]),
 ])
 def test_typed_number_detector(text, expected):
     assert typed_numbers(text) == expected
