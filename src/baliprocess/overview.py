@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import matplotlib.patches as mpl_patches
 import pandas as pd
 from matplotlib.figure import Figure
 
@@ -111,20 +112,19 @@ def date_notes(docs: pd.DataFrame) -> pd.DataFrame:
 
 
 def words_figure(docs: pd.DataFrame) -> Figure:
-    """Bar chart: words per document, placed by year and coloured by document type."""
-    fig, ax = plotting.new_figure(7.5, 3.6)
+    """Horizontal bars: words per document, oldest at the top, coloured by document type."""
+    fig, ax = plotting.new_figure(7.5, 0.45 * len(docs) + 1.4)
     colours = plotting.colour_map(list(DOC_TYPE_LABELS))
-    years = docs["date"].dt.year + (docs["date"].dt.dayofyear - 1) / 366
-    for doc_type, group in docs.groupby("doc_type", sort=False):
-        x = years[group.index]
-        ax.bar(x, group["n_words"], width=0.6, color=colours[doc_type], label=DOC_TYPE_LABELS[doc_type])
-        for xi, (_, row) in zip(x, group.iterrows()):
-            ax.annotate(row["doc_id"], (xi, row["n_words"]), textcoords="offset points", xytext=(0, 3),
-                        ha="center", fontsize=8)
-    ax.set_xlabel("Document date")
-    ax.set_ylabel("Words after cleaning")
-    ax.set_xlim(docs["date"].dt.year.min() - 1.5, docs["date"].dt.year.max() + 2)
-    ax.legend(frameon=False, loc="upper right")
+    ordered = docs.sort_values(["date", "doc_id"], kind="stable").reset_index(drop=True)
+    labels = ordered["doc_id"] + " (" + ordered["date"].dt.strftime("%Y-%m-%d") + ")"
+    y = range(len(ordered))[::-1]
+    ax.barh(list(y), ordered["n_words"], color=ordered["doc_type"].map(colours).tolist(), height=0.6)
+    ax.set_yticks(list(y), labels)
+    ax.set_xlabel("Words after cleaning")
+    ax.grid(axis="y", visible=False)
+    handles = [mpl_patches.Patch(color=colours[t], label=DOC_TYPE_LABELS[t])
+               for t in DOC_TYPE_LABELS if t in set(ordered["doc_type"])]
+    ax.legend(handles=handles, frameon=False, loc="lower right")
     plotting.add_source(fig, "corpus documents (documents.csv), words counted by baliprocess.")
     return fig
 
