@@ -224,3 +224,11 @@ def test_bigger_corpus_finds_new_lists(tmp_path: Path):
     assert m.counts_table(c)["count"].tolist() == [40]
     tables = build_tables(c)
     assert len(tables["membership_panel"]) > 0
+
+
+def test_region_overrides_follow_un_m49():
+    from baliprocess.membership import resolve_names
+
+    regions = resolve_names(["Nauru", "Kiribati", "Palau", "Samoa"]).set_index("name_raw")["region"]
+    assert regions.to_dict() == {"Nauru": "Micronesia", "Kiribati": "Micronesia", "Palau": "Micronesia",
+                                 "Samoa": "Polynesia"}

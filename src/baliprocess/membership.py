@@ -30,7 +30,7 @@ from .export import Field, Table
 __all__ = [
     "TABLES", "DATA_DIR", "ROLES", "STATUS_RANK", "split_list", "resolve_names", "find_lists",
     "participation_table", "parse_number", "extract_counts", "counts_table", "load_membership",
-    "load_totals", "load_organisations", "membership_panel", "role_kind_table", "region_table",
+    "load_totals", "load_organisations", "load_region_overrides", "membership_panel", "role_kind_table", "region_table",
     "region_figure", "reconcile_2002", "counts_view", "totals_table", "growth_table", "growth_figure",
     "unresolved_items", "summary",
 ]
@@ -66,6 +66,11 @@ def load_totals(data_dir: Path | None = None) -> pd.DataFrame:
     df["year"] = pd.to_numeric(df["year"].replace("", None)).astype("Int64")
     df["count"] = pd.to_numeric(df["count"]).astype("Int64")
     return df
+
+
+def load_region_overrides(data_dir: Path | None = None) -> pd.DataFrame:
+    """``region_overrides.csv``: iso3, region, source, note (UN M49 regions where country_converter differs)."""
+    return _read_csv("region_overrides.csv", data_dir)
 
 
 @lru_cache(maxsize=8)
@@ -169,7 +174,10 @@ def resolve_names(names: Iterable[str], data_dir: Path | None = None) -> pd.Data
     out = pd.DataFrame([{"name_raw": raw, **rows[raw]} for raw in names],
                        columns=["name_raw", "name", "iso3", "kind", "how"])
     is_state = out["iso3"] != ""
-    out["region"] = out["iso3"].map(info["UNregion"]).where(is_state, "").fillna("")
+    regions = info["UNregion"].copy()
+    overrides = load_region_overrides(data_dir)
+    regions.update(overrides.set_index("iso3")["region"])  # curated corrections, each with a source
+    out["region"] = out["iso3"].map(regions).where(is_state, "").fillna("")
     fill = is_state & (out["name"] == "")
     out.loc[fill, "name"] = out.loc[fill, "iso3"].map(info["name_short"])
     return out[["name_raw", "name", "iso3", "kind", "region", "how"]]
