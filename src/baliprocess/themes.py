@@ -22,7 +22,6 @@ from matplotlib.axes import Axes
 from matplotlib.colors import ListedColormap
 from matplotlib.figure import Figure
 from matplotlib.image import AxesImage
-from sklearn.feature_extraction.text import TfidfVectorizer
 
 from . import plotting
 from .corpus import REPO_ROOT, Corpus
@@ -307,6 +306,8 @@ def distinctive_terms(paragraphs: pd.DataFrame, units: pd.Series, n: int = 8) ->
     distinguish nothing. The vocabulary is sorted by scikit-learn and ties are broken by term, so the result is
     deterministic.
     """
+    from sklearn.feature_extraction.text import TfidfVectorizer  # slow to import; only this needs it
+
     text = paragraphs.assign(unit=paragraphs["doc_id"].map(units)).groupby("unit", sort=False)["text"]
     order = list(dict.fromkeys(units.to_numpy()))
     pooled = text.agg(" ".join).reindex(order).fillna("")
