@@ -639,8 +639,10 @@ def growth_figure(growth: pd.DataFrame) -> Figure:
             ax.scatter(pts["year"], pts["value"], marker=marker, color=colour, zorder=3, s=36,
                        label=f"{prefix.removeprefix('stated ').strip('()')} source: stated total")
     ax.set_xlabel("Year")
-    ax.set_ylabel("States (bars) or stated total (markers)")
+    ax.set_ylabel("States with a sourced status (bars)\nor stated total (markers)")
     ax.legend(frameon=False, fontsize=8.5, loc="upper left", bbox_to_anchor=(1.0, 1.0))
+    ax.text(0.99, 0.5, "Short bars mean few dated sources,\nnot few members: a year without\na source is unknown.",
+            transform=ax.transAxes, ha="right", va="center", fontsize=8.5, color="#555555")
     plotting.add_source(fig, "membership_panel.csv, membership_counts.csv and data/membership_totals.csv.")
     return fig
 
