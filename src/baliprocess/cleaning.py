@@ -67,14 +67,9 @@ RULES: tuple[Rule, ...] = (
 )
 
 
-def _may_match(rule: Rule, text: str) -> bool:
-    """False when none of the rule's literal hints occurs in ``text`` (so the regex cannot match)."""
-    return not rule.hints or any(h in text for h in rule.hints)
-
-
 def _matching_lines(rule: Rule, whole: str, offsets: list[int], stripped: list[str]) -> set[int]:
     """Indices of the lines where ``rule`` matches. ``whole`` is the lines joined by newlines and
-    ``offsets`` where each line starts in it; only lines holding one of the rule's hints are searched."""
+    ``offsets`` where each line starts in it; a rule with hints searches only the lines holding one."""
     if not rule.hints:
         return {i for i, text in enumerate(stripped) if rule.pattern.search(text)}
     candidates = set()
@@ -90,8 +85,9 @@ def clean_lines(lines: list[tuple[int, str]], rules: tuple[Rule, ...] = RULES
                 ) -> tuple[list[tuple[int, str]], list[dict[str, object]]]:
     """Apply ``rules`` to numbered lines; return the cleaned lines and a log of every firing.
 
-    Each rule is searched once over the whole text (rules match within a line), and only the lines
-    where some rule matches are touched, which keeps cleaning cheap on large corpora. A ``drop_line``
+    A rule's literal hints are found in the whole text first and its regex runs only on the lines that
+    hold one; lines no rule matches are passed through untouched, which keeps cleaning cheap on large
+    corpora. A ``drop_line``
     rule removes the line; ``replace`` rules then apply in order. A replacement may insert a line
     break; the new lines keep the source line number.
     """
@@ -102,8 +98,6 @@ def clean_lines(lines: list[tuple[int, str]], rules: tuple[Rule, ...] = RULES
     touched: set[int] = set()
     replaces = []
     for rule in rules:
-        if not _may_match(rule, whole):
-            continue
         hits = _matching_lines(rule, whole, offsets, stripped)
         if rule.kind == "drop_line":
             for i in hits:

@@ -10,6 +10,7 @@ import importlib
 import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import TypeVar
 from pathlib import Path
 
 import pandas as pd
@@ -74,6 +75,9 @@ def _to_csv_frame(df: pd.DataFrame, table: Table) -> pd.DataFrame:
     return out
 
 
+T = TypeVar("T")
+R = TypeVar("R")
+
 #: Corpora with at least this many paragraphs have their tables built by several processes at once.
 PARALLEL_MIN_PARAGRAPHS = 20_000
 _CORPUS: list[Corpus] = []  # the corpus being exported, inherited by forked workers
@@ -86,6 +90,15 @@ def _module_tables() -> list[list[Table]]:
 
 def _build_module(index: int) -> list[pd.DataFrame]:
     return [_to_csv_frame(t.build(_CORPUS[0]), t) for t in _module_tables()[index]]
+
+
+def _map_modules(corpus: Corpus, fn: Callable[[T], R], tasks: list[T]) -> list[R]:
+    """Run ``fn`` over one task per module with ``corpus`` in reach; in worker processes when it is large."""
+    _CORPUS[:] = [corpus]
+    try:
+        return parallel_map(fn, tasks, len(corpus.paragraphs) >= PARALLEL_MIN_PARAGRAPHS, chunksize=1)
+    finally:
+        _CORPUS.clear()
 
 
 def _write_module(task: tuple[int, Path]) -> None:
@@ -101,12 +114,7 @@ def build_tables(corpus: Corpus) -> dict[str, pd.DataFrame]:
     side by side; the result is the same as a serial build.
     """
     groups = _module_tables()
-    _CORPUS[:] = [corpus]
-    try:
-        built = parallel_map(_build_module, range(len(groups)),
-                             len(corpus.paragraphs) >= PARALLEL_MIN_PARAGRAPHS, chunksize=1)
-    finally:
-        _CORPUS.clear()
+    built = _map_modules(corpus, _build_module, list(range(len(groups))))
     return {t.name: frame for tables, frames in zip(groups, built) for t, frame in zip(tables, frames)}
 
 
@@ -149,12 +157,8 @@ def write_export(out: Path, corpus: Corpus | None = None) -> list[Path]:
     corpus = corpus if corpus is not None else load_corpus()
     out.mkdir(parents=True, exist_ok=True)
     groups = _module_tables()
-    _CORPUS[:] = [corpus]
-    try:  # each module builds and writes its own tables; side by side for a large corpus
-        parallel_map(_write_module, [(i, out) for i in range(len(groups))],
-                     len(corpus.paragraphs) >= PARALLEL_MIN_PARAGRAPHS, chunksize=1)
-    finally:
-        _CORPUS.clear()
+    # Each module builds and writes its own tables (side by side for a large corpus).
+    _map_modules(corpus, _write_module, [(i, out) for i in range(len(groups))])
     tables = [t for group in groups for t in group]
     package = out / "datapackage.json"
     package.write_text(json.dumps(_descriptor(tables), indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
