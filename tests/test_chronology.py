@@ -23,8 +23,8 @@ def corpus() -> Corpus:
 
 
 @pytest.fixture(scope="module")
-def events() -> pd.DataFrame:
-    return ch.load_events()
+def events(corpus) -> pd.DataFrame:
+    return ch.load_events(corpus.paragraphs["paragraph_id"])
 
 
 def one(text: str, doc_date: dt.date | None = D(2018, 8, 7)) -> tuple[str, dt.date, dt.date, str, bool]:
@@ -213,14 +213,14 @@ def test_validation_catches_undated_events_and_duplicates(corpus):
     assert any(p.startswith("duplicate") for p in problems)
 
 
-def test_load_events_raises_with_every_problem(tmp_path):
+def test_load_events_raises_with_every_problem(tmp_path, corpus):
     raw = _raw()
     raw.loc[0, "source"] = "nowhere"
     raw.loc[1, "start"] = "yesterday"
     path = tmp_path / "events.csv"
     raw.to_csv(path, index=False)
     with pytest.raises(ch.EventsError) as err:
-        ch.load_events(path)
+        ch.load_events(corpus.paragraphs["paragraph_id"], path)
     assert len(err.value.problems) == 2
 
 
@@ -306,4 +306,4 @@ def test_exported_tables(corpus, tmp_path: Path):
     tables = build_tables(corpus)
     assert len(tables["date_mentions"]) == 16
     assert tables["date_mentions"]["inferred"].tolist().count("true") == 4
-    assert len(tables["events"]) == len(ch.load_events())
+    assert len(tables["events"]) == len(ch.load_events(corpus.paragraphs["paragraph_id"]))

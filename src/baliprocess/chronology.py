@@ -23,10 +23,10 @@ from matplotlib.figure import Figure
 
 from . import plotting
 from .corpus import DEFAULT_CORPUS, REPO_ROOT, Corpus, load_corpus
-from .export import Field, Table
+from .schema import Field, Table
 
 __all__ = [
-    "TABLES", "PRECISIONS", "EVENT_TYPES", "EVENTS_CSV", "EVENTS_BIB", "GOLD_CSV",
+    "TABLES", "build_tables", "PRECISIONS", "EVENTS_CORPUS", "EVENT_TYPES", "EVENTS_CSV", "EVENTS_BIB", "GOLD_CSV",
     "extract", "scan", "date_mentions", "load_gold", "score", "evaluation_table", "dateparser_mentions",
     "unmatched", "attendance", "load_events", "validate_events", "bib_keys", "discrepancies", "event_timeline", "events_table",
     "mention_years", "timeline_figure", "mention_years_figure", "summary", "EventsError",
@@ -37,6 +37,8 @@ EVENT_TYPES = ("ministerial_conference", "senior_officials_meeting", "ad_hoc_gro
                "forum", "consultation_mechanism", "framework", "institution", "declaration", "strategy")
 EVENTS_CSV = REPO_ROOT / "data" / "events.csv"
 EVENTS_BIB = REPO_ROOT / "book" / "bib" / "events.bib"
+#: The corpus whose paragraphs the sources of ``data/events.csv`` cite.
+EVENTS_CORPUS = DEFAULT_CORPUS
 GOLD_CSV = REPO_ROOT / "data" / "gold" / "date_mentions.csv"
 MENTION_COLUMNS = ["doc_id", "paragraph_id", "text", "start", "end", "precision", "inferred"]
 
@@ -452,15 +454,12 @@ def validate_events(events: pd.DataFrame, paragraph_ids: Iterable[str], keys: It
     return problems
 
 
-def load_events(path: Path = EVENTS_CSV, paragraph_ids: Iterable[str] | None = None,
-                bib: Path = EVENTS_BIB) -> pd.DataFrame:
+def load_events(paragraph_ids: Iterable[str], path: Path = EVENTS_CSV, bib: Path = EVENTS_BIB) -> pd.DataFrame:
     """The curated event base, validated (see :func:`validate_events`); raises :class:`EventsError`.
 
-    ``paragraph_ids`` are the corpus paragraphs a source may cite (default: those of ``data/corpus``,
-    the corpus the file was written against)."""
+    ``paragraph_ids`` are the corpus paragraphs a source may cite: those of the corpus the file was written
+    against (:data:`EVENTS_CORPUS` for ``data/events.csv``), given by the caller."""
     raw = pd.read_csv(path, dtype=str, keep_default_na=False)
-    if paragraph_ids is None:
-        paragraph_ids = load_corpus(DEFAULT_CORPUS).paragraphs["paragraph_id"]
     problems = validate_events(raw, paragraph_ids, bib_keys(bib))
     if problems:
         raise EventsError(problems)
@@ -539,9 +538,15 @@ def events_table(events: pd.DataFrame) -> pd.DataFrame:
     }, index=pd.Index(table["event_id"], name="event_id"))
 
 
-def _events(corpus: Corpus) -> pd.DataFrame:
-    """The exported events table (the corpus is not used: sources are checked against data/corpus)."""
-    return load_events()
+def build_tables(corpus: Corpus) -> dict[str, pd.DataFrame]:
+    """The exported tables of this module, by name (see :data:`TABLES`).
+
+    ``date_mentions`` is extracted from ``corpus``. ``events`` is the curated base, whose corpus sources are
+    checked against the corpus it cites (:data:`EVENTS_CORPUS`): ``corpus`` itself when it is that folder,
+    else that folder, loaded here (the event base describes the shipped documents, whatever corpus is
+    exported)."""
+    cited = corpus if corpus.root.resolve() == EVENTS_CORPUS.resolve() else load_corpus(EVENTS_CORPUS)
+    return {"date_mentions": date_mentions(corpus), "events": load_events(cited.paragraphs["paragraph_id"])}
 
 
 def mention_years(mentions: pd.DataFrame, documents: pd.DataFrame) -> pd.DataFrame:
@@ -663,7 +668,6 @@ TABLES = [
                                          "date) comes from the document date."),
             Field("offset", "integer", "Character offset of the expression in the paragraph text."),
         ),
-        build=date_mentions,
         primary_key=("paragraph_id", "offset"),
     ),
     Table(
@@ -689,7 +693,6 @@ TABLES = [
             Field("n_organisations", "integer", "International organisations attending, as this source gives it."),
             Field("note", "string", "What the source says exactly, and any caveat."),
         ),
-        build=_events,
         primary_key=("event_id", "source", "locator"),
     ),
 ]

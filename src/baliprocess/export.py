@@ -1,61 +1,37 @@
 """Export every derived table as a tidy CSV, described by one Frictionless ``datapackage.json``.
 
-Each analysis module declares its tables in a module-level ``TABLES`` list of :class:`Table`;
-:data:`TABLE_MODULES` names the modules whose tables are exported, in order.
+Each analysis package (:mod:`overview`, :mod:`membership`, :mod:`chronology`, :mod:`themes`) declares its
+tables in ``TABLES`` (:class:`~baliprocess.schema.Table`) and builds them all at once with
+``build_tables(corpus)``; :data:`TABLE_PACKAGES` lists them in export order. For a large corpus each
+package builds and writes its tables in a worker process of its own, with the corpus handed over explicitly.
 """
 
 from __future__ import annotations
 
-import importlib
 import json
-from collections.abc import Callable
-from dataclasses import dataclass, field
-from typing import TypeVar
 from pathlib import Path
+from types import ModuleType
 
 import pandas as pd
 
+from . import chronology, membership, overview, themes
 from .corpus import Corpus, load_corpus
-from .parallel import parallel_map
+from .parallel import parallel_map_with
+from .schema import FIELD_TYPES, Field, Table
 
-__all__ = ["Field", "Table", "TABLE_MODULES", "FIELD_TYPES", "all_tables", "build_tables", "write_export",
+__all__ = ["Field", "Table", "TABLE_PACKAGES", "FIELD_TYPES", "all_tables", "build_tables", "write_export",
            "data_dictionary", "downloads_markdown"]
 
-FIELD_TYPES = ("string", "integer", "number", "boolean", "date", "year")
+#: The packages whose tables are exported, in order.
+TABLE_PACKAGES: tuple[ModuleType, ...] = (overview, membership, chronology, themes)
 
-TABLE_MODULES: tuple[str, ...] = ("baliprocess.overview", "baliprocess.membership", "baliprocess.chronology",
-                                  "baliprocess.themes")
-
-
-@dataclass(frozen=True)
-class Field:
-    """One column: its name, Frictionless type and what it holds."""
-
-    name: str
-    type: str
-    description: str
-
-    def __post_init__(self) -> None:
-        if self.type not in FIELD_TYPES:
-            raise ValueError(f"field {self.name}: unknown type {self.type!r}")
-
-
-@dataclass(frozen=True)
-class Table:
-    """An exported table: file stem, title, description, columns and how to build it."""
-
-    name: str
-    title: str
-    description: str
-    fields: tuple[Field, ...]
-    build: Callable[[Corpus], pd.DataFrame]
-    primary_key: tuple[str, ...] = ()
-    sources: tuple[str, ...] = field(default_factory=tuple)
+#: Corpora with at least this many paragraphs have their tables built by several processes at once.
+PARALLEL_MIN_PARAGRAPHS = 20_000
 
 
 def all_tables() -> list[Table]:
-    """Every table declared by the modules in :data:`TABLE_MODULES`."""
-    return [t for group in _module_tables() for t in group]
+    """Every exported table, in export order."""
+    return [t for package in TABLE_PACKAGES for t in package.TABLES]
 
 
 def _to_csv_frame(df: pd.DataFrame, table: Table) -> pd.DataFrame:
@@ -75,47 +51,33 @@ def _to_csv_frame(df: pd.DataFrame, table: Table) -> pd.DataFrame:
     return out
 
 
-T = TypeVar("T")
-R = TypeVar("R")
-
-#: Corpora with at least this many paragraphs have their tables built by several processes at once.
-PARALLEL_MIN_PARAGRAPHS = 20_000
-_CORPUS: list[Corpus] = []  # the corpus being exported, inherited by forked workers
-
-
-def _module_tables() -> list[list[Table]]:
-    """The tables grouped by the module that declares them (a module's tables may share work)."""
-    return [list(importlib.import_module(name).TABLES) for name in TABLE_MODULES]
+def _build_package(corpus: Corpus, index: int) -> list[pd.DataFrame]:
+    """The tables of package ``index`` of :data:`TABLE_PACKAGES`, as they will be written."""
+    package = TABLE_PACKAGES[index]
+    built = package.build_tables(corpus)
+    return [_to_csv_frame(built[t.name], t) for t in package.TABLES]
 
 
-def _build_module(index: int) -> list[pd.DataFrame]:
-    return [_to_csv_frame(t.build(_CORPUS[0]), t) for t in _module_tables()[index]]
-
-
-def _map_modules(corpus: Corpus, fn: Callable[[T], R], tasks: list[T]) -> list[R]:
-    """Run ``fn`` over one task per module with ``corpus`` in reach; in worker processes when it is large."""
-    _CORPUS[:] = [corpus]
-    try:
-        return parallel_map(fn, tasks, len(corpus.paragraphs) >= PARALLEL_MIN_PARAGRAPHS, chunksize=1)
-    finally:
-        _CORPUS.clear()
-
-
-def _write_module(task: tuple[int, Path]) -> None:
+def _write_package(corpus: Corpus, task: tuple[int, Path]) -> None:
     index, out = task
-    for table, frame in zip(_module_tables()[index], _build_module(index)):
+    for table, frame in zip(TABLE_PACKAGES[index].TABLES, _build_package(corpus, index), strict=True):
         frame.to_csv(out / f"{table.name}.csv", index=False, lineterminator="\n")
+
+
+def _parallel(corpus: Corpus) -> bool:
+    return len(corpus.paragraphs) >= PARALLEL_MIN_PARAGRAPHS
 
 
 def build_tables(corpus: Corpus) -> dict[str, pd.DataFrame]:
     """Build every exported table from ``corpus``, as it will be written.
 
-    For a large corpus each module's tables are built in a worker process of their own, so modules run
+    For a large corpus each package's tables are built in a worker process of their own, so packages run
     side by side; the result is the same as a serial build.
     """
-    groups = _module_tables()
-    built = _map_modules(corpus, _build_module, list(range(len(groups))))
-    return {t.name: frame for tables, frames in zip(groups, built) for t, frame in zip(tables, frames)}
+    indices = list(range(len(TABLE_PACKAGES)))
+    built = parallel_map_with(_build_package, corpus, indices, _parallel(corpus))
+    return {t.name: frame for package, frames in zip(TABLE_PACKAGES, built, strict=True)
+            for t, frame in zip(package.TABLES, frames, strict=True)}
 
 
 def _descriptor(tables: list[Table]) -> dict[str, object]:
@@ -156,10 +118,9 @@ def write_export(out: Path, corpus: Corpus | None = None) -> list[Path]:
     """Write every table as ``<name>.csv`` plus ``datapackage.json`` into ``out``; return the paths."""
     corpus = corpus if corpus is not None else load_corpus()
     out.mkdir(parents=True, exist_ok=True)
-    groups = _module_tables()
-    # Each module builds and writes its own tables (side by side for a large corpus).
-    _map_modules(corpus, _write_module, [(i, out) for i in range(len(groups))])
-    tables = [t for group in groups for t in group]
+    # Each package builds and writes its own tables (side by side for a large corpus).
+    parallel_map_with(_write_package, corpus, [(i, out) for i in range(len(TABLE_PACKAGES))], _parallel(corpus))
+    tables = all_tables()
     package = out / "datapackage.json"
     package.write_text(json.dumps(_descriptor(tables), indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     return [out / f"{t.name}.csv" for t in tables] + [package]

@@ -25,10 +25,10 @@ from matplotlib.figure import Figure
 
 from . import plotting
 from .corpus import REPO_ROOT, Corpus
-from .export import Field, Table
+from .schema import Field, Table
 
 __all__ = [
-    "TABLES", "DATA_DIR", "ROLES", "STATUS_RANK", "split_list", "resolve_names", "find_lists",
+    "TABLES", "build_tables", "DATA_DIR", "ROLES", "STATUS_RANK", "split_list", "resolve_names", "find_lists",
     "participation_table", "parse_number", "extract_counts", "counts_table", "load_membership",
     "load_totals", "load_organisations", "load_region_overrides", "membership_panel", "role_kind_table", "region_table",
     "region_figure", "reconcile_2002", "counts_view", "totals_table", "growth_table", "growth_figure",
@@ -707,22 +707,11 @@ def summary(participation: pd.DataFrame, counts: pd.DataFrame, panel: pd.DataFra
 # --- exported tables ------------------------------------------------------------------------------------
 
 
-_LAST: list[tuple[Corpus, pd.DataFrame]] = []
-
-
-def _participation(corpus: Corpus) -> pd.DataFrame:
-    """participation_table for the export, computed once per corpus object (the panel reuses it)."""
-    if not (_LAST and _LAST[0][0] is corpus):
-        _LAST[:] = [(corpus, participation_table(corpus))]
-    return _LAST[0][1].copy()
-
-
-def _counts(corpus: Corpus) -> pd.DataFrame:
-    return counts_table(corpus)
-
-
-def _panel(corpus: Corpus) -> pd.DataFrame:
-    return membership_panel(_participation(corpus), load_membership())
+def build_tables(corpus: Corpus) -> dict[str, pd.DataFrame]:
+    """The exported tables of this module, by name (see :data:`TABLES`); the panel reuses the participation."""
+    participation = participation_table(corpus)
+    return {"participation": participation, "membership_counts": counts_table(corpus),
+            "membership_panel": membership_panel(participation, load_membership())}
 
 
 TABLES = [
@@ -742,7 +731,6 @@ TABLES = [
             Field("role", "string", "participant, co_chair, observer or member, from the list's wording."),
             Field("region", "string", "UN region (country_converter UNregion) for states; empty otherwise."),
         ),
-        build=_participation,
         primary_key=("paragraph_id", "role", "kind", "iso3", "name"),
     ),
     Table(
@@ -763,7 +751,6 @@ TABLES = [
             Field("prospective", "boolean", "True when the sentence speaks of the future (will be, to be held)."),
             Field("text", "string", "The words as written."),
         ),
-        build=_counts,
         primary_key=("paragraph_id", "text"),
     ),
     Table(
@@ -777,7 +764,6 @@ TABLES = [
             Field("status", "string", "co_chair, member, participant or observer (the strongest that year)."),
             Field("basis", "string", "Paragraph ids or bibliography keys behind the status, ';'-separated."),
         ),
-        build=_panel,
         primary_key=("iso3", "year"),
     ),
 ]

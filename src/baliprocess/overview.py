@@ -9,18 +9,13 @@ from matplotlib.figure import Figure
 from . import plotting
 from .cleaning import RULES
 from .corpus import Corpus
-from .export import Field, Table
+from .schema import Field, Table
 
-__all__ = ["TABLES", "documents_table", "paragraphs_table", "summary", "date_notes",
+__all__ = ["TABLES", "build_tables", "documents_table", "paragraphs_table", "summary", "date_notes",
            "words_figure", "cleaning_summary", "paragraph_sample"]
 
 DOC_TYPE_LABELS = {"press_release": "press release", "statement": "statement",
                    "meeting_report": "meeting report", "web_page": "web page", "other": "other"}
-
-
-def _documents(corpus: Corpus) -> pd.DataFrame:
-    """One row per document (the exported table)."""
-    return corpus.documents
 
 
 def paragraphs_table(corpus: Corpus) -> pd.DataFrame:
@@ -45,7 +40,6 @@ TABLES = [
             Field("date_note", "string", "How an inferred date was inferred; empty when the source states it."),
             Field("file", "string", "File name in the corpus folder."),
         ),
-        build=_documents,
         primary_key=("doc_id",),
     ),
     Table(
@@ -60,10 +54,14 @@ TABLES = [
             Field("line", "integer", "Line of the corpus file where the paragraph starts."),
             Field("text", "string", "Paragraph text after the cleaning rules."),
         ),
-        build=paragraphs_table,
         primary_key=("paragraph_id",),
     ),
 ]
+
+
+def build_tables(corpus: Corpus) -> dict[str, pd.DataFrame]:
+    """The exported tables of this module, by name (see :data:`TABLES`)."""
+    return {"documents": corpus.documents, "paragraphs": paragraphs_table(corpus)}
 
 
 def summary(corpus: Corpus) -> dict[str, object]:

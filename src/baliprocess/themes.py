@@ -25,7 +25,7 @@ from matplotlib.image import AxesImage
 
 from . import plotting
 from .corpus import REPO_ROOT, Corpus
-from .export import Field, Table
+from .schema import Field, Table
 
 __all__ = [
     "CODEBOOK_PATH", "GOLD_PATH", "REQUIRED_THEMES", "MAX_DOCUMENT_ROWS", "TFIDF_MAX_DF", "Theme", "Codebook",
@@ -33,7 +33,7 @@ __all__ = [
     "code_paragraphs", "codebook_table", "load_gold", "gold_pairs", "evaluate", "disagreements",
     "analysis_units", "theme_shares", "emphasis_by_year", "emphasis_percent", "emphasis_facts", "cooccurrence", "top_pairs",
     "distinctive_terms", "distinctive_table", "theme_examples", "summary", "shares_figure",
-    "cooccurrence_figure", "TABLES",
+    "cooccurrence_figure", "TABLES", "build_tables",
 ]
 
 CODEBOOK_PATH = REPO_ROOT / "data" / "themes.yml"
@@ -476,8 +476,9 @@ def cooccurrence_figure(matrix: pd.DataFrame, labels: dict[str, str]) -> Figure:
     return fig
 
 
-def _paragraph_themes(corpus: Corpus) -> pd.DataFrame:
-    return code_paragraphs(corpus.paragraphs)
+def build_tables(corpus: Corpus) -> dict[str, pd.DataFrame]:
+    """The exported tables of this module, by name (see :data:`TABLES`)."""
+    return {"paragraph_themes": code_paragraphs(corpus.paragraphs)}
 
 
 TABLES = [
@@ -492,7 +493,6 @@ TABLES = [
             Field("theme", "string", "Theme key of the codebook data/themes.yml."),
             Field("matched", "string", "The codebook terms that fired, in codebook order, joined by '; '."),
         ),
-        build=_paragraph_themes,
         primary_key=("paragraph_id", "theme"),
         sources=("data/themes.yml",),
     ),
