@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 
 from baliprocess import membership as m
-from baliprocess.corpus import load_corpus
+from baliprocess.corpus import REPO_ROOT, load_corpus
 from baliprocess.export import build_tables
 
 from corpusfactory import front, write
@@ -207,7 +207,7 @@ def test_growth_table_values(part, counts):
 
 def test_curated_files_are_sourced():
     mem = m.load_membership()
-    bib = (m.REPO_ROOT / "book" / "bib" / "membership.bib").read_text(encoding="utf-8")
+    bib = (REPO_ROOT / "book" / "bib" / "membership.bib").read_text(encoding="utf-8")
     paragraph_ids = set(load_corpus().paragraphs["paragraph_id"])
     for source in set(mem["source"]) | set(m.load_totals()["source"]) | set(m.load_organisations()["source"]):
         assert source in paragraph_ids or f"{{{source}," in bib, source

@@ -1,0 +1,51 @@
+"""Who took part in the Bali Process, who joined, and how the stated counts disagree.
+
+Three exported tables (:mod:`.tables`):
+
+* ``participation``: every state or organisation that a corpus paragraph lists as participant, observer,
+  co-chair or member, standardised to ISO3 and UN region (states) or a canonical short name (organisations);
+* ``membership_counts``: every count of attendance or membership stated in the corpus, digits or words;
+* ``membership_panel``: a state-year panel of status, derived from the corpus and ``data/membership.csv``.
+
+One job per module: :mod:`.sources` (curated CSVs), :mod:`.names` (name resolution), :mod:`.lists` (list
+grammar and the participation table), :mod:`.counts` (stated counts), :mod:`.panel` (state-year panel),
+:mod:`.views` (chapter views and headline numbers), :mod:`.figures`, :mod:`.tables` (export). Everything
+public is re-exported here, so ``from baliprocess import membership; membership.counts_table(...)`` works.
+"""
+
+from .counts import counts_table, extract_counts, parse_number
+from .figures import growth_figure, region_figure
+from .lists import (
+    LIST_PATTERNS,
+    find_lists,
+    participation_table,
+    split_list,
+    unresolved_items,
+)
+from .names import resolve_names
+from .panel import ROLES, STATUS_RANK, membership_panel
+from .sources import (
+    DATA_DIR,
+    load_membership,
+    load_organisations,
+    load_region_overrides,
+    load_totals,
+)
+from .tables import TABLES, build_tables
+from .views import (
+    counts_view,
+    growth_table,
+    reconcile_2002,
+    region_table,
+    role_kind_table,
+    summary,
+    totals_table,
+)
+
+__all__ = [
+    "TABLES", "build_tables", "DATA_DIR", "ROLES", "STATUS_RANK", "LIST_PATTERNS", "split_list", "resolve_names",
+    "find_lists", "participation_table", "parse_number", "extract_counts", "counts_table", "load_membership",
+    "load_totals", "load_organisations", "load_region_overrides", "membership_panel", "role_kind_table",
+    "region_table", "region_figure", "reconcile_2002", "counts_view", "totals_table", "growth_table",
+    "growth_figure", "unresolved_items", "summary",
+]

@@ -1,0 +1,130 @@
+"""Stated counts: every number of countries, delegates, organisations, members or treaty parties a
+paragraph states, in digits or words, with its subject, qualifier and date (the ``membership_counts`` table).
+"""
+
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+
+from ..corpus import Corpus
+
+__all__ = ["parse_number", "extract_counts", "counts_table"]
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[“\"A-Z])")
+_UNITS = {"countries": "countries", "states": "states", "delegates": "delegates", "delegations": "delegations",
+          "organisations": "organisations", "organizations": "organisations", "members": "members",
+          "parties": "parties", "participants": "participants", "observers": "observers", "actors": "actors",
+          "governments": "governments", "economies": "economies", "nations": "countries"}
+_ONES = ("zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+         "sixteen seventeen eighteen nineteen").split()
+_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
+         "ninety": 90}
+_WORD_NUMBER = (rf"(?:(?:{'|'.join(_TENS)})(?:[- ](?:{'|'.join(_ONES[1:10])}))?|"
+                rf"(?:{'|'.join(sorted(_ONES, key=len, reverse=True))}))")
+_COUNT_RE = re.compile(
+    rf"(?:(?P<qual>more than|over|at least|some|about|around|nearly|almost|fewer than|less than)\s+)?"
+    rf"\b(?!(?:1[89]|20)\d\d\b)(?P<num>\d{{1,3}}(?:,\d{{3}})+|\d+|{_WORD_NUMBER})\s+"
+    rf"(?P<mods>(?:(?!(?:{_WORD_NUMBER}|more|over|than)\b)[a-z][a-z-]*\s+){{0,4}}?)"
+    rf"(?P<unit>{'|'.join(_UNITS)})$",
+    re.IGNORECASE)
+_DIGIT = re.compile(r"\d")
+_WINDOW_WORDS = 10  # qualifier (2 words) + number (2: "twenty five") + modifiers (4), with room to spare
+_NUMBER_WORDS = frozenset(_ONES) | frozenset(_TENS)
+_WORD_SPLIT = re.compile(r"[^a-z]+")
+
+
+def _may_hold_number(window: str) -> bool:
+    """Cheap pre-check for :data:`_COUNT_RE`: a digit or a number word occurs in ``window``."""
+    return bool(_DIGIT.search(window)) or not _NUMBER_WORDS.isdisjoint(_WORD_SPLIT.split(window.lower()))
+
+
+_UNIT_HINT = re.compile(rf"\b(?:{'|'.join(_UNITS)})\b", re.IGNORECASE)
+_MONTHS = ("January|February|March|April|May|June|July|August|September|October|November|December")
+_DAY_DATE = re.compile(rf"\b(\d{{1,2}})(?:\s*[-–]\s*\d{{1,2}})?\s+({_MONTHS})\s+(\d{{4}})\b")
+
+
+def parse_number(text: str) -> int:
+    """'56' -> 56, '1,200' -> 1200, 'nine' -> 9, 'forty-five' -> 45."""
+    t = text.strip().lower()
+    if re.fullmatch(r"\d{1,3}(?:,\d{3})+|\d+", t):
+        return int(t.replace(",", ""))
+    parts = re.split(r"[- ]", t)
+    if len(parts) == 1 and parts[0] in _ONES:
+        return _ONES.index(parts[0])
+    if parts[0] in _TENS and (len(parts) == 1 or (len(parts) == 2 and parts[1] in _ONES[1:10])):
+        return _TENS[parts[0]] + (_ONES.index(parts[1]) if len(parts) == 2 else 0)
+    raise ValueError(f"not a number: {text!r}")
+
+
+def _subject(sentence: str, unit: str) -> str:
+    s = sentence.lower()
+    if unit == "parties" or re.search(r"\bpart(?:y|ies) to\b|convention|protocol", s):
+        return "treaty_parties"
+    if re.search(r"\bmember", s):
+        return "membership"
+    if re.search(r"attend|represent|particip|delegat|observer", s):
+        return "attendance"
+    return "other"
+
+
+def extract_counts(text: str) -> list[dict[str, object]]:
+    """Counts stated in one paragraph: count, unit, noun, subject, qualifier, prospective, text, event_date."""
+    out: list[dict[str, object]] = []
+    if not _may_hold_number(text):
+        return out
+    for sentence in _SENTENCE_END.split(text):
+        if not _UNIT_HINT.search(sentence):
+            continue
+        event: pd.Timestamp | None = None  # the sentence's own date, looked up only when a count is found
+        for hit in _UNIT_HINT.finditer(sentence):
+            # The count sits in the few words before its noun (qualifier, number, up to four modifiers):
+            # match only the last _WINDOW_WORDS words, ending at the noun.
+            start = hit.start()
+            for _ in range(_WINDOW_WORDS):
+                start = sentence.rfind(" ", 0, start - 1) if start > 0 else -1
+                if start < 0:
+                    break
+            window = sentence[start + 1:hit.end()]
+            if not _may_hold_number(window):
+                continue  # cheap pre-check: no digit or number word, so no count
+            m = _COUNT_RE.search(window)
+            if m is None:
+                continue
+            if event is None:
+                dates = _DAY_DATE.findall(sentence)
+                event = pd.Timestamp(f"{dates[-1][2]}-{dates[-1][1]}-{dates[-1][0]}") if dates else pd.NaT
+            num = m.group("num")  # the pattern skips years such as "2002 countries"
+            noun = m.group("unit").lower()
+            subject = _subject(sentence, _UNITS[noun])
+            unit = "members" if noun == "actors" and subject == "membership" else _UNITS[noun]
+            out.append({"count": parse_number(num), "unit": unit, "noun": (m.group("mods") + noun).strip(),
+                        "subject": subject, "qualifier": (m.group("qual") or "").lower(),
+                        "prospective": bool(re.search(r"\bwill be\b|\bto be held\b|\bexpected\b", sentence)),
+                        "text": m.group(0).strip(), "event_date": event})
+    return out
+
+
+def counts_table(corpus: Corpus) -> pd.DataFrame:
+    """Every stated count of attendance, membership or treaty parties, one row per count."""
+    paras = corpus.paragraphs
+    hint = re.compile("|".join(_UNITS))
+    paras = paras[[hint.search(t.lower()) is not None for t in paras["text"]]]
+    dates = corpus.documents.set_index("doc_id")["date"]
+    rows = []
+    for p in paras.itertuples():
+        for i, c in enumerate(extract_counts(p.text)):
+            from_text = pd.notna(c["event_date"])
+            rows.append({"doc_id": p.doc_id, "paragraph_id": p.paragraph_id, "position": p.position, "n": i,
+                         "as_of": c["event_date"] if from_text else dates[p.doc_id],
+                         "as_of_basis": "paragraph" if from_text else "document",
+                         **{k: v for k, v in c.items() if k != "event_date"}})
+    cols = ["doc_id", "paragraph_id", "as_of", "as_of_basis", "count", "unit", "noun", "subject", "qualifier",
+            "prospective", "text"]
+    if not rows:
+        return pd.DataFrame(columns=cols)
+    df = pd.DataFrame(rows)
+    df = df[df["subject"] != "other"]
+    df = df.sort_values(["as_of", "doc_id", "position", "n"], kind="stable")
+    return df[cols].reset_index(drop=True)

@@ -1,0 +1,159 @@
+"""List grammar: find the lists of participants, observers, co-chairs and members in a paragraph by their
+wording ("attended by ...", "... attended as observers", "co-chaired by ..."), never by paragraph id,
+split them into names and build the ``participation`` table.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+
+import pandas as pd
+
+from ..corpus import Corpus
+from .counts import _SENTENCE_END, extract_counts
+from .names import _curated, _norm, resolve_names
+from .sources import _resolved
+
+__all__ = ["LIST_PATTERNS", "split_list", "find_lists", "participation_table", "unresolved_items"]
+
+_COUNT_START = re.compile(r"^\s*(?:\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|some|over|more)\b)",
+                          re.IGNORECASE)
+#: (role, pattern with a ``list`` group). Each pattern is tried on each sentence.
+LIST_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("participant", re.compile(r"\battended by (?P<list>[^.;]+)")),
+    ("participant", re.compile(r"\bparticipating (?:countries|states|governments) included (?P<list>[^.;]+)",
+                               re.IGNORECASE)),
+    ("participant", re.compile(r"\bIn attendance were (?:representatives (?:from|of) )?(?P<list>[^.;]+?)"
+                               r"(?=\s+as well as representatives|[.;]|$)")),
+    ("observer", re.compile(r"^(?P<list>[^.;]+?),?\s+(?:also\s+)?attended as observers\b")),
+    ("observer", re.compile(r"\b(?P<list>[A-Z][^.;]+?)\s+attended as observers\b")),
+    ("co_chair", re.compile(r"\b(?:Foreign |Prime )?(?:Ministers?|Governments?|Co-Chairs?) of "
+                            r"(?P<list>[A-Z][\w ]*? and [A-Z][\w ]*?),? (?:had the honour to )?co-chair")),
+    ("co_chair", re.compile(r"(?:^|[.;] |“)(?P<list>[A-Z][A-Za-z ]*? and [A-Z][A-Za-z]*(?: [A-Z][A-Za-z]*)*)"
+                            r" co-chaired\b")),
+    ("co_chair", re.compile(r"\bco-chaired by (?:the (?:Governments|Foreign Ministers) of )?(?P<list>[^.;]+)")),
+    ("member", re.compile(r"(?P<list>[A-Z][A-Za-z]*(?: [A-Z][A-Za-z]*)*) is (?:proud to be |now )?an? "
+                          r"(?:active |full )?member of the Bali Process\b(?! Steering| Ad Hoc| Working)")),
+)
+_TRIGGER = re.compile(r"attended|attendance|participating|co-chair|member of the Bali Process", re.IGNORECASE)
+_LABEL = re.compile(r"^\s*\d{1,3}\.\s+")
+
+
+def _protect(text: str, aliases: list[tuple[str, str]]) -> str:
+    """Hide commas inside curated organisation names so that list splitting keeps them whole."""
+    for alias, _ in aliases:
+        if "," in alias:
+            text = re.sub(re.escape(alias), lambda m: m.group(0).replace(",", "\x00"), text, flags=re.IGNORECASE)
+    return text
+
+
+@lru_cache(maxsize=65536)
+def _split_and(item: str, data_dir: Path) -> tuple[str, ...]:
+    """Split "A and B" only when every part resolves, to different entities, and the whole is no curated name."""
+    pieces = re.split(r"\s+and\s+", item)
+    if len(pieces) == 1:
+        return (item,)
+    states, aliases, _ = _curated(data_dir)
+    key = _norm(item)
+    if key in states or any(key == alias for alias, _ in aliases):
+        return (item,)
+    parts = resolve_names(pieces, data_dir)
+    keys = list(zip(parts["kind"], parts["iso3"], parts["name"]))
+    if (parts["kind"] != "").all() and len(set(keys)) == len(keys):
+        return tuple(pieces)
+    return (item,)
+
+
+def split_list(text: str, data_dir: Path | None = None) -> list[str]:
+    """Split a written list into names: commas, "as well as", a final "and"; "the" and whitespace go.
+
+    A name containing "and" stays whole unless its parts are distinct known states or organisations
+    ("Vanuatu and Vietnam" splits, "Trinidad and Tobago" does not).
+    """
+    return list(_split_list(_resolved(data_dir), text))
+
+
+@lru_cache(maxsize=65536)
+def _split_list(data_dir: Path, text: str) -> tuple[str, ...]:
+    _, aliases, _ = _curated(data_dir)
+    text = _protect(_LABEL.sub("", text), aliases)
+    items: list[str] = []
+    for segment in re.split(r",?\s+as well as\s+", text):
+        for part in re.split(r"\s*,\s*", segment):
+            part = re.sub(r"\s+", " ", part.replace("\x00", ",")).strip(" .;:")
+            part = re.sub(r"^(?:and|the)\s+", "", part, flags=re.IGNORECASE)
+            part = re.sub(r"^the\s+", "", part, flags=re.IGNORECASE)
+            if part:
+                items.extend(p.strip() for p in _split_and(part, data_dir))
+    return tuple(re.sub(r"^the\s+", "", i, flags=re.IGNORECASE) for i in items if i)
+
+
+def find_lists(text: str) -> list[tuple[str, str]]:
+    """Every (role, list text) found in a paragraph, in order of appearance."""
+    return list(_find_lists(text))
+
+
+@lru_cache(maxsize=65536)
+def _find_lists(text: str) -> tuple[tuple[str, str], ...]:
+    found: list[tuple[int, str, str]] = []
+    body = _LABEL.sub("", text)
+    offset = 0
+    for sentence in _SENTENCE_END.split(body):
+        if "Working Group" in sentence and "co-chair" in sentence.lower():
+            offset += len(sentence) + 1
+            continue
+        taken: list[tuple[int, int]] = []
+        for role, pattern in LIST_PATTERNS:
+            for m in pattern.finditer(sentence):
+                span = m.span("list")
+                lst = m.group("list")
+                if any(s < span[1] and span[0] < e for s, e in taken) or _COUNT_START.match(lst) \
+                        or extract_counts(lst):
+                    continue
+                taken.append(span)
+                found.append((offset + span[0], role, lst))
+        offset += len(sentence) + 1
+    return tuple((role, lst) for _, role, lst in sorted(found, key=lambda t: t[0]))
+
+
+def _participation_rows(corpus: Corpus, data_dir: Path) -> pd.DataFrame:
+    paras = corpus.paragraphs
+    paras = paras[paras["text"].str.contains(_TRIGGER, regex=True)]
+    rows = []
+    for p in paras.itertuples():
+        for list_no, (role, lst) in enumerate(find_lists(p.text)):
+            for item_no, item in enumerate(split_list(lst, data_dir)):
+                rows.append({"doc_id": p.doc_id, "paragraph_id": p.paragraph_id, "position": p.position,
+                             "list_no": list_no, "item_no": item_no, "name_raw": item, "role": role})
+    return pd.DataFrame(rows, columns=["doc_id", "paragraph_id", "position", "list_no", "item_no",
+                                       "name_raw", "role"])
+
+
+def participation_table(corpus: Corpus, data_dir: Path | None = None, keep_unresolved: bool = False
+                        ) -> pd.DataFrame:
+    """One row per name listed in a participation, observer, co-chair or membership phrase.
+
+    Columns: doc_id, paragraph_id, name_raw, name, iso3, kind, role, region (plus ``year``, the document's
+    year). Names that resolve to nothing are dropped unless ``keep_unresolved``.
+    """
+    data_dir = _resolved(data_dir)
+    rows = _participation_rows(corpus, data_dir)
+    resolved = resolve_names(rows["name_raw"].tolist(), data_dir).drop_duplicates("name_raw")
+    out = rows.merge(resolved, on="name_raw", how="left")
+    if not keep_unresolved:
+        out = out[out["kind"] != ""]
+    dates = corpus.documents.set_index("doc_id")["date"]
+    out["date"] = out["doc_id"].map(dates)
+    out["year"] = out["date"].dt.year.astype("Int64")
+    out = out.sort_values(["date", "doc_id", "position", "list_no", "item_no"], kind="stable")
+    out = out.drop_duplicates(["paragraph_id", "role", "kind", "iso3", "name"])
+    cols = ["doc_id", "paragraph_id", "name_raw", "name", "iso3", "kind", "role", "region", "year"]
+    return out[cols + (["how"] if keep_unresolved else [])].reset_index(drop=True)
+
+
+def unresolved_items(corpus: Corpus, data_dir: Path | None = None) -> pd.DataFrame:
+    """Listed names that neither curated table nor country_converter resolves (should be empty)."""
+    full = participation_table(corpus, data_dir, keep_unresolved=True)
+    return full[full["how"] == "unresolved"][["paragraph_id", "name_raw", "role"]].reset_index(drop=True)

@@ -1,0 +1,46 @@
+"""The state-year panel of status, from corpus listings and the curated ``data/membership.csv``."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+__all__ = ["ROLES", "STATUS_RANK", "membership_panel"]
+
+ROLES = ("co_chair", "participant", "observer", "member")
+#: When a state has several statuses in one year, the strongest is kept (a co-chair is also a member).
+STATUS_RANK = {"co_chair": 4, "member": 3, "participant": 2, "observer": 1}
+
+
+def membership_panel(participation: pd.DataFrame, membership: pd.DataFrame) -> pd.DataFrame:
+    """State-year status from the corpus and the curated list; years without evidence stay absent.
+
+    Evidence: a corpus listing gives its role in the document's year; a curated row gives its status in its
+    ``as_of`` year and, when it has a sourced ``joined`` year, in every year from ``joined`` to ``as_of``.
+    Where a corpus listing and a curated row cover the same state-year, the corpus listing (a document of that
+    year) wins over the curated row; among what remains the strongest status in :data:`STATUS_RANK` wins.
+    ``basis`` names the sources behind the status kept.
+    """
+    ev = [pd.DataFrame({"iso3": s["iso3"], "year": s["year"].astype(int), "status": s["role"],
+                        "basis": s["paragraph_id"], "tier": 1})
+          for s in [participation[(participation["kind"] == "state") & participation["year"].notna()]]]
+    states = membership[(membership["kind"] == "state") & (membership["iso3"] != "")]
+    for r in states.itertuples():
+        if pd.notna(r.as_of):
+            first = int(r.joined) if pd.notna(r.joined) else int(r.as_of)
+            years = range(first, int(r.as_of) + 1)
+        elif pd.notna(r.joined):
+            years = range(int(r.joined), int(r.joined) + 1)
+        else:
+            continue
+        ev.append(pd.DataFrame({"iso3": r.iso3, "year": list(years), "status": r.status, "basis": r.source,
+                                "tier": 0}))
+    allev = pd.concat(ev, ignore_index=True)
+    allev = allev[allev["tier"] == allev.groupby(["iso3", "year"])["tier"].transform("max")]
+    allev["rank"] = allev["status"].map(STATUS_RANK)
+    best = allev.groupby(["iso3", "year"])["rank"].transform("max")
+    top = allev[allev["rank"] == best]
+    basis = top.groupby(["iso3", "year"])["basis"].agg(lambda b: ";".join(sorted(set(b))))
+    status = top.groupby(["iso3", "year"])["status"].first()
+    out = pd.concat([status, basis], axis=1).reset_index()
+    out["year"] = out["year"].astype(int)
+    return out.sort_values(["iso3", "year"]).reset_index(drop=True)

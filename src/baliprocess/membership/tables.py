@@ -1,0 +1,77 @@
+"""The membership package's exported tables: their schemas (``TABLES``) and ``build_tables(corpus)``."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from ..corpus import Corpus
+from ..schema import Field, Table
+from .counts import counts_table
+from .lists import participation_table
+from .panel import membership_panel
+from .sources import load_membership
+
+__all__ = ["build_tables", "TABLES"]
+
+
+
+def build_tables(corpus: Corpus) -> dict[str, pd.DataFrame]:
+    """The exported tables of this module, by name (see :data:`TABLES`); the panel reuses the participation."""
+    participation = participation_table(corpus)
+    return {"participation": participation, "membership_counts": counts_table(corpus),
+            "membership_panel": membership_panel(participation, load_membership())}
+
+
+TABLES = [
+    Table(
+        name="participation",
+        title="Participants, observers, co-chairs and members named in the corpus",
+        description="One row per name in a list of participants, observers, co-chairs or members that a corpus "
+                    "paragraph gives; states standardised to ISO3 and UN region, organisations to a short name.",
+        fields=(
+            Field("doc_id", "string", "Document id."),
+            Field("paragraph_id", "string", "Paragraph that lists the name."),
+            Field("name_raw", "string", "The name as written (list punctuation and a leading 'the' removed)."),
+            Field("name", "string", "Canonical name: country_converter short name, curated name, or "
+                                    "organisation short name."),
+            Field("iso3", "string", "ISO 3166 alpha-3 code for states; empty for organisations."),
+            Field("kind", "string", "state or organisation."),
+            Field("role", "string", "participant, co_chair, observer or member, from the list's wording."),
+            Field("region", "string", "UN region (country_converter UNregion) for states; empty otherwise."),
+        ),
+        primary_key=("paragraph_id", "role", "kind", "iso3", "name"),
+    ),
+    Table(
+        name="membership_counts",
+        title="Counts of attendance and membership stated in the corpus",
+        description="Every count of countries, delegates, organisations, members or treaty parties stated in a "
+                    "corpus paragraph, numbers in digits or words.",
+        fields=(
+            Field("doc_id", "string", "Document id."),
+            Field("paragraph_id", "string", "Paragraph stating the count."),
+            Field("as_of", "date", "The date the paragraph gives, else the document date."),
+            Field("as_of_basis", "string", "paragraph (a date in the sentence) or document."),
+            Field("count", "integer", "The number."),
+            Field("unit", "string", "What is counted: countries, delegates, organisations, members, parties..."),
+            Field("noun", "string", "The counted noun with its modifiers as written."),
+            Field("subject", "string", "attendance, membership or treaty_parties, from the sentence's wording."),
+            Field("qualifier", "string", "A hedge written before the number (more than, over...), else empty."),
+            Field("prospective", "boolean", "True when the sentence speaks of the future (will be, to be held)."),
+            Field("text", "string", "The words as written."),
+        ),
+        primary_key=("paragraph_id", "text"),
+    ),
+    Table(
+        name="membership_panel",
+        title="State-year status in the Bali Process",
+        description="One row per state and year with evidence: a corpus listing or a sourced row of "
+                    "data/membership.csv. Years without evidence are absent, not non-membership.",
+        fields=(
+            Field("iso3", "string", "ISO 3166 alpha-3 code."),
+            Field("year", "year", "Year."),
+            Field("status", "string", "co_chair, member, participant or observer (the strongest that year)."),
+            Field("basis", "string", "Paragraph ids or bibliography keys behind the status, ';'-separated."),
+        ),
+        primary_key=("iso3", "year"),
+    ),
+]
