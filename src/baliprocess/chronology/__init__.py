@@ -1,0 +1,40 @@
+"""Chronology: date expressions found in the corpus, the curated event base, and their views.
+
+Dates are intervals, never guesses: every mention has a ``start`` and an ``end`` date and a precision
+(day, month, season or year); see :mod:`.grammar`. The extractor is a single compiled regular expression run
+once over all paragraphs joined together (:mod:`.scan`). ``dateparser`` is used only as an evaluation
+baseline (:mod:`.evaluate`), never in the export.
+
+One job per module: :mod:`.grammar` (the pattern and what a match means), :mod:`.scan` (finding mentions),
+:mod:`.evaluate` (gold list, scores, baseline), :mod:`.events` (the curated event base), :mod:`.views`,
+:mod:`.figures`, :mod:`.tables` (export). Everything public is re-exported here.
+"""
+
+from .evaluate import GOLD_CSV, dateparser_mentions, evaluation_table, load_gold, score, unmatched
+from .events import (
+    EVENT_COLUMNS,
+    EVENT_TYPES,
+    EVENTS_BIB,
+    EVENTS_CORPUS,
+    EVENTS_CSV,
+    EventsError,
+    attendance,
+    bib_keys,
+    discrepancies,
+    event_timeline,
+    events_table,
+    load_events,
+    validate_events,
+)
+from .figures import mention_years_figure, timeline_figure
+from .grammar import DATE_RE, MENTION_COLUMNS, PRECISIONS
+from .scan import date_mentions, extract, scan
+from .tables import TABLES, build_tables
+from .views import mention_years, summary
+
+__all__ = [
+    "TABLES", "build_tables", "PRECISIONS", "EVENTS_CORPUS", "EVENT_TYPES", "EVENTS_CSV", "EVENTS_BIB", "GOLD_CSV",
+    "DATE_RE", "MENTION_COLUMNS", "EVENT_COLUMNS", "extract", "scan", "date_mentions", "load_gold", "score", "evaluation_table", "dateparser_mentions",
+    "unmatched", "attendance", "load_events", "validate_events", "bib_keys", "discrepancies", "event_timeline",
+    "events_table", "mention_years", "timeline_figure", "mention_years_figure", "summary", "EventsError",
+]

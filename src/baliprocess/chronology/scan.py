@@ -1,0 +1,103 @@
+"""Finding dates: :func:`scan` runs :data:`~.grammar.DATE_RE` over only the windows of a text that can
+hold a date, and :func:`date_mentions` scans all paragraphs joined together (the ``date_mentions`` table),
+so that the per-paragraph cost is a few array look-ups (the export is benchmarked on ~220,000 paragraphs).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+import numpy as np
+import pandas as pd
+
+from ..corpus import Corpus
+from .grammar import DATE_RE, MENTION_COLUMNS, _as_date, _resolve
+
+__all__ = ["extract", "scan", "date_mentions"]
+
+
+
+def extract(text: str, doc_date: dt.date | pd.Timestamp | None = None) -> list[dict[str, object]]:
+    """Every date expression in ``text``: its words, start and end dates, precision and inferred flag."""
+    doc_date = _as_date(doc_date)
+    out = []
+    for m in scan(text):
+        resolved = _resolve(m, doc_date)
+        if resolved is not None:
+            start, end, precision, inferred = resolved
+            out.append({"text": m.group(), "start": start, "end": end, "precision": precision,
+                        "inferred": inferred, "offset": m.start()})
+    return out
+
+
+_SEPARATOR = "\n\x00\n"
+_YEAR_TRIGGER = re.compile(r"(?:19|20)\d\d")
+_MONTH_TRIGGER = re.compile(r"(?:Jan|Feb|Ma[ry]|Apr|Ju[nl]|Aug|Sep|Oct|Nov|Dec)")
+_KEYWORDS = ("year", "month", "week", "tomorrow", "today", "yesterday")
+# Every form contains a four-digit year, a month name or (relative forms) ends in a keyword. How far a
+# match can reach from its trigger: left of a year "September 30 - October 2, " or "the fourth quarter
+# of "; either side of a month "26th until 28th of "; left of a keyword "earlier this ".
+_YEAR_SPAN, _MONTH_SPAN, _KEYWORD_SPAN = (35, 10), (24, 24), (20, 2)
+
+
+def _windows(text: str) -> list[tuple[int, int]]:
+    """Merged spans of ``text`` around every year-like number, month name and relative keyword: the
+    only places a date expression can be. Scanning them gives exactly the matches of scanning the whole
+    text (see the tests), at a fraction of the cost."""
+    spans = [(m.start() - _YEAR_SPAN[0], m.end() + _YEAR_SPAN[1]) for m in _YEAR_TRIGGER.finditer(text)]
+    spans += [(m.start() - _MONTH_SPAN[0], m.end() + _MONTH_SPAN[1]) for m in _MONTH_TRIGGER.finditer(text)]
+    for word in _KEYWORDS:
+        for variant in (word, word.capitalize(), word.upper()):
+            i = text.find(variant)
+            while i >= 0:
+                spans.append((i - _KEYWORD_SPAN[0], i + len(word) + _KEYWORD_SPAN[1]))
+                i = text.find(variant, i + 1)
+    spans.sort()
+    merged: list[tuple[int, int]] = []
+    for start, end in spans:
+        start, end = max(start, 0), min(end, len(text))
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], end))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def scan(text: str) -> list[re.Match[str]]:
+    """The matches of :data:`DATE_RE` in ``text``, found by scanning only the windows that can hold
+    one (the same matches as ``DATE_RE.finditer(text)``, several times faster on ordinary prose)."""
+    matches: list[re.Match[str]] = []
+    for start, end in _windows(text):
+        # a match cannot begin inside the previous one
+        pos = max(start, matches[-1].end()) if matches else start
+        matches.extend(DATE_RE.finditer(text, pos, end))
+    return matches
+
+
+def date_mentions(corpus: Corpus) -> pd.DataFrame:
+    """One row per date expression in every paragraph, in corpus order (the exported table)."""
+    paragraphs = corpus.paragraphs
+    dates = corpus.documents.set_index("doc_id")["date"]
+    texts = paragraphs["text"].tolist()
+    lengths = np.fromiter((len(t) for t in texts), dtype=np.int64, count=len(texts))
+    starts = np.concatenate(([0], np.cumsum(lengths + len(_SEPARATOR))[:-1])) if len(texts) else lengths
+    joined = _SEPARATOR.join(texts)
+    doc_dates = {doc_id: _as_date(d) for doc_id, d in dates.items()}
+    doc_of_row = paragraphs["doc_id"].to_numpy()
+    matches = scan(joined)
+    match_rows = np.searchsorted(starts, [m.start() for m in matches], side="right") - 1
+    rows_index, records = [], []
+    for m, row in zip(matches, match_rows.tolist()):
+        resolved = _resolve(m, doc_dates[doc_of_row[row]])
+        if resolved is None:
+            continue
+        rows_index.append(row)
+        records.append((m.group(), *resolved, m.start() - int(starts[row])))
+    frame = pd.DataFrame.from_records(records, columns=["text", "start", "end", "precision", "inferred", "offset"])
+    frame.insert(0, "paragraph_id", paragraphs["paragraph_id"].to_numpy()[rows_index])
+    frame.insert(0, "doc_id", paragraphs["doc_id"].to_numpy()[rows_index])
+    frame["start"] = pd.to_datetime(frame["start"])
+    frame["end"] = pd.to_datetime(frame["end"])
+    frame["inferred"] = frame["inferred"].astype(bool)
+    return frame[MENTION_COLUMNS + ["offset"]].reset_index(drop=True)
