@@ -14,7 +14,7 @@ import pytest
 import yaml
 
 from baliprocess import themes as th
-from baliprocess.corpus import load_corpus
+from baliprocess.corpus import REPO_ROOT, load_corpus
 from baliprocess.export import TABLE_PACKAGES
 
 #: The macro-F1 the coder reaches against the gold (0.895 when written); the test fails below it.
@@ -310,7 +310,7 @@ def test_chapter_pipeline_on_a_bigger_corpus(tmp_path, gold, codebook):
 
     folder = tmp_path / "corpus"
     folder.mkdir()
-    for src in sorted(th.REPO_ROOT.joinpath("data", "corpus").glob("*.txt")):
+    for src in sorted(REPO_ROOT.joinpath("data", "corpus").glob("*.txt")):
         write(folder, src.name, src.read_text(encoding="utf-8"))
     for i in range(th.MAX_DOCUMENT_ROWS):
         write(folder, f"extra{i:02d}.md", front(title=f"Extra {i}", date=f"{2005 + i % 10}-03-01")

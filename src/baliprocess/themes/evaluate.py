@@ -1,0 +1,94 @@
+"""Validation of the coder against the hand-coded gold standard (``data/gold/paragraph_themes.csv``):
+precision, recall and F1 per theme, the disagreements, and one example paragraph per theme.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+
+from ..corpus import REPO_ROOT
+
+__all__ = ["GOLD_PATH", "load_gold", "gold_pairs", "evaluate", "theme_examples", "disagreements"]
+
+GOLD_PATH = REPO_ROOT / "data" / "gold" / "paragraph_themes.csv"
+
+
+def load_gold(path: str | Path | None = None) -> pd.DataFrame:
+    """The hand-coded gold standard: one row per (paragraph, theme); empty theme = no theme."""
+    return pd.read_csv(path if path is not None else GOLD_PATH, dtype=str, keep_default_na=False)
+
+
+def gold_pairs(gold: pd.DataFrame) -> pd.DataFrame:
+    """The gold's (paragraph_id, theme) pairs, without the empty rows of paragraphs with no theme."""
+    return gold.loc[gold["theme"] != "", ["paragraph_id", "theme"]].drop_duplicates()
+
+
+def _ratio(num: int, den: int) -> float:
+    return num / den if den else float("nan")
+
+
+def evaluate(coded: pd.DataFrame, gold: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
+    """Precision, recall and F1 of the coder per theme, on the gold's paragraphs only, with macro and micro rows.
+
+    F1 is 0 when a theme has no true positive; the macro row averages the themes' precision, recall and
+    F1 over the themes the gold or the coder uses; the micro row pools every (paragraph, theme) decision.
+    """
+    in_gold = set(gold["paragraph_id"])
+    predicted = coded.loc[coded["paragraph_id"].isin(in_gold), ["paragraph_id", "theme"]].drop_duplicates()
+    truth = gold_pairs(gold)
+    both = predicted.merge(truth, on=["paragraph_id", "theme"])
+    counts = pd.DataFrame({
+        "gold": truth["theme"].value_counts(), "coded": predicted["theme"].value_counts(),
+        "tp": both["theme"].value_counts()}).reindex(keys).fillna(0).astype(int)
+    rows = []
+    for key, r in counts.iterrows():
+        p, rec = _ratio(r.tp, r.coded), _ratio(r.tp, r.gold)
+        f1 = 2 * r.tp / (r.gold + r.coded) if r.gold + r.coded else float("nan")
+        rows.append({"theme": key, "gold": r.gold, "coded": r.coded, "tp": r.tp, "fp": r.coded - r.tp,
+                     "fn": r.gold - r.tp, "precision": p, "recall": rec, "f1": f1})
+    table = pd.DataFrame(rows)
+    used = table[(table["gold"] + table["coded"]) > 0]
+    macro = {"theme": "macro average", **used[["gold", "coded", "tp", "fp", "fn"]].sum().to_dict(),
+             **used[["precision", "recall", "f1"]].mean().to_dict()}
+    tp, g, c = int(used["tp"].sum()), int(used["gold"].sum()), int(used["coded"].sum())
+    micro = {"theme": "micro average", "gold": g, "coded": c, "tp": tp, "fp": c - tp, "fn": g - tp,
+             "precision": _ratio(tp, c), "recall": _ratio(tp, g), "f1": _ratio(2 * tp, g + c)}
+    out = pd.concat([table, pd.DataFrame([macro, micro])], ignore_index=True)
+    return out.astype({k: int for k in ("gold", "coded", "tp", "fp", "fn")}).set_index("theme")
+
+
+def theme_examples(coded: pd.DataFrame, paragraphs: pd.DataFrame, documents: pd.DataFrame,
+                   gold: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
+    """One example paragraph per theme: the coded paragraph with most distinct terms fired (ties: earliest
+    document, then position), with the terms and whether the gold agrees (yes, no, or not in gold)."""
+    dates = documents.set_index("doc_id")["date"]
+    frame = coded.merge(paragraphs[["paragraph_id", "position", "text"]], on="paragraph_id")
+    frame["n_terms"] = frame["matched"].str.count("; ") + 1
+    frame["date"] = frame["doc_id"].map(dates)
+    frame = frame.sort_values(["theme", "n_terms", "date", "position"], ascending=[True, False, True, True])
+    best = frame.drop_duplicates("theme").set_index("theme").reindex([k for k in keys if k in set(frame["theme"])])
+    truth = set(map(tuple, gold_pairs(gold).to_numpy()))
+    in_gold = set(gold["paragraph_id"])
+    agree = ["yes" if (p, t) in truth else "no" if p in in_gold else "not in gold"
+             for p, t in zip(best["paragraph_id"], best.index)]
+    return pd.DataFrame({"paragraph_id": best["paragraph_id"], "terms fired": best["matched"],
+                         "gold agrees": agree, "text": best["text"]}, index=best.index)
+
+
+def disagreements(coded: pd.DataFrame, gold: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
+    """Every (paragraph, theme) on which coder and gold differ, on the gold's paragraphs: ``coder only``
+    (a false positive, with the terms that fired) or ``gold only`` (a false negative)."""
+    in_gold = coded[coded["paragraph_id"].isin(set(gold["paragraph_id"]))]
+    merged = in_gold.merge(gold_pairs(gold), on=["paragraph_id", "theme"], how="outer", indicator=True)
+    merged = merged[merged["_merge"] != "both"]
+    position = {p: i for i, p in enumerate(dict.fromkeys(gold["paragraph_id"]))}
+    out = pd.DataFrame({
+        "theme": merged["theme"],
+        "paragraph_id": merged["paragraph_id"],
+        "disagreement": merged["_merge"].map({"left_only": "coder only", "right_only": "gold only"}).astype(str),
+        "terms fired": merged["matched"].fillna(""),
+    })
+    out = out.assign(_t=out["theme"].map(keys.index), _p=out["paragraph_id"].map(position))
+    return out.sort_values(["_t", "disagreement", "_p"]).drop(columns=["_t", "_p"]).reset_index(drop=True)

@@ -1,0 +1,35 @@
+"""The themes package's exported table: its schema (``TABLES``) and ``build_tables(corpus)``."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from ..corpus import Corpus
+from ..schema import Field, Table
+from .coder import code_paragraphs
+
+__all__ = ["build_tables", "TABLES"]
+
+
+
+def build_tables(corpus: Corpus) -> dict[str, pd.DataFrame]:
+    """The exported tables of this module, by name (see :data:`TABLES`)."""
+    return {"paragraph_themes": code_paragraphs(corpus.paragraphs)}
+
+
+TABLES = [
+    Table(
+        name="paragraph_themes",
+        title="Policy themes of each paragraph",
+        description=("One row per (paragraph, theme) found by the terms of the codebook data/themes.yml; "
+                     "paragraphs with no theme have no row."),
+        fields=(
+            Field("doc_id", "string", "Document id."),
+            Field("paragraph_id", "string", "Paragraph id (see paragraphs.csv)."),
+            Field("theme", "string", "Theme key of the codebook data/themes.yml."),
+            Field("matched", "string", "The codebook terms that fired, in codebook order, joined by '; '."),
+        ),
+        primary_key=("paragraph_id", "theme"),
+        sources=("data/themes.yml",),
+    ),
+]
