@@ -17,7 +17,6 @@ from urllib.parse import unquote, urlsplit
 import nbformat
 import pytest
 from bs4 import BeautifulSoup, Tag
-
 from conftest import html_pages, source_of, toc_docnames, toc_notebooks
 
 URL_ATTRS = {"a": "href", "link": "href", "img": "src", "script": "src", "source": "src", "iframe": "src"}

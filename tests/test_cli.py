@@ -7,10 +7,10 @@ import json
 import os
 import subprocess
 import sys
-from pathlib import Path
+
+from corpusfactory import front, good_corpus, write
 
 from baliprocess.corpus import DEFAULT_CORPUS, load_corpus
-from corpusfactory import front, good_corpus, write
 
 
 def run(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:

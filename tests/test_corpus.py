@@ -3,16 +3,15 @@
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
+from corpusfactory import GOOD_BODY, front, good_corpus, write
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from baliprocess import corpus as corpus_mod
 from baliprocess.cleaning import RULES, clean_lines
 from baliprocess.corpus import CorpusError, load_corpus, split_paragraphs
-from corpusfactory import GOOD_BODY, front, good_corpus, write
 
 SEEDS = corpus_mod.REPO_ROOT.parent / "shared" / "seeds"
 

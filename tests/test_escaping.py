@@ -20,7 +20,6 @@ from pathlib import Path
 import nbformat
 import pytest
 from bs4 import BeautifulSoup
-
 from conftest import REPO, html_pages, serve, source_of, toc_docnames, visit
 
 TOKEN = "h5xss"

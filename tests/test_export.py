@@ -61,7 +61,8 @@ def test_unknown_field_type_is_rejected():
 
 
 def test_parallel_export_equals_serial(tmp_path, monkeypatch):
-    from baliprocess import corpus as corpus_mod, export
+    from baliprocess import corpus as corpus_mod
+    from baliprocess import export
 
     serial = tmp_path / "serial"
     monkeypatch.setenv("BALIPROCESS_WORKERS", "1")

@@ -6,16 +6,15 @@ import ast
 import csv
 import json
 import re
-from pathlib import Path
 
 import pytest
 
 from baliprocess.corpus import DEFAULT_CORPUS, REPO_ROOT, load_corpus
+from baliprocess.datevocab import MONTH_ABBREVIATION_PATTERN, MONTH_NAME_PATTERN
 
 NOTEBOOKS = sorted((REPO_ROOT / "notebooks").glob("*.ipynb"))
 PAGES = sorted((REPO_ROOT / "book").glob("*.md"))
-MONTHS = ("January|February|March|April|May|June|July|August|September|October|November|December|"
-          "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec")
+MONTHS = f"{MONTH_NAME_PATTERN}|{MONTH_ABBREVIATION_PATTERN}"
 _DAY = r"\d{1,2}(?:st|nd|rd|th)?"
 _DAYS = rf"{_DAY}(?:\s*(?:-|–|to)\s*{_DAY})?"
 # Spans that may hold digits without being statistics; each is removed before numbers are looked for.
@@ -135,7 +134,7 @@ def _functions_calling(tree: ast.AST, name: str) -> set[str]:
 
 def test_every_figure_function_prints_a_source_line():
     missing = []
-    for module in sorted((REPO_ROOT / "src" / "baliprocess").glob("*.py")):
+    for module in sorted((REPO_ROOT / "src" / "baliprocess").rglob("*.py")):
         if module.name == "plotting.py":
             continue
         tree = ast.parse(module.read_text(encoding="utf-8"))

@@ -6,12 +6,11 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from corpusfactory import front, write
 
 from baliprocess import membership as m
 from baliprocess.corpus import REPO_ROOT, load_corpus
 from baliprocess.export import build_tables
-
-from corpusfactory import front, write
 
 
 @pytest.fixture(scope="module")

@@ -10,9 +10,9 @@ from pathlib import Path
 
 import nbformat
 import pytest
+from conftest import NOTEBOOKS, REPO
 
 from baliprocess.execute import execute_notebook
-from conftest import NOTEBOOKS, REPO
 
 # ISO timestamps as nbclient/papermill write them (e.g. 2026-01-02T03:04:05.678Z).
 TIMESTAMP_RE = re.compile(r"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}:\d{2}")

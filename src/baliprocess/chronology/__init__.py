@@ -10,7 +10,14 @@ One job per module: :mod:`.grammar` (the pattern and what a match means), :mod:`
 :mod:`.figures`, :mod:`.tables` (export). Everything public is re-exported here.
 """
 
-from .evaluate import GOLD_CSV, dateparser_mentions, evaluation_table, load_gold, score, unmatched
+from .evaluate import (
+    GOLD_CSV,
+    dateparser_mentions,
+    evaluation_table,
+    load_gold,
+    score,
+    unmatched,
+)
 from .events import (
     EVENT_COLUMNS,
     EVENT_TYPES,

@@ -11,6 +11,7 @@ import numpy as np
 import pandas as pd
 
 from ..corpus import REPO_ROOT
+from ..metrics import precision_recall_f1
 from .grammar import MENTION_COLUMNS, _month_end
 
 __all__ = ["GOLD_CSV", "load_gold", "score", "unmatched", "dateparser_mentions", "evaluation_table"]
@@ -41,9 +42,7 @@ def score(predicted: pd.DataFrame, gold: pd.DataFrame) -> pd.DataFrame:
         both = pd.concat([p.rename("p"), g.rename("g")], axis=1).fillna(0)
         tp = int(np.minimum(both["p"], both["g"]).sum())
         n_pred, n_gold = int(both["p"].sum()), int(both["g"].sum())
-        precision = tp / n_pred if n_pred else float("nan")
-        recall = tp / n_gold if n_gold else float("nan")
-        f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+        precision, recall, f1 = precision_recall_f1(tp, n_pred, n_gold)
         rows.append({"match": match, "predicted": n_pred, "gold": n_gold, "correct": tp,
                      "precision": precision, "recall": recall, "f1": f1})
     return pd.DataFrame(rows)

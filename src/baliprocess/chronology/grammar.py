@@ -15,17 +15,14 @@ import re
 import numpy as np
 import pandas as pd
 
+from ..datevocab import MONTH_ABBREVIATION_PATTERN, MONTH_NAME_PATTERN, MONTH_NUMBERS
+
 __all__ = ["PRECISIONS", "MENTION_COLUMNS", "DATE_RE"]
 
 PRECISIONS = ("day", "month", "season", "year")
 MENTION_COLUMNS = ["doc_id", "paragraph_id", "text", "start", "end", "precision", "inferred"]
-_MONTH_NAMES = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
-_MONTH_ABBR = {"jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9,
-               "oct": 10, "nov": 11, "dec": 12}
-_MONTHS = {**_MONTH_NAMES, **_MONTH_ABBR}
 # Month names are matched capitalised only ("May 2004", never the verb "may"); abbreviations may end in ".".
-_MONTH = r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December|" \
-         r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?)"
+_MONTH = rf"\b(?:{MONTH_NAME_PATTERN}|(?:{MONTH_ABBREVIATION_PATTERN})\.?)"
 _DAY = r"(?<!\d)(?:0?[1-9]|[12]\d|3[01])(?!\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?<!\d)(?:19|20)\d\d(?!\d)"
 _TO = r"(?:\s*[-–—]\s*|\s+(?:to|and|until)\s+)"
@@ -72,7 +69,7 @@ DATE_RE = re.compile(_GATE + "(?:" + "|".join(f"(?P<{name}>{body})" for name, bo
 
 
 def _month(token: str) -> int:
-    return _MONTHS[token.rstrip(".").lower()]
+    return MONTH_NUMBERS[token.rstrip(".").lower()]
 
 
 def _day(token: str) -> int:

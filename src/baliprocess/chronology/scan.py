@@ -8,10 +8,11 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-import numpy as np
 import pandas as pd
 
 from ..corpus import Corpus
+from ..datevocab import MONTH_NAMES
+from ..textscan import scan_joined
 from .grammar import DATE_RE, MENTION_COLUMNS, _as_date, _resolve
 
 __all__ = ["extract", "scan", "date_mentions"]
@@ -33,7 +34,7 @@ def extract(text: str, doc_date: dt.date | pd.Timestamp | None = None) -> list[d
 
 _SEPARATOR = "\n\x00\n"
 _YEAR_TRIGGER = re.compile(r"(?:19|20)\d\d")
-_MONTH_TRIGGER = re.compile(r"(?:Jan|Feb|Ma[ry]|Apr|Ju[nl]|Aug|Sep|Oct|Nov|Dec)")
+_MONTH_TRIGGER = re.compile("|".join(sorted({name[:3] for name in MONTH_NAMES})))  # Jan, Feb, ... Dec
 _KEYWORDS = ("year", "month", "week", "tomorrow", "today", "yesterday")
 # Every form contains a four-digit year, a month name or (relative forms) ends in a keyword. How far a
 # match can reach from its trigger: left of a year "September 30 - October 2, " or "the fourth quarter
@@ -79,21 +80,16 @@ def date_mentions(corpus: Corpus) -> pd.DataFrame:
     """One row per date expression in every paragraph, in corpus order (the exported table)."""
     paragraphs = corpus.paragraphs
     dates = corpus.documents.set_index("doc_id")["date"]
-    texts = paragraphs["text"].tolist()
-    lengths = np.fromiter((len(t) for t in texts), dtype=np.int64, count=len(texts))
-    starts = np.concatenate(([0], np.cumsum(lengths + len(_SEPARATOR))[:-1])) if len(texts) else lengths
-    joined = _SEPARATOR.join(texts)
     doc_dates = {doc_id: _as_date(d) for doc_id, d in dates.items()}
     doc_of_row = paragraphs["doc_id"].to_numpy()
-    matches = scan(joined)
-    match_rows = np.searchsorted(starts, [m.start() for m in matches], side="right") - 1
+    matches, match_rows, offsets = scan_joined(paragraphs["text"].tolist(), scan, _SEPARATOR)
     rows_index, records = [], []
-    for m, row in zip(matches, match_rows.tolist()):
+    for m, row, offset in zip(matches, match_rows.tolist(), offsets.tolist(), strict=True):
         resolved = _resolve(m, doc_dates[doc_of_row[row]])
         if resolved is None:
             continue
         rows_index.append(row)
-        records.append((m.group(), *resolved, m.start() - int(starts[row])))
+        records.append((m.group(), *resolved, offset))
     frame = pd.DataFrame.from_records(records, columns=["text", "start", "end", "precision", "inferred", "offset"])
     frame.insert(0, "paragraph_id", paragraphs["paragraph_id"].to_numpy()[rows_index])
     frame.insert(0, "doc_id", paragraphs["doc_id"].to_numpy()[rows_index])

@@ -9,6 +9,7 @@ import re
 import pandas as pd
 
 from ..corpus import Corpus
+from ..datevocab import MONTH_NAME_PATTERN
 
 __all__ = ["parse_number", "extract_counts", "counts_table"]
 
@@ -41,8 +42,7 @@ def _may_hold_number(window: str) -> bool:
 
 
 _UNIT_HINT = re.compile(rf"\b(?:{'|'.join(_UNITS)})\b", re.IGNORECASE)
-_MONTHS = ("January|February|March|April|May|June|July|August|September|October|November|December")
-_DAY_DATE = re.compile(rf"\b(\d{{1,2}})(?:\s*[-–]\s*\d{{1,2}})?\s+({_MONTHS})\s+(\d{{4}})\b")
+_DAY_DATE = re.compile(rf"\b(\d{{1,2}})(?:\s*[-–]\s*\d{{1,2}})?\s+({MONTH_NAME_PATTERN})\s+(\d{{4}})\b")
 
 
 def parse_number(text: str) -> int:

@@ -10,9 +10,24 @@ One job per module: :mod:`.codebook` (load, check, compile), :mod:`.coder` (code
 :mod:`.figures`, :mod:`.tables` (export). Everything public is re-exported here.
 """
 
-from .codebook import CODEBOOK_PATH, REQUIRED_THEMES, Codebook, Theme, codebook_table, load_codebook, term_regex
+from .codebook import (
+    CODEBOOK_PATH,
+    REQUIRED_THEMES,
+    Codebook,
+    Theme,
+    codebook_table,
+    load_codebook,
+    term_regex,
+)
 from .coder import code_paragraphs
-from .evaluate import GOLD_PATH, disagreements, evaluate, gold_pairs, load_gold, theme_examples
+from .evaluate import (
+    GOLD_PATH,
+    disagreements,
+    evaluate,
+    gold_pairs,
+    load_gold,
+    theme_examples,
+)
 from .figures import cooccurrence_figure, shares_figure
 from .measures import (
     MAX_DOCUMENT_ROWS,

@@ -9,6 +9,7 @@ from itertools import groupby
 import numpy as np
 import pandas as pd
 
+from ..textscan import scan_joined
 from .codebook import Codebook, load_codebook
 
 __all__ = ["code_paragraphs"]
@@ -27,15 +28,13 @@ def code_paragraphs(paragraphs: pd.DataFrame, codebook: Codebook | None = None) 
     texts = [t.lower() for t in paragraphs["text"].astype(str)]
     if not texts:
         return pd.DataFrame(columns=columns)
-    starts = np.cumsum([0] + [len(t) + 1 for t in texts[:-1]])
-    hits = [(m.start(), int(m.lastgroup[1:])) for m in cb.pattern.finditer(_SEPARATOR.join(texts))]
-    if not hits:
+    matches, rows, _ = scan_joined(texts, cb.pattern.finditer, _SEPARATOR)
+    if not matches:
         return pd.DataFrame(columns=columns)
-    positions, term_idx = zip(*hits)
-    rows = np.searchsorted(starts, np.array(positions), side="right") - 1
+    term_idx = [int(m.lastgroup[1:]) for m in matches]  # group t<i> is term i
     theme_order = {k: i for i, k in enumerate(cb.keys)}
     term_rank = [theme_order[theme] for _, theme in cb.term_theme]
-    ordered = sorted({(int(r), term_rank[i], i) for r, i in zip(rows, term_idx)})
+    ordered = sorted({(int(r), term_rank[i], i) for r, i in zip(rows, term_idx, strict=True)})
     records = []
     for (row, _), group in groupby(ordered, key=lambda x: x[:2]):
         idx = [i for *_, i in group]

@@ -9,6 +9,7 @@ from pathlib import Path
 import pandas as pd
 
 from ..corpus import REPO_ROOT
+from ..metrics import precision_recall_f1
 
 __all__ = ["GOLD_PATH", "load_gold", "gold_pairs", "evaluate", "theme_examples", "disagreements"]
 
@@ -23,10 +24,6 @@ def load_gold(path: str | Path | None = None) -> pd.DataFrame:
 def gold_pairs(gold: pd.DataFrame) -> pd.DataFrame:
     """The gold's (paragraph_id, theme) pairs, without the empty rows of paragraphs with no theme."""
     return gold.loc[gold["theme"] != "", ["paragraph_id", "theme"]].drop_duplicates()
-
-
-def _ratio(num: int, den: int) -> float:
-    return num / den if den else float("nan")
 
 
 def evaluate(coded: pd.DataFrame, gold: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
@@ -44,8 +41,7 @@ def evaluate(coded: pd.DataFrame, gold: pd.DataFrame, keys: list[str]) -> pd.Dat
         "tp": both["theme"].value_counts()}).reindex(keys).fillna(0).astype(int)
     rows = []
     for key, r in counts.iterrows():
-        p, rec = _ratio(r.tp, r.coded), _ratio(r.tp, r.gold)
-        f1 = 2 * r.tp / (r.gold + r.coded) if r.gold + r.coded else float("nan")
+        p, rec, f1 = precision_recall_f1(r.tp, r.coded, r.gold)
         rows.append({"theme": key, "gold": r.gold, "coded": r.coded, "tp": r.tp, "fp": r.coded - r.tp,
                      "fn": r.gold - r.tp, "precision": p, "recall": rec, "f1": f1})
     table = pd.DataFrame(rows)
@@ -54,7 +50,7 @@ def evaluate(coded: pd.DataFrame, gold: pd.DataFrame, keys: list[str]) -> pd.Dat
              **used[["precision", "recall", "f1"]].mean().to_dict()}
     tp, g, c = int(used["tp"].sum()), int(used["gold"].sum()), int(used["coded"].sum())
     micro = {"theme": "micro average", "gold": g, "coded": c, "tp": tp, "fp": c - tp, "fn": g - tp,
-             "precision": _ratio(tp, c), "recall": _ratio(tp, g), "f1": _ratio(2 * tp, g + c)}
+             **dict(zip(("precision", "recall", "f1"), precision_recall_f1(tp, c, g), strict=True))}
     out = pd.concat([table, pd.DataFrame([macro, micro])], ignore_index=True)
     return out.astype({k: int for k in ("gold", "coded", "tp", "fp", "fn")}).set_index("theme")
 
