@@ -14,7 +14,7 @@ def corpus():
 
 
 def test_summary_figures(corpus):
-    s = overview.summary(corpus)
+    s = overview.summary(corpus, publishers={"n_nz_documents": "New Zealand"})
     assert (s["n_documents"], s["n_paragraphs"]) == (5, 111)
     assert (s["first_year"], s["last_year"], s["n_inferred_dates"], s["n_nz_documents"]) == (2002, 2024, 3, 3)
     assert s["longest_year"] == 2002 and s["longest_words"] == corpus.documents["n_words"].max()

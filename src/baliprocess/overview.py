@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 import matplotlib.patches as mpl_patches
 import pandas as pd
 from matplotlib.figure import Figure
@@ -64,8 +66,11 @@ def build_tables(corpus: Corpus) -> dict[str, pd.DataFrame]:
     return {"documents": corpus.documents, "paragraphs": paragraphs_table(corpus)}
 
 
-def summary(corpus: Corpus) -> dict[str, object]:
-    """The corpus's headline figures, for glueing into prose."""
+def summary(corpus: Corpus, publishers: Mapping[str, str] | None = None) -> dict[str, object]:
+    """The corpus's headline figures, for glueing into prose.
+
+    ``publishers`` maps a name to words of a publisher: the number of documents whose publisher contains
+    them is given under that name (the chapter chooses which publishers it speaks of)."""
     docs = corpus.documents
     longest = docs.loc[docs["n_words"].idxmax()]
     log = corpus.cleaning_log
@@ -78,7 +83,8 @@ def summary(corpus: Corpus) -> dict[str, object]:
         "first_year": int(docs["date"].dt.year.min()),
         "last_year": int(docs["date"].dt.year.max()),
         "n_inferred_dates": int((docs["date_note"] != "").sum()),
-        "n_nz_documents": int(docs["publisher"].str.contains("New Zealand").sum()),
+        **{name: int(docs["publisher"].str.contains(words, regex=False).sum())
+           for name, words in (publishers or {}).items()},
         "longest_year": int(longest["date"].year),
         "longest_words": int(longest["n_words"]),
         "longest_share": float(longest["n_words"] / docs["n_words"].sum()),

@@ -35,9 +35,11 @@ from .tables import TABLES, build_tables
 from .views import (
     counts_view,
     growth_table,
+    paragraph_span,
     reconcile_2002,
     region_table,
     role_kind_table,
+    stated_totals,
     summary,
     totals_table,
 )
@@ -47,5 +49,5 @@ __all__ = [
     "find_lists", "participation_table", "parse_number", "extract_counts", "counts_table", "load_membership",
     "load_totals", "load_organisations", "load_region_overrides", "membership_panel", "role_kind_table",
     "region_table", "region_figure", "reconcile_2002", "counts_view", "totals_table", "growth_table",
-    "growth_figure", "unresolved_items", "summary",
+    "growth_figure", "unresolved_items", "summary", "stated_totals", "paragraph_span",
 ]

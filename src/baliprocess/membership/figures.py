@@ -12,8 +12,11 @@ __all__ = ["region_figure", "growth_figure"]
 
 
 
-def region_figure(table: pd.DataFrame) -> Figure:
-    """Horizontal stacked bars: listed states per UN region (and organisations), coloured by role."""
+def region_figure(table: pd.DataFrame, drawn_from: str | None = None) -> Figure:
+    """Horizontal stacked bars: listed states per UN region (and organisations), coloured by role.
+
+    The source line names the paragraphs the table was built from: ``drawn_from`` when the chapter describes
+    them (e.g. a document name and :func:`~.views.paragraph_span`), else the paragraph ids the table records."""
     roles = [c for c in table.columns if c != "total"]
     colours = plotting.colour_map(list(ROLES))
     fig, ax = plotting.new_figure(7.5, 0.32 * len(table) + 1.4)
@@ -26,8 +29,8 @@ def region_figure(table: pd.DataFrame) -> Figure:
     ax.set_xlabel("Names listed in the statement")
     ax.grid(axis="y", visible=False)
     ax.legend(frameon=False, loc="upper left", bbox_to_anchor=(1.0, 1.0))
-    plotting.add_source(fig, "participation.csv (2002 Co-Chairs' Statement, paragraphs 1-2); regions from "
-                             "country_converter.")
+    where = drawn_from or ", ".join(table.attrs.get("paragraph_ids", []))
+    plotting.add_source(fig, f"participation.csv ({where}); regions from country_converter.")
     return fig
 
 

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Mapping, Sequence
+
 import pandas as pd
 
 from .panel import ROLES
 
-__all__ = ["role_kind_table", "region_table", "reconcile_2002", "counts_view", "totals_table", "growth_table", "summary"]
+__all__ = ["role_kind_table", "region_table", "reconcile_2002", "counts_view", "totals_table", "growth_table", "summary",
+           "stated_totals", "paragraph_span"]
 
 
 
@@ -45,16 +49,33 @@ def region_table(participation: pd.DataFrame, doc_id: str | None = None) -> pd.D
     if "International organisations" in table.index:
         states = pd.concat([states, table.loc[["International organisations"]]])
     states.index.name, states.columns.name = "group", None
+    states.attrs = {"doc_id": doc_id, "paragraph_ids": sorted(sub["paragraph_id"].unique())}  # provenance
     return states
 
 
-def reconcile_2002(participation: pd.DataFrame, counts: pd.DataFrame, window_days: int = 31) -> pd.DataFrame:
-    """The founding statement's lists against the country counts stated within ``window_days`` of it."""
+def paragraph_span(paragraphs: pd.DataFrame, paragraph_ids: Sequence[str]) -> str:
+    """How a reader finds these paragraphs: "paragraphs 1-2" by the document's own numbers when it numbers
+    them consecutively, else the paragraph ids."""
+    labels = paragraphs.set_index("paragraph_id").loc[list(paragraph_ids), "label"].astype(str).tolist()
+    if labels and all(lab.isdigit() for lab in labels):
+        numbers = sorted(int(lab) for lab in labels)
+        if numbers == list(range(numbers[0], numbers[-1] + 1)):
+            return f"paragraph {numbers[0]}" if len(numbers) == 1 else f"paragraphs {numbers[0]}-{numbers[-1]}"
+    return ("paragraph " if len(paragraph_ids) == 1 else "paragraphs ") + ", ".join(paragraph_ids)
+
+
+def reconcile_2002(participation: pd.DataFrame, counts: pd.DataFrame, window_days: int = 31,
+                   not_yet_independent: Sequence[str] = ()) -> pd.DataFrame:
+    """The founding statement's lists against the country counts stated within ``window_days`` of it.
+
+    ``not_yet_independent`` holds words (case ignored) of the names, as written, of listed states that were
+    not yet independent at the time; the chapter names them."""
     doc_id = _conference_doc(participation)
     sub = participation[participation["doc_id"] == doc_id]
     st = sub[sub["kind"] == "state"]
     org = sub[sub["kind"] == "organisation"]
-    non_state = st["name_raw"].str.contains("UNTAET", case=False)
+    pattern = "|".join(re.escape(w) for w in not_yet_independent)
+    non_state = st["name_raw"].str.contains(pattern, case=False) if pattern else pd.Series(False, index=st.index)
     rows = [
         ("states listed as co-chairs", int((st["role"] == "co_chair").sum()), doc_id),
         ("states listed as participants", int((st["role"] == "participant").sum()), doc_id),
@@ -123,9 +144,11 @@ def growth_table(panel: pd.DataFrame, counts: pd.DataFrame, totals: pd.DataFrame
     return out.sort_values(["year", "series"]).reset_index(drop=True)
 
 
-def summary(participation: pd.DataFrame, counts: pd.DataFrame, panel: pd.DataFrame,
-            totals: pd.DataFrame) -> dict[str, object]:
-    """Headline numbers of the chapter, for glueing; absent values are ``None``."""
+def summary(participation: pd.DataFrame, counts: pd.DataFrame, panel: pd.DataFrame) -> dict[str, object]:
+    """Headline numbers of the corpus tables, for glueing; absent values are ``None``.
+
+    Totals stated by outside sources are picked by :func:`stated_totals`, with the choice of source made by
+    the chapter."""
     doc = _conference_doc(participation)
     sub = participation[participation["doc_id"] == doc]
     st, org = sub[sub["kind"] == "state"], sub[sub["kind"] == "organisation"]
@@ -136,12 +159,7 @@ def summary(participation: pd.DataFrame, counts: pd.DataFrame, panel: pd.DataFra
             return None
         return int(c["count"].iloc[0] if pick == "first" else c["count"].iloc[-1])
 
-    def total(source: str, unit: str) -> int | None:
-        t = totals[(totals["source"] == source) & (totals["unit"] == unit)]
-        return int(t["count"].iloc[0]) if len(t) else None
-
     n_listed = int(st["iso3"].nunique())
-    bp_states, bp_orgs = total("mem-bp-about", "member states"), total("mem-bp-about", "member organisations")
     press = stated("countries", "attendance", "first")
     return {
         "n_participant_states": int((st["role"] == "participant").sum()),
@@ -165,16 +183,19 @@ def summary(participation: pd.DataFrame, counts: pd.DataFrame, panel: pd.DataFra
         "n_panel_states": int(panel["iso3"].nunique()),
         "panel_first_year": int(panel["year"].min()) if len(panel) else None,
         "panel_last_year": int(panel["year"].max()) if len(panel) else None,
-        "bp_member_states": bp_states,
-        "bp_member_orgs": bp_orgs,
-        "bp_members_sum": bp_states + bp_orgs if bp_states is not None and bp_orgs is not None else None,
-        "bp_observer_states": total("mem-bp-about", "observer states"),
-        "bp_observer_orgs": total("mem-bp-about", "observer organisations"),
-        "iom2016_member_states": total("mem-iom-weblog-2016", "member states"),
-        "iom2016_member_orgs": total("mem-iom-weblog-2016", "member organisations"),
-        "vn2019_members": total("mem-vietnamnet-2019", "members"),
-        "goc_member_states": total("mem-goc-turkey", "member states"),
-        "dfat2016_countries": total("mem-dfat-transcript-2016", "countries"),
-        "dfat2018_countries": total("mem-dfat-transcript-2018", "countries"),
-        "jp2011_countries": total("mem-jakartapost-2011", "countries"),
     }
+
+
+def stated_totals(totals: pd.DataFrame, picks: Mapping[str, Sequence[tuple[str, str]]]) -> dict[str, int | None]:
+    """For each name in ``picks``, the total that outside sources state for its ``(source, unit)`` pairs,
+    summed when there are several (``None`` when any of them is absent from ``totals``)."""
+
+    def one(source: str, unit: str) -> int | None:
+        t = totals[(totals["source"] == source) & (totals["unit"] == unit)]
+        return int(t["count"].iloc[0]) if len(t) else None
+
+    out: dict[str, int | None] = {}
+    for name, pairs in picks.items():
+        values = [one(source, unit) for source, unit in pairs]
+        out[name] = None if any(v is None for v in values) else sum(v for v in values if v is not None)
+    return out
