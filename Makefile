@@ -13,6 +13,10 @@ export PATH := $(abspath $(BIN)):$(PATH)
 export PYTHONHASHSEED := 0
 
 NOTEBOOKS := $(sort $(wildcard notebooks/*.ipynb))
+# Tests that need neither the built book nor a notebook run: the inner loop of `make unit`.
+BOOK_TESTS := tests/test_book_html.py tests/test_browser.py tests/test_escaping.py tests/test_reproducible.py
+UNIT_TESTS := $(filter-out $(BOOK_TESTS),$(sort $(wildcard tests/test_*.py)))
+LINTED := src tests bench
 CORPUS := $(if $(BALIPROCESS_CORPUS),$(BALIPROCESS_CORPUS),data/corpus)
 # The book depends on the corpus folder in use: a stamp that changes when the folder does.
 CORPUS_STAMP := _build/.corpus-path
@@ -20,7 +24,7 @@ $(shell mkdir -p _build && { echo '$(abspath $(CORPUS))' | cmp -s - $(CORPUS_STA
 BOOK_INPUTS := _config.yml _toc.yml $(NOTEBOOKS) $(CORPUS_STAMP) \
 	$(shell find book src data $(CORPUS) -type f -not -path 'book/_export/*' -not -name '*.pyc' 2>/dev/null)
 
-.PHONY: help venv book test execute export clean bench
+.PHONY: help venv book test unit lint execute export clean bench
 
 help:  ## list the targets
 	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -39,8 +43,15 @@ _build/html/index.html: $(INSTALLED) $(BOOK_INPUTS)
 
 book: _build/html/index.html  ## build the HTML book into _build/html (re-runs only when inputs change)
 
-test: $(INSTALLED) book  ## unit tests, nbval on every notebook, and checks on the built book
+test: $(INSTALLED) lint book  ## lint, unit tests, nbval on every notebook, and checks on the built book
 	$(PY) -m pytest tests $(NOTEBOOKS) --nbval --nbval-current-env --nbval-sanitize-with tests/nbval_sanitize.cfg
+
+unit: $(INSTALLED)  ## the unit tests only: no book build, no notebook run (seconds)
+	$(PY) -m pytest -q $(UNIT_TESTS)
+
+lint: $(INSTALLED)  ## ruff check and ruff format --check on src, tests and bench (configured in pyproject.toml)
+	$(BIN)/ruff check $(LINTED)
+	$(BIN)/ruff format --check $(LINTED)
 
 execute: $(INSTALLED)  ## re-execute the notebooks in place, normalised (byte-identical on re-run)
 	$(PY) -m baliprocess.execute $(NOTEBOOKS)

@@ -108,14 +108,18 @@ def main(argv: list[str] | None = None) -> int:
         (small, a), (large, b) = sorted(exports.items())[0], sorted(exports.items())[-1]
         growth = b.seconds / a.seconds
         marginal = (b.seconds - base.seconds) / max(a.seconds - base.seconds, 1e-9)
-        print(f"export growth {small:,} -> {large:,} documents: x{growth:.2f} wall time "
-              f"(x{marginal:.2f} after subtracting the real-corpus run as start-up cost; linear = x{large / small:.0f})")
+        print(
+            f"export growth {small:,} -> {large:,} documents: x{growth:.2f} wall time "
+            f"(x{marginal:.2f} after subtracting the real-corpus run as start-up cost; linear = x{large / small:.0f})"
+        )
         if marginal > 1.2 * large / small:
             print("  growth is FASTER than linear")
     if 10000 in exports:
         verdict = "met" if exports[10000].status == 0 and exports[10000].seconds < TARGET_SECONDS else "MISSED"
-        print(f"target: export of 10,000 documents under {TARGET_SECONDS:.0f} s: {verdict} "
-              f"({exports[10000].seconds:.1f} s)")
+        print(
+            f"target: export of 10,000 documents under {TARGET_SECONDS:.0f} s: {verdict} "
+            f"({exports[10000].seconds:.1f} s)"
+        )
     return status
 
 

@@ -18,8 +18,16 @@ REPO = Path(__file__).resolve().parents[1]
 BUILD_HTML = REPO / "_build" / "html"
 NOTEBOOKS = sorted((REPO / "notebooks").glob("*.ipynb"))
 CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 
 
 def _toc_files(entry: dict) -> Iterator[str]:
@@ -63,7 +71,7 @@ def built_html() -> Path:
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - stdlib signature
+    def log_message(self, format: str, *args: object) -> None:
         pass
 
 
@@ -86,8 +94,10 @@ def serve(directory: Path) -> Iterator[str]:
 def chromium():
     """A headless Debian Chromium driven by Playwright; skipped with the reason when either is missing."""
     if not CHROMIUM.is_file() and not shutil.which("chromium"):
-        pytest.skip(f"no Chromium at {CHROMIUM}: install Debian's package (apt-get install -y chromium, "
-                    "as .ci/run does) to run the browser tests")
+        pytest.skip(
+            f"no Chromium at {CHROMIUM}: install Debian's package (apt-get install -y chromium, "
+            "as .ci/run does) to run the browser tests"
+        )
     sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed (requirements.txt)")
     executable = str(CHROMIUM) if CHROMIUM.is_file() else shutil.which("chromium")
     with sync_api.sync_playwright() as playwright:
@@ -100,12 +110,16 @@ def chromium():
 
 def html_pages(root: Path) -> list[Path]:
     """Every HTML page of a built book, without the theme's templates under _static and _sources."""
-    return sorted(p for p in root.rglob("*.html")
-                  if not p.relative_to(root).parts[0].startswith(("_static", "_sources", "_images")))
+    return sorted(
+        p
+        for p in root.rglob("*.html")
+        if not p.relative_to(root).parts[0].startswith(("_static", "_sources", "_images"))
+    )
 
 
-def visit(browser, base_url: str, page_path: str, screenshot: Path | None = None,
-          probe: str | None = None) -> list[str]:
+def visit(
+    browser, base_url: str, page_path: str, screenshot: Path | None = None, probe: str | None = None
+) -> list[str]:
     """Open one page; return every problem seen: console errors, page errors, failed or foreign requests,
     dialogs, and ``probe`` (a JavaScript expression) if it evaluates true once the page has loaded.
 
@@ -124,14 +138,16 @@ def visit(browser, base_url: str, page_path: str, screenshot: Path | None = None
             request_route.abort()
 
     page.route("**/*", route)
-    page.on("console", lambda msg: problems.append(f"console {msg.type}: {msg.text}")
-            if msg.type == "error" else None)
+    page.on("console", lambda msg: problems.append(f"console {msg.type}: {msg.text}") if msg.type == "error" else None)
     page.on("pageerror", lambda exc: problems.append(f"page error: {exc}"))
     page.on("dialog", lambda dialog: (problems.append(f"dialog opened: {dialog.message}"), dialog.dismiss()))
-    page.on("requestfailed", lambda req: problems.append(f"request failed: {req.url} ({req.failure})")
-            if req.url.startswith(base_url) else None)
-    page.on("response", lambda resp: problems.append(f"HTTP {resp.status}: {resp.url}")
-            if resp.status >= 400 else None)
+    page.on(
+        "requestfailed",
+        lambda req: (
+            problems.append(f"request failed: {req.url} ({req.failure})") if req.url.startswith(base_url) else None
+        ),
+    )
+    page.on("response", lambda resp: problems.append(f"HTTP {resp.status}: {resp.url}") if resp.status >= 400 else None)
     try:
         page.goto(base_url + page_path, wait_until="load", timeout=60_000)
         page.wait_for_load_state("networkidle", timeout=30_000)

@@ -17,6 +17,7 @@ from urllib.parse import unquote, urlsplit
 import nbformat
 import pytest
 from bs4 import BeautifulSoup, Tag
+
 from conftest import html_pages, source_of, toc_docnames, toc_notebooks
 
 URL_ATTRS = {"a": "href", "link": "href", "img": "src", "script": "src", "source": "src", "iframe": "src"}
@@ -34,7 +35,9 @@ def soup(path: Path) -> BeautifulSoup:
 @functools.cache
 def anchors(path: Path) -> frozenset[str]:
     page = soup(path)
-    return frozenset([t["id"] for t in page.find_all(id=True)] + [t["name"] for t in page.find_all("a", attrs={"name": True})])
+    return frozenset(
+        [t["id"] for t in page.find_all(id=True)] + [t["name"] for t in page.find_all("a", attrs={"name": True})]
+    )
 
 
 def article(path: Path) -> Tag:
@@ -44,8 +47,12 @@ def article(path: Path) -> Tag:
 
 def page_urls(page: BeautifulSoup) -> list[tuple[str, str]]:
     """(tag name, URL) of every link and embedded resource, plus a meta refresh target."""
-    urls = [(tag.name, tag[attr]) for tag_name, attr in URL_ATTRS.items()
-            for tag in page.find_all(tag_name) if tag.get(attr)]
+    urls = [
+        (tag.name, tag[attr])
+        for tag_name, attr in URL_ATTRS.items()
+        for tag in page.find_all(tag_name)
+        if tag.get(attr)
+    ]
     for meta in page.find_all("meta", attrs={"http-equiv": re.compile("refresh", re.I)}):
         match = re.search(r"url=(\S+)", meta.get("content", ""), re.I)
         if match:
@@ -118,14 +125,23 @@ def test_chapter_figures_have_captions_and_alt_text(built_html: Path, docname: s
 
 def error_problems(page: Tag) -> list[str]:
     """Error/stderr outputs, Sphinx system messages, unresolved references and citations."""
-    problems = [f"element with class {cls!r}: {el.get_text(' ', strip=True)[:120]!r}"
-                for cls in ERROR_CLASSES for el in page.find_all(class_=cls)]
+    problems = [
+        f"element with class {cls!r}: {el.get_text(' ', strip=True)[:120]!r}"
+        for cls in ERROR_CLASSES
+        for el in page.find_all(class_=cls)
+    ]
     if "Traceback (most recent call last)" in page.get_text():
         problems.append("a Python traceback is printed")
-    problems += [f"unresolved reference {el.get_text(strip=True)!r}" for el in page.find_all(class_="xref")
-                 if el.find_parent("a") is None and el.name != "a"]
-    problems += [f"unresolved citation {el.get_text(strip=True)!r}" for el in page.find_all(class_="bibtex-citation")
-                 if el.find("a") is None]
+    problems += [
+        f"unresolved reference {el.get_text(strip=True)!r}"
+        for el in page.find_all(class_="xref")
+        if el.find_parent("a") is None and el.name != "a"
+    ]
+    problems += [
+        f"unresolved citation {el.get_text(strip=True)!r}"
+        for el in page.find_all(class_="bibtex-citation")
+        if el.find("a") is None
+    ]
     return problems
 
 
@@ -196,32 +212,40 @@ def glue_problems(markdown: str, keys: dict[str, set[str]], page: Tag) -> list[s
 def test_every_glue_reference_is_filled(built_html: Path, docname: str) -> None:
     executed = built_html.parent / "jupyter_execute" / f"{docname}.ipynb"
     assert executed.is_file(), f"{executed} missing: the book did not execute {docname}"
-    markdown = "\n\n".join(c.source for c in nbformat.read(source_of(docname), as_version=4).cells
-                           if c.cell_type == "markdown")
+    markdown = "\n\n".join(
+        c.source for c in nbformat.read(source_of(docname), as_version=4).cells if c.cell_type == "markdown"
+    )
     problems = glue_problems(markdown, glued_keys(executed), article(built_html / f"{docname}.html"))
     assert not problems, f"{docname}:\n" + "\n".join(problems)
 
 
 def test_glue_check_catches_missing_keys_and_pastes() -> None:
-    markdown = ("{glue:text}`a:.0%` and {glue:text}`b` and {glue:md}`c`\n\n"
-                "```{glue:figure} d\n:name: fig-d\n\nCap.\n```\n\n```{glue:figure} e\n:name: tbl-e\n```\n")
-    page = BeautifulSoup('<p><span class="pasted-text">5%</span> and  and </p>'
-                         '<figure id="fig-d"><figcaption>Cap.</figcaption></figure>', "html.parser")
+    markdown = (
+        "{glue:text}`a:.0%` and {glue:text}`b` and {glue:md}`c`\n\n"
+        "```{glue:figure} d\n:name: fig-d\n\nCap.\n```\n\n```{glue:figure} e\n:name: tbl-e\n```\n"
+    )
+    page = BeautifulSoup(
+        '<p><span class="pasted-text">5%</span> and  and </p><figure id="fig-d"><figcaption>Cap.</figcaption></figure>',
+        "html.parser",
+    )
     keys = {"a": {"text/plain"}, "c": {"text/plain"}, "d": {"image/png"}, "e": {"text/html"}}
     assert glue_problems(markdown, keys, page) == [
-        "{glue:text}`b`: no such key glued by the notebook", "{glue:md}`c`: glued without text/markdown",
+        "{glue:text}`b`: no such key glued by the notebook",
+        "{glue:md}`c`: glued without text/markdown",
         "2 {glue:text} references in the source but 1 pasted in the page",
         "{glue:figure} d (fig-d): nothing pasted besides the caption",
-        "{glue:figure} e: no element with id 'tbl-e' in the page"]
+        "{glue:figure} e: no element with id 'tbl-e' in the page",
+    ]
 
 
 def test_glue_reference_parser_sees_every_form() -> None:
-    markdown = ("A {glue:text}`n:,` B {glue}`x` C {glue:}`y` D {glue:md}`z` E {glue:text}`other::k`\n\n"
-                "```{glue:figure} fig_a\n:name: fig-a\n:alt: Alt\n\nCaption.\n```\n\n"
-                ":::{glue:figure} tbl_b\n:figwidth: 100%\n:name: tbl-b\n:::\n\n```{glue} bare\n```\n")
+    markdown = (
+        "A {glue:text}`n:,` B {glue}`x` C {glue:}`y` D {glue:md}`z` E {glue:text}`other::k`\n\n"
+        "```{glue:figure} fig_a\n:name: fig-a\n:alt: Alt\n\nCaption.\n```\n\n"
+        ":::{glue:figure} tbl_b\n:figwidth: 100%\n:name: tbl-b\n:::\n\n```{glue} bare\n```\n"
+    )
     roles, directives = glue_references(markdown)
-    assert roles == [("text", "n"), ("any", "x"), ("any", "y"), ("md", "z"),
-                     ("text", "other::k")]
+    assert roles == [("text", "n"), ("any", "x"), ("any", "y"), ("md", "z"), ("text", "other::k")]
     assert directives == [("figure", "fig_a", "fig-a"), ("figure", "tbl_b", "tbl-b"), ("any", "bare", None)]
 
 
@@ -235,14 +259,20 @@ def test_checks_catch_known_defects() -> None:
         '<div class="output traceback"><pre>ZeroDivisionError</pre></div>'
         '<p><span class="xref std std-ref">sec-nope</span> <span class="bibtex-citation">[]</span>'
         '<a class="reference internal" href="#x"><span class="xref myst">ok</span></a></p></article>',
-        "html.parser")
+        "html.parser",
+    )
     assert figure_problems(page) == [
         "figure fig-a holds no image (shown as '<Figure size 750x360> Words.')",
-        "figure tbl-b has no caption", "table tbl-b holds no <table>",
+        "figure tbl-b has no caption",
+        "table tbl-b holds no <table>",
         "image _images/x.png has no alt text (alt='_images/x.png')",
-        "image _images/x.png is not in a captioned figure (a cell output shown twice?)"]
-    assert error_problems(page) == ["element with class 'traceback': 'ZeroDivisionError'",
-                                    "unresolved reference 'sec-nope'", "unresolved citation '[]'"]
+        "image _images/x.png is not in a captioned figure (a cell output shown twice?)",
+    ]
+    assert error_problems(page) == [
+        "element with class 'traceback': 'ZeroDivisionError'",
+        "unresolved reference 'sec-nope'",
+        "unresolved citation '[]'",
+    ]
 
 
 def test_link_check_catches_broken_links(tmp_path: Path) -> None:
@@ -250,10 +280,13 @@ def test_link_check_catches_broken_links(tmp_path: Path) -> None:
     (tmp_path / "a" / "p.html").write_text(
         '<p id="here"><a href="#here">ok</a><a href="q.html#gone">x</a><a href="../missing.html">y</a>'
         '<img src="../_images/none.png" alt="z"/><script src="https://cdn.example.org/x.js"></script>'
-        '<a href="https://example.org/">fine</a><a href="p.html#here">ok</a></p>', encoding="utf-8")
+        '<a href="https://example.org/">fine</a><a href="p.html#here">ok</a></p>',
+        encoding="utf-8",
+    )
     (tmp_path / "a" / "q.html").write_text('<meta http-equiv="refresh" content="0; url=p.html"/>', encoding="utf-8")
     assert link_problems(tmp_path) == [
         "a/p.html: <a> q.html#gone: no id 'gone' in a/q.html",
         "a/p.html: <a> ../missing.html does not exist",
         "a/p.html: <img> ../_images/none.png does not exist",
-        "a/p.html: <script> loads an external resource https://cdn.example.org/x.js"]
+        "a/p.html: <script> loads an external resource https://cdn.example.org/x.js",
+    ]

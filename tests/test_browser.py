@@ -31,7 +31,9 @@ def test_every_page_loads_cleanly_offline(built_html: Path, chromium) -> None:
 def test_browser_check_catches_errors_and_external_requests(tmp_path: Path, chromium) -> None:
     (tmp_path / "bad.html").write_text(
         '<html><body><img src="missing.png" alt="x"><script>console.error("boom")</script>'
-        '<script src="https://cdn.example.org/x.js"></script></body></html>', encoding="utf-8")
+        '<script src="https://cdn.example.org/x.js"></script></body></html>',
+        encoding="utf-8",
+    )
     with serve(tmp_path) as base_url:
         problems = visit(chromium, base_url, "bad.html")
     assert "console error: boom" in problems

@@ -27,49 +27,55 @@ def events(corpus) -> pd.DataFrame:
     return ch.load_events(corpus.paragraphs["paragraph_id"])
 
 
-def one(text: str, doc_date: dt.date | None = D(2018, 8, 7)) -> tuple[str, dt.date, dt.date, str, bool]:
+DOC_DATE = D(2018, 8, 7)
+
+
+def one(text: str, doc_date: dt.date | None = DOC_DATE) -> tuple[str, dt.date, dt.date, str, bool]:
     found = ch.extract(text, doc_date)
     assert len(found) == 1, found
     f = found[0]
     return f["text"], f["start"], f["end"], f["precision"], f["inferred"]
 
 
-@pytest.mark.parametrize("text, expected", [
-    # full dates and day ranges
-    ("on 7 August 2018 in Bali", ("7 August 2018", D(2018, 8, 7), D(2018, 8, 7), "day", False)),
-    ("February 27-28, 2002", ("February 27-28, 2002", D(2002, 2, 27), D(2002, 2, 28), "day", False)),
-    ("Bali, 26-28 February, attended", ("26-28 February", D(2018, 2, 26), D(2018, 2, 28), "day", True)),
-    ("from 7 to 8 June 2004.", ("7 to 8 June 2004", D(2004, 6, 7), D(2004, 6, 8), "day", False)),
-    ("held 6-7 August.", ("6-7 August", D(2018, 8, 6), D(2018, 8, 7), "day", True)),
-    ("Date: 07 - 08 June 2004", ("07 - 08 June 2004", D(2004, 6, 7), D(2004, 6, 8), "day", False)),
-    ("over 8–10 February 2023", ("8–10 February 2023", D(2023, 2, 8), D(2023, 2, 10), "day", False)),
-    ("28 February - 2 March 2002", ("28 February - 2 March 2002", D(2002, 2, 28), D(2002, 3, 2), "day", False)),
-    ("on the 22nd of March 2016", ("22nd of March 2016", D(2016, 3, 22), D(2016, 3, 22), "day", False)),
-    ("March 30, 2011", ("March 30, 2011", D(2011, 3, 30), D(2011, 3, 30), "day", False)),
-    ("29 February 2004", ("29 February 2004", D(2004, 2, 29), D(2004, 2, 29), "day", False)),
-    # months, parts of years, years
-    ("in April 2003 and", ("April 2003", D(2003, 4, 1), D(2003, 4, 30), "month", False)),
-    ("in February 2004", ("February 2004", D(2004, 2, 1), D(2004, 2, 29), "month", False)),
-    ("workshop in late 2004.", ("late 2004", D(2004, 9, 1), D(2004, 12, 31), "season", False)),
-    ("in early 2005", ("early 2005", D(2005, 1, 1), D(2005, 4, 30), "season", False)),
-    ("by mid-2006", ("mid-2006", D(2006, 5, 1), D(2006, 8, 31), "season", False)),
-    ("in the second half of 2004.", ("the second half of 2004", D(2004, 7, 1), D(2004, 12, 31), "season", False)),
-    ("the first quarter of 2005", ("the first quarter of 2005", D(2005, 1, 1), D(2005, 3, 31), "season", False)),
-    ("the last quarter of 2005", ("the last quarter of 2005", D(2005, 10, 1), D(2005, 12, 31), "season", False)),
-    ("Slavery, 2020–2025.", ("2020–2025", D(2020, 1, 1), D(2025, 12, 31), "year", False)),
-    ("Strategy 2020-2025 brings", ("2020-2025", D(2020, 1, 1), D(2025, 12, 31), "year", False)),
-    ("Work Plan 2015-17 was", ("2015-17", D(2015, 1, 1), D(2017, 12, 31), "year", False)),
-    ("established in 2002 and", ("2002", D(2002, 1, 1), D(2002, 12, 31), "year", False)),
-    # relative to the document date (2018-08-07, a Tuesday)
-    ("depart tomorrow for", ("tomorrow", D(2018, 8, 8), D(2018, 8, 8), "day", True)),
-    ("Yesterday the", ("Yesterday", D(2018, 8, 6), D(2018, 8, 6), "day", True)),
-    ("a forum earlier this year.", ("earlier this year", D(2018, 1, 1), D(2018, 8, 6), "season", True)),
-    ("later this year", ("later this year", D(2018, 8, 8), D(2018, 12, 31), "season", True)),
-    ("since last year", ("last year", D(2017, 1, 1), D(2017, 12, 31), "year", True)),
-    ("next month", ("next month", D(2018, 9, 1), D(2018, 9, 30), "month", True)),
-    ("last month", ("last month", D(2018, 7, 1), D(2018, 7, 31), "month", True)),
-    ("last week", ("last week", D(2018, 7, 30), D(2018, 8, 5), "day", True)),
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # full dates and day ranges
+        ("on 7 August 2018 in Bali", ("7 August 2018", D(2018, 8, 7), D(2018, 8, 7), "day", False)),
+        ("February 27-28, 2002", ("February 27-28, 2002", D(2002, 2, 27), D(2002, 2, 28), "day", False)),
+        ("Bali, 26-28 February, attended", ("26-28 February", D(2018, 2, 26), D(2018, 2, 28), "day", True)),
+        ("from 7 to 8 June 2004.", ("7 to 8 June 2004", D(2004, 6, 7), D(2004, 6, 8), "day", False)),
+        ("held 6-7 August.", ("6-7 August", D(2018, 8, 6), D(2018, 8, 7), "day", True)),
+        ("Date: 07 - 08 June 2004", ("07 - 08 June 2004", D(2004, 6, 7), D(2004, 6, 8), "day", False)),
+        ("over 8–10 February 2023", ("8–10 February 2023", D(2023, 2, 8), D(2023, 2, 10), "day", False)),
+        ("28 February - 2 March 2002", ("28 February - 2 March 2002", D(2002, 2, 28), D(2002, 3, 2), "day", False)),
+        ("on the 22nd of March 2016", ("22nd of March 2016", D(2016, 3, 22), D(2016, 3, 22), "day", False)),
+        ("March 30, 2011", ("March 30, 2011", D(2011, 3, 30), D(2011, 3, 30), "day", False)),
+        ("29 February 2004", ("29 February 2004", D(2004, 2, 29), D(2004, 2, 29), "day", False)),
+        # months, parts of years, years
+        ("in April 2003 and", ("April 2003", D(2003, 4, 1), D(2003, 4, 30), "month", False)),
+        ("in February 2004", ("February 2004", D(2004, 2, 1), D(2004, 2, 29), "month", False)),
+        ("workshop in late 2004.", ("late 2004", D(2004, 9, 1), D(2004, 12, 31), "season", False)),
+        ("in early 2005", ("early 2005", D(2005, 1, 1), D(2005, 4, 30), "season", False)),
+        ("by mid-2006", ("mid-2006", D(2006, 5, 1), D(2006, 8, 31), "season", False)),
+        ("in the second half of 2004.", ("the second half of 2004", D(2004, 7, 1), D(2004, 12, 31), "season", False)),
+        ("the first quarter of 2005", ("the first quarter of 2005", D(2005, 1, 1), D(2005, 3, 31), "season", False)),
+        ("the last quarter of 2005", ("the last quarter of 2005", D(2005, 10, 1), D(2005, 12, 31), "season", False)),
+        ("Slavery, 2020–2025.", ("2020–2025", D(2020, 1, 1), D(2025, 12, 31), "year", False)),
+        ("Strategy 2020-2025 brings", ("2020-2025", D(2020, 1, 1), D(2025, 12, 31), "year", False)),
+        ("Work Plan 2015-17 was", ("2015-17", D(2015, 1, 1), D(2017, 12, 31), "year", False)),
+        ("established in 2002 and", ("2002", D(2002, 1, 1), D(2002, 12, 31), "year", False)),
+        # relative to the document date (2018-08-07, a Tuesday)
+        ("depart tomorrow for", ("tomorrow", D(2018, 8, 8), D(2018, 8, 8), "day", True)),
+        ("Yesterday the", ("Yesterday", D(2018, 8, 6), D(2018, 8, 6), "day", True)),
+        ("a forum earlier this year.", ("earlier this year", D(2018, 1, 1), D(2018, 8, 6), "season", True)),
+        ("later this year", ("later this year", D(2018, 8, 8), D(2018, 12, 31), "season", True)),
+        ("since last year", ("last year", D(2017, 1, 1), D(2017, 12, 31), "year", True)),
+        ("next month", ("next month", D(2018, 9, 1), D(2018, 9, 30), "month", True)),
+        ("last month", ("last month", D(2018, 7, 1), D(2018, 7, 31), "month", True)),
+        ("last week", ("last week", D(2018, 7, 30), D(2018, 8, 5), "day", True)),
+    ],
+)
 def test_each_form_gives_its_exact_interval(text, expected):
     assert one(text) == expected
 
@@ -78,19 +84,38 @@ def test_next_month_crosses_the_year():
     assert one("next month", D(2018, 12, 10))[1:3] == (D(2019, 1, 1), D(2019, 1, 31))
 
 
-@pytest.mark.parametrize("text", [
-    "30 February 2002", "31 April 2004", "29 February 2003", "February 30, 2002", "28-26 February 2002",
-    "2025–2020", "the third half of 2004",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "30 February 2002",
+        "31 April 2004",
+        "29 February 2003",
+        "February 30, 2002",
+        "28-26 February 2002",
+        "2025–2020",
+        "the third half of 2004",
+    ],
+)
 def test_impossible_dates_give_nothing(text):
     assert ch.extract(text, D(2002, 2, 28)) == []
 
 
-@pytest.mark.parametrize("text", [
-    "attended by 56 countries", "139 delegates representing 47 countries", "it may be", "2,002 people",
-    "a two-day conference", "within one year", "this 12 month period", "each year", "now numbering",
-    "Mayor Smith", "3.2002 percent",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "attended by 56 countries",
+        "139 delegates representing 47 countries",
+        "it may be",
+        "2,002 people",
+        "a two-day conference",
+        "within one year",
+        "this 12 month period",
+        "each year",
+        "now numbering",
+        "Mayor Smith",
+        "3.2002 percent",
+    ],
+)
 def test_durations_counts_and_words_are_not_dates(text):
     assert ch.extract(text, D(2002, 2, 28)) == []
 
@@ -102,12 +127,17 @@ def test_a_date_without_a_year_needs_a_document_date():
 
 def test_mentions_table_on_the_corpus(corpus):
     mentions = ch.date_mentions(corpus)
-    assert list(mentions.columns) == ch.MENTION_COLUMNS + ["offset"]
+    assert list(mentions.columns) == [*ch.MENTION_COLUMNS, "offset"]
     row = mentions[mentions["paragraph_id"] == "cochairs-2002-p05"].iloc[0]
     assert (row["text"], row["start"], row["end"], row["precision"], row["inferred"]) == (
-        "26-28 February", pd.Timestamp("2002-02-26"), pd.Timestamp("2002-02-28"), "day", True)
+        "26-28 February",
+        pd.Timestamp("2002-02-26"),
+        pd.Timestamp("2002-02-28"),
+        "day",
+        True,
+    )
     text = corpus.paragraphs.set_index("paragraph_id").loc["cochairs-2002-p05", "text"]
-    assert text[row["offset"]:row["offset"] + len(row["text"])] == row["text"]
+    assert text[row["offset"] : row["offset"] + len(row["text"])] == row["text"]
 
 
 def test_windowed_scan_finds_exactly_what_a_full_scan_finds(corpus):
@@ -115,9 +145,45 @@ def test_windowed_scan_finds_exactly_what_a_full_scan_finds(corpus):
     assert [m.span() for m in ch.scan(text)] == [m.span() for m in ch.DATE_RE.finditer(text)]
 
 
-_TOKENS = ["7", "07", "26", "28", "30", "2002", "2004", "2020", "-", "–", " to ", " and ", "of", "the", "second",
-           "half", "quarter", "late", "mid", "early", "February", "June", "May", "Sept.", "this", "last", "year",
-           "month", "tomorrow", "Today", ",", " ", " ", "\n", "x" * 30, "countries", "13"]
+_TOKENS = [
+    "7",
+    "07",
+    "26",
+    "28",
+    "30",
+    "2002",
+    "2004",
+    "2020",
+    "-",
+    "–",
+    " to ",
+    " and ",
+    "of",
+    "the",
+    "second",
+    "half",
+    "quarter",
+    "late",
+    "mid",
+    "early",
+    "February",
+    "June",
+    "May",
+    "Sept.",
+    "this",
+    "last",
+    "year",
+    "month",
+    "tomorrow",
+    "Today",
+    ",",
+    " ",
+    " ",
+    "\n",
+    "x" * 30,
+    "countries",
+    "13",
+]
 
 
 @settings(max_examples=300, deadline=None)
@@ -130,8 +196,7 @@ def test_windowed_scan_equals_full_scan_on_any_token_soup(tokens):
 def test_extraction_is_fast_enough(corpus):
     # 2,000 copies of the corpus, ~220,000 paragraphs: the export benchmark's size.
     paragraphs = pd.concat([corpus.paragraphs] * 2000, ignore_index=True)
-    big = Corpus(root=corpus.root, documents=corpus.documents, paragraphs=paragraphs,
-                 cleaning_log=corpus.cleaning_log)
+    big = Corpus(root=corpus.root, documents=corpus.documents, paragraphs=paragraphs, cleaning_log=corpus.cleaning_log)
     started = time.perf_counter()
     mentions = ch.date_mentions(big)
     elapsed = time.perf_counter() - started
@@ -140,6 +205,7 @@ def test_extraction_is_fast_enough(corpus):
 
 
 # ---- evaluation against the gold list ----------------------------------------------------------------
+
 
 def test_extractor_reaches_the_gold(corpus):
     scores = ch.score(ch.date_mentions(corpus), ch.load_gold()).set_index("match")
@@ -150,12 +216,24 @@ def test_extractor_reaches_the_gold(corpus):
 
 
 def test_score_counts_by_hand():
-    gold = pd.DataFrame({"doc_id": ["d"] * 3, "paragraph_id": ["p1", "p1", "p2"], "text": ["a", "b", "c"],
-                         "start": pd.to_datetime(["2002-01-01", "2003-01-01", "2004-01-01"]),
-                         "end": pd.to_datetime(["2002-12-31", "2003-12-31", "2004-12-31"])})
-    pred = pd.DataFrame({"doc_id": ["d", "d", "other"], "paragraph_id": ["p1", "p2", "q"], "text": ["a", "c x", "z"],
-                         "start": pd.to_datetime(["2002-01-01", "2004-01-01", "2004-01-01"]),
-                         "end": pd.to_datetime(["2002-12-31", "2004-06-30", "2004-12-31"])})
+    gold = pd.DataFrame(
+        {
+            "doc_id": ["d"] * 3,
+            "paragraph_id": ["p1", "p1", "p2"],
+            "text": ["a", "b", "c"],
+            "start": pd.to_datetime(["2002-01-01", "2003-01-01", "2004-01-01"]),
+            "end": pd.to_datetime(["2002-12-31", "2003-12-31", "2004-12-31"]),
+        }
+    )
+    pred = pd.DataFrame(
+        {
+            "doc_id": ["d", "d", "other"],
+            "paragraph_id": ["p1", "p2", "q"],
+            "text": ["a", "c x", "z"],
+            "start": pd.to_datetime(["2002-01-01", "2004-01-01", "2004-01-01"]),
+            "end": pd.to_datetime(["2002-12-31", "2004-06-30", "2004-12-31"]),
+        }
+    )
     s = ch.score(pred, gold).set_index("match")
     assert (s.loc["text", "predicted"], s.loc["text", "correct"]) == (2, 1)  # doc "other" is not in the gold
     assert s.loc["text", "precision"] == 0.5 and s.loc["text", "recall"] == pytest.approx(1 / 3)
@@ -164,8 +242,11 @@ def test_score_counts_by_hand():
 
 def test_dateparser_baseline_is_scored_the_same_way(corpus):
     gold = ch.load_gold()
-    paragraphs = corpus.paragraphs[corpus.paragraphs["paragraph_id"].isin(
-        ["cochairs-2002-p02", "som2-brisbane-2004-p07", "lees-galloway-2018-p08"])]
+    paragraphs = corpus.paragraphs[
+        corpus.paragraphs["paragraph_id"].isin(
+            ["cochairs-2002-p02", "som2-brisbane-2004-p07", "lees-galloway-2018-p08"]
+        )
+    ]
     found = ch.dateparser_mentions(paragraphs, corpus.documents)
     assert list(found.columns) == ch.MENTION_COLUMNS[:-1]
     assert set(found["paragraph_id"]) <= set(paragraphs["paragraph_id"])
@@ -174,6 +255,7 @@ def test_dateparser_baseline_is_scored_the_same_way(corpus):
 
 
 # ---- the event base -----------------------------------------------------------------------------------
+
 
 def test_events_load_and_validate(events, corpus):
     assert list(events.columns) == ch.EVENT_COLUMNS
@@ -189,14 +271,17 @@ def _raw() -> pd.DataFrame:
     return pd.read_csv(ch.EVENTS_CSV, dtype=str, keep_default_na=False)
 
 
-@pytest.mark.parametrize("column, value, message", [
-    ("source", "nowhere-2002-p99", "neither a corpus paragraph"),
-    ("start", "2002-02-30", "unparsable date"),
-    ("end", "2001-01-01", "after end"),
-    ("event_type", "party", "unknown event_type"),
-    ("precision", "week", "unknown precision"),
-    ("n_countries", "about 50", "whole number"),
-])
+@pytest.mark.parametrize(
+    "column, value, message",
+    [
+        ("source", "nowhere-2002-p99", "neither a corpus paragraph"),
+        ("start", "2002-02-30", "unparsable date"),
+        ("end", "2001-01-01", "after end"),
+        ("event_type", "party", "unknown event_type"),
+        ("precision", "week", "unknown precision"),
+        ("n_countries", "about 50", "whole number"),
+    ],
+)
 def test_validation_catches_each_fault(corpus, column, value, message):
     raw = _raw()
     raw.loc[0, column] = value
@@ -236,27 +321,41 @@ def test_the_2002_disagreement_is_derived_not_typed(events):
 
 
 def test_discrepancies_by_hand():
-    ev = pd.DataFrame({
-        "event_id": ["e", "e", "e", "f"], "name": ["E"] * 3 + ["F"], "source": ["a", "b", "c", "a"],
-        "locator": ["", "", "x", ""], "precision": ["day", "day", "month", "day"],
-        "start": pd.to_datetime(["2002-02-26", "2002-02-27", "2002-02-01", "2005-01-01"]),
-        "end": pd.to_datetime(["2002-02-28", "2002-02-28", "2002-02-28", "2005-01-01"]),
-        "n_countries": pd.array([56, pd.NA, 36, 5], dtype="Int64"),
-        "n_delegates": pd.array([pd.NA] * 4, dtype="Int64"), "n_organisations": pd.array([pd.NA] * 4, dtype="Int64"),
-    })
+    ev = pd.DataFrame(
+        {
+            "event_id": ["e", "e", "e", "f"],
+            "name": ["E"] * 3 + ["F"],
+            "source": ["a", "b", "c", "a"],
+            "locator": ["", "", "x", ""],
+            "precision": ["day", "day", "month", "day"],
+            "start": pd.to_datetime(["2002-02-26", "2002-02-27", "2002-02-01", "2005-01-01"]),
+            "end": pd.to_datetime(["2002-02-28", "2002-02-28", "2002-02-28", "2005-01-01"]),
+            "n_countries": pd.array([56, pd.NA, 36, 5], dtype="Int64"),
+            "n_delegates": pd.array([pd.NA] * 4, dtype="Int64"),
+            "n_organisations": pd.array([pd.NA] * 4, dtype="Int64"),
+        }
+    )
     gaps = ch.discrepancies(ev)
     assert gaps[["field", "value", "sources"]].values.tolist() == [
-        ["start", "2002-02-26", "a"], ["start", "2002-02-27", "b"],
-        ["n_countries", "36", "c (x)"], ["n_countries", "56", "a"]]
+        ["start", "2002-02-26", "a"],
+        ["start", "2002-02-27", "b"],
+        ["n_countries", "36", "c (x)"],
+        ["n_countries", "56", "a"],
+    ]
 
 
 def test_timeline_dates_each_event_by_its_most_precise_sources(events):
     timeline = ch.event_timeline(events).set_index("event_id")
-    assert timeline.loc["bmc1-2002", ["start", "end"]].tolist() == [pd.Timestamp("2002-02-26"),
-                                                                     pd.Timestamp("2002-02-28")]
+    assert timeline.loc["bmc1-2002", ["start", "end"]].tolist() == [
+        pd.Timestamp("2002-02-26"),
+        pd.Timestamp("2002-02-28"),
+    ]
     assert timeline.loc["bmc1-2002", "n_sources"] == 6 and timeline.loc["bmc1-2002", "dates_disagree"]
     assert timeline.loc["bmc3-2009", ["start", "end", "precision"]].tolist() == [
-        pd.Timestamp("2009-04-14"), pd.Timestamp("2009-04-15"), "day"]
+        pd.Timestamp("2009-04-14"),
+        pd.Timestamp("2009-04-15"),
+        "day",
+    ]
     assert not timeline.loc["som2-2004", "dates_disagree"]
     assert timeline.loc["rso-2012", "precision"] == "year"
     assert timeline["start"].is_monotonic_increasing
@@ -264,12 +363,21 @@ def test_timeline_dates_each_event_by_its_most_precise_sources(events):
 
 def test_mention_years_by_hand():
     docs = pd.DataFrame({"doc_id": ["a", "b"], "doc_type": ["web_page", "statement"]})
-    mentions = pd.DataFrame({"doc_id": ["a", "a", "b"],
-                             "start": pd.to_datetime(["2020-01-01", "2024-01-01", "2002-02-26"]),
-                             "end": pd.to_datetime(["2022-12-31", "2024-12-31", "2002-02-28"])})
+    mentions = pd.DataFrame(
+        {
+            "doc_id": ["a", "a", "b"],
+            "start": pd.to_datetime(["2020-01-01", "2024-01-01", "2002-02-26"]),
+            "end": pd.to_datetime(["2022-12-31", "2024-12-31", "2002-02-28"]),
+        }
+    )
     years = ch.mention_years(mentions, docs)
-    assert years.values.tolist() == [[2002, "statement", 1], [2020, "web_page", 1], [2021, "web_page", 1],
-                                     [2022, "web_page", 1], [2024, "web_page", 1]]
+    assert years.values.tolist() == [
+        [2002, "statement", 1],
+        [2020, "web_page", 1],
+        [2021, "web_page", 1],
+        [2022, "web_page", 1],
+        [2024, "web_page", 1],
+    ]
 
 
 def test_mention_years_on_the_corpus(corpus):
@@ -303,6 +411,7 @@ def test_figures_draw(events, corpus):
 
 def test_exported_tables(corpus, tmp_path: Path):
     from baliprocess.export import build_tables
+
     tables = build_tables(corpus)
     assert len(tables["date_mentions"]) == 16
     assert tables["date_mentions"]["inferred"].tolist().count("true") == 4

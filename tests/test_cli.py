@@ -8,16 +8,16 @@ import os
 import subprocess
 import sys
 
-from corpusfactory import front, good_corpus, write
-
 from baliprocess.corpus import DEFAULT_CORPUS, load_corpus
+from corpusfactory import front, good_corpus, write
 
 
 def run(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
     full_env = {k: v for k, v in os.environ.items() if k != "BALIPROCESS_CORPUS"}
     full_env.update(env or {})
-    return subprocess.run([sys.executable, "-m", "baliprocess", *args], capture_output=True, text=True,
-                          env=full_env, timeout=300)
+    return subprocess.run(
+        [sys.executable, "-m", "baliprocess", *args], capture_output=True, text=True, env=full_env, timeout=300
+    )
 
 
 def test_validate_real_corpus():
@@ -37,9 +37,11 @@ def test_validate_reports_every_problem_without_traceback(tmp_path):
     assert result.stdout == ""
     assert "Traceback" not in result.stderr
     lines = result.stderr.splitlines()
-    assert lines == [f"{tmp_path / 'bin.txt'}: binary file (contains NUL bytes), not UTF-8 text",
-                     f"{tmp_path / 'date.md'}:3: impossible date '2002-02-30' (day is out of range for month)",
-                     f"{tmp_path / 'empty.md'}: empty file"]
+    assert lines == [
+        f"{tmp_path / 'bin.txt'}: binary file (contains NUL bytes), not UTF-8 text",
+        f"{tmp_path / 'date.md'}:3: impossible date '2002-02-30' (day is out of range for month)",
+        f"{tmp_path / 'empty.md'}: empty file",
+    ]
 
 
 def test_validate_uses_environment_variable(tmp_path):

@@ -5,13 +5,13 @@ from __future__ import annotations
 import re
 
 import pytest
-from corpusfactory import GOOD_BODY, front, good_corpus, write
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from baliprocess import corpus as corpus_mod
 from baliprocess.cleaning import RULES, clean_lines
 from baliprocess.corpus import CorpusError, load_corpus, split_paragraphs
+from corpusfactory import GOOD_BODY, front, good_corpus, write
 
 SEEDS = corpus_mod.REPO_ROOT.parent / "shared" / "seeds"
 
@@ -23,12 +23,20 @@ def real():
 
 # --- the real corpus -------------------------------------------------------------------------------
 
+
 def test_real_corpus_documents(real):
     assert list(real.documents["doc_id"]) == [
-        "goff-dalziel-2002", "cochairs-2002", "som2-brisbane-2004", "lees-galloway-2018", "mfat-smuggling-page"]
+        "goff-dalziel-2002",
+        "cochairs-2002",
+        "som2-brisbane-2004",
+        "lees-galloway-2018",
+        "mfat-smuggling-page",
+    ]
     assert real.documents["date"].is_monotonic_increasing
-    assert (real.documents["n_paragraphs"] == real.paragraphs.groupby("doc_id").size()
-            .reindex(real.documents["doc_id"]).to_numpy()).all()
+    assert (
+        real.documents["n_paragraphs"]
+        == real.paragraphs.groupby("doc_id").size().reindex(real.documents["doc_id"]).to_numpy()
+    ).all()
 
 
 def test_paragraph_ids_are_stable_and_unique(real):
@@ -55,8 +63,19 @@ def test_soft_wrapped_line_is_joined(real):
 
 def test_boilerplate_is_removed_and_ocr_fixed(real):
     allt = "\n".join(real.paragraphs["text"])
-    for gone in ("Back To Top", "IIP Home", "-min Image", "(external link)", "On this page", "press sec.",
-                 "lOM", "emphasis ed", "LTN Conventions", "addresses addresses", "AustraliaDate"):
+    for gone in (
+        "Back To Top",
+        "IIP Home",
+        "-min Image",
+        "(external link)",
+        "On this page",
+        "press sec.",
+        "lOM",
+        "emphasis ed",
+        "LTN Conventions",
+        "addresses addresses",
+        "AustraliaDate",
+    ):
         assert gone not in allt, gone
     assert "offer of IOM and UNHCR" in allt
     assert "relevant UN Conventions and Protocols" in allt
@@ -94,7 +113,10 @@ RULE_EXAMPLES = {
     "external-link-marker": ("The Strategy(external link) provides", "The Strategy provides"),
     "markdown-link": ("found here: [www.x.net](http://www.x.net)", "found here: www.x.net"),
     "markdown-emphasis": ("the Seventh *Bali Process* (Bali Process)", "the Seventh Bali Process (Bali Process)"),
-    "run-together-label": ("Location: Brisbane, AustraliaDate: 07 June", "Location: Brisbane, Australia\nDate: 07 June"),
+    "run-together-label": (
+        "Location: Brisbane, AustraliaDate: 07 June",
+        "Location: Brisbane, Australia\nDate: 07 June",
+    ),
     "ocr-lOM": ("the offer of lOM and UNHCR", "the offer of IOM and UNHCR"),
     "ocr-emphasis-ed": ("Ministers emphasis ed that", "Ministers emphasised that"),
     "ocr-LTN": ("relevant LTN Conventions", "relevant UN Conventions"),
@@ -118,8 +140,16 @@ def test_cleaning_rule(name):
         assert "\n".join(text for _, text in lines) == after
 
 
-@pytest.mark.parametrize("text", ["Information Programs of the UN", "Read this (external links)",
-                                  "This emphasis edits nothing", "Contact: John", "lOMbok"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Information Programs of the UN",
+        "Read this (external links)",
+        "This emphasis edits nothing",
+        "Contact: John",
+        "lOMbok",
+    ],
+)
 def test_rules_leave_ordinary_text_alone(text):
     lines, log = clean_lines([(1, text)])
     assert log == [] and lines == [(1, text)]
@@ -127,16 +157,25 @@ def test_rules_leave_ordinary_text_alone(text):
 
 # --- splitting -------------------------------------------------------------------------------------
 
+
 def _split(text: str) -> list[str]:
     return [t for _, t in split_paragraphs(list(enumerate(text.split("\n"), start=1)))]
 
 
 def test_split_rules():
-    text = ("Heading line\nFirst sentence of a paragraph that\ncontinues here.\n\n"
-            "17. Ministers agreed:\n  • one item\n  • two,\n    wrapped item\n18. Next paragraph\n- dash item")
-    assert _split(text) == ["Heading line", "First sentence of a paragraph that continues here.",
-                            "17. Ministers agreed:", "• one item", "• two, wrapped item",
-                            "18. Next paragraph", "- dash item"]
+    text = (
+        "Heading line\nFirst sentence of a paragraph that\ncontinues here.\n\n"
+        "17. Ministers agreed:\n  • one item\n  • two,\n    wrapped item\n18. Next paragraph\n- dash item"
+    )
+    assert _split(text) == [
+        "Heading line",
+        "First sentence of a paragraph that continues here.",
+        "17. Ministers agreed:",
+        "• one item",
+        "• two, wrapped item",
+        "18. Next paragraph",
+        "- dash item",
+    ]
 
 
 def test_split_reports_first_line_numbers():
@@ -151,7 +190,7 @@ _words = st.text(alphabet=st.characters(blacklist_categories=("Cs",)), min_size=
 @given(st.lists(st.one_of(_words, st.sampled_from(["", "  ", "•", "- x", "12. y", "a,", "B."])), max_size=30))
 def test_splitting_never_loses_or_reorders_text(lines):
     paragraphs = split_paragraphs(list(enumerate(lines, start=1)))
-    assert "".join("".join(p.split()) for _, p in paragraphs) == "".join("".join(l.split()) for l in lines)
+    assert "".join("".join(p.split()) for _, p in paragraphs) == "".join("".join(line.split()) for line in lines)
     assert [n for n, _ in paragraphs] == sorted(n for n, _ in paragraphs)
     assert all(p == " ".join(p.split()) and p for _, p in paragraphs)
 
@@ -166,7 +205,7 @@ BAD_CASES = {
     "no-date.md": ('---\ntitle: "x"\n---\nBody b.\n', r"missing date"),
     "impossible-date.md": ('---\ntitle: "x"\ndate: 2002-02-30\n---\nBody c.\n', r"impossible date '2002-02-30'"),
     "not-iso-date.md": ('---\ntitle: "x"\ndate: 25 February 2002\n---\nBody d.\n', r"is not an ISO date"),
-    "latin1.txt": (front() .encode() + "Caf\xe9 in Bali.\n".encode("latin-1"), r"not valid UTF-8 \(byte 0xe9"),
+    "latin1.txt": (front().encode() + "Caf\xe9 in Bali.\n".encode("latin-1"), r"not valid UTF-8 \(byte 0xe9"),
     "binary.txt": (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", r"binary file"),
     "empty.md": ("", r"empty file"),
     "empty-body.md": (front() + "\n  \n", r"empty body"),
@@ -204,8 +243,10 @@ def test_duplicates_are_reported(tmp_path):
     with pytest.raises(CorpusError) as info:
         load_corpus(tmp_path)
     lines = [str(p) for p in info.value.problems]
-    assert lines == [f"{tmp_path / 'b.md'}: duplicate id 'same' (also used by {tmp_path / 'a.md'})",
-                     f"{tmp_path / 'd.md'}: same body text as {tmp_path / 'c.md'} (duplicate document)"]
+    assert lines == [
+        f"{tmp_path / 'b.md'}: duplicate id 'same' (also used by {tmp_path / 'a.md'})",
+        f"{tmp_path / 'd.md'}: same body text as {tmp_path / 'c.md'} (duplicate document)",
+    ]
 
 
 def test_every_problem_is_reported_at_once(tmp_path):
@@ -218,7 +259,12 @@ def test_every_problem_is_reported_at_once(tmp_path):
 
 
 def test_bom_and_crlf_are_accepted(tmp_path):
-    write(tmp_path, "bom.md", b"\xef\xbb\xbf" + (front() + "Line one\r\ncontinues.\r\n\r\nTwo.\r\n").encode().replace(b"\n", b"\r\n").replace(b"\r\r", b"\r"))
+    write(
+        tmp_path,
+        "bom.md",
+        b"\xef\xbb\xbf"
+        + (front() + "Line one\r\ncontinues.\r\n\r\nTwo.\r\n").encode().replace(b"\n", b"\r\n").replace(b"\r\r", b"\r"),
+    )
     c = load_corpus(tmp_path)
     assert list(c.paragraphs["text"]) == ["Line one continues.", "Two."]
     assert c.paragraphs["line"].tolist() == [5, 8]

@@ -20,6 +20,7 @@ from pathlib import Path
 import nbformat
 import pytest
 from bs4 import BeautifulSoup
+
 from conftest import REPO, html_pages, serve, source_of, toc_docnames, visit
 
 TOKEN = "h5xss"
@@ -60,9 +61,20 @@ def payload_book(tmp_path_factory: pytest.TempPathFactory) -> dict:
             shutil.copy2(src, project / name)
     env = {**os.environ, "BALIPROCESS_CORPUS": str(corpus), "PYTHONHASHSEED": "0"}
     bin_dir = Path(sys.executable).parent
-    steps = [[sys.executable, "-m", "baliprocess", "export", "--out", str(project / "book" / "_export")],
-             [str(bin_dir / "jupyter-book"), "build", "--all", "-W", "-n", "--keep-going", str(project),
-              "--path-output", str(tmp / "out")]]
+    steps = [
+        [sys.executable, "-m", "baliprocess", "export", "--out", str(project / "book" / "_export")],
+        [
+            str(bin_dir / "jupyter-book"),
+            "build",
+            "--all",
+            "-W",
+            "-n",
+            "--keep-going",
+            str(project),
+            "--path-output",
+            str(tmp / "out"),
+        ],
+    ]
     log, returncode = "", 0
     for step in steps:
         run = subprocess.run(step, cwd=project, env=env, capture_output=True, text=True, timeout=1800)
@@ -76,21 +88,23 @@ def payload_pages(payload_book: dict) -> dict[str, BeautifulSoup]:
     html = payload_book["html"]
     if not (html / "index.html").is_file():
         pytest.fail("the payload book produced no HTML:\n" + payload_book["log"][-4000:])
-    return {p.relative_to(html).as_posix(): BeautifulSoup(p.read_text(encoding="utf-8"), "html.parser")
-            for p in html_pages(html)}
+    return {
+        p.relative_to(html).as_posix(): BeautifulSoup(p.read_text(encoding="utf-8"), "html.parser")
+        for p in html_pages(html)
+    }
 
 
 def test_payload_book_builds_without_warnings(payload_book: dict) -> None:
     warnings = [line for line in payload_book["log"].splitlines() if re.search(r"WARNING|ERROR|Traceback", line)]
     assert payload_book["returncode"] == 0, (
         "the book does not build on a corpus with one more (valid) document:\n"
-        + "\n".join(warnings[:30] or payload_book["log"].splitlines()[-40:]))
+        + "\n".join(warnings[:30] or payload_book["log"].splitlines()[-40:])
+    )
 
 
 def live_payload(page: BeautifulSoup) -> list[str]:
     """Every payload that became markup: a script, an event handler, a javascript: URL, parsed markdown."""
-    found = [f"<script> element running {el.string!r}" for el in page.find_all("script")
-             if TOKEN in (el.string or "")]
+    found = [f"<script> element running {el.string!r}" for el in page.find_all("script") if TOKEN in (el.string or "")]
     for el in page.find_all(True):
         for name, value in el.attrs.items():
             value = " ".join(value) if isinstance(value, list) else str(value)
@@ -102,9 +116,11 @@ def live_payload(page: BeautifulSoup) -> list[str]:
                 found.append(f"<{el.name} {name}={value!r}> javascript URL")
     for el in page.find_all(["img", "b", "strong", "a"]):
         text = el.get_text(strip=True)
-        if ((el.name == "img" and el.get("src") == "x")
-                or (el.name in ("b", "strong") and (TOKEN in text or text == "Payload publisher"))
-                or (el.name == "a" and text in (f"{TOKEN} link", f"{TOKEN}md"))):
+        if (
+            (el.name == "img" and el.get("src") == "x")
+            or (el.name in ("b", "strong") and (TOKEN in text or text == "Payload publisher"))
+            or (el.name == "a" and text in (f"{TOKEN} link", f"{TOKEN}md"))
+        ):
             found.append(f"<{el.name}> element made from payload text {text!r}")
     return found
 
@@ -122,12 +138,17 @@ def test_payload_reaches_the_book_as_escaped_text(payload_pages: dict[str, Beaut
 
 
 def test_checks_recognise_live_payload() -> None:
-    live = BeautifulSoup('<p><script>h5xss(5)</script><img src="x" onerror="h5xss(6)"/>'
-                         '<a href="javascript:h5xss(9)">h5xssmd</a><strong>h5xssbold</strong>'
-                         '<iframe src="javascript:h5xss(7)"></iframe></p>', "html.parser")
-    escaped = BeautifulSoup('<td>&lt;script&gt;h5xss(1)&lt;/script&gt;&lt;img src=x onerror=h5xss(2)&gt;</td>'
-                            '<a title="&lt;b onmouseover=h5xss(3)&gt;" href="https://example.org/">ok</a>',
-                            "html.parser")
+    live = BeautifulSoup(
+        '<p><script>h5xss(5)</script><img src="x" onerror="h5xss(6)"/>'
+        '<a href="javascript:h5xss(9)">h5xssmd</a><strong>h5xssbold</strong>'
+        '<iframe src="javascript:h5xss(7)"></iframe></p>',
+        "html.parser",
+    )
+    escaped = BeautifulSoup(
+        "<td>&lt;script&gt;h5xss(1)&lt;/script&gt;&lt;img src=x onerror=h5xss(2)&gt;</td>"
+        '<a title="&lt;b onmouseover=h5xss(3)&gt;" href="https://example.org/">ok</a>',
+        "html.parser",
+    )
     assert len(live_payload(live)) == 7
     assert live_payload(escaped) == []
 
@@ -153,6 +174,9 @@ def test_chapters_never_paste_markdown_from_data(docname: str) -> None:
 
 
 def test_package_never_disables_escaping() -> None:
-    offenders = [str(p.relative_to(REPO)) for p in sorted((REPO / "src").rglob("*.py"))
-                 if "escape=False" in p.read_text(encoding="utf-8")]
+    offenders = [
+        str(p.relative_to(REPO))
+        for p in sorted((REPO / "src").rglob("*.py"))
+        if "escape=False" in p.read_text(encoding="utf-8")
+    ]
     assert not offenders, f"escape=False in {offenders}: corpus text would become markup"

@@ -40,7 +40,7 @@ def test_every_table_is_described_with_matching_header(exported):
 def test_package_loads_with_frictionless(exported):
     package = Package(str(exported / "datapackage.json"))
     rows = package.get_resource("documents").read_rows()
-    assert [r["doc_id"] for r in rows][0] == "goff-dalziel-2002"
+    assert next(r["doc_id"] for r in rows) == "goff-dalziel-2002"
     assert str(rows[0]["date"]) == "2002-02-25"
 
 

@@ -19,19 +19,19 @@ _DAY = r"\d{1,2}(?:st|nd|rd|th)?"
 _DAYS = rf"{_DAY}(?:\s*(?:-|–|to)\s*{_DAY})?"
 # Spans that may hold digits without being statistics; each is removed before numbers are looked for.
 ALLOWED = [
-    re.compile(r"\{[\w:-]+\}`[^`]*`"),                      # MyST roles: glue, numref, ref, cite, download
-    re.compile(r"`[^`]*`"),                                  # inline code (identifiers, commands)
-    re.compile(r"\]\([^)]*\)"),                              # link targets
-    re.compile(r"^\([\w-]+\)=\s*$", re.M),                   # labels
-    re.compile(r"<!--.*?-->", re.S),                         # comments
-    re.compile(r"\"[^\"]{1,80}\"|“[^”]{1,80}”"),              # short quotations of the sources' words
-    re.compile(rf"\b(?:{_DAYS})\s+(?:{MONTHS})\b(?:,?\s+(?:19|20)\d\d)?"),   # 7 August 2018, 26-28 February
-    re.compile(rf"\b(?:{MONTHS})\s+{_DAYS}\b(?:,\s*(?:19|20)\d\d)?"),        # February 27-28, 2002
-    re.compile(r"\b(?:19|20)\d\d-\d\d-\d\d\b"),              # ISO dates
+    re.compile(r"\{[\w:-]+\}`[^`]*`"),  # MyST roles: glue, numref, ref, cite, download
+    re.compile(r"`[^`]*`"),  # inline code (identifiers, commands)
+    re.compile(r"\]\([^)]*\)"),  # link targets
+    re.compile(r"^\([\w-]+\)=\s*$", re.M),  # labels
+    re.compile(r"<!--.*?-->", re.S),  # comments
+    re.compile(r"\"[^\"]{1,80}\"|“[^”]{1,80}”"),  # short quotations of the sources' words
+    re.compile(rf"\b(?:{_DAYS})\s+(?:{MONTHS})\b(?:,?\s+(?:19|20)\d\d)?"),  # 7 August 2018, 26-28 February
+    re.compile(rf"\b(?:{MONTHS})\s+{_DAYS}\b(?:,\s*(?:19|20)\d\d)?"),  # February 27-28, 2002
+    re.compile(r"\b(?:19|20)\d\d-\d\d-\d\d\b"),  # ISO dates
     re.compile(r"\b(?:19|20)\d\d(?:\s*(?:-|–|to)\s*(?:19|20)?\d\d)?s?\b"),  # years, year ranges, 1990s
     re.compile(r"\b(?:paragraphs?|para\.|¶)\s*\d+(?:\s*(?:-|–|to|and|,)\s*\d+)*", re.I),  # paragraph refs
-    re.compile(r"^\s*\d+\.\s", re.M),                        # numbered list items
-    re.compile(r"\b(?:Chapter|Figure|Table)\s+\d+\b"),       # structural references
+    re.compile(r"^\s*\d+\.\s", re.M),  # numbered list items
+    re.compile(r"\b(?:Chapter|Figure|Table)\s+\d+\b"),  # structural references
     re.compile(r"\b(?:CC BY(?:-[A-Z]+)* \d\.\d|ISO \d{3,5}(?:-\d)?|Python \d\.\d+)"),  # names of licences, standards
 ]
 NUMBER = re.compile(r"(?<![\w.])\d[\d,.]*%?")
@@ -78,18 +78,21 @@ def test_no_hand_typed_statistics(where, text):
     assert typed_numbers(text) == [], f"{where}: numbers typed into prose; glue them from computation"
 
 
-@pytest.mark.parametrize("text,expected", [
-    ("The corpus has 5 documents.", ["5"]),
-    ("It grew by 12.5% to 1,234 words.", ["12.5%", "1,234"]),
-    ("Held on 7 August 2018 and 26-28 February, and February 27-28, 2002.", []),
-    ("In 2002, 2020–2025 and the 1990s; paragraph 17 and paragraphs 18-22.", []),
-    ("There were {glue:text}`n_docs` documents ({numref}`fig-x`), see `cochairs-2002-p05`.", []),
-    ("1. first item\n2. second item", []),
-    ("```{glue:figure} fig\n:name: fig-1\n\nCaption with 3 bars.\n```", ["3"]),
-    ("```bash\nmake -j 4\n```", []),
-    ('a count, not a list ("attended by 139 delegates"), and 12 more', ["12"]),
-    ("Prose under CC BY 4.0, codes from ISO 3166, run on Python 3.11, in 4.0 hours", ["4.0"]),
-])
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("The corpus has 5 documents.", ["5"]),
+        ("It grew by 12.5% to 1,234 words.", ["12.5%", "1,234"]),
+        ("Held on 7 August 2018 and 26-28 February, and February 27-28, 2002.", []),
+        ("In 2002, 2020–2025 and the 1990s; paragraph 17 and paragraphs 18-22.", []),
+        ("There were {glue:text}`n_docs` documents ({numref}`fig-x`), see `cochairs-2002-p05`.", []),
+        ("1. first item\n2. second item", []),
+        ("```{glue:figure} fig\n:name: fig-1\n\nCaption with 3 bars.\n```", ["3"]),
+        ("```bash\nmake -j 4\n```", []),
+        ('a count, not a list ("attended by 139 delegates"), and 12 more', ["12"]),
+        ("Prose under CC BY 4.0, codes from ISO 3166, run on Python 3.11, in 4.0 hours", ["4.0"]),
+    ],
+)
 def test_typed_number_detector(text, expected):
     assert typed_numbers(text) == expected
 

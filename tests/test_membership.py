@@ -6,11 +6,11 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-from corpusfactory import front, write
 
 from baliprocess import membership as m
 from baliprocess.corpus import REPO_ROOT, load_corpus
 from baliprocess.export import build_tables
+from corpusfactory import front, write
 
 
 @pytest.fixture(scope="module")
@@ -57,8 +57,20 @@ def test_2002_observers(part):
     assert len(orgs) == 12
     # "United Kingdom of Great Britain and the United States of America" is two observers, not one.
     assert {"GBR", "USA"} <= set(states["iso3"])
-    assert set(orgs["name"]) == {"ASEAN Secretariat", "PIF Secretariat", "EU", "UNDP", "World Bank", "ADB",
-                                 "IGC", "INTERPOL", "ICRC", "IFRC", "ILO", "UNODCCP"}
+    assert set(orgs["name"]) == {
+        "ASEAN Secretariat",
+        "PIF Secretariat",
+        "EU",
+        "UNDP",
+        "World Bank",
+        "ADB",
+        "IGC",
+        "INTERPOL",
+        "ICRC",
+        "IFRC",
+        "ILO",
+        "UNODCCP",
+    }
 
 
 def test_names_have_no_leading_the_or_stray_space(part):
@@ -82,23 +94,32 @@ def test_untaet_is_timor_leste():
     assert (res["iso3"], res["region"], res["how"]) == ("TLS", "South-eastern Asia", "name_notes.csv")
 
 
-@pytest.mark.parametrize(("text", "expected"), [
-    ("Vanuatu and Vietnam", ["Vanuatu", "Vietnam"]),
-    ("Trinidad and Tobago, Fiji", ["Trinidad and Tobago", "Fiji"]),
-    ("Bosnia and Herzegovina and Fiji", ["Bosnia and Herzegovina and Fiji"]),
-    ("the United Nations Office of Drug Control and Crime Prevention, the World Bank",
-     ["United Nations Office of Drug Control and Crime Prevention", "World Bank"]),
-    ("Intergovernmental Consultations on Migration, Asylum and Refugees, Nepal",
-     ["Intergovernmental Consultations on Migration, Asylum and Refugees", "Nepal"]),
-    ("2. Austria,  Belgium ,the Netherlands", ["Austria", "Belgium", "Netherlands"]),
-])
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Vanuatu and Vietnam", ["Vanuatu", "Vietnam"]),
+        ("Trinidad and Tobago, Fiji", ["Trinidad and Tobago", "Fiji"]),
+        ("Bosnia and Herzegovina and Fiji", ["Bosnia and Herzegovina and Fiji"]),
+        (
+            "the United Nations Office of Drug Control and Crime Prevention, the World Bank",
+            ["United Nations Office of Drug Control and Crime Prevention", "World Bank"],
+        ),
+        (
+            "Intergovernmental Consultations on Migration, Asylum and Refugees, Nepal",
+            ["Intergovernmental Consultations on Migration, Asylum and Refugees", "Nepal"],
+        ),
+        ("2. Austria,  Belgium ,the Netherlands", ["Austria", "Belgium", "Netherlands"]),
+    ],
+)
 def test_split_list(text, expected):
     assert m.split_list(text) == expected
 
 
 def test_find_lists_generic_wordings():
-    text = ("Participating countries included Fiji, Nepal and Samoa. Canada and Norway attended as observers. "
-            "The Working Group, co-chaired by Malaysia and New Zealand, met.")
+    text = (
+        "Participating countries included Fiji, Nepal and Samoa. Canada and Norway attended as observers. "
+        "The Working Group, co-chaired by Malaysia and New Zealand, met."
+    )
     assert m.find_lists(text) == [("participant", "Fiji, Nepal and Samoa"), ("observer", "Canada and Norway")]
 
 
@@ -109,8 +130,10 @@ def test_count_sentence_is_not_a_list():
 # --- counts ----------------------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize(("word", "value"), [("56", 56), ("nine", 9), ("forty-five", 45), ("twelve", 12),
-                                            ("1,200", 1200), ("Forty five", 45)])
+@pytest.mark.parametrize(
+    ("word", "value"),
+    [("56", 56), ("nine", 9), ("forty-five", 45), ("twelve", 12), ("1,200", 1200), ("Forty five", 45)],
+)
 def test_parse_number(word, value):
     assert m.parse_number(word) == value
 
@@ -121,7 +144,7 @@ def test_parse_number_rejects_non_numbers():
 
 
 def test_counts_in_the_corpus(counts):
-    got = list(zip(counts["paragraph_id"], counts["count"], counts["unit"], counts["subject"]))
+    got = list(zip(counts["paragraph_id"], counts["count"], counts["unit"], counts["subject"], strict=True))
     assert got == [
         ("goff-dalziel-2002-p02", 56, "countries", "attendance"),
         ("som2-brisbane-2004-p06", 139, "delegates", "attendance"),
@@ -138,10 +161,15 @@ def test_counts_in_the_corpus(counts):
 
 
 def test_counts_words_qualifiers_and_event_dates():
-    rows = m.extract_counts("On 5 March 2013 more than forty-five countries and twelve observers met in 2004 "
-                            "rooms. It will be attended by 300 delegates.")
+    rows = m.extract_counts(
+        "On 5 March 2013 more than forty-five countries and twelve observers met in 2004 "
+        "rooms. It will be attended by 300 delegates."
+    )
     assert [(r["count"], r["unit"], r["qualifier"], r["prospective"]) for r in rows] == [
-        (45, "countries", "more than", False), (12, "observers", "", False), (300, "delegates", "", True)]
+        (45, "countries", "more than", False),
+        (12, "observers", "", False),
+        (300, "delegates", "", True),
+    ]
     assert rows[0]["event_date"] == pd.Timestamp("2013-03-05")
     assert pd.isna(rows[2]["event_date"])
 
@@ -154,17 +182,37 @@ def test_a_year_is_not_a_count():
 
 
 def test_panel_rules():
-    part = pd.DataFrame({"doc_id": "d", "paragraph_id": ["d-p01", "d-p01", "d-p02"],
-                         "iso3": ["AAA", "BBB", "AAA"], "kind": "state", "role": ["participant", "observer", "member"],
-                         "year": pd.array([2002, 2002, 2010], dtype="Int64")})
-    mem = pd.DataFrame({"name": ["A", "B", "C"], "iso3": ["AAA", "BBB", ""], "kind": ["state", "state", "organisation"],
-                        "status": ["member", "member", "member"], "as_of": pd.array([2004, 2003, 2019], dtype="Int64"),
-                        "joined": pd.array([2002, pd.NA, pd.NA], dtype="Int64"), "source": ["k1", "k2", "k3"]})
+    part = pd.DataFrame(
+        {
+            "doc_id": "d",
+            "paragraph_id": ["d-p01", "d-p01", "d-p02"],
+            "iso3": ["AAA", "BBB", "AAA"],
+            "kind": "state",
+            "role": ["participant", "observer", "member"],
+            "year": pd.array([2002, 2002, 2010], dtype="Int64"),
+        }
+    )
+    mem = pd.DataFrame(
+        {
+            "name": ["A", "B", "C"],
+            "iso3": ["AAA", "BBB", ""],
+            "kind": ["state", "state", "organisation"],
+            "status": ["member", "member", "member"],
+            "as_of": pd.array([2004, 2003, 2019], dtype="Int64"),
+            "joined": pd.array([2002, pd.NA, pd.NA], dtype="Int64"),
+            "source": ["k1", "k2", "k3"],
+        }
+    )
     panel = m.membership_panel(part, mem)
     got = list(panel.itertuples(index=False, name=None))
-    assert got == [("AAA", 2002, "participant", "d-p01"), ("AAA", 2003, "member", "k1"),
-                   ("AAA", 2004, "member", "k1"), ("AAA", 2010, "member", "d-p02"),
-                   ("BBB", 2002, "observer", "d-p01"), ("BBB", 2003, "member", "k2")]
+    assert got == [
+        ("AAA", 2002, "participant", "d-p01"),
+        ("AAA", 2003, "member", "k1"),
+        ("AAA", 2004, "member", "k1"),
+        ("AAA", 2010, "member", "d-p02"),
+        ("BBB", 2002, "observer", "d-p01"),
+        ("BBB", 2003, "member", "k2"),
+    ]
 
 
 def test_real_panel_2002(part):
@@ -213,13 +261,21 @@ def test_curated_files_are_sourced():
 
 
 def test_bigger_corpus_finds_new_lists(tmp_path: Path):
-    write(tmp_path, "a.md", front(title="Meeting", date="2009-04-15")
-          + "The conference was attended by Maldives, the United Arab Emirates and Tonga, as well as the "
-            "International Organization for Migration.\n\nThe meeting was attended by forty delegates.\n")
+    write(
+        tmp_path,
+        "a.md",
+        front(title="Meeting", date="2009-04-15")
+        + "The conference was attended by Maldives, the United Arab Emirates and Tonga, as well as the "
+        "International Organization for Migration.\n\nThe meeting was attended by forty delegates.\n",
+    )
     c = load_corpus(tmp_path)
     part = m.participation_table(c)
-    assert list(zip(part["name"], part["kind"])) == [("Maldives", "state"), ("United Arab Emirates", "state"),
-                                                     ("Tonga", "state"), ("IOM", "organisation")]
+    assert list(zip(part["name"], part["kind"], strict=True)) == [
+        ("Maldives", "state"),
+        ("United Arab Emirates", "state"),
+        ("Tonga", "state"),
+        ("IOM", "organisation"),
+    ]
     assert m.counts_table(c)["count"].tolist() == [40]
     tables = build_tables(c)
     assert len(tables["membership_panel"]) > 0
@@ -229,5 +285,9 @@ def test_region_overrides_follow_un_m49():
     from baliprocess.membership import resolve_names
 
     regions = resolve_names(["Nauru", "Kiribati", "Palau", "Samoa"]).set_index("name_raw")["region"]
-    assert regions.to_dict() == {"Nauru": "Micronesia", "Kiribati": "Micronesia", "Palau": "Micronesia",
-                                 "Samoa": "Polynesia"}
+    assert regions.to_dict() == {
+        "Nauru": "Micronesia",
+        "Kiribati": "Micronesia",
+        "Palau": "Micronesia",
+        "Samoa": "Polynesia",
+    }

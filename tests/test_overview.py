@@ -30,7 +30,7 @@ def test_words_figure_draws_one_bar_per_document_in_date_order(corpus):
     labels = [t.get_text() for t in ax.get_yticklabels()]
     ordered = corpus.documents.sort_values("date")
     assert sorted(widths) == sorted(ordered["n_words"].tolist())
-    ticks = dict(zip(ax.get_yticks(), labels))
+    ticks = dict(zip(ax.get_yticks(), labels, strict=True))
     assert ticks[max(ticks)] == "goff-dalziel-2002 (2002-02-25)"  # the oldest at the top
     assert any(t.get_text().startswith("Source:") for t in fig.texts)
 

@@ -10,9 +10,9 @@ from pathlib import Path
 
 import nbformat
 import pytest
-from conftest import NOTEBOOKS, REPO
 
 from baliprocess.execute import execute_notebook
+from conftest import NOTEBOOKS, REPO
 
 # ISO timestamps as nbclient/papermill write them (e.g. 2026-01-02T03:04:05.678Z).
 TIMESTAMP_RE = re.compile(r"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}:\d{2}")
@@ -33,7 +33,7 @@ def diff_summary(expected: Path, actual: Path, max_lines: int = 40) -> str:
         lines.append(f"notebook metadata: {old.get('metadata')} != {new.get('metadata')}")
     if len(old["cells"]) != len(new["cells"]):
         lines.append(f"cell count: committed {len(old['cells'])}, re-executed {len(new['cells'])}")
-    for index, (a, b) in enumerate(zip(old["cells"], new["cells"])):
+    for index, (a, b) in enumerate(zip(old["cells"], new["cells"], strict=False)):
         if a == b:
             continue
         what = [key for key in sorted(set(a) | set(b)) if a.get(key) != b.get(key)]
@@ -41,9 +41,14 @@ def diff_summary(expected: Path, actual: Path, max_lines: int = 40) -> str:
         if _outputs_signature(a) != _outputs_signature(b):
             lines.append(f"  outputs committed:   {_outputs_signature(a)}")
             lines.append(f"  outputs re-executed: {_outputs_signature(b)}")
-    text = difflib.unified_diff(expected.read_text(encoding="utf-8").splitlines(),
-                                actual.read_text(encoding="utf-8").splitlines(),
-                                "committed", "re-executed", n=1, lineterm="")
+    text = difflib.unified_diff(
+        expected.read_text(encoding="utf-8").splitlines(),
+        actual.read_text(encoding="utf-8").splitlines(),
+        "committed",
+        "re-executed",
+        n=1,
+        lineterm="",
+    )
     lines.extend(line[:200] for line in list(text)[:max_lines])
     backend = os.environ.get("MPLBACKEND", "")
     if backend and "inline" not in backend:
@@ -55,8 +60,11 @@ def diff_summary(expected: Path, actual: Path, max_lines: int = 40) -> str:
 def test_reexecution_is_byte_identical(notebook: Path, tmp_path: Path) -> None:
     executed = execute_notebook(notebook, tmp_path / notebook.name)
     if executed.read_bytes() != notebook.read_bytes():
-        pytest.fail(f"{notebook.relative_to(REPO)} changes when re-executed "
-                    f"(run make execute and commit):\n{diff_summary(notebook, executed)}", pytrace=False)
+        pytest.fail(
+            f"{notebook.relative_to(REPO)} changes when re-executed "
+            f"(run make execute and commit):\n{diff_summary(notebook, executed)}",
+            pytrace=False,
+        )
 
 
 @pytest.mark.parametrize("notebook", NOTEBOOKS, ids=ids)
@@ -67,14 +75,24 @@ def test_committed_notebook_has_outputs_and_no_timestamps(notebook: Path) -> Non
     code = [c for c in nb.cells if c.cell_type == "code"]
     if not code:
         problems.append("no code cells")
-    problems += [f"cell {i} was never executed" for i, c in enumerate(nb.cells)
-                 if c.cell_type == "code" and c.source.strip() and c.execution_count is None]
+    problems += [
+        f"cell {i} was never executed"
+        for i, c in enumerate(nb.cells)
+        if c.cell_type == "code" and c.source.strip() and c.execution_count is None
+    ]
     if code and not any(c.outputs for c in code):
         problems.append("no cell has any output (committed unexecuted?)")
-    problems += [f"cell {i} has an error output" for i, c in enumerate(nb.cells)
-                 if any(o.output_type == "error" for o in c.get("outputs", []))]
-    problems += [f"cell {i} metadata holds volatile key {k!r}" for i, c in enumerate(nb.cells)
-                 for k in VOLATILE_KEYS if k in c.metadata]
+    problems += [
+        f"cell {i} has an error output"
+        for i, c in enumerate(nb.cells)
+        if any(o.output_type == "error" for o in c.get("outputs", []))
+    ]
+    problems += [
+        f"cell {i} metadata holds volatile key {k!r}"
+        for i, c in enumerate(nb.cells)
+        for k in VOLATILE_KEYS
+        if k in c.metadata
+    ]
     problems += [f"notebook metadata holds {k!r}" for k in nb.metadata if k not in ("kernelspec", "language_info")]
     metadata_json = json.dumps([nb.metadata] + [c.metadata for c in nb.cells])
     problems += [f"timestamp in metadata: {m}" for m in TIMESTAMP_RE.findall(metadata_json)]

@@ -42,32 +42,37 @@ def gold():
 
 
 def _paras(*texts: str) -> pd.DataFrame:
-    return pd.DataFrame({"doc_id": "d", "paragraph_id": [f"d-p{i + 1:02d}" for i in range(len(texts))],
-                         "text": list(texts)})
+    return pd.DataFrame(
+        {"doc_id": "d", "paragraph_id": [f"d-p{i + 1:02d}" for i in range(len(texts))], "text": list(texts)}
+    )
 
 
 def _pairs(frame: pd.DataFrame, paragraph_id: str) -> list[tuple[str, str]]:
     rows = frame[frame["paragraph_id"] == paragraph_id]
-    return list(zip(rows["theme"], rows["matched"]))
+    return list(zip(rows["theme"], rows["matched"], strict=True))
 
 
 # --- term patterns -----------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("term, text, hit", [
-    ("prosecut*", "Prosecution of offenders", True),
-    ("prosecut*", "prosecuting", True),
-    ("visa", "border and visa systems", True),
-    ("visa", "visas", True),
-    ("visa", "visibility", False),
-    ("return", "can be returned to their countries", True),
-    ("return", "returnees", False),
-    ("regular migration", "irregular migration", False),
-    ("regular migration", "regular  migration", True),
-    ("law enforcement", "law-enforcement agencies", True),
-    ("public awareness", "people trafficking/public awareness campaign", True),
-    ("business", "businesses", True),
-    ("cause", "because", False),
-])
+
+@pytest.mark.parametrize(
+    "term, text, hit",
+    [
+        ("prosecut*", "Prosecution of offenders", True),
+        ("prosecut*", "prosecuting", True),
+        ("visa", "border and visa systems", True),
+        ("visa", "visas", True),
+        ("visa", "visibility", False),
+        ("return", "can be returned to their countries", True),
+        ("return", "returnees", False),
+        ("regular migration", "irregular migration", False),
+        ("regular migration", "regular  migration", True),
+        ("law enforcement", "law-enforcement agencies", True),
+        ("public awareness", "people trafficking/public awareness campaign", True),
+        ("business", "businesses", True),
+        ("cause", "because", False),
+    ],
+)
 def test_term_regex_whole_words_and_inflections(term, text, hit):
     assert bool(re.search(th.term_regex(term), text.lower())) is hit
 
@@ -94,6 +99,7 @@ def test_codebook_is_compiled_once(codebook):
 
 # --- coding ----------------------------------------------------------------------------------------
 
+
 def test_code_small_frame_exactly(codebook):
     frame = _paras(
         "Ministers agreed to strengthen law-enforcement cooperation and intelligence sharing.",
@@ -103,7 +109,7 @@ def test_code_small_frame_exactly(codebook):
     )
     out = th.code_paragraphs(frame, codebook)
     assert list(out.columns) == ["doc_id", "paragraph_id", "theme", "matched"]
-    assert list(zip(out["paragraph_id"], out["theme"], out["matched"])) == [
+    assert list(zip(out["paragraph_id"], out["theme"], out["matched"], strict=True)) == [
         ("d-p01", "information_sharing", "intelligence sharing"),
         ("d-p01", "law_enforcement", "enforcement"),
         ("d-p01", "regional_cooperation", "cooperat*"),
@@ -124,17 +130,20 @@ def test_code_corpus_paragraphs_read_by_hand(coded):
     # 2004 report: law enforcement and border control issues, capacity building and training programs,
     # legislation on lost and stolen passports, regional law enforcement cooperation.
     assert _pairs(coded, "som2-brisbane-2004-p13") == [
-        ("law_enforcement", "enforcement"), ("border_management", "border control"),
-        ("identity_documents", "passport"), ("legislation", "legislat*"),
-        ("capacity_building", "capacity building; training"), ("regional_cooperation", "cooperat*"),
+        ("law_enforcement", "enforcement"),
+        ("border_management", "border control"),
+        ("identity_documents", "passport"),
+        ("legislation", "legislat*"),
+        ("capacity_building", "capacity building; training"),
+        ("regional_cooperation", "cooperat*"),
     ]
     assert _pairs(coded, "cochairs-2002-p38") == []  # thanks to the host
 
 
 def test_coded_rows_are_unique_and_ordered(coded, corpus, codebook):
     assert not coded.duplicated(["paragraph_id", "theme"]).any()
-    position = dict(zip(corpus.paragraphs["paragraph_id"], range(len(corpus.paragraphs))))
-    order = list(zip(coded["paragraph_id"].map(position), coded["theme"].map(codebook.keys.index)))
+    position = dict(zip(corpus.paragraphs["paragraph_id"], range(len(corpus.paragraphs)), strict=True))
+    order = list(zip(coded["paragraph_id"].map(position), coded["theme"].map(codebook.keys.index), strict=True))
     assert order == sorted(order)
 
 
@@ -156,6 +165,7 @@ def test_coder_is_fast():
 
 # --- gold and validation ---------------------------------------------------------------------------
 
+
 def test_gold_covers_every_paragraph_once(gold, corpus, codebook):
     assert list(gold.columns) == ["doc_id", "paragraph_id", "theme", "note"]
     assert set(gold["paragraph_id"]) == set(corpus.paragraphs["paragraph_id"])
@@ -163,15 +173,15 @@ def test_gold_covers_every_paragraph_once(gold, corpus, codebook):
     assert not gold.duplicated(["paragraph_id", "theme"]).any()
     empty = gold[gold["theme"] == ""]
     assert not gold[gold["paragraph_id"].isin(empty["paragraph_id"])].duplicated("paragraph_id").any()
-    doc_of = dict(zip(corpus.paragraphs["paragraph_id"], corpus.paragraphs["doc_id"]))
+    doc_of = dict(zip(corpus.paragraphs["paragraph_id"], corpus.paragraphs["doc_id"], strict=True))
     assert (gold["paragraph_id"].map(doc_of) == gold["doc_id"]).all()
 
 
 def test_evaluate_small_example():
-    gold = pd.DataFrame({"doc_id": "d", "paragraph_id": ["A", "A", "B", "C"], "theme": ["x", "y", "", "x"],
-                         "note": ""})
-    coded = pd.DataFrame({"doc_id": "d", "paragraph_id": ["A", "B", "C", "D"], "theme": ["x", "x", "x", "y"],
-                          "matched": "t"})
+    gold = pd.DataFrame({"doc_id": "d", "paragraph_id": ["A", "A", "B", "C"], "theme": ["x", "y", "", "x"], "note": ""})
+    coded = pd.DataFrame(
+        {"doc_id": "d", "paragraph_id": ["A", "B", "C", "D"], "theme": ["x", "x", "x", "y"], "matched": "t"}
+    )
     ev = th.evaluate(coded, gold, ["x", "y"])
     assert ev.loc["x", ["gold", "coded", "tp", "fp", "fn"]].tolist() == [2, 3, 2, 1, 0]
     assert ev.loc["x", "precision"] == pytest.approx(2 / 3)
@@ -192,19 +202,30 @@ def test_macro_f1_does_not_drop(coded, gold, codebook):
 def test_evaluation_ignores_paragraphs_outside_gold(corpus, coded, gold, codebook):
     extra = _paras("Intelligence sharing, visas, passports, refugees and business supply chains.")
     bigger = pd.concat([corpus.paragraphs[["doc_id", "paragraph_id", "text"]], extra], ignore_index=True)
-    pd.testing.assert_frame_equal(th.evaluate(th.code_paragraphs(bigger), gold, codebook.keys),
-                                  th.evaluate(coded, gold, codebook.keys))
+    pd.testing.assert_frame_equal(
+        th.evaluate(th.code_paragraphs(bigger), gold, codebook.keys), th.evaluate(coded, gold, codebook.keys)
+    )
 
 
 # --- chapter data functions ------------------------------------------------------------------------
 
+
 def test_analysis_units_by_document_then_by_year(corpus):
     units = th.analysis_units(corpus.documents)
     assert units["cochairs-2002"] == "2002-02-28 cochairs-2002"
-    assert list(units.index) == ["goff-dalziel-2002", "cochairs-2002", "som2-brisbane-2004",
-                                 "lees-galloway-2018", "mfat-smuggling-page"]
-    many = pd.DataFrame({"doc_id": [f"x{i:02d}" for i in range(21)],
-                         "date": pd.to_datetime([f"{2000 + i % 3}-01-01" for i in range(21)])})
+    assert list(units.index) == [
+        "goff-dalziel-2002",
+        "cochairs-2002",
+        "som2-brisbane-2004",
+        "lees-galloway-2018",
+        "mfat-smuggling-page",
+    ]
+    many = pd.DataFrame(
+        {
+            "doc_id": [f"x{i:02d}" for i in range(21)],
+            "date": pd.to_datetime([f"{2000 + i % 3}-01-01" for i in range(21)]),
+        }
+    )
     assert set(th.analysis_units(many)) == {"2000", "2001", "2002"}
 
 
@@ -229,8 +250,7 @@ def test_emphasis_by_year(coded, corpus, codebook):
 
 
 def test_cooccurrence_and_top_pairs_small():
-    coded = pd.DataFrame({"paragraph_id": ["A", "A", "B", "B", "B", "C"],
-                          "theme": ["x", "y", "x", "y", "z", "x"]})
+    coded = pd.DataFrame({"paragraph_id": ["A", "A", "B", "B", "B", "C"], "theme": ["x", "y", "x", "y", "z", "x"]})
     m = th.cooccurrence(coded, ["x", "y", "z", "w"])
     assert m.loc["x"].tolist() == [3, 2, 1, 0]
     assert m.loc["z", "y"] == 1 and m.loc["w", "w"] == 0
@@ -239,13 +259,17 @@ def test_cooccurrence_and_top_pairs_small():
 
 
 def test_distinctive_terms_deterministic_ties_by_term():
-    paragraphs = pd.DataFrame({"doc_id": ["a", "a", "b"], "paragraph_id": ["a1", "a2", "b1"],
-                               "text": ["zebra yak", "the cat", "cat dog"]})
+    paragraphs = pd.DataFrame(
+        {"doc_id": ["a", "a", "b"], "paragraph_id": ["a1", "a2", "b1"], "text": ["zebra yak", "the cat", "cat dog"]}
+    )
     units = pd.Series({"a": "A", "b": "B"})
     terms = th.distinctive_terms(paragraphs, units, n=3)
     # "cat" is in both units (left out); zebra and yak tie in A and are ordered by term.
-    assert terms.values.tolist() == [["A", 1, "yak", pytest.approx(0.7071)],
-                                     ["A", 2, "zebra", pytest.approx(0.7071)], ["B", 1, "dog", 1.0]]
+    assert terms.values.tolist() == [
+        ["A", 1, "yak", pytest.approx(0.7071)],
+        ["A", 2, "zebra", pytest.approx(0.7071)],
+        ["B", 1, "dog", 1.0],
+    ]
     assert th.distinctive_table(terms).iloc[:, 0].tolist() == ["yak, zebra", "dog"]
 
 
@@ -261,16 +285,25 @@ def test_theme_examples(coded, corpus, gold, codebook):
 def test_figures_carry_a_source(coded, corpus, codebook):
     units = th.analysis_units(corpus.documents)
     labels = {t.key: t.label for t in codebook.themes}
-    for fig in (th.shares_figure(th.theme_shares(coded, corpus.paragraphs, units, codebook.keys), labels),
-                th.cooccurrence_figure(th.cooccurrence(coded, codebook.keys), labels)):
+    for fig in (
+        th.shares_figure(th.theme_shares(coded, corpus.paragraphs, units, codebook.keys), labels),
+        th.cooccurrence_figure(th.cooccurrence(coded, codebook.keys), labels),
+    ):
         assert any(t.get_text().startswith("Source: ") for t in fig.texts)
 
 
 def test_disagreements_small_and_real(coded, gold, codebook):
-    small_gold = pd.DataFrame({"doc_id": "d", "paragraph_id": ["A", "A", "B", "C"],
-                               "theme": ["x", "y", "", "x"], "note": ""})
-    small_coded = pd.DataFrame({"doc_id": "d", "paragraph_id": ["A", "B", "C", "D"],
-                                "theme": ["x", "x", "x", "y"], "matched": ["t1", "t2", "t3", "t4"]})
+    small_gold = pd.DataFrame(
+        {"doc_id": "d", "paragraph_id": ["A", "A", "B", "C"], "theme": ["x", "y", "", "x"], "note": ""}
+    )
+    small_coded = pd.DataFrame(
+        {
+            "doc_id": "d",
+            "paragraph_id": ["A", "B", "C", "D"],
+            "theme": ["x", "x", "x", "y"],
+            "matched": ["t1", "t2", "t3", "t4"],
+        }
+    )
     out = th.disagreements(small_coded, small_gold, ["x", "y"])
     assert out.values.tolist() == [["x", "B", "coder only", "t2"], ["y", "A", "gold only", ""]]
     real = th.disagreements(coded, gold, codebook.keys)
@@ -297,8 +330,10 @@ def test_emphasis_facts_read_by_hand(coded, corpus, codebook):
 
 
 def test_emphasis_percent():
-    em = pd.DataFrame({"2002": [0.344, 0.0], "2018": [0.2, 0.6], "first_year": ["2002", "2018"]},
-                      index=pd.Index(["a", "b"], name="theme"))
+    em = pd.DataFrame(
+        {"2002": [0.344, 0.0], "2018": [0.2, 0.6], "first_year": ["2002", "2018"]},
+        index=pd.Index(["a", "b"], name="theme"),
+    )
     out = th.emphasis_percent(em)
     assert out.values.tolist() == [[34, 20, "2002"], [0, 60, "2018"]]
     assert list(out.columns) == ["2002 (%)", "2018 (%)", "first_year"]
@@ -313,8 +348,12 @@ def test_chapter_pipeline_on_a_bigger_corpus(tmp_path, gold, codebook):
     for src in sorted(REPO_ROOT.joinpath("data", "corpus").glob("*.txt")):
         write(folder, src.name, src.read_text(encoding="utf-8"))
     for i in range(th.MAX_DOCUMENT_ROWS):
-        write(folder, f"extra{i:02d}.md", front(title=f"Extra {i}", date=f"{2005 + i % 10}-03-01")
-              + f"Officials discussed border control and visas, note {i}.\n\nBusiness and supply chains.\n")
+        write(
+            folder,
+            f"extra{i:02d}.md",
+            front(title=f"Extra {i}", date=f"{2005 + i % 10}-03-01")
+            + f"Officials discussed border control and visas, note {i}.\n\nBusiness and supply chains.\n",
+        )
     big = load_corpus(folder)
     keys = codebook.keys
     labels = {t.key: t.label for t in codebook.themes}
@@ -323,8 +362,9 @@ def test_chapter_pipeline_on_a_bigger_corpus(tmp_path, gold, codebook):
     shares = th.theme_shares(coded, big.paragraphs, units, keys)
     assert list(shares.index)[:3] == ["2002", "2004", "2005"]
     assert shares.loc["2005", "border_management"] == pytest.approx(0.5)  # 2 of the year's 4 paragraphs
-    pd.testing.assert_frame_equal(th.evaluate(coded, gold, keys),
-                                  th.evaluate(th.code_paragraphs(load_corpus().paragraphs), gold, keys))
+    pd.testing.assert_frame_equal(
+        th.evaluate(coded, gold, keys), th.evaluate(th.code_paragraphs(load_corpus().paragraphs), gold, keys)
+    )
     em = th.emphasis_by_year(coded, big.paragraphs, big.documents, keys)
     assert th.emphasis_facts(em, labels)["last_year"] == "2024"
     assert set(th.distinctive_terms(big.paragraphs, units)["unit"]) == set(units)

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-__all__ = ["Rule", "RULES", "clean_lines", "rules_table"]
+__all__ = ["RULES", "Rule", "clean_lines", "rules_table"]
 
 
 @dataclass(frozen=True)
@@ -28,42 +28,109 @@ class Rule:
     hints: tuple[str, ...] = ()  # literal strings, one of which every match contains (a fast pre-check)
 
 
-def _rule(name: str, kind: Literal["drop_line", "replace"], pattern: str, reason: str,
-          replacement: str = "", hints: tuple[str, ...] = ()) -> Rule:
+def _rule(
+    name: str,
+    kind: Literal["drop_line", "replace"],
+    pattern: str,
+    reason: str,
+    replacement: str = "",
+    hints: tuple[str, ...] = (),
+) -> Rule:
     return Rule(name, kind, re.compile(pattern, re.MULTILINE), reason, replacement, hints)
 
 
 RULES: tuple[Rule, ...] = (
-    _rule("site-header", "drop_line",
-          r"^(International Information Programs|East Asia-Pacific Issues \| .+)$",
-          "Navigation header of the U.S. State Department IIP web site.", hints=("International Information Programs", "Issues | ")),
-    _rule("site-footer", "drop_line",
-          r"^(?:•\s*)?This site is produced and maintained by .+$|^Back To Top$|^blue rule$|^IIP Home \|.*$",
-          "Footer of the U.S. State Department IIP web site.", hints=("This site is produced", "Back To Top", "blue rule", "IIP Home |")),
-    _rule("image-caption", "drop_line", r"^[a-z0-9]+(?:-[a-z0-9]+)+ Image$",
-          "An image's file name left in the page text as its caption.", hints=(" Image",)),
-    _rule("page-navigation", "drop_line", r"^On this page$",
-          "A web page's table-of-contents widget.", hints=("On this page",)),
-    _rule("link-only-line", "drop_line", r"^(?:Read|Find out)\b.*\(external link\)$",
-          "A line that is only a link to another site.", hints=("(external link)",)),
-    _rule("press-contact", "drop_line", r"^Contact:$|^.+ press sec\.\).*$",
-          "Press secretaries' names and telephone numbers under a press release.", hints=("Contact:", "press sec.)")),
-    _rule("external-link-marker", "replace", r"\(external link\)",
-          "A web site's marker for links that leave it.", hints=("(external link)",)),
-    _rule("markdown-link", "replace", r"\[([^\]\n]+)\]\((?:https?://[^)\s]+)\)",
-          "Markdown link syntax: the link text is kept.", r"\1", hints=("](http",)),
-    _rule("markdown-emphasis", "replace", r"(?<![\w*])\*([^*\n]+)\*(?![\w*])",
-          "Markdown emphasis markers around a title.", r"\1", hints=("*",)),
-    _rule("run-together-label", "replace", r"(?<=[a-z])(?=Date: )",
-          "Two page fields run together ('AustraliaDate:'): a line break is restored.", "\n", hints=("Date: ",)),
-    _rule("ocr-lOM", "replace", r"\blOM\b",
-          "OCR slip: lower-case L for capital I in 'IOM'.", "IOM", hints=("lOM",)),
-    _rule("ocr-emphasis-ed", "replace", r"\bemphasis ed\b",
-          "OCR slip: a space inside 'emphasised'.", "emphasised", hints=("emphasis ed",)),
-    _rule("ocr-LTN", "replace", r"\bLTN(?= Conventions)",
-          "OCR slip: 'UN' read as 'LTN'.", "UN", hints=("LTN",)),
-    _rule("doubled-word", "replace", r"\baddresses addresses\b",
-          "A doubled word in the published page.", "addresses", hints=("addresses addresses",)),
+    _rule(
+        "site-header",
+        "drop_line",
+        r"^(International Information Programs|East Asia-Pacific Issues \| .+)$",
+        "Navigation header of the U.S. State Department IIP web site.",
+        hints=("International Information Programs", "Issues | "),
+    ),
+    _rule(
+        "site-footer",
+        "drop_line",
+        r"^(?:•\s*)?This site is produced and maintained by .+$|^Back To Top$|^blue rule$|^IIP Home \|.*$",
+        "Footer of the U.S. State Department IIP web site.",
+        hints=("This site is produced", "Back To Top", "blue rule", "IIP Home |"),
+    ),
+    _rule(
+        "image-caption",
+        "drop_line",
+        r"^[a-z0-9]+(?:-[a-z0-9]+)+ Image$",
+        "An image's file name left in the page text as its caption.",
+        hints=(" Image",),
+    ),
+    _rule(
+        "page-navigation",
+        "drop_line",
+        r"^On this page$",
+        "A web page's table-of-contents widget.",
+        hints=("On this page",),
+    ),
+    _rule(
+        "link-only-line",
+        "drop_line",
+        r"^(?:Read|Find out)\b.*\(external link\)$",
+        "A line that is only a link to another site.",
+        hints=("(external link)",),
+    ),
+    _rule(
+        "press-contact",
+        "drop_line",
+        r"^Contact:$|^.+ press sec\.\).*$",
+        "Press secretaries' names and telephone numbers under a press release.",
+        hints=("Contact:", "press sec.)"),
+    ),
+    _rule(
+        "external-link-marker",
+        "replace",
+        r"\(external link\)",
+        "A web site's marker for links that leave it.",
+        hints=("(external link)",),
+    ),
+    _rule(
+        "markdown-link",
+        "replace",
+        r"\[([^\]\n]+)\]\((?:https?://[^)\s]+)\)",
+        "Markdown link syntax: the link text is kept.",
+        r"\1",
+        hints=("](http",),
+    ),
+    _rule(
+        "markdown-emphasis",
+        "replace",
+        r"(?<![\w*])\*([^*\n]+)\*(?![\w*])",
+        "Markdown emphasis markers around a title.",
+        r"\1",
+        hints=("*",),
+    ),
+    _rule(
+        "run-together-label",
+        "replace",
+        r"(?<=[a-z])(?=Date: )",
+        "Two page fields run together ('AustraliaDate:'): a line break is restored.",
+        "\n",
+        hints=("Date: ",),
+    ),
+    _rule("ocr-lOM", "replace", r"\blOM\b", "OCR slip: lower-case L for capital I in 'IOM'.", "IOM", hints=("lOM",)),
+    _rule(
+        "ocr-emphasis-ed",
+        "replace",
+        r"\bemphasis ed\b",
+        "OCR slip: a space inside 'emphasised'.",
+        "emphasised",
+        hints=("emphasis ed",),
+    ),
+    _rule("ocr-LTN", "replace", r"\bLTN(?= Conventions)", "OCR slip: 'UN' read as 'LTN'.", "UN", hints=("LTN",)),
+    _rule(
+        "doubled-word",
+        "replace",
+        r"\baddresses addresses\b",
+        "A doubled word in the published page.",
+        "addresses",
+        hints=("addresses addresses",),
+    ),
 )
 
 
@@ -81,8 +148,9 @@ def _matching_lines(rule: Rule, whole: str, offsets: list[int], stripped: list[s
     return {i for i in candidates if rule.pattern.search(stripped[i])}
 
 
-def clean_lines(lines: list[tuple[int, str]], rules: tuple[Rule, ...] = RULES
-                ) -> tuple[list[tuple[int, str]], list[dict[str, object]]]:
+def clean_lines(
+    lines: list[tuple[int, str]], rules: tuple[Rule, ...] = RULES
+) -> tuple[list[tuple[int, str]], list[dict[str, object]]]:
     """Apply ``rules`` to numbered lines; return the cleaned lines and a log of every firing.
 
     A rule's literal hints are found in the whole text first and its regex runs only on the lines that

@@ -16,12 +16,12 @@ __all__ = ["main"]
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="python -m baliprocess",
-                                     description="Validate and export the Bali Process corpus.")
+    parser = argparse.ArgumentParser(
+        prog="python -m baliprocess", description="Validate and export the Bali Process corpus."
+    )
     sub = parser.add_subparsers(dest="command", required=True)
     validate = sub.add_parser("validate", help="check every corpus file and report every problem")
-    validate.add_argument("corpus", nargs="?", type=Path,
-                          help=f"corpus folder (default: ${ENV_VAR}, else data/corpus)")
+    validate.add_argument("corpus", nargs="?", type=Path, help=f"corpus folder (default: ${ENV_VAR}, else data/corpus)")
     export = sub.add_parser("export", help="write the derived tables as CSV with a datapackage.json")
     export.add_argument("--corpus", type=Path, help=f"corpus folder (default: ${ENV_VAR}, else data/corpus)")
     export.add_argument("--out", type=Path, required=True, help="folder to write the tables into")

@@ -20,8 +20,18 @@ from .cleaning import clean_lines
 from .parallel import parallel_map
 
 __all__ = [
-    "Problem", "CorpusError", "Document", "Corpus", "DOC_TYPES", "ENV_VAR",
-    "corpus_dir", "discover", "read_document", "split_paragraphs", "load_corpus", "count_words",
+    "DOC_TYPES",
+    "ENV_VAR",
+    "Corpus",
+    "CorpusError",
+    "Document",
+    "Problem",
+    "corpus_dir",
+    "count_words",
+    "discover",
+    "load_corpus",
+    "read_document",
+    "split_paragraphs",
 ]
 
 ENV_VAR = "BALIPROCESS_CORPUS"
@@ -102,7 +112,9 @@ def discover(root: Path) -> tuple[list[Path], list[Problem]]:
         elif entry.suffix.lower() in DOCUMENT_SUFFIXES:
             files.append(entry)
         else:
-            problems.append(Problem(entry, f"not a corpus document (only {', '.join(DOCUMENT_SUFFIXES)} files are read)"))
+            problems.append(
+                Problem(entry, f"not a corpus document (only {', '.join(DOCUMENT_SUFFIXES)} files are read)")
+            )
     if not files and not problems:
         problems.append(Problem(root, "no documents found (expected .md or .txt files)"))
     return files, problems
@@ -185,18 +197,19 @@ def read_document(path: Path) -> tuple[Document | None, list[Problem]]:
         return None, [Problem(path, "front matter is not closed (no second '---' line)", 1)]
     front = lines[1:close]
     try:
-        meta = yaml.load("\n".join(front), Loader=_StringDateLoader)  # noqa: S506 - a SafeLoader subclass
+        meta = yaml.load("\n".join(front), Loader=_StringDateLoader)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         reason = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-        return None, [Problem(path, f"front matter is not valid YAML ({reason})",
-                              mark.line + 2 if mark is not None else None)]
+        return None, [
+            Problem(path, f"front matter is not valid YAML ({reason})", mark.line + 2 if mark is not None else None)
+        ]
     if meta is None:
         meta = {}
     if not isinstance(meta, dict):
         return None, [Problem(path, "front matter must be a mapping of keys to values", 2)]
     problems = _check_meta(path, meta, front)
-    body_lines = lines[close + 1:]
+    body_lines = lines[close + 1 :]
     body = "\n".join(body_lines)
     if not body.strip():
         problems.append(Problem(path, "empty body (no text after the front matter)"))
@@ -299,8 +312,7 @@ def load_corpus(path: str | os.PathLike[str] | None = None) -> Corpus:
     return _tabulate(root, parsed)
 
 
-def _tabulate(root: Path, parsed: list[tuple[Document, list[tuple[int, str]], list[dict[str, object]]]]
-              ) -> Corpus:
+def _tabulate(root: Path, parsed: list[tuple[Document, list[tuple[int, str]], list[dict[str, object]]]]) -> Corpus:
     doc_rows, log_rows = [], []
     columns: dict[str, list[object]] = {k: [] for k in ("doc_id", "paragraph_id", "position", "label", "line", "text")}
     for doc, paragraphs, log in parsed:
@@ -315,22 +327,28 @@ def _tabulate(root: Path, parsed: list[tuple[Document, list[tuple[int, str]], li
             columns["line"].append(line)
             columns["text"].append(text)
         meta = doc.meta
-        doc_rows.append({
-            "doc_id": doc.doc_id,
-            "title": meta["title"].strip(),
-            "date": pd.Timestamp(meta["date"]),
-            "publisher": meta.get("publisher", ""),
-            "doc_type": meta.get("doc_type", "other"),
-            "url": meta.get("url", ""),
-            "n_paragraphs": len(paragraphs),
-            "n_words": count_words("\n".join(text for _, text in paragraphs)),
-            "date_note": meta.get("date_note", ""),
-            "file": doc.path.name,
-        })
+        doc_rows.append(
+            {
+                "doc_id": doc.doc_id,
+                "title": meta["title"].strip(),
+                "date": pd.Timestamp(meta["date"]),
+                "publisher": meta.get("publisher", ""),
+                "doc_type": meta.get("doc_type", "other"),
+                "url": meta.get("url", ""),
+                "n_paragraphs": len(paragraphs),
+                "n_words": count_words("\n".join(text for _, text in paragraphs)),
+                "date_note": meta.get("date_note", ""),
+                "file": doc.path.name,
+            }
+        )
     documents = pd.DataFrame(doc_rows).sort_values(["date", "doc_id"], kind="stable").reset_index(drop=True)
     paragraphs = pd.DataFrame(columns)
     order = {d: i for i, d in enumerate(documents["doc_id"])}
-    paragraphs = (paragraphs.assign(_o=paragraphs["doc_id"].map(order))
-                  .sort_values(["_o", "position"], kind="stable").drop(columns="_o").reset_index(drop=True))
+    paragraphs = (
+        paragraphs.assign(_o=paragraphs["doc_id"].map(order))
+        .sort_values(["_o", "position"], kind="stable")
+        .drop(columns="_o")
+        .reset_index(drop=True)
+    )
     cleaning_log = pd.DataFrame(log_rows, columns=["doc_id", "line", "rule", "before", "after"])
     return Corpus(root, documents, paragraphs, cleaning_log, {doc.doc_id: doc.meta for doc, _, _ in parsed})

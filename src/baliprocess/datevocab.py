@@ -7,18 +7,37 @@ taken from :mod:`calendar`, whose names follow the locale.
 
 from __future__ import annotations
 
-__all__ = ["MONTH_NAMES", "MONTH_ABBREVIATIONS", "MONTH_NUMBERS", "MONTH_NAME_PATTERN",
-           "MONTH_ABBREVIATION_PATTERN"]
+__all__ = [
+    "MONTH_ABBREVIATIONS",
+    "MONTH_ABBREVIATION_PATTERN",
+    "MONTH_NAMES",
+    "MONTH_NAME_PATTERN",
+    "MONTH_NUMBERS",
+]
 
-MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
-               "October", "November", "December")
+MONTH_NAMES = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
 #: Abbreviations as written in the sources ("Sept" before "Sep", so an alternation tries the longer first).
 MONTH_ABBREVIATIONS = ("Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sept", "Sep", "Oct", "Nov", "Dec")
 #: Lower-cased name or abbreviation -> month number.
 MONTH_NUMBERS = {
     **{name.lower(): i for i, name in enumerate(MONTH_NAMES, start=1)},
-    **{abbr.lower(): next(i for i, name in enumerate(MONTH_NAMES, start=1) if name.startswith(abbr))
-       for abbr in MONTH_ABBREVIATIONS},
+    **{
+        abbr.lower(): next(i for i, name in enumerate(MONTH_NAMES, start=1) if name.startswith(abbr))
+        for abbr in MONTH_ABBREVIATIONS
+    },
 }
 #: Regular-expression alternations (no group, no boundaries).
 MONTH_NAME_PATTERN = "|".join(MONTH_NAMES)

@@ -15,7 +15,7 @@ from pathlib import Path
 import nbformat
 from nbclient import NotebookClient
 
-__all__ = ["normalise", "execute_notebook", "main"]
+__all__ = ["execute_notebook", "main", "normalise"]
 
 KERNELSPEC = {"display_name": "Python 3 (ipykernel)", "language": "python", "name": "python3"}
 _KEEP_CELL_METADATA = ("tags", "editable", "slideshow", "mystnb", "jupyter")
@@ -44,8 +44,13 @@ def execute_notebook(path: Path, out: Path | None = None, timeout: int = 600) ->
     env_before = os.environ.get("PYTHONHASHSEED")
     os.environ["PYTHONHASHSEED"] = "0"
     try:
-        client = NotebookClient(nb, timeout=timeout, kernel_name="python3", record_timing=False,
-                                resources={"metadata": {"path": str(path.parent.resolve())}})
+        client = NotebookClient(
+            nb,
+            timeout=timeout,
+            kernel_name="python3",
+            record_timing=False,
+            resources={"metadata": {"path": str(path.parent.resolve())}},
+        )
         client.execute()
     finally:
         if env_before is None:

@@ -19,8 +19,17 @@ from .corpus import Corpus, load_corpus
 from .parallel import parallel_map_with
 from .schema import FIELD_TYPES, Field, Table
 
-__all__ = ["Field", "Table", "TABLE_PACKAGES", "FIELD_TYPES", "all_tables", "build_tables", "write_export",
-           "data_dictionary", "downloads_markdown"]
+__all__ = [
+    "FIELD_TYPES",
+    "TABLE_PACKAGES",
+    "Field",
+    "Table",
+    "all_tables",
+    "build_tables",
+    "data_dictionary",
+    "downloads_markdown",
+    "write_export",
+]
 
 #: The packages whose tables are exported, in order.
 TABLE_PACKAGES: tuple[ModuleType, ...] = (overview, membership, chronology, themes)
@@ -76,8 +85,11 @@ def build_tables(corpus: Corpus) -> dict[str, pd.DataFrame]:
     """
     indices = list(range(len(TABLE_PACKAGES)))
     built = parallel_map_with(_build_package, corpus, indices, _parallel(corpus))
-    return {t.name: frame for package, frames in zip(TABLE_PACKAGES, built, strict=True)
-            for t, frame in zip(package.TABLES, frames, strict=True)}
+    return {
+        t.name: frame
+        for package, frames in zip(TABLE_PACKAGES, built, strict=True)
+        for t, frame in zip(package.TABLES, frames, strict=True)
+    }
 
 
 def _descriptor(tables: list[Table]) -> dict[str, object]:
@@ -108,8 +120,13 @@ def _descriptor(tables: list[Table]) -> dict[str, object]:
         "name": "bali-process-book",
         "title": "The Bali Process: derived tables of a reproducible research book",
         "description": "Tables derived from the book's corpus and curated data by the baliprocess package.",
-        "licenses": [{"name": "CC-BY-4.0", "title": "Creative Commons Attribution 4.0",
-                      "path": "https://creativecommons.org/licenses/by/4.0/"}],
+        "licenses": [
+            {
+                "name": "CC-BY-4.0",
+                "title": "Creative Commons Attribution 4.0",
+                "path": "https://creativecommons.org/licenses/by/4.0/",
+            }
+        ],
         "resources": resources,
     }
 
@@ -128,8 +145,11 @@ def write_export(out: Path, corpus: Corpus | None = None) -> list[Path]:
 
 def data_dictionary(tables: list[Table] | None = None) -> pd.DataFrame:
     """Every exported column: table, column, type and description (the data page's reference)."""
-    rows = [{"table": f"{t.name}.csv", "column": f.name, "type": f.type, "description": f.description}
-            for t in (tables if tables is not None else all_tables()) for f in t.fields]
+    rows = [
+        {"table": f"{t.name}.csv", "column": f.name, "type": f.type, "description": f.description}
+        for t in (tables if tables is not None else all_tables())
+        for f in t.fields
+    ]
     return pd.DataFrame(rows, columns=["table", "column", "type", "description"])
 
 
@@ -140,9 +160,13 @@ def downloads_markdown(export_dir: str, tables: list[Table] | None = None) -> st
     """
     parts = []
     for t in tables if tables is not None else all_tables():
-        parts.append(f"### {t.title}\n\n{t.description}\n\n"
-                     f"{{download}}`{t.name}.csv <{export_dir}/{t.name}.csv>` "
-                     f"({len(t.fields)} columns: {', '.join(f'`{f.name}`' for f in t.fields)})\n")
-    parts.append(f"### Data package\n\n{{download}}`datapackage.json <{export_dir}/datapackage.json>` describes "
-                 "every file above with its column types, in the Frictionless Data Package format.\n")
+        parts.append(
+            f"### {t.title}\n\n{t.description}\n\n"
+            f"{{download}}`{t.name}.csv <{export_dir}/{t.name}.csv>` "
+            f"({len(t.fields)} columns: {', '.join(f'`{f.name}`' for f in t.fields)})\n"
+        )
+    parts.append(
+        f"### Data package\n\n{{download}}`datapackage.json <{export_dir}/datapackage.json>` describes "
+        "every file above with its column types, in the Frictionless Data Package format.\n"
+    )
     return "\n".join(parts)

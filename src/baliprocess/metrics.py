@@ -6,7 +6,7 @@ coder (:mod:`baliprocess.themes.evaluate`).
 
 from __future__ import annotations
 
-__all__ = ["ratio", "precision_recall_f1"]
+__all__ = ["precision_recall_f1", "ratio"]
 
 
 def ratio(num: float, den: float) -> float:

@@ -13,11 +13,25 @@ from .cleaning import RULES
 from .corpus import Corpus
 from .schema import Field, Table
 
-__all__ = ["TABLES", "build_tables", "documents_table", "paragraphs_table", "summary", "date_notes",
-           "words_figure", "cleaning_summary", "paragraph_sample"]
+__all__ = [
+    "TABLES",
+    "build_tables",
+    "cleaning_summary",
+    "date_notes",
+    "documents_table",
+    "paragraph_sample",
+    "paragraphs_table",
+    "summary",
+    "words_figure",
+]
 
-DOC_TYPE_LABELS = {"press_release": "press release", "statement": "statement",
-                   "meeting_report": "meeting report", "web_page": "web page", "other": "other"}
+DOC_TYPE_LABELS = {
+    "press_release": "press release",
+    "statement": "statement",
+    "meeting_report": "meeting report",
+    "web_page": "web page",
+    "other": "other",
+}
 
 
 def paragraphs_table(corpus: Corpus) -> pd.DataFrame:
@@ -83,8 +97,10 @@ def summary(corpus: Corpus, publishers: Mapping[str, str] | None = None) -> dict
         "first_year": int(docs["date"].dt.year.min()),
         "last_year": int(docs["date"].dt.year.max()),
         "n_inferred_dates": int((docs["date_note"] != "").sum()),
-        **{name: int(docs["publisher"].str.contains(words, regex=False).sum())
-           for name, words in (publishers or {}).items()},
+        **{
+            name: int(docs["publisher"].str.contains(words, regex=False).sum())
+            for name, words in (publishers or {}).items()
+        },
         "longest_year": int(longest["date"].year),
         "longest_words": int(longest["n_words"]),
         "longest_share": float(longest["n_words"] / docs["n_words"].sum()),
@@ -96,23 +112,29 @@ def summary(corpus: Corpus, publishers: Mapping[str, str] | None = None) -> dict
 
 def documents_table(docs: pd.DataFrame) -> pd.DataFrame:
     """The documents as a reader-facing table (title, date, publisher, type, paragraphs, words)."""
-    return pd.DataFrame({
-        "doc_id": docs["doc_id"],
-        "title": docs["title"],
-        "date": docs["date"].dt.strftime("%Y-%m-%d"),
-        "publisher": docs["publisher"],
-        "type": docs["doc_type"].map(DOC_TYPE_LABELS),
-        "paragraphs": docs["n_paragraphs"],
-        "words": docs["n_words"],
-    }).set_index("doc_id")
+    return pd.DataFrame(
+        {
+            "doc_id": docs["doc_id"],
+            "title": docs["title"],
+            "date": docs["date"].dt.strftime("%Y-%m-%d"),
+            "publisher": docs["publisher"],
+            "type": docs["doc_type"].map(DOC_TYPE_LABELS),
+            "paragraphs": docs["n_paragraphs"],
+            "words": docs["n_words"],
+        }
+    ).set_index("doc_id")
 
 
 def date_notes(docs: pd.DataFrame) -> pd.DataFrame:
     """Documents whose date is inferred, with how it was inferred."""
     inferred = docs[docs["date_note"] != ""]
-    return pd.DataFrame({"date used": inferred["date"].dt.strftime("%Y-%m-%d").to_numpy(),
-                         "how it was inferred": inferred["date_note"].to_numpy()},
-                        index=pd.Index(inferred["doc_id"], name="doc_id"))
+    return pd.DataFrame(
+        {
+            "date used": inferred["date"].dt.strftime("%Y-%m-%d").to_numpy(),
+            "how it was inferred": inferred["date_note"].to_numpy(),
+        },
+        index=pd.Index(inferred["doc_id"], name="doc_id"),
+    )
 
 
 def words_figure(docs: pd.DataFrame) -> Figure:
@@ -126,8 +148,11 @@ def words_figure(docs: pd.DataFrame) -> Figure:
     ax.set_yticks(list(y), labels)
     ax.set_xlabel("Words after cleaning")
     ax.grid(axis="y", visible=False)
-    handles = [mpl_patches.Patch(color=colours[t], label=DOC_TYPE_LABELS[t])
-               for t in DOC_TYPE_LABELS if t in set(ordered["doc_type"])]
+    handles = [
+        mpl_patches.Patch(color=colours[t], label=DOC_TYPE_LABELS[t])
+        for t in DOC_TYPE_LABELS
+        if t in set(ordered["doc_type"])
+    ]
     ax.legend(handles=handles, frameon=False, loc="lower right")
     plotting.add_source(fig, "corpus documents (documents.csv), words counted by baliprocess.")
     return fig
@@ -136,11 +161,15 @@ def words_figure(docs: pd.DataFrame) -> Figure:
 def cleaning_summary(corpus: Corpus) -> pd.DataFrame:
     """Each cleaning rule, its reason, and how often it fired per document."""
     log = corpus.cleaning_log
-    counts = (log.groupby(["rule", "doc_id"]).size().unstack(fill_value=0)
-              if len(log) else pd.DataFrame(index=pd.Index([], name="rule")))
+    counts = (
+        log.groupby(["rule", "doc_id"]).size().unstack(fill_value=0)
+        if len(log)
+        else pd.DataFrame(index=pd.Index([], name="rule"))
+    )
     order = [r.name for r in RULES]
-    table = pd.DataFrame({"kind": [r.kind for r in RULES], "reason": [r.reason for r in RULES]},
-                         index=pd.Index(order, name="rule"))
+    table = pd.DataFrame(
+        {"kind": [r.kind for r in RULES], "reason": [r.reason for r in RULES]}, index=pd.Index(order, name="rule")
+    )
     counts = counts.reindex(order, fill_value=0)
     counts.columns.name = None
     return table.join(counts).fillna(0).astype({c: int for c in counts.columns})

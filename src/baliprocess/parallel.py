@@ -67,6 +67,7 @@ def parallel_map_with(fn: Callable[[S, T], R], shared: S, items: Sequence[T], pa
     n = min(workers(), len(items))
     if not _pool(n, parallel):
         return [fn(shared, x) for x in items]
-    with ProcessPoolExecutor(max_workers=n, mp_context=multiprocessing.get_context("fork"),
-                             initializer=_receive, initargs=(shared,)) as pool:
+    with ProcessPoolExecutor(
+        max_workers=n, mp_context=multiprocessing.get_context("fork"), initializer=_receive, initargs=(shared,)
+    ) as pool:
         return list(pool.map(_call_with_shared, [(fn, x) for x in items], chunksize=1))

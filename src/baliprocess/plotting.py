@@ -13,11 +13,18 @@ import matplotlib.pyplot as plt
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
-__all__ = ["PALETTE", "SEQUENTIAL_CMAP", "use_style", "new_figure", "add_source", "colour_map"]
+__all__ = ["PALETTE", "SEQUENTIAL_CMAP", "add_source", "colour_map", "new_figure", "use_style"]
 
 #: Okabe & Ito's palette, distinguishable under the common forms of colour-vision deficiency.
 PALETTE: tuple[str, ...] = (
-    "#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000",
+    "#0072B2",
+    "#E69F00",
+    "#009E73",
+    "#CC79A7",
+    "#56B4E9",
+    "#D55E00",
+    "#F0E442",
+    "#000000",
 )
 #: A perceptually uniform, colour-blind-safe map for heatmaps.
 SEQUENTIAL_CMAP = "cividis"
@@ -48,8 +55,9 @@ def use_style() -> None:
     mpl.rcParams.update(_STYLE)
 
 
-def new_figure(width: float = 7.5, height: float = 4.0, nrows: int = 1, ncols: int = 1,
-               **kwargs: object) -> tuple[Figure, Axes]:
+def new_figure(
+    width: float = 7.5, height: float = 4.0, nrows: int = 1, ncols: int = 1, **kwargs: object
+) -> tuple[Figure, Axes]:
     """A figure in the book's style; returns ``(fig, ax)`` (``ax`` an array when several)."""
     use_style()
     fig, ax = plt.subplots(nrows, ncols, figsize=(width, height), layout="constrained", **kwargs)
@@ -59,8 +67,17 @@ def new_figure(width: float = 7.5, height: float = 4.0, nrows: int = 1, ncols: i
 
 def add_source(fig: Figure, source: str) -> Figure:
     """Print ``Source: ...`` in small grey type under the figure."""
-    fig.text(0.0, -0.02, f"Source: {source}", ha="left", va="top", fontsize=8.5, color="#555555",
-             transform=fig.transFigure, wrap=True)
+    fig.text(
+        0.0,
+        -0.02,
+        f"Source: {source}",
+        ha="left",
+        va="top",
+        fontsize=8.5,
+        color="#555555",
+        transform=fig.transFigure,
+        wrap=True,
+    )
     return fig
 
 

@@ -15,8 +15,9 @@ import numpy as np
 __all__ = ["scan_joined"]
 
 
-def scan_joined(texts: Sequence[str], find: Callable[[str], Iterable[re.Match[str]]], separator: str
-                ) -> tuple[list[re.Match[str]], np.ndarray, np.ndarray]:
+def scan_joined(
+    texts: Sequence[str], find: Callable[[str], Iterable[re.Match[str]]], separator: str
+) -> tuple[list[re.Match[str]], np.ndarray, np.ndarray]:
     """Run ``find`` over ``texts`` joined by ``separator``.
 
     Returns the matches in order of position, the index in ``texts`` of each match, and each match's

@@ -14,7 +14,7 @@ from ..corpus import REPO_ROOT
 from ..metrics import precision_recall_f1
 from .grammar import MENTION_COLUMNS, _month_end
 
-__all__ = ["GOLD_CSV", "load_gold", "score", "unmatched", "dateparser_mentions", "evaluation_table"]
+__all__ = ["GOLD_CSV", "dateparser_mentions", "evaluation_table", "load_gold", "score", "unmatched"]
 
 GOLD_CSV = REPO_ROOT / "data" / "gold" / "date_mentions.csv"
 
@@ -43,19 +43,29 @@ def score(predicted: pd.DataFrame, gold: pd.DataFrame) -> pd.DataFrame:
         tp = int(np.minimum(both["p"], both["g"]).sum())
         n_pred, n_gold = int(both["p"].sum()), int(both["g"].sum())
         precision, recall, f1 = precision_recall_f1(tp, n_pred, n_gold)
-        rows.append({"match": match, "predicted": n_pred, "gold": n_gold, "correct": tp,
-                     "precision": precision, "recall": recall, "f1": f1})
+        rows.append(
+            {
+                "match": match,
+                "predicted": n_pred,
+                "gold": n_gold,
+                "correct": tp,
+                "precision": precision,
+                "recall": recall,
+                "f1": f1,
+            }
+        )
     return pd.DataFrame(rows)
 
 
 def unmatched(predicted: pd.DataFrame, gold: pd.DataFrame) -> pd.DataFrame:
     """The predictions (within the gold's documents) whose paragraph and text match no gold mention."""
     predicted = predicted[predicted["doc_id"].isin(set(gold["doc_id"]))]
-    keys = set(zip(gold["paragraph_id"], gold["text"]))
-    hit = [(p, t) in keys for p, t in zip(predicted["paragraph_id"], predicted["text"])]
+    keys = set(zip(gold["paragraph_id"], gold["text"], strict=True))
+    hit = [(p, t) in keys for p, t in zip(predicted["paragraph_id"], predicted["text"], strict=True)]
     out = predicted.loc[~pd.Series(hit, index=predicted.index), ["paragraph_id", "text", "start", "end"]]
-    return out.assign(start=out["start"].dt.strftime("%Y-%m-%d"), end=out["end"].dt.strftime("%Y-%m-%d")) \
-        .set_index("paragraph_id")
+    return out.assign(start=out["start"].dt.strftime("%Y-%m-%d"), end=out["end"].dt.strftime("%Y-%m-%d")).set_index(
+        "paragraph_id"
+    )
 
 
 def dateparser_mentions(paragraphs: pd.DataFrame, documents: pd.DataFrame) -> pd.DataFrame:

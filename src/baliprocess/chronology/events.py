@@ -12,16 +12,54 @@ import pandas as pd
 from ..corpus import DEFAULT_CORPUS, REPO_ROOT
 from .grammar import PRECISIONS
 
-__all__ = ["EVENT_TYPES", "EVENTS_CSV", "EVENTS_BIB", "EVENTS_CORPUS", "EVENT_COLUMNS", "EventsError", "bib_keys", "validate_events", "load_events", "discrepancies", "attendance", "event_timeline", "events_table"]
+__all__ = [
+    "EVENTS_BIB",
+    "EVENTS_CORPUS",
+    "EVENTS_CSV",
+    "EVENT_COLUMNS",
+    "EVENT_TYPES",
+    "EventsError",
+    "attendance",
+    "bib_keys",
+    "discrepancies",
+    "event_timeline",
+    "events_table",
+    "load_events",
+    "validate_events",
+]
 
-EVENT_TYPES = ("ministerial_conference", "senior_officials_meeting", "ad_hoc_group", "working_group",
-               "forum", "consultation_mechanism", "framework", "institution", "declaration", "strategy")
+EVENT_TYPES = (
+    "ministerial_conference",
+    "senior_officials_meeting",
+    "ad_hoc_group",
+    "working_group",
+    "forum",
+    "consultation_mechanism",
+    "framework",
+    "institution",
+    "declaration",
+    "strategy",
+)
 EVENTS_CSV = REPO_ROOT / "data" / "events.csv"
 EVENTS_BIB = REPO_ROOT / "book" / "bib" / "events.bib"
 #: The corpus whose paragraphs the sources of ``data/events.csv`` cite.
 EVENTS_CORPUS = DEFAULT_CORPUS
-EVENT_COLUMNS = ["event_id", "start", "end", "precision", "event_type", "name", "city", "country", "source",
-                 "locator", "n_countries", "n_delegates", "n_organisations", "note"]
+EVENT_COLUMNS = [
+    "event_id",
+    "start",
+    "end",
+    "precision",
+    "event_type",
+    "name",
+    "city",
+    "country",
+    "source",
+    "locator",
+    "n_countries",
+    "n_delegates",
+    "n_organisations",
+    "note",
+]
 _COUNT_COLUMNS = ["n_countries", "n_delegates", "n_organisations"]
 
 
@@ -71,8 +109,10 @@ def validate_events(events: pd.DataFrame, paragraph_ids: Iterable[str], keys: It
         except ValueError:
             problems.append(f"{where}: unparsable date {row['start']!r} / {row['end']!r}")
     duplicated = events[events.duplicated(["event_id", "source", "locator"], keep=False)]
-    problems += [f"duplicate (event_id, source, locator) {k}"
-                 for k in sorted(set(zip(duplicated["event_id"], duplicated["source"], duplicated["locator"])))]
+    problems += [
+        f"duplicate (event_id, source, locator) {k}"
+        for k in sorted(set(zip(duplicated["event_id"], duplicated["source"], duplicated["locator"], strict=True)))
+    ]
     dated = set(events.loc[events["start"] != "", "event_id"])
     problems += [f"event {e}: no row gives a date" for e in sorted(set(events["event_id"]) - dated)]
     return problems
@@ -110,9 +150,18 @@ def discrepancies(events: pd.DataFrame) -> pd.DataFrame:
             if values.nunique() < 2:
                 continue
             for value, sub in given.groupby(values, sort=True):
-                cited = sorted(f"{s} ({loc})" if loc else s for s, loc in zip(sub["source"], sub["locator"]))
-                rows.append({"event_id": event_id, "name": group["name"].iloc[0], "field": field,
-                             "value": value, "sources": "; ".join(cited)})
+                cited = sorted(
+                    f"{s} ({loc})" if loc else s for s, loc in zip(sub["source"], sub["locator"], strict=True)
+                )
+                rows.append(
+                    {
+                        "event_id": event_id,
+                        "name": group["name"].iloc[0],
+                        "field": field,
+                        "value": value,
+                        "sources": "; ".join(cited),
+                    }
+                )
     return pd.DataFrame(rows, columns=["event_id", "name", "field", "value", "sources"])
 
 
@@ -136,11 +185,18 @@ def event_timeline(events: pd.DataFrame) -> pd.DataFrame:
     rows = []
     for event_id, group in events.groupby("event_id", sort=False):
         finest = _finest(group)
-        rows.append({"event_id": event_id, "name": group["name"].iloc[0],
-                     "event_type": group["event_type"].iloc[0], "start": finest["start"].min(),
-                     "end": finest["end"].max(), "precision": finest["precision"].iloc[0],
-                     "n_sources": group["source"].nunique(),
-                     "dates_disagree": bool(finest["start"].nunique() > 1 or finest["end"].nunique() > 1)})
+        rows.append(
+            {
+                "event_id": event_id,
+                "name": group["name"].iloc[0],
+                "event_type": group["event_type"].iloc[0],
+                "start": finest["start"].min(),
+                "end": finest["end"].max(),
+                "precision": finest["precision"].iloc[0],
+                "n_sources": group["source"].nunique(),
+                "dates_disagree": bool(finest["start"].nunique() > 1 or finest["end"].nunique() > 1),
+            }
+        )
     timeline = pd.DataFrame(rows)
     return timeline.sort_values(["start", "event_id"], kind="stable").reset_index(drop=True)
 
@@ -148,15 +204,19 @@ def event_timeline(events: pd.DataFrame) -> pd.DataFrame:
 def events_table(events: pd.DataFrame) -> pd.DataFrame:
     """The events as a reader-facing table, one row per (event, source), oldest event first."""
     first = events.groupby("event_id")["start"].transform("min")
-    table = events.assign(_first=first).sort_values(["_first", "event_id", "start", "source", "locator"],
-                                                    kind="stable", na_position="last")
+    table = events.assign(_first=first).sort_values(
+        ["_first", "event_id", "start", "source", "locator"], kind="stable", na_position="last"
+    )
     place = (table["city"] + ", " + table["country"]).str.strip(", ")
-    return pd.DataFrame({
-        "event": table["name"].to_numpy(),
-        "type": table["event_type"].str.replace("_", " ").to_numpy(),
-        "start": table["start"].dt.strftime("%Y-%m-%d").fillna("").to_numpy(),
-        "end": table["end"].dt.strftime("%Y-%m-%d").fillna("").to_numpy(),
-        "place": place.to_numpy(),
-        "source": table["source"].to_numpy(),
-        "where in source": table["locator"].to_numpy(),
-    }, index=pd.Index(table["event_id"], name="event_id"))
+    return pd.DataFrame(
+        {
+            "event": table["name"].to_numpy(),
+            "type": table["event_type"].str.replace("_", " ").to_numpy(),
+            "start": table["start"].dt.strftime("%Y-%m-%d").fillna("").to_numpy(),
+            "end": table["end"].dt.strftime("%Y-%m-%d").fillna("").to_numpy(),
+            "place": place.to_numpy(),
+            "source": table["source"].to_numpy(),
+            "where in source": table["locator"].to_numpy(),
+        },
+        index=pd.Index(table["event_id"], name="event_id"),
+    )

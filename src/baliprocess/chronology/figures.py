@@ -9,15 +9,14 @@ from matplotlib.figure import Figure
 from .. import plotting
 from .events import EVENT_TYPES
 
-__all__ = ["timeline_figure", "mention_years_figure"]
-
+__all__ = ["mention_years_figure", "timeline_figure"]
 
 
 def timeline_figure(timeline: pd.DataFrame, documents: pd.DataFrame) -> Figure:
     """Events by type over time (one row per type, bars for multi-day spans), with the corpus
     documents marked on a row of their own."""
     types = [t for t in EVENT_TYPES if t in set(timeline["event_type"])]
-    rows = types + ["corpus document"]
+    rows = [*types, "corpus document"]
     colours = {**plotting.colour_map(types), "corpus document": "#555555"}
     fig, ax = plotting.new_figure(7.5, 0.4 * len(rows) + 1.6)
     for y, event_type in enumerate(rows[:-1]):
@@ -26,18 +25,41 @@ def timeline_figure(timeline: pd.DataFrame, documents: pd.DataFrame) -> Figure:
         long = (group["end"] - group["start"]).dt.days > 40
         ax.scatter(mid[~long], [y] * int((~long).sum()), marker="o", s=36, color=colours[event_type], zorder=3)
         for _, row in group[long].iterrows():
-            ax.plot([row["start"], row["end"]], [y, y], lw=6, solid_capstyle="butt",
-                    color=colours[event_type], alpha=0.8, zorder=2)
+            ax.plot(
+                [row["start"], row["end"]],
+                [y, y],
+                lw=6,
+                solid_capstyle="butt",
+                color=colours[event_type],
+                alpha=0.8,
+                zorder=2,
+            )
         disagree = group[group["dates_disagree"]]
-        ax.scatter(disagree["start"] + (disagree["end"] - disagree["start"]) / 2, [y] * len(disagree),
-                   marker="o", s=110, facecolors="none", edgecolors="#000000", lw=1, zorder=4)
-    ax.scatter(documents["date"], [len(rows) - 1] * len(documents), marker="v", s=48,
-               color=colours["corpus document"], zorder=3)
+        ax.scatter(
+            disagree["start"] + (disagree["end"] - disagree["start"]) / 2,
+            [y] * len(disagree),
+            marker="o",
+            s=110,
+            facecolors="none",
+            edgecolors="#000000",
+            lw=1,
+            zorder=4,
+        )
+    ax.scatter(
+        documents["date"],
+        [len(rows) - 1] * len(documents),
+        marker="v",
+        s=48,
+        color=colours["corpus document"],
+        zorder=3,
+    )
     ax.set_yticks(range(len(rows)), [r.replace("_", " ") for r in rows])
     ax.set_ylim(len(rows) - 0.4, -0.6)
     ax.set_xlabel("Date")
     ax.grid(axis="y", alpha=0)
-    ax.scatter([], [], marker="o", s=110, facecolors="none", edgecolors="#000000", label="sources disagree on the dates")
+    ax.scatter(
+        [], [], marker="o", s=110, facecolors="none", edgecolors="#000000", label="sources disagree on the dates"
+    )
     ax.legend(frameon=False, loc="lower right", fontsize=9)
     plotting.add_source(fig, "data/events.csv (sources in its source column) and the corpus documents' dates.")
     return fig
@@ -52,8 +74,14 @@ def mention_years_figure(years: pd.DataFrame) -> Figure:
     colours = plotting.colour_map(sorted(wide.columns))
     bottom = np.zeros(len(wide))
     for doc_type in sorted(wide.columns):
-        ax.bar(wide.index, wide[doc_type], bottom=bottom, width=0.8, color=colours[doc_type],
-               label=doc_type.replace("_", " "))
+        ax.bar(
+            wide.index,
+            wide[doc_type],
+            bottom=bottom,
+            width=0.8,
+            color=colours[doc_type],
+            label=doc_type.replace("_", " "),
+        )
         bottom += wide[doc_type].to_numpy()
     ax.set_xlabel("Calendar year the mention refers to")
     ax.set_ylabel("Date mentions")

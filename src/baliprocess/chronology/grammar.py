@@ -17,7 +17,7 @@ import pandas as pd
 
 from ..datevocab import MONTH_ABBREVIATION_PATTERN, MONTH_NAME_PATTERN, MONTH_NUMBERS
 
-__all__ = ["PRECISIONS", "MENTION_COLUMNS", "DATE_RE"]
+__all__ = ["DATE_RE", "MENTION_COLUMNS", "PRECISIONS"]
 
 PRECISIONS = ("day", "month", "season", "year")
 MENTION_COLUMNS = ["doc_id", "paragraph_id", "text", "start", "end", "precision", "inferred"]
@@ -27,16 +27,32 @@ _DAY = r"(?<!\d)(?:0?[1-9]|[12]\d|3[01])(?!\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?<!\d)(?:19|20)\d\d(?!\d)"
 _TO = r"(?:\s*[-–—]\s*|\s+(?:to|and|until)\s+)"
 _YEAR_TO = r"(?:\s*[-–—]\s*|\s+to\s+)"
-_ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4,
-             "last": -1, "final": -1}
+_ORDINALS = {
+    "first": 1,
+    "1st": 1,
+    "second": 2,
+    "2nd": 2,
+    "third": 3,
+    "3rd": 3,
+    "fourth": 4,
+    "4th": 4,
+    "last": -1,
+    "final": -1,
+}
 _PARTS = {"early": (1, 4), "mid": (5, 8), "late": (9, 12)}
 _FORMS = [
     # 28 February - 2 March 2002 / 28 February to 2 March
-    ("dmdm", rf"(?P<dmdm_d1>{_DAY})\s+(?P<dmdm_m1>{_MONTH}){_TO}(?P<dmdm_d2>{_DAY})\s+(?P<dmdm_m2>{_MONTH})"
-             rf"(?:,?\s+(?P<dmdm_y>{_YEAR}))?"),
+    (
+        "dmdm",
+        rf"(?P<dmdm_d1>{_DAY})\s+(?P<dmdm_m1>{_MONTH}){_TO}(?P<dmdm_d2>{_DAY})\s+(?P<dmdm_m2>{_MONTH})"
+        rf"(?:,?\s+(?P<dmdm_y>{_YEAR}))?",
+    ),
     # February 28 - March 2, 2002
-    ("mdmd", rf"(?P<mdmd_m1>{_MONTH})\s+(?P<mdmd_d1>{_DAY}){_TO}(?P<mdmd_m2>{_MONTH})\s+(?P<mdmd_d2>{_DAY})"
-             rf"(?:,?\s+(?P<mdmd_y>{_YEAR}))?"),
+    (
+        "mdmd",
+        rf"(?P<mdmd_m1>{_MONTH})\s+(?P<mdmd_d1>{_DAY}){_TO}(?P<mdmd_m2>{_MONTH})\s+(?P<mdmd_d2>{_DAY})"
+        rf"(?:,?\s+(?P<mdmd_y>{_YEAR}))?",
+    ),
     # 26-28 February [2002] / 7 to 8 June 2004 / 07 - 08 June 2004
     ("ddm", rf"(?P<ddm_d1>{_DAY}){_TO}(?P<ddm_d2>{_DAY})\s+(?:of\s+)?(?P<ddm_m>{_MONTH})(?:,?\s+(?P<ddm_y>{_YEAR}))?"),
     # February 27-28, 2002
@@ -52,15 +68,21 @@ _FORMS = [
     # early / mid / late 2004, mid-2004
     ("part", rf"\b(?P<part_p>(?i:early|mid|late))[-\s]+(?P<part_y>{_YEAR})\b"),
     # the second half of 2004 / the first quarter of 2005
-    ("frac", rf"(?:\b(?i:the)\s+)?\b(?P<frac_o>(?i:first|1st|second|2nd|third|3rd|fourth|4th|last|final))\s+"
-             rf"(?P<frac_u>(?i:half|quarter))\s+of\s+(?P<frac_y>{_YEAR})\b"),
+    (
+        "frac",
+        rf"(?:\b(?i:the)\s+)?\b(?P<frac_o>(?i:first|1st|second|2nd|third|3rd|fourth|4th|last|final))\s+"
+        rf"(?P<frac_u>(?i:half|quarter))\s+of\s+(?P<frac_y>{_YEAR})\b",
+    ),
     # 2020–2025 / 2015-17 / 2020 to 2025
     ("yy", rf"(?<![\d.,/])(?P<yy_y1>{_YEAR}){_YEAR_TO}(?P<yy_y2>{_YEAR}|\d\d)\b(?![-–]\d)"),
     # a bare year: "established in 2002" (not a count such as "2,002" or part of "2002.5")
     ("y", rf"(?<![\d.,$£€-])\b(?P<y_y>{_YEAR})\b(?![.,]\d|%|-\d)"),
     # relative to the document date
-    ("rel", r"\b(?P<rel_p>(?i:earlier\s+this\s+(?:year|month)|later\s+this\s+(?:year|month)|"
-            r"(?:this|last|next)\s+(?:year|month|week)|tomorrow|yesterday|today))\b"),
+    (
+        "rel",
+        r"\b(?P<rel_p>(?i:earlier\s+this\s+(?:year|month)|later\s+this\s+(?:year|month)|"
+        r"(?:this|last|next)\s+(?:year|month|week)|tomorrow|yesterday|today))\b",
+    ),
 ]
 # Every form starts at a digit, a capital, or a word beginning as below; the look-ahead gate lets the
 # engine reject every other position at once (a tenfold speed-up, same matches).

@@ -15,8 +15,7 @@ from ..datevocab import MONTH_NAMES
 from ..textscan import scan_joined
 from .grammar import DATE_RE, MENTION_COLUMNS, _as_date, _resolve
 
-__all__ = ["extract", "scan", "date_mentions"]
-
+__all__ = ["date_mentions", "extract", "scan"]
 
 
 def extract(text: str, doc_date: dt.date | pd.Timestamp | None = None) -> list[dict[str, object]]:
@@ -27,8 +26,16 @@ def extract(text: str, doc_date: dt.date | pd.Timestamp | None = None) -> list[d
         resolved = _resolve(m, doc_date)
         if resolved is not None:
             start, end, precision, inferred = resolved
-            out.append({"text": m.group(), "start": start, "end": end, "precision": precision,
-                        "inferred": inferred, "offset": m.start()})
+            out.append(
+                {
+                    "text": m.group(),
+                    "start": start,
+                    "end": end,
+                    "precision": precision,
+                    "inferred": inferred,
+                    "offset": m.start(),
+                }
+            )
     return out
 
 
@@ -96,4 +103,4 @@ def date_mentions(corpus: Corpus) -> pd.DataFrame:
     frame["start"] = pd.to_datetime(frame["start"])
     frame["end"] = pd.to_datetime(frame["end"])
     frame["inferred"] = frame["inferred"].astype(bool)
-    return frame[MENTION_COLUMNS + ["offset"]].reset_index(drop=True)
+    return frame[[*MENTION_COLUMNS, "offset"]].reset_index(drop=True)

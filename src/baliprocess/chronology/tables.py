@@ -9,8 +9,7 @@ from ..schema import Field, Table
 from .events import EVENTS_CORPUS, load_events
 from .scan import date_mentions
 
-__all__ = ["build_tables", "TABLES"]
-
+__all__ = ["TABLES", "build_tables"]
 
 
 def build_tables(corpus: Corpus) -> dict[str, pd.DataFrame]:
@@ -29,7 +28,7 @@ TABLES = [
         name="date_mentions",
         title="Date mentions in the corpus",
         description="Every date expression in every paragraph, as an interval with its precision; extracted "
-                    "by baliprocess.chronology with regular expressions.",
+        "by baliprocess.chronology with regular expressions.",
         fields=(
             Field("doc_id", "string", "Document id."),
             Field("paragraph_id", "string", "Paragraph the expression stands in."),
@@ -37,8 +36,11 @@ TABLES = [
             Field("start", "date", "First day of the interval meant."),
             Field("end", "date", "Last day of the interval meant."),
             Field("precision", "string", "day, month, season (part of a year) or year."),
-            Field("inferred", "boolean", "True when part of the date (the year, or the whole of a relative "
-                                         "date) comes from the document date."),
+            Field(
+                "inferred",
+                "boolean",
+                "True when part of the date (the year, or the whole of a relative date) comes from the document date.",
+            ),
             Field("offset", "integer", "Character offset of the expression in the paragraph text."),
         ),
         primary_key=("paragraph_id", "offset"),
@@ -47,15 +49,19 @@ TABLES = [
         name="events",
         title="Events of the Bali Process",
         description="Curated event base (data/events.csv): one row per event and source, so that sources "
-                    "that disagree stay visible.",
+        "that disagree stay visible.",
         fields=(
             Field("event_id", "string", "Event id; shared by the rows of one event."),
             Field("start", "date", "First day of the event as this source gives it; empty if it gives no date."),
             Field("end", "date", "Last day of the event as this source gives it; empty if it gives no date."),
             Field("precision", "string", "day, month or year: how precisely the source dates the event."),
-            Field("event_type", "string", "ministerial_conference, senior_officials_meeting, ad_hoc_group, "
-                                          "working_group, forum, consultation_mechanism, framework, "
-                                          "institution, declaration or strategy."),
+            Field(
+                "event_type",
+                "string",
+                "ministerial_conference, senior_officials_meeting, ad_hoc_group, "
+                "working_group, forum, consultation_mechanism, framework, "
+                "institution, declaration or strategy.",
+            ),
             Field("name", "string", "Name of the event."),
             Field("city", "string", "City, when the source names one."),
             Field("country", "string", "Country, when the source names one."),

@@ -8,14 +8,14 @@ import pandas as pd
 __all__ = ["mention_years", "summary"]
 
 
-
 def mention_years(mentions: pd.DataFrame, documents: pd.DataFrame) -> pd.DataFrame:
     """How many date mentions cover each calendar year, by document type: a mention counts once for
     every year its interval touches (so "2020–2025" counts in six years). Columns: year, doc_type,
     mentions; only years and types with at least one mention."""
     if mentions.empty:
-        return pd.DataFrame({"year": pd.Series(dtype=int), "doc_type": pd.Series(dtype=str),
-                             "mentions": pd.Series(dtype=int)})
+        return pd.DataFrame(
+            {"year": pd.Series(dtype=int), "doc_type": pd.Series(dtype=str), "mentions": pd.Series(dtype=int)}
+        )
     first = mentions["start"].dt.year.to_numpy()
     last = mentions["end"].dt.year.to_numpy()
     span = last - first + 1
@@ -26,8 +26,9 @@ def mention_years(mentions: pd.DataFrame, documents: pd.DataFrame) -> pd.DataFra
     return counts.sort_values(["year", "doc_type"]).reset_index(drop=True)
 
 
-def summary(mentions: pd.DataFrame, events: pd.DataFrame, timeline: pd.DataFrame,
-            gaps: pd.DataFrame) -> dict[str, object]:
+def summary(
+    mentions: pd.DataFrame, events: pd.DataFrame, timeline: pd.DataFrame, gaps: pd.DataFrame
+) -> dict[str, object]:
     """The chapter's headline figures, for glueing into prose."""
     conferences = timeline[timeline["event_type"] == "ministerial_conference"]
     by_precision = mentions["precision"].value_counts()

@@ -11,25 +11,41 @@ import pandas as pd
 from ..corpus import Corpus
 from ..datevocab import MONTH_NAME_PATTERN
 
-__all__ = ["parse_number", "extract_counts", "counts_table"]
+__all__ = ["counts_table", "extract_counts", "parse_number"]
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[“\"A-Z])")
-_UNITS = {"countries": "countries", "states": "states", "delegates": "delegates", "delegations": "delegations",
-          "organisations": "organisations", "organizations": "organisations", "members": "members",
-          "parties": "parties", "participants": "participants", "observers": "observers", "actors": "actors",
-          "governments": "governments", "economies": "economies", "nations": "countries"}
-_ONES = ("zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
-         "sixteen seventeen eighteen nineteen").split()
-_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
-         "ninety": 90}
-_WORD_NUMBER = (rf"(?:(?:{'|'.join(_TENS)})(?:[- ](?:{'|'.join(_ONES[1:10])}))?|"
-                rf"(?:{'|'.join(sorted(_ONES, key=len, reverse=True))}))")
+_UNITS = {
+    "countries": "countries",
+    "states": "states",
+    "delegates": "delegates",
+    "delegations": "delegations",
+    "organisations": "organisations",
+    "organizations": "organisations",
+    "members": "members",
+    "parties": "parties",
+    "participants": "participants",
+    "observers": "observers",
+    "actors": "actors",
+    "governments": "governments",
+    "economies": "economies",
+    "nations": "countries",
+}
+_ONES = (
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+    "sixteen seventeen eighteen nineteen"
+).split()
+_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
+_WORD_NUMBER = (
+    rf"(?:(?:{'|'.join(_TENS)})(?:[- ](?:{'|'.join(_ONES[1:10])}))?|"
+    rf"(?:{'|'.join(sorted(_ONES, key=len, reverse=True))}))"
+)
 _COUNT_RE = re.compile(
     rf"(?:(?P<qual>more than|over|at least|some|about|around|nearly|almost|fewer than|less than)\s+)?"
     rf"\b(?!(?:1[89]|20)\d\d\b)(?P<num>\d{{1,3}}(?:,\d{{3}})+|\d+|{_WORD_NUMBER})\s+"
     rf"(?P<mods>(?:(?!(?:{_WORD_NUMBER}|more|over|than)\b)[a-z][a-z-]*\s+){{0,4}}?)"
     rf"(?P<unit>{'|'.join(_UNITS)})$",
-    re.IGNORECASE)
+    re.IGNORECASE,
+)
 _DIGIT = re.compile(r"\d")
 _WINDOW_WORDS = 10  # qualifier (2 words) + number (2: "twenty five") + modifiers (4), with room to spare
 _NUMBER_WORDS = frozenset(_ONES) | frozenset(_TENS)
@@ -86,7 +102,7 @@ def extract_counts(text: str) -> list[dict[str, object]]:
                 start = sentence.rfind(" ", 0, start - 1) if start > 0 else -1
                 if start < 0:
                     break
-            window = sentence[start + 1:hit.end()]
+            window = sentence[start + 1 : hit.end()]
             if not _may_hold_number(window):
                 continue  # cheap pre-check: no digit or number word, so no count
             m = _COUNT_RE.search(window)
@@ -99,10 +115,18 @@ def extract_counts(text: str) -> list[dict[str, object]]:
             noun = m.group("unit").lower()
             subject = _subject(sentence, _UNITS[noun])
             unit = "members" if noun == "actors" and subject == "membership" else _UNITS[noun]
-            out.append({"count": parse_number(num), "unit": unit, "noun": (m.group("mods") + noun).strip(),
-                        "subject": subject, "qualifier": (m.group("qual") or "").lower(),
-                        "prospective": bool(re.search(r"\bwill be\b|\bto be held\b|\bexpected\b", sentence)),
-                        "text": m.group(0).strip(), "event_date": event})
+            out.append(
+                {
+                    "count": parse_number(num),
+                    "unit": unit,
+                    "noun": (m.group("mods") + noun).strip(),
+                    "subject": subject,
+                    "qualifier": (m.group("qual") or "").lower(),
+                    "prospective": bool(re.search(r"\bwill be\b|\bto be held\b|\bexpected\b", sentence)),
+                    "text": m.group(0).strip(),
+                    "event_date": event,
+                }
+            )
     return out
 
 
@@ -116,12 +140,30 @@ def counts_table(corpus: Corpus) -> pd.DataFrame:
     for p in paras.itertuples():
         for i, c in enumerate(extract_counts(p.text)):
             from_text = pd.notna(c["event_date"])
-            rows.append({"doc_id": p.doc_id, "paragraph_id": p.paragraph_id, "position": p.position, "n": i,
-                         "as_of": c["event_date"] if from_text else dates[p.doc_id],
-                         "as_of_basis": "paragraph" if from_text else "document",
-                         **{k: v for k, v in c.items() if k != "event_date"}})
-    cols = ["doc_id", "paragraph_id", "as_of", "as_of_basis", "count", "unit", "noun", "subject", "qualifier",
-            "prospective", "text"]
+            rows.append(
+                {
+                    "doc_id": p.doc_id,
+                    "paragraph_id": p.paragraph_id,
+                    "position": p.position,
+                    "n": i,
+                    "as_of": c["event_date"] if from_text else dates[p.doc_id],
+                    "as_of_basis": "paragraph" if from_text else "document",
+                    **{k: v for k, v in c.items() if k != "event_date"},
+                }
+            )
+    cols = [
+        "doc_id",
+        "paragraph_id",
+        "as_of",
+        "as_of_basis",
+        "count",
+        "unit",
+        "noun",
+        "subject",
+        "qualifier",
+        "prospective",
+        "text",
+    ]
     if not rows:
         return pd.DataFrame(columns=cols)
     df = pd.DataFrame(rows)

@@ -8,8 +8,7 @@ from matplotlib.figure import Figure
 from .. import plotting
 from .panel import ROLES
 
-__all__ = ["region_figure", "growth_figure"]
-
+__all__ = ["growth_figure", "region_figure"]
 
 
 def region_figure(table: pd.DataFrame, drawn_from: str | None = None) -> Figure:
@@ -44,19 +43,40 @@ def growth_figure(growth: pd.DataFrame) -> Figure:
     colours = {f"panel: {r.replace('_', '-')}": c for r, c in role_colours.items()}
     bottom = pd.Series(0.0, index=wide.index)
     for s in [o for o in order if o in wide.columns]:
-        ax.bar(wide.index, wide[s], bottom=bottom, width=0.8, color=colours[s],
-               label=s.removeprefix("panel: ") + " (states, panel)")
+        ax.bar(
+            wide.index,
+            wide[s],
+            bottom=bottom,
+            width=0.8,
+            color=colours[s],
+            label=s.removeprefix("panel: ") + " (states, panel)",
+        )
         bottom = bottom + wide[s]
     markers = {"stated (corpus)": ("D", "#000000"), "stated (outside)": ("o", "#D55E00")}
     for prefix, (marker, colour) in markers.items():
         pts = growth[growth["series"].str.startswith(prefix)]
         if not pts.empty:
-            ax.scatter(pts["year"], pts["value"], marker=marker, color=colour, zorder=3, s=36,
-                       label=f"{prefix.removeprefix('stated ').strip('()')} source: stated total")
+            ax.scatter(
+                pts["year"],
+                pts["value"],
+                marker=marker,
+                color=colour,
+                zorder=3,
+                s=36,
+                label=f"{prefix.removeprefix('stated ').strip('()')} source: stated total",
+            )
     ax.set_xlabel("Year")
     ax.set_ylabel("States with a sourced status (bars)\nor stated total (markers)")
     ax.legend(frameon=False, fontsize=8.5, loc="upper left", bbox_to_anchor=(1.0, 1.0))
-    ax.text(0.99, 0.5, "Short bars mean few dated sources,\nnot few members: a year without\na source is unknown.",
-            transform=ax.transAxes, ha="right", va="center", fontsize=8.5, color="#555555")
+    ax.text(
+        0.99,
+        0.5,
+        "Short bars mean few dated sources,\nnot few members: a year without\na source is unknown.",
+        transform=ax.transAxes,
+        ha="right",
+        va="center",
+        fontsize=8.5,
+        color="#555555",
+    )
     plotting.add_source(fig, "membership_panel.csv, membership_counts.csv and data/membership_totals.csv.")
     return fig

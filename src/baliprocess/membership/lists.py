@@ -16,26 +16,49 @@ from .counts import _SENTENCE_END, extract_counts
 from .names import _curated, _norm, resolve_names
 from .sources import _resolved
 
-__all__ = ["LIST_PATTERNS", "split_list", "find_lists", "participation_table", "unresolved_items"]
+__all__ = ["LIST_PATTERNS", "find_lists", "participation_table", "split_list", "unresolved_items"]
 
-_COUNT_START = re.compile(r"^\s*(?:\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|some|over|more)\b)",
-                          re.IGNORECASE)
+_COUNT_START = re.compile(
+    r"^\s*(?:\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|some|over|more)\b)", re.IGNORECASE
+)
 #: (role, pattern with a ``list`` group). Each pattern is tried on each sentence.
 LIST_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("participant", re.compile(r"\battended by (?P<list>[^.;]+)")),
-    ("participant", re.compile(r"\bparticipating (?:countries|states|governments) included (?P<list>[^.;]+)",
-                               re.IGNORECASE)),
-    ("participant", re.compile(r"\bIn attendance were (?:representatives (?:from|of) )?(?P<list>[^.;]+?)"
-                               r"(?=\s+as well as representatives|[.;]|$)")),
+    (
+        "participant",
+        re.compile(r"\bparticipating (?:countries|states|governments) included (?P<list>[^.;]+)", re.IGNORECASE),
+    ),
+    (
+        "participant",
+        re.compile(
+            r"\bIn attendance were (?:representatives (?:from|of) )?(?P<list>[^.;]+?)"
+            r"(?=\s+as well as representatives|[.;]|$)"
+        ),
+    ),
     ("observer", re.compile(r"^(?P<list>[^.;]+?),?\s+(?:also\s+)?attended as observers\b")),
     ("observer", re.compile(r"\b(?P<list>[A-Z][^.;]+?)\s+attended as observers\b")),
-    ("co_chair", re.compile(r"\b(?:Foreign |Prime )?(?:Ministers?|Governments?|Co-Chairs?) of "
-                            r"(?P<list>[A-Z][\w ]*? and [A-Z][\w ]*?),? (?:had the honour to )?co-chair")),
-    ("co_chair", re.compile(r"(?:^|[.;] |“)(?P<list>[A-Z][A-Za-z ]*? and [A-Z][A-Za-z]*(?: [A-Z][A-Za-z]*)*)"
-                            r" co-chaired\b")),
+    (
+        "co_chair",
+        re.compile(
+            r"\b(?:Foreign |Prime )?(?:Ministers?|Governments?|Co-Chairs?) of "
+            r"(?P<list>[A-Z][\w ]*? and [A-Z][\w ]*?),? (?:had the honour to )?co-chair"
+        ),
+    ),
+    (
+        "co_chair",
+        re.compile(
+            r"(?:^|[.;] |“)(?P<list>[A-Z][A-Za-z ]*? and [A-Z][A-Za-z]*(?: [A-Z][A-Za-z]*)*)"
+            r" co-chaired\b"
+        ),
+    ),
     ("co_chair", re.compile(r"\bco-chaired by (?:the (?:Governments|Foreign Ministers) of )?(?P<list>[^.;]+)")),
-    ("member", re.compile(r"(?P<list>[A-Z][A-Za-z]*(?: [A-Z][A-Za-z]*)*) is (?:proud to be |now )?an? "
-                          r"(?:active |full )?member of the Bali Process\b(?! Steering| Ad Hoc| Working)")),
+    (
+        "member",
+        re.compile(
+            r"(?P<list>[A-Z][A-Za-z]*(?: [A-Z][A-Za-z]*)*) is (?:proud to be |now )?an? "
+            r"(?:active |full )?member of the Bali Process\b(?! Steering| Ad Hoc| Working)"
+        ),
+    ),
 )
 _TRIGGER = re.compile(r"attended|attendance|participating|co-chair|member of the Bali Process", re.IGNORECASE)
 _LABEL = re.compile(r"^\s*\d{1,3}\.\s+")
@@ -60,7 +83,7 @@ def _split_and(item: str, data_dir: Path) -> tuple[str, ...]:
     if key in states or any(key == alias for alias, _ in aliases):
         return (item,)
     parts = resolve_names(pieces, data_dir)
-    keys = list(zip(parts["kind"], parts["iso3"], parts["name"]))
+    keys = list(zip(parts["kind"], parts["iso3"], parts["name"], strict=True))
     if (parts["kind"] != "").all() and len(set(keys)) == len(keys):
         return tuple(pieces)
     return (item,)
@@ -109,8 +132,7 @@ def _find_lists(text: str) -> tuple[tuple[str, str], ...]:
             for m in pattern.finditer(sentence):
                 span = m.span("list")
                 lst = m.group("list")
-                if any(s < span[1] and span[0] < e for s, e in taken) or _COUNT_START.match(lst) \
-                        or extract_counts(lst):
+                if any(s < span[1] and span[0] < e for s, e in taken) or _COUNT_START.match(lst) or extract_counts(lst):
                     continue
                 taken.append(span)
                 found.append((offset + span[0], role, lst))
@@ -125,14 +147,21 @@ def _participation_rows(corpus: Corpus, data_dir: Path) -> pd.DataFrame:
     for p in paras.itertuples():
         for list_no, (role, lst) in enumerate(find_lists(p.text)):
             for item_no, item in enumerate(split_list(lst, data_dir)):
-                rows.append({"doc_id": p.doc_id, "paragraph_id": p.paragraph_id, "position": p.position,
-                             "list_no": list_no, "item_no": item_no, "name_raw": item, "role": role})
-    return pd.DataFrame(rows, columns=["doc_id", "paragraph_id", "position", "list_no", "item_no",
-                                       "name_raw", "role"])
+                rows.append(
+                    {
+                        "doc_id": p.doc_id,
+                        "paragraph_id": p.paragraph_id,
+                        "position": p.position,
+                        "list_no": list_no,
+                        "item_no": item_no,
+                        "name_raw": item,
+                        "role": role,
+                    }
+                )
+    return pd.DataFrame(rows, columns=["doc_id", "paragraph_id", "position", "list_no", "item_no", "name_raw", "role"])
 
 
-def participation_table(corpus: Corpus, data_dir: Path | None = None, keep_unresolved: bool = False
-                        ) -> pd.DataFrame:
+def participation_table(corpus: Corpus, data_dir: Path | None = None, keep_unresolved: bool = False) -> pd.DataFrame:
     """One row per name listed in a participation, observer, co-chair or membership phrase.
 
     Columns: doc_id, paragraph_id, name_raw, name, iso3, kind, role, region (plus ``year``, the document's

@@ -19,7 +19,6 @@ from .sources import _read_csv, _resolved, load_organisations, load_region_overr
 __all__ = ["resolve_names"]
 
 
-
 def _norm(name: str) -> str:
     """Case-folded name without a leading "the", quotes, or extra whitespace (the matching key)."""
     name = re.sub(r"\s+", " ", name.replace("’", "'")).strip(" .;:“”\"'")
@@ -33,10 +32,16 @@ def _curated(data_dir: Path) -> tuple[dict[str, tuple[str, str]], list[tuple[str
     notes = _read_csv("name_notes.csv", data_dir)
     states = {_norm(r.name_in_text): (r.iso3, r.name) for r in notes.itertuples()}
     orgs = load_organisations(data_dir)
-    aliases = sorted({(_norm(a), r.short_name) for r in orgs.itertuples()
-                      for a in [r.full_name, r.short_name, *r.aliases.split("|")] if a},
-                     key=lambda t: (-len(t[0]), t[0]))
-    return states, aliases, dict(zip(orgs["short_name"], orgs["kind"]))
+    aliases = sorted(
+        {
+            (_norm(a), r.short_name)
+            for r in orgs.itertuples()
+            for a in [r.full_name, r.short_name, *r.aliases.split("|")]
+            if a
+        },
+        key=lambda t: (-len(t[0]), t[0]),
+    )
+    return states, aliases, dict(zip(orgs["short_name"], orgs["kind"], strict=True))
 
 
 def _match_org(name: str, aliases: list[tuple[str, str]]) -> str | None:
@@ -73,7 +78,7 @@ def _country_codes(names: Iterable[str]) -> dict[str, str | None]:
         finally:
             logger.setLevel(level)
         codes = codes if isinstance(codes, list) and len(todo) > 1 else [codes]
-        for name, code in zip(todo, codes):
+        for name, code in zip(todo, codes, strict=True):
             ok = isinstance(code, str) and re.fullmatch(r"[A-Z]{3}", code)
             _CC_CACHE[name] = code if ok else None
     return {n: _CC_CACHE[n] for n in names}
@@ -110,11 +115,15 @@ def resolve_names(names: Iterable[str], data_dir: Path | None = None) -> pd.Data
     codes = _country_codes(cleaned.values())
     for raw in rest:
         code = codes[cleaned[raw]]
-        rows[raw] = ({"name": "", "iso3": code, "kind": "state", "how": "country_converter"} if code
-                     else {"name": "", "iso3": "", "kind": "", "how": "unresolved"})
+        rows[raw] = (
+            {"name": "", "iso3": code, "kind": "state", "how": "country_converter"}
+            if code
+            else {"name": "", "iso3": "", "kind": "", "how": "unresolved"}
+        )
     info = _country_info()
-    out = pd.DataFrame([{"name_raw": raw, **rows[raw]} for raw in names],
-                       columns=["name_raw", "name", "iso3", "kind", "how"])
+    out = pd.DataFrame(
+        [{"name_raw": raw, **rows[raw]} for raw in names], columns=["name_raw", "name", "iso3", "kind", "how"]
+    )
     is_state = out["iso3"] != ""
     regions = info["UNregion"].copy()
     overrides = load_region_overrides(data_dir)

@@ -20,9 +20,18 @@ def membership_panel(participation: pd.DataFrame, membership: pd.DataFrame) -> p
     year) wins over the curated row; among what remains the strongest status in :data:`STATUS_RANK` wins.
     ``basis`` names the sources behind the status kept.
     """
-    ev = [pd.DataFrame({"iso3": s["iso3"], "year": s["year"].astype(int), "status": s["role"],
-                        "basis": s["paragraph_id"], "tier": 1})
-          for s in [participation[(participation["kind"] == "state") & participation["year"].notna()]]]
+    ev = [
+        pd.DataFrame(
+            {
+                "iso3": s["iso3"],
+                "year": s["year"].astype(int),
+                "status": s["role"],
+                "basis": s["paragraph_id"],
+                "tier": 1,
+            }
+        )
+        for s in [participation[(participation["kind"] == "state") & participation["year"].notna()]]
+    ]
     states = membership[(membership["kind"] == "state") & (membership["iso3"] != "")]
     for r in states.itertuples():
         if pd.notna(r.as_of):
@@ -32,8 +41,7 @@ def membership_panel(participation: pd.DataFrame, membership: pd.DataFrame) -> p
             years = range(int(r.joined), int(r.joined) + 1)
         else:
             continue
-        ev.append(pd.DataFrame({"iso3": r.iso3, "year": list(years), "status": r.status, "basis": r.source,
-                                "tier": 0}))
+        ev.append(pd.DataFrame({"iso3": r.iso3, "year": list(years), "status": r.status, "basis": r.source, "tier": 0}))
     allev = pd.concat(ev, ignore_index=True)
     allev = allev[allev["tier"] == allev.groupby(["iso3", "year"])["tier"].transform("max")]
     allev["rank"] = allev["status"].map(STATUS_RANK)

@@ -11,7 +11,7 @@ import pandas as pd
 
 from ..corpus import REPO_ROOT
 
-__all__ = ["DATA_DIR", "load_organisations", "load_membership", "load_totals", "load_region_overrides"]
+__all__ = ["DATA_DIR", "load_membership", "load_organisations", "load_region_overrides", "load_totals"]
 
 DATA_DIR = REPO_ROOT / "data"
 

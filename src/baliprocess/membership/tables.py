@@ -11,15 +11,17 @@ from .lists import participation_table
 from .panel import membership_panel
 from .sources import load_membership
 
-__all__ = ["build_tables", "TABLES"]
-
+__all__ = ["TABLES", "build_tables"]
 
 
 def build_tables(corpus: Corpus) -> dict[str, pd.DataFrame]:
     """The exported tables of this module, by name (see :data:`TABLES`); the panel reuses the participation."""
     participation = participation_table(corpus)
-    return {"participation": participation, "membership_counts": counts_table(corpus),
-            "membership_panel": membership_panel(participation, load_membership())}
+    return {
+        "participation": participation,
+        "membership_counts": counts_table(corpus),
+        "membership_panel": membership_panel(participation, load_membership()),
+    }
 
 
 TABLES = [
@@ -27,13 +29,16 @@ TABLES = [
         name="participation",
         title="Participants, observers, co-chairs and members named in the corpus",
         description="One row per name in a list of participants, observers, co-chairs or members that a corpus "
-                    "paragraph gives; states standardised to ISO3 and UN region, organisations to a short name.",
+        "paragraph gives; states standardised to ISO3 and UN region, organisations to a short name.",
         fields=(
             Field("doc_id", "string", "Document id."),
             Field("paragraph_id", "string", "Paragraph that lists the name."),
             Field("name_raw", "string", "The name as written (list punctuation and a leading 'the' removed)."),
-            Field("name", "string", "Canonical name: country_converter short name, curated name, or "
-                                    "organisation short name."),
+            Field(
+                "name",
+                "string",
+                "Canonical name: country_converter short name, curated name, or organisation short name.",
+            ),
             Field("iso3", "string", "ISO 3166 alpha-3 code for states; empty for organisations."),
             Field("kind", "string", "state or organisation."),
             Field("role", "string", "participant, co_chair, observer or member, from the list's wording."),
@@ -45,7 +50,7 @@ TABLES = [
         name="membership_counts",
         title="Counts of attendance and membership stated in the corpus",
         description="Every count of countries, delegates, organisations, members or treaty parties stated in a "
-                    "corpus paragraph, numbers in digits or words.",
+        "corpus paragraph, numbers in digits or words.",
         fields=(
             Field("doc_id", "string", "Document id."),
             Field("paragraph_id", "string", "Paragraph stating the count."),
@@ -65,7 +70,7 @@ TABLES = [
         name="membership_panel",
         title="State-year status in the Bali Process",
         description="One row per state and year with evidence: a corpus listing or a sourced row of "
-                    "data/membership.csv. Years without evidence are absent, not non-membership.",
+        "data/membership.csv. Years without evidence are absent, not non-membership.",
         fields=(
             Field("iso3", "string", "ISO 3166 alpha-3 code."),
             Field("year", "year", "Year."),

@@ -9,9 +9,17 @@ import pandas as pd
 
 from .panel import ROLES
 
-__all__ = ["role_kind_table", "region_table", "reconcile_2002", "counts_view", "totals_table", "growth_table", "summary",
-           "stated_totals", "paragraph_span"]
-
+__all__ = [
+    "counts_view",
+    "growth_table",
+    "paragraph_span",
+    "reconcile_2002",
+    "region_table",
+    "role_kind_table",
+    "stated_totals",
+    "summary",
+    "totals_table",
+]
 
 
 def _conference_doc(participation: pd.DataFrame) -> str | None:
@@ -64,8 +72,9 @@ def paragraph_span(paragraphs: pd.DataFrame, paragraph_ids: Sequence[str]) -> st
     return ("paragraph " if len(paragraph_ids) == 1 else "paragraphs ") + ", ".join(paragraph_ids)
 
 
-def reconcile_2002(participation: pd.DataFrame, counts: pd.DataFrame, window_days: int = 31,
-                   not_yet_independent: Sequence[str] = ()) -> pd.DataFrame:
+def reconcile_2002(
+    participation: pd.DataFrame, counts: pd.DataFrame, window_days: int = 31, not_yet_independent: Sequence[str] = ()
+) -> pd.DataFrame:
     """The founding statement's lists against the country counts stated within ``window_days`` of it.
 
     ``not_yet_independent`` holds words (case ignored) of the names, as written, of listed states that were
@@ -91,34 +100,46 @@ def reconcile_2002(participation: pd.DataFrame, counts: pd.DataFrame, window_day
         ref = date if date is not None else when[conf["doc_id"] == doc_id].min()
         years = participation.loc[participation["doc_id"] == doc_id, "year"]
         year = int(years.iloc[0]) if len(years) else None
-        near = conf[(when.dt.year == year)] if ref is None or pd.isna(ref) else \
-            conf[(when - ref).abs() <= pd.Timedelta(days=window_days)]
+        near = (
+            conf[(when.dt.year == year)]
+            if ref is None or pd.isna(ref)
+            else conf[(when - ref).abs() <= pd.Timedelta(days=window_days)]
+        )
         for r in near.itertuples():
-            rows.append((f"countries stated: \"{r.text}\"", int(r.count), r.paragraph_id))
+            rows.append((f'countries stated: "{r.text}"', int(r.count), r.paragraph_id))
     return pd.DataFrame(rows, columns=["what", "count", "source"]).set_index("what")
 
 
 def counts_view(counts: pd.DataFrame) -> pd.DataFrame:
     """The stated counts as a reader-facing table."""
     view = counts.assign(as_of=pd.to_datetime(counts["as_of"]).dt.strftime("%Y-%m-%d"))
-    return view[["paragraph_id", "as_of", "count", "unit", "subject", "prospective", "text"]].set_index(
-        "paragraph_id")
+    return view[["paragraph_id", "as_of", "count", "unit", "subject", "prospective", "text"]].set_index("paragraph_id")
 
 
 def totals_table(counts: pd.DataFrame, totals: pd.DataFrame) -> pd.DataFrame:
     """Membership totals from the corpus and from outside sources, one row per source and year."""
     corpus_rows = counts[counts["subject"] == "membership"]
-    a = pd.DataFrame({"year": pd.to_datetime(corpus_rows["as_of"]).dt.year.astype("Int64"),
-                      "source": corpus_rows["paragraph_id"], "qualifier": corpus_rows["qualifier"],
-                      "unit": corpus_rows["unit"], "count": corpus_rows["count"].astype("Int64")})
+    a = pd.DataFrame(
+        {
+            "year": pd.to_datetime(corpus_rows["as_of"]).dt.year.astype("Int64"),
+            "source": corpus_rows["paragraph_id"],
+            "qualifier": corpus_rows["qualifier"],
+            "unit": corpus_rows["unit"],
+            "count": corpus_rows["count"].astype("Int64"),
+        }
+    )
     m = totals[totals["scope"] == "membership"]
     b = m[["year", "source", "qualifier", "unit", "count"]]
     both = pd.concat([a, b], ignore_index=True)
-    wide = both.pivot_table(index=["source", "year", "qualifier"], columns="unit", values="count",
-                            aggfunc="first", dropna=False).reset_index()
+    wide = both.pivot_table(
+        index=["source", "year", "qualifier"], columns="unit", values="count", aggfunc="first", dropna=False
+    ).reset_index()
     wide = wide.dropna(how="all", subset=[c for c in wide.columns if c not in ("source", "year", "qualifier")])
-    order = [c for c in ("member states", "member organisations", "members", "observer states",
-                         "observer organisations") if c in wide.columns]
+    order = [
+        c
+        for c in ("member states", "member organisations", "members", "observer states", "observer organisations")
+        if c in wide.columns
+    ]
     wide = wide[["source", "year", "qualifier", *order]]
     wide["year"] = wide["year"].astype("Int64")
     wide = wide.sort_values(["year", "source"], na_position="last", kind="stable")
@@ -130,15 +151,24 @@ def growth_table(panel: pd.DataFrame, counts: pd.DataFrame, totals: pd.DataFrame
     """Long table year, series, value: states per status in the panel, and stated country/member totals."""
     per = panel.groupby(["year", "status"]).size().rename("value").reset_index()
     per["series"] = "panel: " + per["status"].str.replace("_", "-")
-    stated = counts[counts["unit"].isin(["countries", "members"]) & counts["subject"].isin(
-        ["attendance", "membership"])]
-    s1 = pd.DataFrame({"year": pd.to_datetime(stated["as_of"]).dt.year,
-                       "series": "stated (corpus): " + stated["unit"] + ", " + stated["subject"],
-                       "value": stated["count"].astype(int)})
+    stated = counts[
+        counts["unit"].isin(["countries", "members"]) & counts["subject"].isin(["attendance", "membership"])
+    ]
+    s1 = pd.DataFrame(
+        {
+            "year": pd.to_datetime(stated["as_of"]).dt.year,
+            "series": "stated (corpus): " + stated["unit"] + ", " + stated["subject"],
+            "value": stated["count"].astype(int),
+        }
+    )
     t = totals[totals["year"].notna() & totals["unit"].isin(["countries", "members", "member states"])]
-    s2 = pd.DataFrame({"year": t["year"].astype(int),
-                       "series": "stated (outside): " + t["unit"] + ", " + t["scope"],
-                       "value": t["count"].astype(int)})
+    s2 = pd.DataFrame(
+        {
+            "year": t["year"].astype(int),
+            "series": "stated (outside): " + t["unit"] + ", " + t["scope"],
+            "value": t["count"].astype(int),
+        }
+    )
     out = pd.concat([per[["year", "series", "value"]], s1, s2], ignore_index=True)
     out = out.groupby(["year", "series"], as_index=False)["value"].max()
     return out.sort_values(["year", "series"]).reset_index(drop=True)

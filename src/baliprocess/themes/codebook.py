@@ -14,13 +14,22 @@ import yaml
 
 from ..corpus import REPO_ROOT
 
-__all__ = ["CODEBOOK_PATH", "REQUIRED_THEMES", "Theme", "Codebook", "term_regex", "load_codebook", "codebook_table"]
+__all__ = ["CODEBOOK_PATH", "REQUIRED_THEMES", "Codebook", "Theme", "codebook_table", "load_codebook", "term_regex"]
 
 CODEBOOK_PATH = REPO_ROOT / "data" / "themes.yml"
 REQUIRED_THEMES = (
-    "information_sharing", "law_enforcement", "border_management", "identity_documents",
-    "public_awareness", "return_reintegration", "legislation", "victim_protection", "root_causes",
-    "refugee_protection", "capacity_building", "private_sector",
+    "information_sharing",
+    "law_enforcement",
+    "border_management",
+    "identity_documents",
+    "public_awareness",
+    "return_reintegration",
+    "legislation",
+    "victim_protection",
+    "root_causes",
+    "refugee_protection",
+    "capacity_building",
+    "private_sector",
 )
 _INFLECTIONS = "(?:s|es|d|ed|ing)?"
 _WORD_GAP = r"[\s\-/]+"
@@ -67,8 +76,11 @@ def _term_sample(term: str) -> str:
 def _check_overlaps(term_theme: list[tuple[str, str]]) -> None:
     """Refuse a term that matches inside another term's own words: one of the two would go unreported."""
     compiled = [(term, re.compile(term_regex(term))) for term, _ in term_theme]
-    clashes = [f"{a!r} matches inside {b!r}" for (a, ra), (b, _) in
-               ((x, y) for x in compiled for y in compiled if x[0] != y[0]) if ra.search(_term_sample(b))]
+    clashes = [
+        f"{a!r} matches inside {b!r}"
+        for (a, ra), (b, _) in ((x, y) for x in compiled for y in compiled if x[0] != y[0])
+        if ra.search(_term_sample(b))
+    ]
     if clashes:
         raise ValueError("codebook terms overlap: " + "; ".join(sorted(clashes)))
 
@@ -79,8 +91,16 @@ def _parse(data: dict) -> tuple[Theme, ...]:
         missing = {"key", "label", "definition", "include", "exclude", "terms"} - set(entry)
         if missing:
             raise ValueError(f"theme {entry.get('key')!r} lacks {sorted(missing)}")
-        themes.append(Theme(entry["key"], entry["label"], " ".join(entry["definition"].split()),
-                            tuple(entry["include"]), tuple(entry["exclude"]), tuple(entry["terms"])))
+        themes.append(
+            Theme(
+                entry["key"],
+                entry["label"],
+                " ".join(entry["definition"].split()),
+                tuple(entry["include"]),
+                tuple(entry["exclude"]),
+                tuple(entry["terms"]),
+            )
+        )
     keys = [t.key for t in themes]
     if len(set(keys)) != len(keys):
         raise ValueError("duplicate theme keys")
@@ -114,8 +134,8 @@ def _combined_pattern(terms: list[str]) -> re.Pattern[str]:
     items = []
     for i, term in enumerate(terms):
         literal = _words(term)[0].rstrip("*")
-        body = term_regex(term)[len(r"(?<!\w)"):-len(r"(?!\w)")]
-        items.append((literal, body[len(re.escape(literal)):], i))
+        body = term_regex(term)[len(r"(?<!\w)") : -len(r"(?!\w)")]
+        items.append((literal, body[len(re.escape(literal)) :], i))
     return re.compile(r"(?<!\w)" + _trie(items) + r"(?!\w)")
 
 
@@ -139,7 +159,12 @@ def codebook_table(codebook: Codebook | None = None) -> pd.DataFrame:
     cb = codebook if codebook is not None else load_codebook()
     rows = []
     for t in cb.themes:
-        parts = {"label": t.label, "definition": t.definition, "includes": "; ".join(t.include),
-                 "excludes": "; ".join(t.exclude) or "(none)", "terms": ", ".join(t.terms)}
+        parts = {
+            "label": t.label,
+            "definition": t.definition,
+            "includes": "; ".join(t.include),
+            "excludes": "; ".join(t.exclude) or "(none)",
+            "terms": ", ".join(t.terms),
+        }
         rows += [(t.key, part, text) for part, text in parts.items()]
     return pd.DataFrame(rows, columns=["theme", "part", "text"]).set_index(["theme", "part"])

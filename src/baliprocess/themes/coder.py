@@ -40,6 +40,11 @@ def code_paragraphs(paragraphs: pd.DataFrame, codebook: Codebook | None = None) 
         idx = [i for *_, i in group]
         records.append((row, cb.term_theme[idx[0]][1], "; ".join(cb.term_theme[i][0] for i in idx)))
     out_rows = np.array([r[0] for r in records])
-    return pd.DataFrame({"doc_id": paragraphs["doc_id"].to_numpy()[out_rows],
-                         "paragraph_id": paragraphs["paragraph_id"].to_numpy()[out_rows],
-                         "theme": [r[1] for r in records], "matched": [r[2] for r in records]})
+    return pd.DataFrame(
+        {
+            "doc_id": paragraphs["doc_id"].to_numpy()[out_rows],
+            "paragraph_id": paragraphs["paragraph_id"].to_numpy()[out_rows],
+            "theme": [r[1] for r in records],
+            "matched": [r[2] for r in records],
+        }
+    )

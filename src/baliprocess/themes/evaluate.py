@@ -11,7 +11,7 @@ import pandas as pd
 from ..corpus import REPO_ROOT
 from ..metrics import precision_recall_f1
 
-__all__ = ["GOLD_PATH", "load_gold", "gold_pairs", "evaluate", "theme_examples", "disagreements"]
+__all__ = ["GOLD_PATH", "disagreements", "evaluate", "gold_pairs", "load_gold", "theme_examples"]
 
 GOLD_PATH = REPO_ROOT / "data" / "gold" / "paragraph_themes.csv"
 
@@ -36,27 +36,58 @@ def evaluate(coded: pd.DataFrame, gold: pd.DataFrame, keys: list[str]) -> pd.Dat
     predicted = coded.loc[coded["paragraph_id"].isin(in_gold), ["paragraph_id", "theme"]].drop_duplicates()
     truth = gold_pairs(gold)
     both = predicted.merge(truth, on=["paragraph_id", "theme"])
-    counts = pd.DataFrame({
-        "gold": truth["theme"].value_counts(), "coded": predicted["theme"].value_counts(),
-        "tp": both["theme"].value_counts()}).reindex(keys).fillna(0).astype(int)
+    counts = (
+        pd.DataFrame(
+            {
+                "gold": truth["theme"].value_counts(),
+                "coded": predicted["theme"].value_counts(),
+                "tp": both["theme"].value_counts(),
+            }
+        )
+        .reindex(keys)
+        .fillna(0)
+        .astype(int)
+    )
     rows = []
     for key, r in counts.iterrows():
         p, rec, f1 = precision_recall_f1(r.tp, r.coded, r.gold)
-        rows.append({"theme": key, "gold": r.gold, "coded": r.coded, "tp": r.tp, "fp": r.coded - r.tp,
-                     "fn": r.gold - r.tp, "precision": p, "recall": rec, "f1": f1})
+        rows.append(
+            {
+                "theme": key,
+                "gold": r.gold,
+                "coded": r.coded,
+                "tp": r.tp,
+                "fp": r.coded - r.tp,
+                "fn": r.gold - r.tp,
+                "precision": p,
+                "recall": rec,
+                "f1": f1,
+            }
+        )
     table = pd.DataFrame(rows)
     used = table[(table["gold"] + table["coded"]) > 0]
-    macro = {"theme": "macro average", **used[["gold", "coded", "tp", "fp", "fn"]].sum().to_dict(),
-             **used[["precision", "recall", "f1"]].mean().to_dict()}
+    macro = {
+        "theme": "macro average",
+        **used[["gold", "coded", "tp", "fp", "fn"]].sum().to_dict(),
+        **used[["precision", "recall", "f1"]].mean().to_dict(),
+    }
     tp, g, c = int(used["tp"].sum()), int(used["gold"].sum()), int(used["coded"].sum())
-    micro = {"theme": "micro average", "gold": g, "coded": c, "tp": tp, "fp": c - tp, "fn": g - tp,
-             **dict(zip(("precision", "recall", "f1"), precision_recall_f1(tp, c, g), strict=True))}
+    micro = {
+        "theme": "micro average",
+        "gold": g,
+        "coded": c,
+        "tp": tp,
+        "fp": c - tp,
+        "fn": g - tp,
+        **dict(zip(("precision", "recall", "f1"), precision_recall_f1(tp, c, g), strict=True)),
+    }
     out = pd.concat([table, pd.DataFrame([macro, micro])], ignore_index=True)
     return out.astype({k: int for k in ("gold", "coded", "tp", "fp", "fn")}).set_index("theme")
 
 
-def theme_examples(coded: pd.DataFrame, paragraphs: pd.DataFrame, documents: pd.DataFrame,
-                   gold: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
+def theme_examples(
+    coded: pd.DataFrame, paragraphs: pd.DataFrame, documents: pd.DataFrame, gold: pd.DataFrame, keys: list[str]
+) -> pd.DataFrame:
     """One example paragraph per theme: the coded paragraph with most distinct terms fired (ties: earliest
     document, then position), with the terms and whether the gold agrees (yes, no, or not in gold)."""
     dates = documents.set_index("doc_id")["date"]
@@ -67,10 +98,19 @@ def theme_examples(coded: pd.DataFrame, paragraphs: pd.DataFrame, documents: pd.
     best = frame.drop_duplicates("theme").set_index("theme").reindex([k for k in keys if k in set(frame["theme"])])
     truth = set(map(tuple, gold_pairs(gold).to_numpy()))
     in_gold = set(gold["paragraph_id"])
-    agree = ["yes" if (p, t) in truth else "no" if p in in_gold else "not in gold"
-             for p, t in zip(best["paragraph_id"], best.index)]
-    return pd.DataFrame({"paragraph_id": best["paragraph_id"], "terms fired": best["matched"],
-                         "gold agrees": agree, "text": best["text"]}, index=best.index)
+    agree = [
+        "yes" if (p, t) in truth else "no" if p in in_gold else "not in gold"
+        for p, t in zip(best["paragraph_id"], best.index, strict=True)
+    ]
+    return pd.DataFrame(
+        {
+            "paragraph_id": best["paragraph_id"],
+            "terms fired": best["matched"],
+            "gold agrees": agree,
+            "text": best["text"],
+        },
+        index=best.index,
+    )
 
 
 def disagreements(coded: pd.DataFrame, gold: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
@@ -80,11 +120,13 @@ def disagreements(coded: pd.DataFrame, gold: pd.DataFrame, keys: list[str]) -> p
     merged = in_gold.merge(gold_pairs(gold), on=["paragraph_id", "theme"], how="outer", indicator=True)
     merged = merged[merged["_merge"] != "both"]
     position = {p: i for i, p in enumerate(dict.fromkeys(gold["paragraph_id"]))}
-    out = pd.DataFrame({
-        "theme": merged["theme"],
-        "paragraph_id": merged["paragraph_id"],
-        "disagreement": merged["_merge"].map({"left_only": "coder only", "right_only": "gold only"}).astype(str),
-        "terms fired": merged["matched"].fillna(""),
-    })
+    out = pd.DataFrame(
+        {
+            "theme": merged["theme"],
+            "paragraph_id": merged["paragraph_id"],
+            "disagreement": merged["_merge"].map({"left_only": "coder only", "right_only": "gold only"}).astype(str),
+            "terms fired": merged["matched"].fillna(""),
+        }
+    )
     out = out.assign(_t=out["theme"].map(keys.index), _p=out["paragraph_id"].map(position))
     return out.sort_values(["_t", "disagreement", "_p"]).drop(columns=["_t", "_p"]).reset_index(drop=True)

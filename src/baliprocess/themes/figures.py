@@ -12,7 +12,7 @@ from matplotlib.image import AxesImage
 
 from .. import plotting
 
-__all__ = ["shares_figure", "cooccurrence_figure"]
+__all__ = ["cooccurrence_figure", "shares_figure"]
 
 _BLANK, _DIAGONAL = "#f2f2f2", "#d9d9d9"  # heatmap cells with nothing; the co-occurrence diagonal
 
@@ -25,8 +25,15 @@ def _heatmap(ax: Axes, values: np.ndarray, fmt: str, vmax: float) -> AxesImage:
     if shown.size <= 400:
         for (i, j), v in np.ndenumerate(shown):
             if np.isfinite(v):
-                ax.text(j, i, format(v, fmt), ha="center", va="center", fontsize=8,
-                        color="black" if v > 0.6 * vmax else "white")
+                ax.text(
+                    j,
+                    i,
+                    format(v, fmt),
+                    ha="center",
+                    va="center",
+                    fontsize=8,
+                    color="black" if v > 0.6 * vmax else "white",
+                )
     ax.grid(False)
     return image
 
@@ -39,12 +46,10 @@ def shares_figure(shares: pd.DataFrame, labels: dict[str, str]) -> Figure:
     image = _heatmap(ax, values, ".0%", float(np.nanmax(values, initial=0)))
     ax.set_yticks(range(n_themes), [labels.get(k, k) for k in shares.columns])
     ax.xaxis.tick_top()
-    ax.set_xticks(range(n_units), list(shares.index), rotation=30, ha="left", rotation_mode="anchor",
-                  fontsize=9)
+    ax.set_xticks(range(n_units), list(shares.index), rotation=30, ha="left", rotation_mode="anchor", fontsize=9)
     ax.spines[["left", "bottom"]].set_visible(False)
     fig.colorbar(image, ax=ax, label="share of paragraphs", format=lambda v, _: f"{v:.0%}", shrink=0.8)
-    plotting.add_source(fig, "paragraph_themes.csv (terms of data/themes.yml), paragraphs.csv; "
-                             "blank: no paragraph.")
+    plotting.add_source(fig, "paragraph_themes.csv (terms of data/themes.yml), paragraphs.csv; blank: no paragraph.")
     return fig
 
 

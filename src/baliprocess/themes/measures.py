@@ -10,7 +10,20 @@ import pandas as pd
 
 from .evaluate import gold_pairs
 
-__all__ = ["MAX_DOCUMENT_ROWS", "TFIDF_MAX_DF", "analysis_units", "theme_shares", "emphasis_by_year", "cooccurrence", "top_pairs", "distinctive_terms", "distinctive_table", "emphasis_percent", "emphasis_facts", "summary"]
+__all__ = [
+    "MAX_DOCUMENT_ROWS",
+    "TFIDF_MAX_DF",
+    "analysis_units",
+    "cooccurrence",
+    "distinctive_table",
+    "distinctive_terms",
+    "emphasis_by_year",
+    "emphasis_facts",
+    "emphasis_percent",
+    "summary",
+    "theme_shares",
+    "top_pairs",
+]
 
 #: Up to this many documents the chapter's views show one row per document, beyond it one per year.
 MAX_DOCUMENT_ROWS = 20
@@ -29,12 +42,15 @@ def analysis_units(documents: pd.DataFrame) -> pd.Series:
     return pd.Series(labels.to_numpy(), index=pd.Index(docs["doc_id"], name="doc_id"), name="unit")
 
 
-def theme_shares(coded: pd.DataFrame, paragraphs: pd.DataFrame, units: pd.Series,
-                 keys: list[str]) -> pd.DataFrame:
+def theme_shares(coded: pd.DataFrame, paragraphs: pd.DataFrame, units: pd.Series, keys: list[str]) -> pd.DataFrame:
     """Share of each unit's paragraphs that carry each theme (units in date order, themes in codebook order)."""
     n_paragraphs = paragraphs["doc_id"].map(units).value_counts()
-    counts = (coded.assign(unit=coded["doc_id"].map(units))
-              .groupby(["unit", "theme"])["paragraph_id"].nunique().unstack(fill_value=0))
+    counts = (
+        coded.assign(unit=coded["doc_id"].map(units))
+        .groupby(["unit", "theme"])["paragraph_id"]
+        .nunique()
+        .unstack(fill_value=0)
+    )
     order = list(dict.fromkeys(units.to_numpy()))
     counts = counts.reindex(index=order, columns=keys, fill_value=0)
     shares = counts.div(n_paragraphs.reindex(order), axis=0)
@@ -42,8 +58,9 @@ def theme_shares(coded: pd.DataFrame, paragraphs: pd.DataFrame, units: pd.Series
     return shares
 
 
-def emphasis_by_year(coded: pd.DataFrame, paragraphs: pd.DataFrame, documents: pd.DataFrame,
-                     keys: list[str]) -> pd.DataFrame:
+def emphasis_by_year(
+    coded: pd.DataFrame, paragraphs: pd.DataFrame, documents: pd.DataFrame, keys: list[str]
+) -> pd.DataFrame:
     """Per theme: share of each year's paragraphs that carry it, and the first year it is coded."""
     years = pd.Series(documents["date"].dt.year.astype(str).to_numpy(), index=documents["doc_id"])
     shares = theme_shares(coded, paragraphs, years, keys).sort_index().T
@@ -84,13 +101,19 @@ def distinctive_terms(paragraphs: pd.DataFrame, units: pd.Series, n: int = 8) ->
     text = paragraphs.assign(unit=paragraphs["doc_id"].map(units)).groupby("unit", sort=False)["text"]
     order = list(dict.fromkeys(units.to_numpy()))
     pooled = text.agg(" ".join).reindex(order).fillna("")
-    vectorizer = TfidfVectorizer(stop_words="english", token_pattern=r"(?u)\b[^\W\d_]{3,}\b",
-                                 sublinear_tf=True, max_df=TFIDF_MAX_DF if len(order) > 1 else 1.0)
+    vectorizer = TfidfVectorizer(
+        stop_words="english",
+        token_pattern=r"(?u)\b[^\W\d_]{3,}\b",
+        sublinear_tf=True,
+        max_df=TFIDF_MAX_DF if len(order) > 1 else 1.0,
+    )
     matrix = vectorizer.fit_transform(pooled.to_numpy()).toarray()
     vocab = vectorizer.get_feature_names_out()
     rows = []
-    for unit, scores in zip(order, matrix):
-        ranked = sorted((-round(float(s), 10), t) for s, t in zip(scores, vocab) if s > 0)[:n]  # ties: by term
+    for unit, scores in zip(order, matrix, strict=True):
+        ranked = sorted((-round(float(s), 10), t) for s, t in zip(scores, vocab, strict=True) if s > 0)[
+            :n
+        ]  # ties: by term
         rows += [{"unit": unit, "rank": i + 1, "term": t, "score": round(-s, 4)} for i, (s, t) in enumerate(ranked)]
     return pd.DataFrame(rows, columns=["unit", "rank", "term", "score"])
 
@@ -119,18 +142,30 @@ def emphasis_facts(emphasis: pd.DataFrame, labels: dict[str, str]) -> dict[str, 
     change = emphasis[last] - emphasis[first]
     rise, fall = change.idxmax(), change.idxmin()
     return {
-        "first_year": first, "last_year": last, "n_years": len(years),
-        "n_new_themes": len(new), "new_themes": ", ".join(labels[k] for k in new) or "none",
-        "n_dropped_themes": len(dropped), "dropped_themes": ", ".join(labels[k] for k in dropped) or "none",
-        "rise_theme": labels[rise], "rise_from": float(emphasis.loc[rise, first]),
+        "first_year": first,
+        "last_year": last,
+        "n_years": len(years),
+        "n_new_themes": len(new),
+        "new_themes": ", ".join(labels[k] for k in new) or "none",
+        "n_dropped_themes": len(dropped),
+        "dropped_themes": ", ".join(labels[k] for k in dropped) or "none",
+        "rise_theme": labels[rise],
+        "rise_from": float(emphasis.loc[rise, first]),
         "rise_to": float(emphasis.loc[rise, last]),
-        "fall_theme": labels[fall], "fall_from": float(emphasis.loc[fall, first]),
+        "fall_theme": labels[fall],
+        "fall_from": float(emphasis.loc[fall, first]),
         "fall_to": float(emphasis.loc[fall, last]),
     }
 
 
-def summary(coded: pd.DataFrame, paragraphs: pd.DataFrame, evaluation: pd.DataFrame, pairs: pd.DataFrame,
-            gold: pd.DataFrame, labels: dict[str, str]) -> dict[str, object]:
+def summary(
+    coded: pd.DataFrame,
+    paragraphs: pd.DataFrame,
+    evaluation: pd.DataFrame,
+    pairs: pd.DataFrame,
+    gold: pd.DataFrame,
+    labels: dict[str, str],
+) -> dict[str, object]:
     """The chapter's headline figures, for glueing into prose (themes given by their labels)."""
     keys = list(labels)
     per_theme = evaluation.loc[[k for k in keys if k in evaluation.index]].dropna(subset=["f1"])
@@ -152,11 +187,16 @@ def summary(coded: pd.DataFrame, paragraphs: pd.DataFrame, evaluation: pd.DataFr
         "gold_paragraphs": int(gold["paragraph_id"].nunique()),
         "gold_pairs": len(gold_pairs(gold)),
         "gold_themed": int(gold_pairs(gold)["paragraph_id"].nunique()),
-        "macro_f1": float(macro["f1"]), "macro_precision": float(macro["precision"]),
-        "macro_recall": float(macro["recall"]), "micro_f1": float(micro["f1"]),
-        "n_fp": int(micro["fp"]), "n_fn": int(micro["fn"]),
-        "best_theme": labels[per_theme["f1"].idxmax()], "best_f1": float(per_theme["f1"].max()),
-        "worst_theme": labels[per_theme["f1"].idxmin()], "worst_f1": float(per_theme["f1"].min()),
+        "macro_f1": float(macro["f1"]),
+        "macro_precision": float(macro["precision"]),
+        "macro_recall": float(macro["recall"]),
+        "micro_f1": float(micro["f1"]),
+        "n_fp": int(micro["fp"]),
+        "n_fn": int(micro["fn"]),
+        "best_theme": labels[per_theme["f1"].idxmax()],
+        "best_f1": float(per_theme["f1"].max()),
+        "worst_theme": labels[per_theme["f1"].idxmin()],
+        "worst_f1": float(per_theme["f1"].min()),
         "worst_fp": int(per_theme.loc[per_theme["f1"].idxmin(), "fp"]),
         "top_pair_a": labels[pairs.iloc[0]["theme_a"]] if len(pairs) else "none",
         "top_pair_b": labels[pairs.iloc[0]["theme_b"]] if len(pairs) else "none",

@@ -8,8 +8,7 @@ from ..corpus import Corpus
 from ..schema import Field, Table
 from .coder import code_paragraphs
 
-__all__ = ["build_tables", "TABLES"]
-
+__all__ = ["TABLES", "build_tables"]
 
 
 def build_tables(corpus: Corpus) -> dict[str, pd.DataFrame]:
@@ -21,8 +20,10 @@ TABLES = [
     Table(
         name="paragraph_themes",
         title="Policy themes of each paragraph",
-        description=("One row per (paragraph, theme) found by the terms of the codebook data/themes.yml; "
-                     "paragraphs with no theme have no row."),
+        description=(
+            "One row per (paragraph, theme) found by the terms of the codebook data/themes.yml; "
+            "paragraphs with no theme have no row."
+        ),
         fields=(
             Field("doc_id", "string", "Document id."),
             Field("paragraph_id", "string", "Paragraph id (see paragraphs.csv)."),
