@@ -76,7 +76,11 @@ class AuthorYearTitleSorting(BaseSortingStyle):
     then year, then title, so that the letters a, b, ... follow the order of the references page."""
 
     def sorting_key(self, entry) -> tuple[str, str, str]:
-        return (author_part(entry).casefold(), _plain(entry.fields.get("year", "")), _plain(entry.fields.get("title", "")).casefold())
+        return (
+            author_part(entry).casefold(),
+            _plain(entry.fields.get("year", "")),
+            _plain(entry.fields.get("title", "")).casefold(),
+        )
 
 
 class AuthorYearLabelStyle(BaseLabelStyle):
