@@ -97,13 +97,18 @@ class AuthorYearStyle(PlainStyle):
     default_sorting_style = AuthorYearTitleSorting
 
 
+def _round_brackets() -> BracketStyle:
+    """(A, 2017a; B, 2018): labels hold a comma, so several citations are separated by semicolons."""
+    return BracketStyle(left="(", right=")", sep="; ", sep2="; ", last_sep="; ")
+
+
 @dataclass
 class AuthorYearLabelReferenceStyle(LabelReferenceStyle):
     """In-text citations print the entry's label in round brackets: (Bali Process, 2017a)."""
 
-    bracket_parenthetical: BracketStyle = field(default_factory=lambda: BracketStyle(left="(", right=")"))
-    bracket_textual: BracketStyle = field(default_factory=lambda: BracketStyle(left="(", right=")"))
-    bracket_label: BracketStyle = field(default_factory=lambda: BracketStyle(left="(", right=")"))
+    bracket_parenthetical: BracketStyle = field(default_factory=_round_brackets)
+    bracket_textual: BracketStyle = field(default_factory=_round_brackets)
+    bracket_label: BracketStyle = field(default_factory=_round_brackets)
 
 
 def register() -> None:
