@@ -2,11 +2,17 @@
 
 Every problem in a corpus is collected, never only the first: :func:`load_corpus` raises
 :class:`CorpusError` holding one :class:`Problem` per fault (``path: what is wrong``).
+
+A document's ``date`` may be a day, a month or a year (:mod:`baliprocess.docdate`); the documents table's
+``date`` column holds the interval's first day, and ``date_end``/``date_precision`` say how much is known.
+Files matching a pattern of the folder's ``.baliprocessignore`` are not documents; :attr:`Corpus.ignored`
+records which pattern skipped which files, so that none is skipped in silence.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import fnmatch
 import os
 import re
 from dataclasses import dataclass, field
@@ -17,11 +23,12 @@ import pandas as pd
 import yaml
 
 from .cleaning import clean_lines
+from .docdate import FORMS, DateFormError, DateValueError, DocDate, parse_doc_date
 from .parallel import parallel_map
 
 __all__ = [
-    "Problem", "CorpusError", "Document", "Corpus", "DOC_TYPES", "ENV_VAR",
-    "corpus_dir", "discover", "read_document", "split_paragraphs", "load_corpus", "count_words",
+    "Problem", "CorpusError", "Document", "Corpus", "DOC_TYPES", "ENV_VAR", "IGNORE_FILE", "IgnoreRule",
+    "corpus_dir", "read_ignore_file", "ignored_files", "discover", "read_document", "split_paragraphs", "load_corpus", "count_words",
 ]
 
 ENV_VAR = "BALIPROCESS_CORPUS"
@@ -29,8 +36,8 @@ REPO_ROOT = Path(__file__).resolve().parents[2]
 DEFAULT_CORPUS = REPO_ROOT / "data" / "corpus"
 DOC_TYPES = ("press_release", "statement", "meeting_report", "web_page", "other")
 DOCUMENT_SUFFIXES = (".md", ".txt")
+IGNORE_FILE = ".baliprocessignore"
 _ID_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
-_ISO_DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _NON_WORD_TOKEN = re.compile(r"(?<!\S)[^\w\s]+(?!\S)")
 
 
@@ -64,6 +71,9 @@ class Document:
     meta: dict[str, Any]
     body: str
     body_line: int
+    date_start: dt.date | None = None
+    date_end: dt.date | None = None
+    date_precision: str = "day"
 
 
 @dataclass
@@ -75,6 +85,8 @@ class Corpus:
     paragraphs: pd.DataFrame
     cleaning_log: pd.DataFrame
     meta: dict[str, dict[str, Any]] = field(default_factory=dict)
+    #: ``.baliprocessignore`` pattern -> names of the files and folders it kept out of the corpus.
+    ignored: dict[str, list[str]] = field(default_factory=dict)
 
 
 def corpus_dir(path: str | os.PathLike[str] | None = None) -> Path:
@@ -85,17 +97,73 @@ def corpus_dir(path: str | os.PathLike[str] | None = None) -> Path:
     return Path(env) if env else DEFAULT_CORPUS
 
 
-def discover(root: Path) -> tuple[list[Path], list[Problem]]:
-    """Every document file in ``root`` (``*.md``/``*.txt`` except README.md and dotfiles).
+@dataclass(frozen=True)
+class IgnoreRule:
+    """One pattern of an ignore file and the line it is on; a trailing ``/`` matches folders only."""
 
-    Anything else in the folder is reported, so that no file is silently skipped.
+    pattern: str
+    line: int
+
+    def matches(self, entry: Path) -> bool:
+        """Whether the folder entry ``entry`` is ignored by this rule (its name matched as a glob)."""
+        glob = self.pattern.strip("/")
+        if self.pattern.endswith("/") and not entry.is_dir():
+            return False
+        return fnmatch.fnmatchcase(entry.name, glob)
+
+
+def read_ignore_file(root: Path) -> tuple[list[IgnoreRule], list[Problem]]:
+    """The patterns of ``root/.baliprocessignore`` (none when it is absent) and any problem in it.
+
+    One glob pattern per line, matched against file names (``*``, ``?``, ``[abc]``); blank lines and
+    lines starting with ``#`` are skipped; a trailing ``/`` makes a pattern match folders only; a leading
+    ``/`` is allowed and changes nothing (the corpus is one flat folder). Negation (``!``) is refused.
+    """
+    path = root / IGNORE_FILE
+    if not path.is_file():
+        return [], []
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as exc:
+        return [], [Problem(path, f"cannot be read as UTF-8 text ({getattr(exc, 'strerror', None) or exc})")]
+    rules, problems = [], []
+    for number, raw in enumerate(text.splitlines(), start=1):
+        pattern = raw.strip()
+        if not pattern or pattern.startswith("#"):
+            continue
+        if pattern.startswith("!"):
+            problems.append(Problem(path, f"negated pattern {pattern!r} is not supported", number))
+        elif "/" in pattern.strip("/"):
+            problems.append(Problem(path, f"pattern {pattern!r} names a path; the corpus is one flat folder, "
+                                          "so patterns match file names only", number))
+        else:
+            rules.append(IgnoreRule(pattern.lstrip("/"), number))
+    return rules, problems
+
+
+def ignored_files(root: Path, rules: list[IgnoreRule]) -> dict[str, list[str]]:
+    """Pattern -> sorted names of the entries of ``root`` it ignores (first matching pattern wins)."""
+    out: dict[str, list[str]] = {rule.pattern: [] for rule in rules}
+    for entry in sorted(root.iterdir()):
+        rule = next((r for r in rules if r.matches(entry)), None)
+        if rule is not None:
+            out[rule.pattern].append(entry.name)
+    return out
+
+
+def discover(root: Path) -> tuple[list[Path], list[Problem]]:
+    """Every document file in ``root`` (``*.md``/``*.txt`` except README.md, dotfiles and ignored files).
+
+    Anything else in the folder is reported, so that no file is silently skipped; files matched by
+    ``.baliprocessignore`` are listed by :func:`ignored_files`.
     """
     if not root.is_dir():
         return [], [Problem(root, "no such corpus directory")]
     files: list[Path] = []
-    problems: list[Problem] = []
+    rules, problems = read_ignore_file(root)
+    ignored = {name for names in ignored_files(root, rules).values() for name in names}
     for entry in sorted(root.iterdir()):
-        if entry.name.startswith(".") or entry.name == "README.md":
+        if entry.name.startswith(".") or entry.name == "README.md" or entry.name in ignored:
             continue
         if entry.is_dir():
             problems.append(Problem(entry, "is a directory; the corpus is one flat folder of .md/.txt files"))
@@ -141,13 +209,13 @@ def _check_meta(path: Path, meta: dict[str, Any], front: list[str]) -> list[Prob
         problems.append(Problem(path, f"title must be a string, not {type(title).__name__}", line("title")))
     date = meta.get("date")
     if date is None or (isinstance(date, str) and not date.strip()):
-        problems.append(Problem(path, "missing date in front matter (expected YYYY-MM-DD)"))
-    elif not isinstance(date, str) or not _ISO_DATE_RE.match(date):
-        problems.append(Problem(path, f"date {date!r} is not an ISO date YYYY-MM-DD", line("date")))
+        problems.append(Problem(path, f"missing date in front matter (expected {FORMS})"))
     else:
         try:
-            dt.date.fromisoformat(date)
-        except ValueError as exc:
+            parse_doc_date(date)
+        except DateFormError:
+            problems.append(Problem(path, f"date {date!r} is not an ISO date {FORMS}", line("date")))
+        except DateValueError as exc:
             problems.append(Problem(path, f"impossible date {date!r} ({exc})", line("date")))
     doc_id = meta.get("id")
     if doc_id is not None and (not isinstance(doc_id, str) or not _ID_RE.match(doc_id)):
@@ -203,7 +271,8 @@ def read_document(path: Path) -> tuple[Document | None, list[Problem]]:
     if problems:
         return None, problems
     doc_id = str(meta.get("id") or path.stem)
-    return Document(doc_id, path, meta, body, close + 2), []
+    date = parse_doc_date(meta["date"])
+    return Document(doc_id, path, meta, body, close + 2, date.start, date.end, date.precision), []
 
 
 _NUMBERED_RE = re.compile(r"^(\d{1,3})\.\s+\S")
@@ -277,6 +346,7 @@ def load_corpus(path: str | os.PathLike[str] | None = None) -> Corpus:
     """
     root = corpus_dir(path)
     files, problems = discover(root)
+    ignored = ignored_files(root, read_ignore_file(root)[0]) if root.is_dir() else {}
     parsed = []
     for doc, found, paragraphs, log in parallel_map(_parse, files, len(files) >= PARALLEL_MIN_FILES):
         problems.extend(found)
@@ -296,7 +366,9 @@ def load_corpus(path: str | os.PathLike[str] | None = None) -> Corpus:
             seen_bodies[key] = doc.path
     if problems:
         raise CorpusError(problems)
-    return _tabulate(root, parsed)
+    corpus = _tabulate(root, parsed)
+    corpus.ignored = ignored
+    return corpus
 
 
 def _tabulate(root: Path, parsed: list[tuple[Document, list[tuple[int, str]], list[dict[str, object]]]]
@@ -318,7 +390,7 @@ def _tabulate(root: Path, parsed: list[tuple[Document, list[tuple[int, str]], li
         doc_rows.append({
             "doc_id": doc.doc_id,
             "title": meta["title"].strip(),
-            "date": pd.Timestamp(meta["date"]),
+            "date": pd.Timestamp(doc.date_start),
             "publisher": meta.get("publisher", ""),
             "doc_type": meta.get("doc_type", "other"),
             "url": meta.get("url", ""),
@@ -326,6 +398,8 @@ def _tabulate(root: Path, parsed: list[tuple[Document, list[tuple[int, str]], li
             "n_words": count_words("\n".join(text for _, text in paragraphs)),
             "date_note": meta.get("date_note", ""),
             "file": doc.path.name,
+            "date_end": pd.Timestamp(doc.date_end),
+            "date_precision": doc.date_precision,
         })
     documents = pd.DataFrame(doc_rows).sort_values(["date", "doc_id"], kind="stable").reset_index(drop=True)
     paragraphs = pd.DataFrame(columns)
