@@ -236,14 +236,37 @@ def test_bad_files_are_refused_with_one_line_each(inbox, tmp_path):
 def test_existing_output_is_kept_unless_forced(inbox, tmp_path):
     page = inbox / "page.html"
     page.write_text(html_page(FULL_HEAD), encoding="utf-8")
-    out = tmp_path / "regional-cooperation-on-people-smuggling.txt"
-    out.write_text("keep me", encoding="utf-8")
+    first = tmp_path / "regional-cooperation-on-people-smuggling.txt"
+    first.write_text("a hand-made document that holds the name", encoding="utf-8")
+    second = tmp_path / "regional-cooperation-on-people-smuggling-2.txt"
+    result = run("add", str(page), "--to", str(tmp_path))
+    assert (result.returncode, result.stdout) == (0, f"{page} -> {second}\n")
+    assert first.read_text(encoding="utf-8") == "a hand-made document that holds the name"
+    second.write_text(second.read_text(encoding="utf-8").replace("\nRegional", "\nEdited by hand"), encoding="utf-8")
     result = run("add", str(page), "--to", str(tmp_path))
     assert (result.returncode, result.stdout) == (1, "")
-    assert result.stderr == f"{page}: {out} already exists; pass --force to replace it\n"
-    assert out.read_text(encoding="utf-8") == "keep me"
+    assert result.stderr == f"{page}: already added as {second} (same source_sha256); pass --force to replace it\n"
+    assert "Edited by hand" in second.read_text(encoding="utf-8")
     assert add(page, "--to", tmp_path, "--force") == 0
-    assert front_matter(out)["title"] == "Regional cooperation on people smuggling"
+    assert "Edited by hand" not in second.read_text(encoding="utf-8")
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(["inbox", first.name, second.name])
+
+
+def test_given_id_never_moves_to_another_name(inbox, tmp_path, capsys):
+    note = inbox / "n.txt"
+    note.write_text("Text.\n", encoding="utf-8")
+    (tmp_path / "my-id.txt").write_text("keep me", encoding="utf-8")
+    assert add(note, "--to", tmp_path, "--id", "my-id") == 1
+    assert capsys.readouterr().err == f"{note}: {tmp_path / 'my-id.txt'} already exists; pass --force to replace it\n"
+    assert (tmp_path / "my-id.txt").read_text(encoding="utf-8") == "keep me"
+
+
+def test_same_title_from_different_files_gets_numbered_names(inbox, tmp_path):
+    for name in ("a.txt", "b.txt"):
+        (inbox / name).write_text(f"Media release text {name}.\n", encoding="utf-8")
+    assert add(inbox / "a.txt", "--to", tmp_path / "c", "--title", "Media release") == 0
+    assert add(inbox / "b.txt", "--to", tmp_path / "c", "--title", "Media release") == 0
+    assert sorted(p.name for p in (tmp_path / "c").iterdir()) == ["media-release-2.txt", "media-release.txt"]
 
 
 @pytest.mark.parametrize(("options", "message"), [

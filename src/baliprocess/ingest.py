@@ -335,6 +335,42 @@ def render(meta: dict[str, str], paragraphs: list[str]) -> str:
     return "---\n" + front + "---\n" + "\n\n".join(p.strip("\n") for p in paragraphs) + "\n"
 
 
+_SHA_LINE = re.compile(r"^source_sha256:\s*['\"]?([0-9a-f]{64})", re.MULTILINE)
+
+
+def _recorded_sha256(path: Path) -> str | None:
+    try:
+        match = _SHA_LINE.search(path.read_text(encoding="utf-8", errors="replace"))
+    except OSError:
+        return None
+    return match.group(1) if match else None
+
+
+def output_path(to: Path, stem: str, sha256: str, fixed: bool = False, force: bool = False) -> Path:
+    """Where a document goes: ``to/<stem>.txt``, never overwriting without ``force``.
+
+    A file added before from the same bytes (same ``source_sha256``) is refused unless ``force``
+    replaces it. Another document already holding the name (two reports titled "Media release") leaves it
+    alone and takes ``<stem>-2.txt``, ``<stem>-3.txt``, ...; with ``fixed`` (an ``--id`` was given) the
+    name cannot move, so an existing file is refused unless ``force``.
+    """
+    first = to / f"{stem}{OUTPUT_SUFFIX}"
+    if fixed:
+        if first.exists() and not force:
+            raise IngestError(f"{first} already exists; pass --force to replace it")
+        return first
+    number = 1
+    while True:
+        candidate = first if number == 1 else to / f"{stem}-{number}{OUTPUT_SUFFIX}"
+        if not candidate.exists():
+            return candidate
+        if _recorded_sha256(candidate) == sha256:
+            if force:
+                return candidate
+            raise IngestError(f"already added as {candidate} (same source_sha256); pass --force to replace it")
+        number += 1
+
+
 @dataclass(frozen=True)
 class Options:
     """Values given on the command line, each overriding what the file states."""
@@ -368,9 +404,8 @@ def add_file(path: Path, to: Path, options: Options, force: bool = False) -> tup
             meta[key] = value
     meta["source_file"] = path.name
     meta["source_sha256"] = hashlib.sha256(data).hexdigest()
-    out = to / (slug(options.doc_id or title or path.stem) + OUTPUT_SUFFIX)
-    if out.exists() and not force:
-        raise IngestError(f"{out} already exists; pass --force to replace it")
+    out = output_path(to, slug(options.doc_id or title or path.stem), meta["source_sha256"],
+                      fixed=bool(options.doc_id), force=force)
     to.mkdir(parents=True, exist_ok=True)
     out.write_text(render(meta, found.paragraphs), encoding="utf-8")
     notes = [f"{path}: {note}" for note in found.notes]
