@@ -23,7 +23,7 @@ import pandas as pd
 import yaml
 
 from .cleaning import clean_lines
-from .docdate import FORMS, DateFormError, DateValueError, DocDate, parse_doc_date
+from .docdate import FORMS, DateFormError, DateValueError, parse_doc_date
 from .parallel import parallel_map
 
 __all__ = [

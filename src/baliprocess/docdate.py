@@ -14,7 +14,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-__all__ = ["PRECISIONS", "DocDate", "DateFormError", "DateValueError", "parse_doc_date", "from_parts"]
+__all__ = ["FORMS", "PRECISIONS", "DateFormError", "DateValueError", "DocDate", "from_parts", "parse_doc_date"]
 
 PRECISIONS = ("year", "month", "day")
 FORMS = "YYYY, YYYY-MM or YYYY-MM-DD"
