@@ -146,7 +146,7 @@ def test_long_tables_become_interactive_offline(built_html: Path, tmp_path: Path
     table = show_table(df, caption="Forty rows")
     (tmp_path / "t.html").write_text(
         '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>t</title>'
-        '<script type="module" src="_static/tables.js"></script></head><body>'
+        '<script defer src="_static/tables.js"></script></head><body>'
         f"{table.html}</body></html>", encoding="utf-8")
     static = BeautifulSoup(table.html, "html.parser")
     assert len(static.find("tbody").find_all("tr")) == 40, "without JavaScript the table must be whole"

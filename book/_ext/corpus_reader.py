@@ -81,7 +81,7 @@ class CorpusReaderDirective(SphinxDirective):
         std = env.get_domain("std")
         docs = corpus.documents
         index = show_table(
-            docs[["doc_id", "date", "title", "publisher", "doc_type", "n_paragraphs"]].rename(
+            docs[["doc_id", "date", "title", "doc_type", "n_paragraphs"]].rename(
                 columns={"doc_id": "document", "doc_type": "type", "n_paragraphs": "paragraphs"}),
             label="Documents of the corpus", from_page=READER_PAGE)
         result: list[nodes.Node] = [nodes.raw("", index.html, format="html")]
@@ -158,5 +158,5 @@ def setup(app: Sphinx) -> dict[str, bool]:
     app.connect("build-finished", _copy_bundle)
     app.add_directive("corpus-reader", CorpusReaderDirective)
     app.add_role("para", ParaRole())
-    app.add_js_file("tables.js", type="module")
+    app.add_js_file("tables.js", loading_method="defer")
     return {"parallel_read_safe": True, "parallel_write_safe": True}
