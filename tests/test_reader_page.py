@@ -8,8 +8,11 @@ enhanced in Chromium from the locally served itables bundle, with nothing fetche
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -122,8 +125,8 @@ def test_bibliography_entries_have_stable_ids(built_html: Path) -> None:
     """present.cite_link relies on bibtex_cite_id = "cite-{key}" (the bibliography lists every entry)."""
     page = BeautifulSoup((built_html / f"{REFERENCES_PAGE}.html").read_text(encoding="utf-8"), "html.parser")
     ids = {el["id"] for el in page.find_all(class_="citation")}
-    keys = re.findall(r"^@\w+\{([^,\s]+),", "\n".join(p.read_text(encoding="utf-8")
-                                                       for p in sorted((REPO / "book" / "bib").glob("*.bib"))), re.MULTILINE)
+    bib = "\n".join(p.read_text(encoding="utf-8") for p in sorted((REPO / "book" / "bib").glob("*.bib")))
+    keys = re.findall(r"^@\w+\{([^,\s]+),", bib, re.MULTILINE)
     assert keys, "no bibliography keys found"
     missing = sorted(k for k in keys if cite_id(k) not in ids)
     assert not missing, f"no entry id cite-<key> for {missing}"
@@ -156,3 +159,53 @@ def test_long_tables_become_interactive_offline(built_html: Path, tmp_path: Path
         problems = visit(chromium, base_url, "t.html", probe=enhanced)
     assert not problems, "\n".join(problems)
     assert html_pages(tmp_path) == [tmp_path / "t.html"]
+
+
+def sphinx_project(tmp_path: Path, prose: str) -> Path:
+    """A minimal Sphinx project with the book's corpus_reader extension, a reader page and one prose page."""
+    (tmp_path / "book").mkdir(parents=True)
+    (tmp_path / "conf.py").write_text(
+        "import sys\n"
+        f"sys.path.insert(0, {str(REPO / 'book' / '_ext')!r})\n"
+        "extensions = ['myst_parser', 'corpus_reader']\n"
+        "exclude_patterns = ['_build']\n", encoding="utf-8")
+    (tmp_path / "index.md").write_text("# Index\n\n```{toctree}\nbook/corpus\nbook/prose\n```\n", encoding="utf-8")
+    (tmp_path / "book" / "corpus.md").write_text("# Corpus\n\n```{corpus-reader}\n```\n", encoding="utf-8")
+    (tmp_path / "book" / "prose.md").write_text(f"# Prose\n\n{prose}\n", encoding="utf-8")
+    return tmp_path
+
+
+def sphinx_build(project: Path, corpus: Path | None = None) -> subprocess.CompletedProcess:
+    env = {k: v for k, v in os.environ.items() if k != "BALIPROCESS_CORPUS"}
+    if corpus is not None:
+        env["BALIPROCESS_CORPUS"] = str(corpus)
+    return subprocess.run([sys.executable, "-m", "sphinx", "-W", "-q", "-b", "html", str(project),
+                           str(project / "_build")], env=env, capture_output=True, text=True, timeout=300, check=False)
+
+
+def test_para_role_links_known_ids_and_fails_the_build_on_unknown_ones(tmp_path: Path) -> None:
+    good = sphinx_build(sphinx_project(tmp_path / "good", "See {para}`cochairs-2002-p05`."))
+    assert good.returncode == 0, good.stderr
+    page = BeautifulSoup((tmp_path / "good" / "_build" / "book" / "prose.html").read_text(encoding="utf-8"),
+                         "html.parser")
+    assert page.find("a", href="corpus.html#cochairs-2002-p05").get_text() == "cochairs-2002-p05"
+    bad = sphinx_build(sphinx_project(tmp_path / "bad", "See {para}`cochairs-2002-p99`."))
+    assert bad.returncode != 0
+    assert "no paragraph 'cochairs-2002-p99' in the corpus in use" in bad.stderr
+    assert "prose.md:3" in bad.stderr
+
+
+def test_para_role_on_another_corpus_shows_unknown_ids_unlinked(tmp_path: Path) -> None:
+    """The prose cites the shipped corpus; a reader's own corpus still builds (the id is not a link)."""
+    corpus = tmp_path / "corpus"
+    shutil.copytree(REPO / "data" / "corpus", corpus)
+    left_out = [p for p in corpus.glob("*.txt") if "\nid: mfat-smuggling-page\n" in p.read_text(encoding="utf-8")]
+    assert len(left_out) == 1, "the shipped corpus changed: pick another document to leave out"
+    left_out[0].unlink()
+    project = sphinx_project(tmp_path / "own", "See {para}`mfat-smuggling-page-p13` and {para}`cochairs-2002-p05`.")
+    run = sphinx_build(project, corpus)
+    assert run.returncode == 0, run.stderr
+    page = BeautifulSoup((project / "_build" / "book" / "prose.html").read_text(encoding="utf-8"), "html.parser")
+    spans = page.find_all("span", class_="para-ref")
+    assert [s.get_text() for s in spans] == ["mfat-smuggling-page-p13", "cochairs-2002-p05"]
+    assert spans[0].find("a") is None and spans[1].find("a") is not None
