@@ -155,8 +155,12 @@ def test_long_tables_become_interactive_offline(built_html: Path, tmp_path: Path
     assert len(static.find("tbody").find_all("tr")) == 40, "without JavaScript the table must be whole"
     enhanced = ("!(document.querySelector('.dt-search input') && document.querySelectorAll('tbody tr').length === 15"
                 " && document.querySelector('.dt-paging'))")
+    printed = ("!(document.querySelectorAll('tbody tr').length === 40 && !document.querySelector('.dt-search'))")
     with serve(tmp_path) as base_url:
         problems = visit(chromium, base_url, "t.html", probe=enhanced)
+        problems += visit(chromium, base_url, "t.html?print", probe=printed)
+        problems += visit(chromium, base_url, "t.html", probe="(() => { window.dispatchEvent(new Event('beforeprint'));"
+                          " return document.querySelectorAll('tbody tr').length !== 40; })()")
     assert not problems, "\n".join(problems)
     assert html_pages(tmp_path) == [tmp_path / "t.html"]
 
