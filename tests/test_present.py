@@ -101,6 +101,17 @@ def test_missing_values_are_empty_cells_and_formats_apply() -> None:
     assert [td.get_text() for td in page.find_all("td")] == ["a", "26%", "", ""]
 
 
+def test_counts_with_blanks_show_no_decimals() -> None:
+    df = pd.DataFrame({"n_countries": [56.0, None, 38.0], "share": [0.5, None, 1.0]})
+    page = parse(show_table(df, caption="x"))
+    assert [td.get_text() for td in page.find_all("td")] == ["56", "0.50", "", "", "38", "1.00"]
+
+
+def test_duplicate_column_names_are_refused() -> None:
+    with pytest.raises(ValueError, match=r"must be unique: \['a'\]"):
+        show_table(pd.DataFrame([[1, 2]], columns=["a", "a"]), caption="x")
+
+
 def test_paragraph_and_citation_links() -> None:
     assert para_link("cochairs-2002-p05") == "../book/corpus.html#cochairs-2002-p05"
     assert para_link("cochairs-2002-p05", from_page="notebooks/02_chronology") == para_link("cochairs-2002-p05")

@@ -123,7 +123,8 @@ def _is_missing(value: object) -> bool:
 
 
 def _plain(value: object, fmt: str | Callable[[object], str] | None) -> str:
-    """One cell as text: missing values empty, dates as ISO dates, floats with two decimals unless ``fmt``."""
+    """One cell as text: missing values empty, dates as ISO dates, floats with two decimals unless ``fmt``
+    (whole-number float columns, such as counts with blanks, are shown without decimals)."""
     if _is_missing(value):
         return ""
     if callable(fmt):
@@ -175,8 +176,17 @@ def _flat_frame(df: pd.DataFrame, index: bool | None) -> pd.DataFrame:
     names = [str(c).strip() for c in frame.columns]
     if any(not n for n in names):
         raise ValueError(f"every column needs a name (an empty header cell is not accessible): {names}")
+    duplicated = sorted({n for n in names if names.count(n) > 1})
+    if duplicated:
+        raise ValueError(f"column names must be unique: {duplicated}")
     frame.columns = names
     return frame
+
+
+def _whole_floats(series: pd.Series) -> bool:
+    """A float column that only holds whole numbers (integers that pandas made floats to allow blanks)."""
+    values = series.dropna()
+    return pd.api.types.is_float_dtype(series) and len(values) > 0 and bool((values == values.round()).all())
 
 
 def show_table(df: pd.DataFrame, *, caption: str | None = None, label: str | None = None,
@@ -206,6 +216,9 @@ def show_table(df: pd.DataFrame, *, caption: str | None = None, label: str | Non
     if bad:
         raise ValueError(f"unknown link kind(s) {bad}; use one of {LINK_KINDS}")
     forced = {**{c: True for c in nowrap}, **{c: False for c in wrap}}
+    for column in frame.columns:
+        if column not in formats and _whole_floats(frame[column]):
+            formats[column] = "{:.0f}"
     plain = {c: [_plain(v, formats.get(c)) for v in frame[c]] for c in frame.columns}
     classes = {c: _column_class(frame[c], plain[c], forced.get(c)) for c in frame.columns}
     if interactive is None:
