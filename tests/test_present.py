@@ -112,6 +112,21 @@ def test_duplicate_column_names_are_refused() -> None:
         show_table(pd.DataFrame([[1, 2]], columns=["a", "a"]), caption="x")
 
 
+def test_repeated_values_are_grouped() -> None:
+    df = pd.DataFrame({"n": [1, 2, 3, 4], "event": ["A", "A", "B", None]})
+    page = parse(show_table(df, caption="x", group="event"))
+    assert [th.get_text() for th in page.find("thead").find_all("th")] == ["event", "n"]
+    rows = page.find("tbody").find_all("tr")
+    assert [[(c.name, c.get("rowspan"), c.get_text()) for c in r.find_all(["th", "td"])] for r in rows] == [
+        [("th", "2", "A"), ("td", None, "1")], [("td", None, "2")], [("th", "1", "B"), ("td", None, "3")],
+        [("td", "1", ""), ("td", None, "4")]]
+    assert page.find("tbody").find("th")["scope"] == "rowgroup"
+    long = parse(show_table(frame(20), caption="l", group="event")).find("table")
+    assert long["data-group-column"] == "0" and not long.find("tbody").find("th")  # DataTables needs every cell
+    with pytest.raises(ValueError, match="no such column 'nope' to group by"):
+        show_table(df, caption="x", group="nope")
+
+
 def test_paragraph_and_citation_links() -> None:
     assert para_link("cochairs-2002-p05") == "../book/corpus.html#cochairs-2002-p05"
     assert para_link("cochairs-2002-p05", from_page="notebooks/02_chronology") == para_link("cochairs-2002-p05")

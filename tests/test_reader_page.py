@@ -151,6 +151,11 @@ def test_long_tables_become_interactive_offline(built_html: Path, tmp_path: Path
         '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>t</title>'
         '<script defer src="_static/tables.js"></script></head><body>'
         f"{table.html}</body></html>", encoding="utf-8")
+    grouped = show_table(df.assign(decade=[f"{n // 10}0s" for n in df["n"]]), caption="Grouped", group="decade")
+    (tmp_path / "g.html").write_text(
+        '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>g</title>'
+        '<script defer src="_static/tables.js"></script></head><body>'
+        f"{grouped.html}</body></html>", encoding="utf-8")
     static = BeautifulSoup(table.html, "html.parser")
     assert len(static.find("tbody").find_all("tr")) == 40, "without JavaScript the table must be whole"
     enhanced = ("!(document.querySelector('.dt-search input') && document.querySelectorAll('tbody tr').length === 15"
@@ -161,8 +166,10 @@ def test_long_tables_become_interactive_offline(built_html: Path, tmp_path: Path
         problems += visit(chromium, base_url, "t.html?print", probe=printed)
         problems += visit(chromium, base_url, "t.html", probe="(() => { window.dispatchEvent(new Event('beforeprint'));"
                           " return document.querySelectorAll('tbody tr').length !== 40; })()")
+        problems += visit(chromium, base_url, "g.html", probe="[...document.querySelectorAll('tr.dtrg-group')]"
+                          ".map(r => r.textContent).join() !== '00s,10s'")
     assert not problems, "\n".join(problems)
-    assert html_pages(tmp_path) == [tmp_path / "t.html"]
+    assert html_pages(tmp_path) == [tmp_path / "g.html", tmp_path / "t.html"]
 
 
 def sphinx_project(tmp_path: Path, prose: str) -> Path:

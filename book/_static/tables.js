@@ -15,7 +15,12 @@
     const enhanced = [];
     for (const table of tables) {
       const pageLength = Number(table.dataset.pageLength) || 15;
+      const group = table.dataset.groupColumn === undefined ? {} : {  // repeated values once, as a group row
+        rowGroup: { dataSrc: Number(table.dataset.groupColumn) },
+        columnDefs: [{ targets: Number(table.dataset.groupColumn), visible: false }],
+      };
       enhanced.push(new DataTable(table, {
+        ...group,
         pageLength,
         lengthMenu: [pageLength, 4 * pageLength, { label: "All", value: -1 }],
         order: [],          // keep the order the table was made in until the reader sorts

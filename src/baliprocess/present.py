@@ -167,6 +167,17 @@ def _column_class(series: pd.Series, cells: list[str], nowrap: bool | None) -> s
     return "bp-nowrap" if nowrap else "bp-text"
 
 
+def _runs(values: list[str]) -> dict[int, int]:
+    """Start row -> length of each run of equal consecutive values."""
+    runs: dict[int, int] = {}
+    start = 0
+    for i in range(1, len(values) + 1):
+        if i == len(values) or values[i] != values[start]:
+            runs[start] = i - start
+            start = i
+    return runs
+
+
 def _flat_frame(df: pd.DataFrame, index: bool | None) -> pd.DataFrame:
     """The frame with a meaningful index turned into named columns, and one level of column names."""
     keep_index = index if index is not None else not isinstance(df.index, pd.RangeIndex)
@@ -192,7 +203,7 @@ def _whole_floats(series: pd.Series) -> bool:
 def show_table(df: pd.DataFrame, *, caption: str | None = None, label: str | None = None,
                links: Mapping[str, str] | None = None, nowrap: Iterable[str] = (), wrap: Iterable[str] = (),
                formats: Mapping[str, str | Callable[[object], str]] | None = None, index: bool | None = None,
-               interactive: bool | None = None, from_page: str = "notebooks/") -> Table:
+               interactive: bool | None = None, group: str | None = None, from_page: str = "notebooks/") -> Table:
     """Render ``df`` as a whole, escaped, accessible table.
 
     caption: shown above the table as its ``<caption>`` (and its accessible name). label: accessible name
@@ -201,6 +212,9 @@ def show_table(df: pd.DataFrame, *, caption: str | None = None, label: str | Non
     to wrap (otherwise numbers, dates and space-free codes never break). formats: column -> format string
     (``"{:.1%}"``) or function. index: keep the index as a column (default: when it is not a RangeIndex).
     interactive: search/sort/page in the HTML book (default: more than :data:`INTERACTIVE_MIN_ROWS` rows).
+    group: a column whose repeated values are shown once per run of consecutive rows, as the first column
+    (static tables: one row header spanning the run; interactive ones: a DataTables group row, and the
+    value on every row when JavaScript is off).
     from_page: docname (or folder/) of the page showing the table, for relative links.
     """
     name = caption or label
@@ -209,6 +223,10 @@ def show_table(df: pd.DataFrame, *, caption: str | None = None, label: str | Non
     links = dict(links or {})
     formats = dict(formats or {})
     frame = _flat_frame(df, index)
+    if group is not None:
+        if group not in frame.columns:
+            raise ValueError(f"no such column {group!r} to group by; the table has {list(frame.columns)}")
+        frame = frame[[group, *(c for c in frame.columns if c != group)]]
     unknown = sorted((set(links) | set(formats) | set(nowrap) | set(wrap)) - set(frame.columns))
     if unknown:
         raise ValueError(f"no such column(s) {unknown}; the table has {list(frame.columns)}")
@@ -228,10 +246,26 @@ def show_table(df: pd.DataFrame, *, caption: str | None = None, label: str | Non
         return _link_tokens(text, links[column], from_page) if column in links else html.escape(text)
 
     head = "".join(f'<th scope="col" class="{classes[c]}">{html.escape(c)}</th>' for c in frame.columns)
-    body = "\n".join("<tr>" + "".join(f'<td class="{classes[c]}">{cell(c, plain[c][i])}</td>'
-                                      for c in frame.columns) + "</tr>" for i in range(len(frame)))
+    runs = _runs(plain[group]) if group is not None and not interactive else {}
+
+    def row(i: int) -> str:
+        cells = []
+        for c in frame.columns:
+            if c == group and runs:
+                if i in runs and plain[c][i]:
+                    cells.append(f'<th scope="rowgroup" rowspan="{runs[i]}" class="{classes[c]}">'
+                                 f"{cell(c, plain[c][i])}</th>")
+                elif i in runs:  # a run of blanks: no empty header cell
+                    cells.append(f'<td rowspan="{runs[i]}" class="{classes[c]}"></td>')
+            else:
+                cells.append(f'<td class="{classes[c]}">{cell(c, plain[c][i])}</td>')
+        return "<tr>" + "".join(cells) + "</tr>"
+
+    body = "\n".join(row(i) for i in range(len(frame)))
     table_classes = "bp-table" + (" bp-interactive" if interactive else "")
     attrs = f' data-page-length="{INTERACTIVE_MIN_ROWS}"' if interactive else ""
+    if interactive and group is not None:
+        attrs += ' data-group-column="0"'
     if not caption:
         attrs += f' aria-label="{html.escape(name, quote=True)}"'
     caption_html = f"<caption>{html.escape(caption)}</caption>" if caption else ""
