@@ -146,3 +146,24 @@ def test_package_never_disables_escaping() -> None:
         if "escape=False" in p.read_text(encoding="utf-8")
     ]
     assert not offenders, f"escape=False in {offenders}: corpus text would become markup"
+
+
+def test_reader_page_shows_every_payload_paragraph_as_text(payload_pages: dict[str, BeautifulSoup]) -> None:
+    """The corpus reader (book/_ext/corpus_reader.py) prints the payload's title, metadata and paragraphs."""
+    from baliprocess.present import READER_PAGE
+
+    page = payload_pages[f"{READER_PAGE}.html"]
+    section = page.find("section", id="doc-zz-escaping-payload")
+    assert section is not None, "the payload document is missing from the reader page"
+    text = section.get_text()
+    for shown in (
+        '<script>h5xss(1)</script><img src=x onerror=h5xss(2)> Payload & "quotes"',
+        '<b onmouseover="h5xss(3)">Payload publisher</b>',
+        "<script>h5xss(5)</script>",
+        '<img src=x onerror="h5xss(6)">',
+        '<iframe src="javascript:h5xss(7)"></iframe>',
+        "[h5xssmd](javascript:h5xss(9)) {glue:text}`n_documents` $h5xss^2$",
+    ):
+        assert shown in text, f"{shown!r} is not shown as text on the reader page"
+    assert section.find("a", href='https://example.org/x"><script>h5xss(4)</script>') is not None
+    assert not live_payload(section)
