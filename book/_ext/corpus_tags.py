@@ -25,7 +25,8 @@ def _set_tag(app: Sphinx) -> None:
     root = corpus_dir()
     files, _ = discover(Path(root))
     shipped = bool(files) and corpus_fingerprint(root, [f.name for f in files]) == shipped_fingerprint(
-        SHIPPED_FINGERPRINT_FILE)
+        SHIPPED_FINGERPRINT_FILE
+    )
     if shipped:
         app.tags.add(TAG)
     elif app.tags.has(TAG):

@@ -2,6 +2,11 @@
 
 Every problem in a corpus is collected, never only the first: :func:`load_corpus` raises
 :class:`CorpusError` holding one :class:`Problem` per fault (``path: what is wrong``).
+
+A document's ``date`` may be a day, a month or a year (:mod:`baliprocess.docdate`); the documents table's
+``date`` column holds the interval's first day, and ``date_end``/``date_precision`` say how much is known.
+Files matching a pattern of the folder's ``.baliprocessignore`` are not documents; :attr:`Corpus.ignored`
+records which pattern skipped which files, so that none is skipped in silence.
 """
 
 from __future__ import annotations
@@ -17,20 +22,27 @@ import pandas as pd
 import yaml
 
 from .cleaning import clean_lines
+from .corpusignore import IGNORE_FILE, IgnoreRule, ignored_files, read_ignore_file
+from .docdate import FORMS, DateFormError, DateValueError, parse_doc_date
 from .parallel import parallel_map
+from .problems import CorpusError, Problem
 
 __all__ = [
     "DOC_TYPES",
     "ENV_VAR",
+    "IGNORE_FILE",
     "Corpus",
     "CorpusError",
     "Document",
+    "IgnoreRule",
     "Problem",
     "corpus_dir",
     "count_words",
     "discover",
+    "ignored_files",
     "load_corpus",
     "read_document",
+    "read_ignore_file",
     "split_paragraphs",
 ]
 
@@ -40,29 +52,7 @@ DEFAULT_CORPUS = REPO_ROOT / "data" / "corpus"
 DOC_TYPES = ("press_release", "statement", "meeting_report", "web_page", "other")
 DOCUMENT_SUFFIXES = (".md", ".txt")
 _ID_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
-_ISO_DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _NON_WORD_TOKEN = re.compile(r"(?<!\S)[^\w\s]+(?!\S)")
-
-
-@dataclass(frozen=True)
-class Problem:
-    """One fault in one file, printed as ``path: message`` or ``path:line: message``."""
-
-    path: Path
-    message: str
-    line: int | None = None
-
-    def __str__(self) -> str:
-        where = f"{self.path}:{self.line}" if self.line else f"{self.path}"
-        return f"{where}: {self.message}"
-
-
-class CorpusError(Exception):
-    """Raised with every problem found in a corpus."""
-
-    def __init__(self, problems: list[Problem]):
-        self.problems = problems
-        super().__init__("\n".join(str(p) for p in problems))
 
 
 @dataclass(frozen=True)
@@ -74,6 +64,9 @@ class Document:
     meta: dict[str, Any]
     body: str
     body_line: int
+    date_start: dt.date | None = None
+    date_end: dt.date | None = None
+    date_precision: str = "day"
 
 
 @dataclass
@@ -85,6 +78,8 @@ class Corpus:
     paragraphs: pd.DataFrame
     cleaning_log: pd.DataFrame
     meta: dict[str, dict[str, Any]] = field(default_factory=dict)
+    #: ``.baliprocessignore`` pattern -> names of the files and folders it kept out of the corpus.
+    ignored: dict[str, list[str]] = field(default_factory=dict)
 
 
 def corpus_dir(path: str | os.PathLike[str] | None = None) -> Path:
@@ -96,16 +91,18 @@ def corpus_dir(path: str | os.PathLike[str] | None = None) -> Path:
 
 
 def discover(root: Path) -> tuple[list[Path], list[Problem]]:
-    """Every document file in ``root`` (``*.md``/``*.txt`` except README.md and dotfiles).
+    """Every document file in ``root`` (``*.md``/``*.txt`` except README.md, dotfiles and ignored files).
 
-    Anything else in the folder is reported, so that no file is silently skipped.
+    Anything else in the folder is reported, so that no file is silently skipped; files matched by
+    ``.baliprocessignore`` are listed by :func:`ignored_files`.
     """
     if not root.is_dir():
         return [], [Problem(root, "no such corpus directory")]
     files: list[Path] = []
-    problems: list[Problem] = []
+    rules, problems = read_ignore_file(root)
+    ignored = {name for names in ignored_files(root, rules).values() for name in names}
     for entry in sorted(root.iterdir()):
-        if entry.name.startswith(".") or entry.name == "README.md":
+        if entry.name.startswith(".") or entry.name == "README.md" or entry.name in ignored:
             continue
         if entry.is_dir():
             problems.append(Problem(entry, "is a directory; the corpus is one flat folder of .md/.txt files"))
@@ -153,13 +150,13 @@ def _check_meta(path: Path, meta: dict[str, Any], front: list[str]) -> list[Prob
         problems.append(Problem(path, f"title must be a string, not {type(title).__name__}", line("title")))
     date = meta.get("date")
     if date is None or (isinstance(date, str) and not date.strip()):
-        problems.append(Problem(path, "missing date in front matter (expected YYYY-MM-DD)"))
-    elif not isinstance(date, str) or not _ISO_DATE_RE.match(date):
-        problems.append(Problem(path, f"date {date!r} is not an ISO date YYYY-MM-DD", line("date")))
+        problems.append(Problem(path, f"missing date in front matter (expected {FORMS})"))
     else:
         try:
-            dt.date.fromisoformat(date)
-        except ValueError as exc:
+            parse_doc_date(date)
+        except DateFormError:
+            problems.append(Problem(path, f"date {date!r} is not an ISO date {FORMS}", line("date")))
+        except DateValueError as exc:
             problems.append(Problem(path, f"impossible date {date!r} ({exc})", line("date")))
     doc_id = meta.get("id")
     if doc_id is not None and (not isinstance(doc_id, str) or not _ID_RE.match(doc_id)):
@@ -216,7 +213,8 @@ def read_document(path: Path) -> tuple[Document | None, list[Problem]]:
     if problems:
         return None, problems
     doc_id = str(meta.get("id") or path.stem)
-    return Document(doc_id, path, meta, body, close + 2), []
+    date = parse_doc_date(meta["date"])
+    return Document(doc_id, path, meta, body, close + 2, date.start, date.end, date.precision), []
 
 
 _NUMBERED_RE = re.compile(r"^(\d{1,3})\.\s+\S")
@@ -290,6 +288,7 @@ def load_corpus(path: str | os.PathLike[str] | None = None) -> Corpus:
     """
     root = corpus_dir(path)
     files, problems = discover(root)
+    ignored = ignored_files(root, read_ignore_file(root)[0]) if root.is_dir() else {}
     parsed = []
     for doc, found, paragraphs, log in parallel_map(_parse, files, len(files) >= PARALLEL_MIN_FILES):
         problems.extend(found)
@@ -309,7 +308,9 @@ def load_corpus(path: str | os.PathLike[str] | None = None) -> Corpus:
             seen_bodies[key] = doc.path
     if problems:
         raise CorpusError(problems)
-    return _tabulate(root, parsed)
+    corpus = _tabulate(root, parsed)
+    corpus.ignored = ignored
+    return corpus
 
 
 def _tabulate(root: Path, parsed: list[tuple[Document, list[tuple[int, str]], list[dict[str, object]]]]) -> Corpus:
@@ -331,7 +332,7 @@ def _tabulate(root: Path, parsed: list[tuple[Document, list[tuple[int, str]], li
             {
                 "doc_id": doc.doc_id,
                 "title": meta["title"].strip(),
-                "date": pd.Timestamp(meta["date"]),
+                "date": pd.Timestamp(doc.date_start),
                 "publisher": meta.get("publisher", ""),
                 "doc_type": meta.get("doc_type", "other"),
                 "url": meta.get("url", ""),
@@ -339,6 +340,8 @@ def _tabulate(root: Path, parsed: list[tuple[Document, list[tuple[int, str]], li
                 "n_words": count_words("\n".join(text for _, text in paragraphs)),
                 "date_note": meta.get("date_note", ""),
                 "file": doc.path.name,
+                "date_end": pd.Timestamp(doc.date_end),
+                "date_precision": doc.date_precision,
             }
         )
     documents = pd.DataFrame(doc_rows).sort_values(["date", "doc_id"], kind="stable").reset_index(drop=True)

@@ -9,23 +9,38 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Sequence
+from typing import TypeVar
 
 import numpy as np
 
 __all__ = ["scan_joined"]
 
+T = TypeVar("T")
+
+
+def _match(m: re.Match[str]) -> re.Match[str]:
+    return m
+
 
 def scan_joined(
-    texts: Sequence[str], find: Callable[[str], Iterable[re.Match[str]]], separator: str
-) -> tuple[list[re.Match[str]], np.ndarray, np.ndarray]:
+    texts: Sequence[str],
+    find: Callable[[str], Iterable[re.Match[str]]],
+    separator: str,
+    keep: Callable[[re.Match[str]], T] = _match,  # type: ignore[assignment]
+) -> tuple[list[T], np.ndarray, np.ndarray]:
     """Run ``find`` over ``texts`` joined by ``separator``.
 
-    Returns the matches in order of position, the index in ``texts`` of each match, and each match's
-    character offset within its text.
+    Returns ``keep(match)`` for every match in order of position (by default the match itself; keep less
+    when there are many: a match of a pattern with many groups is large), the index in ``texts`` of each
+    match, and each match's character offset within its text.
     """
     lengths = np.fromiter((len(t) for t in texts), dtype=np.int64, count=len(texts))
     starts = np.concatenate(([0], np.cumsum(lengths + len(separator))[:-1])) if len(texts) else lengths
-    matches = list(find(separator.join(texts)))
-    positions = np.fromiter((m.start() for m in matches), dtype=np.int64, count=len(matches))
+    kept: list[T] = []
+    found: list[int] = []
+    for m in find(separator.join(texts)):
+        found.append(m.start())
+        kept.append(keep(m))
+    positions = np.array(found, dtype=np.int64)
     rows = np.searchsorted(starts, positions, side="right") - 1
-    return matches, rows, positions - starts[rows]
+    return kept, rows, positions - starts[rows]

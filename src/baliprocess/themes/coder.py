@@ -28,10 +28,10 @@ def code_paragraphs(paragraphs: pd.DataFrame, codebook: Codebook | None = None) 
     texts = [t.lower() for t in paragraphs["text"].astype(str)]
     if not texts:
         return pd.DataFrame(columns=columns)
-    matches, rows, _ = scan_joined(texts, cb.pattern.finditer, _SEPARATOR)
-    if not matches:
+    # Keep only the term of each hit (group t<i> is term i): a match object of this pattern is large.
+    term_idx, rows, _ = scan_joined(texts, cb.pattern.finditer, _SEPARATOR, keep=lambda m: int(m.lastgroup[1:]))
+    if not term_idx:
         return pd.DataFrame(columns=columns)
-    term_idx = [int(m.lastgroup[1:]) for m in matches]  # group t<i> is term i
     theme_order = {k: i for i, k in enumerate(cb.keys)}
     term_rank = [theme_order[theme] for _, theme in cb.term_theme]
     ordered = sorted({(int(r), term_rank[i], i) for r, i in zip(rows, term_idx, strict=True)})
