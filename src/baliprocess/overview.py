@@ -17,11 +17,13 @@ __all__ = [
     "TABLES",
     "build_tables",
     "cleaning_summary",
-    "date_notes",
+    "date_label",
     "documents_table",
     "paragraph_sample",
     "paragraphs_table",
+    "sample_document",
     "summary",
+    "type_counts_text",
     "words_figure",
 ]
 
@@ -32,6 +34,15 @@ DOC_TYPE_LABELS = {
     "web_page": "web page",
     "other": "other",
 }
+#: Hatching per document type, so that the bars can be told apart without colour.
+DOC_TYPE_HATCHES = {
+    "press_release": "",
+    "statement": "//",
+    "meeting_report": "xx",
+    "web_page": "..",
+    "other": "\\\\",
+}
+_PRECISION_FORMATS = {"year": "%Y", "month": "%Y-%m", "day": "%Y-%m-%d"}
 
 
 def paragraphs_table(corpus: Corpus) -> pd.DataFrame:
@@ -53,6 +64,8 @@ TABLES = [
             Field("url", "string", "Where the document was published; empty when no real address is known."),
             Field("n_paragraphs", "integer", "Paragraphs after cleaning and splitting."),
             Field("n_words", "integer", "Words in the cleaned paragraphs."),
+            Field("date_end", "date", "Last day the date can mean: the same day, or the month's or year's last day."),
+            Field("date_precision", "string", "How much of the date is known: day, month or year."),
             Field("date_note", "string", "How an inferred date was inferred; empty when the source states it."),
             Field("file", "string", "File name in the corpus folder."),
         ),
@@ -81,98 +94,144 @@ def build_tables(corpus: Corpus) -> dict[str, pd.DataFrame]:
 
 
 def summary(corpus: Corpus, publishers: Mapping[str, str] | None = None) -> dict[str, object]:
-    """The corpus's headline figures, for glueing into prose.
+    """The corpus's headline figures, for glueing into prose (every value defined on any corpus).
 
     ``publishers`` maps a name to words of a publisher: the number of documents whose publisher contains
-    them is given under that name (the chapter chooses which publishers it speaks of)."""
+    them is given under that name (the chapter chooses which publishers it speaks of). The longest document
+    is named by its title, type and date, whatever its type; ``longest_ratio`` is how many times longer it
+    is than the next longest (0.0 when the corpus has one document)."""
     docs = corpus.documents
-    longest = docs.loc[docs["n_words"].idxmax()]
+    by_length = docs.sort_values(["n_words", "date", "doc_id"], ascending=[False, True, True], kind="stable")
+    longest = by_length.iloc[0]
+    runner_up = int(by_length["n_words"].iloc[1]) if len(by_length) > 1 else 0
     log = corpus.cleaning_log
     dropped = log[log["after"] == ""]
     changed = log[log["after"] != ""]
+    total_words = int(docs["n_words"].sum())
     return {
         "n_documents": len(docs),
         "n_paragraphs": len(corpus.paragraphs),
-        "n_words": int(docs["n_words"].sum()),
+        "n_words": total_words,
         "first_year": int(docs["date"].dt.year.min()),
-        "last_year": int(docs["date"].dt.year.max()),
+        "last_year": int(docs["date_end"].dt.year.max()),
         "n_inferred_dates": int((docs["date_note"] != "").sum()),
+        "n_inexact_dates": int((docs["date_precision"] != "day").sum()),
+        "type_counts": type_counts_text(docs),
         **{
             name: int(docs["publisher"].str.contains(words, regex=False).sum())
             for name, words in (publishers or {}).items()
         },
+        "longest_title": str(longest["title"]),
+        "longest_type": DOC_TYPE_LABELS.get(longest["doc_type"], str(longest["doc_type"])),
+        "longest_date": date_label(longest["date"], longest["date_precision"]),
         "longest_year": int(longest["date"].year),
         "longest_words": int(longest["n_words"]),
-        "longest_share": float(longest["n_words"] / docs["n_words"].sum()),
+        "longest_share": float(longest["n_words"] / total_words) if total_words else 0.0,
+        "longest_ratio": float(longest["n_words"] / runner_up) if runner_up else 0.0,
         "n_rule_firings": len(log),
         "n_lines_dropped": len(dropped),
         "n_lines_changed": int(changed[["doc_id", "line"]].drop_duplicates().shape[0]),
     }
 
 
+def type_counts_text(docs: pd.DataFrame) -> str:
+    """How many documents of each type, most frequent first, as words for prose ("2 press releases, 1 statement")."""
+    counts = docs["doc_type"].map(lambda t: DOC_TYPE_LABELS.get(t, str(t))).value_counts()
+    counts = counts.sort_index().sort_values(ascending=False, kind="stable")
+    parts = [f"{n} {label}{'' if n == 1 else 's'}" for label, n in counts.items()]
+    return ", ".join(parts[:-1]) + (" and " if len(parts) > 1 else "") + parts[-1] if parts else "no documents"
+
+
+def date_label(start: pd.Timestamp, precision: str) -> str:
+    """A document date written to the precision it is known at: ``2016``, ``2016-03`` or ``2016-03-23``."""
+    return start.strftime(_PRECISION_FORMATS.get(precision, "%Y-%m-%d"))
+
+
+def _date_labels(docs: pd.DataFrame) -> list[str]:
+    return [date_label(d, p) for d, p in zip(docs["date"], docs["date_precision"], strict=True)]
+
+
 def documents_table(docs: pd.DataFrame) -> pd.DataFrame:
-    """The documents as a reader-facing table (title, date, publisher, type, paragraphs, words)."""
-    return pd.DataFrame(
-        {
-            "doc_id": docs["doc_id"],
-            "title": docs["title"],
-            "date": docs["date"].dt.strftime("%Y-%m-%d"),
-            "publisher": docs["publisher"],
-            "type": docs["doc_type"].map(DOC_TYPE_LABELS),
-            "paragraphs": docs["n_paragraphs"],
-            "words": docs["n_words"],
-        }
-    ).set_index("doc_id")
-
-
-def date_notes(docs: pd.DataFrame) -> pd.DataFrame:
-    """Documents whose date is inferred, with how it was inferred."""
-    inferred = docs[docs["date_note"] != ""]
-    return pd.DataFrame(
-        {
-            "date used": inferred["date"].dt.strftime("%Y-%m-%d").to_numpy(),
-            "how it was inferred": inferred["date_note"].to_numpy(),
-        },
-        index=pd.Index(inferred["doc_id"], name="doc_id"),
-    )
+    """The documents as a reader-facing table: title, date (to its precision: a year stays a year), how the
+    date was inferred, publisher, type, language (when the corpus has it), paragraphs and words."""
+    columns = {
+        "doc_id": docs["doc_id"],
+        "title": docs["title"],
+        "date": _date_labels(docs),
+        "date note": docs["date_note"],
+        "publisher": docs["publisher"],
+        "type": docs["doc_type"].map(lambda t: DOC_TYPE_LABELS.get(t, str(t))),
+    }
+    if "language" in docs.columns:
+        columns["language"] = docs["language"]
+    columns |= {"paragraphs": docs["n_paragraphs"], "words": docs["n_words"]}
+    return pd.DataFrame(columns).set_index("doc_id")
 
 
 def words_figure(docs: pd.DataFrame) -> Figure:
-    """Horizontal bars: words per document, oldest at the top, coloured by document type."""
-    fig, ax = plotting.new_figure(7.5, 0.45 * len(docs) + 1.4)
+    """Horizontal bars: words per document, oldest at the top, coloured and hatched by document type (the
+    legend sits below the axes, so it never covers a bar)."""
+    fig, ax = plotting.new_figure(7.5, 0.45 * len(docs) + 1.9)
     colours = plotting.colour_map(list(DOC_TYPE_LABELS))
     ordered = docs.sort_values(["date", "doc_id"], kind="stable").reset_index(drop=True)
-    labels = ordered["doc_id"] + " (" + ordered["date"].dt.strftime("%Y-%m-%d") + ")"
-    y = range(len(ordered))[::-1]
-    ax.barh(list(y), ordered["n_words"], color=ordered["doc_type"].map(colours).tolist(), height=0.6)
-    ax.set_yticks(list(y), labels)
+    labels = [f"{d} ({when})" for d, when in zip(ordered["doc_id"], _date_labels(ordered), strict=True)]
+    y = list(range(len(ordered)))[::-1]
+    for row, (doc_type, words) in zip(y, zip(ordered["doc_type"], ordered["n_words"], strict=True), strict=True):
+        ax.barh(
+            row,
+            words,
+            color=colours.get(doc_type, "#777777"),
+            hatch=DOC_TYPE_HATCHES.get(doc_type, ""),
+            edgecolor="#222222",
+            linewidth=0.6,
+            height=0.6,
+        )
+    ax.set_yticks(y, labels)
     ax.set_xlabel("Words after cleaning")
     ax.grid(axis="y", visible=False)
     handles = [
-        mpl_patches.Patch(color=colours[t], label=DOC_TYPE_LABELS[t])
-        for t in DOC_TYPE_LABELS
+        mpl_patches.Patch(
+            facecolor=colours[t], hatch=DOC_TYPE_HATCHES[t], edgecolor="#222222", linewidth=0.6, label=label
+        )
+        for t, label in DOC_TYPE_LABELS.items()
         if t in set(ordered["doc_type"])
     ]
-    ax.legend(handles=handles, frameon=False, loc="lower right")
+    fig.legend(handles=handles, frameon=False, loc="outside lower center", ncols=min(len(handles), 5), fontsize=9)
     plotting.add_source(fig, "corpus documents (documents.csv), words counted by baliprocess.")
     return fig
 
 
 def cleaning_summary(corpus: Corpus) -> pd.DataFrame:
-    """Each cleaning rule, its reason, and how often it fired per document."""
+    """Each cleaning rule (in the order they apply), its kind and reason, how often it fired, and where: the
+    documents it fired in with their counts (``doc: n; doc: n``), so that the table stays narrow however
+    many documents the corpus holds."""
     log = corpus.cleaning_log
-    counts = (
-        log.groupby(["rule", "doc_id"]).size().unstack(fill_value=0)
-        if len(log)
-        else pd.DataFrame(index=pd.Index([], name="rule"))
-    )
+    per_doc = log.groupby(["rule", "doc_id"], sort=False).size()
     order = [r.name for r in RULES]
-    table = pd.DataFrame(
-        {"kind": [r.kind for r in RULES], "reason": [r.reason for r in RULES]}, index=pd.Index(order, name="rule")
+    where = {
+        rule: "; ".join(f"{doc}: {n}" for doc, n in per_doc[rule].items()) if rule in per_doc.index else ""
+        for rule in order
+    }
+    fired = log["rule"].value_counts()
+    return pd.DataFrame(
+        {
+            "kind": [r.kind for r in RULES],
+            "reason": [r.reason for r in RULES],
+            "fired": [int(fired.get(r, 0)) for r in order],
+            "where it fired": [where[r] for r in order],
+        },
+        index=pd.Index(order, name="rule"),
     )
-    counts = counts.reindex(order, fill_value=0)
-    counts.columns.name = None
-    return table.join(counts).fillna(0).astype({c: int for c in counts.columns})
+
+
+def sample_document(docs: pd.DataFrame, paragraphs: pd.DataFrame) -> str:
+    """The document whose paragraphs best show the splitting: the one with most paragraphs numbered by the
+    document itself (``label``), ties and unnumbered corpora going to the longest, then the oldest."""
+    numbered = paragraphs.loc[paragraphs["label"] != "", "doc_id"].value_counts()
+    ranked = docs.assign(_numbered=docs["doc_id"].map(numbered).fillna(0)).sort_values(
+        ["_numbered", "n_words", "date", "doc_id"], ascending=[False, False, True, True], kind="stable"
+    )
+    return str(ranked["doc_id"].iloc[0])
 
 
 def paragraph_sample(paragraphs: pd.DataFrame, doc_id: str, n: int) -> pd.DataFrame:

@@ -33,14 +33,22 @@ from .events import (
     load_events,
     validate_events,
 )
-from .figures import mention_years_figure, timeline_figure
+from .figures import DOC_TYPE_HATCHES, mention_years_figure, timeline_figure
 from .grammar import DATE_RE, MENTION_COLUMNS, PRECISIONS
 from .scan import date_mentions, extract, scan
 from .tables import TABLES, build_tables
-from .views import mention_years, summary
+from .views import (
+    conference_intervals,
+    discrepancy_rows,
+    mention_peak,
+    mention_years,
+    split_sources,
+    summary,
+)
 
 __all__ = [
     "DATE_RE",
+    "DOC_TYPE_HATCHES",
     "EVENTS_BIB",
     "EVENTS_CORPUS",
     "EVENTS_CSV",
@@ -54,19 +62,23 @@ __all__ = [
     "attendance",
     "bib_keys",
     "build_tables",
+    "conference_intervals",
     "date_mentions",
     "dateparser_mentions",
     "discrepancies",
+    "discrepancy_rows",
     "evaluation_table",
     "event_timeline",
     "events_table",
     "extract",
     "load_events",
     "load_gold",
+    "mention_peak",
     "mention_years",
     "mention_years_figure",
     "scan",
     "score",
+    "split_sources",
     "summary",
     "timeline_figure",
     "unmatched",

@@ -2,10 +2,20 @@
 
 from __future__ import annotations
 
+import itertools
+import re
+
 import numpy as np
 import pandas as pd
 
-__all__ = ["mention_years", "summary"]
+__all__ = [
+    "conference_intervals",
+    "discrepancy_rows",
+    "mention_peak",
+    "mention_years",
+    "split_sources",
+    "summary",
+]
 
 
 def mention_years(mentions: pd.DataFrame, documents: pd.DataFrame) -> pd.DataFrame:
@@ -24,6 +34,90 @@ def mention_years(mentions: pd.DataFrame, documents: pd.DataFrame) -> pd.DataFra
     exploded = pd.DataFrame({"year": years, "doc_type": np.repeat(types, span)})
     counts = exploded.groupby(["year", "doc_type"]).size().rename("mentions").reset_index()
     return counts.sort_values(["year", "doc_type"]).reset_index(drop=True)
+
+
+_PARAGRAPH_ID = re.compile(r".+-p\d+$")
+_SOURCE_WITH_PLACE = re.compile(r"^(?P<source>\S+)(?: \((?P<where>.*)\))?$")
+
+
+def split_sources(table: pd.DataFrame) -> pd.DataFrame:
+    """A table with a ``source`` column (the event table, :func:`discrepancy_rows`) with that column split
+    in two: ``source`` keeps bibliography keys, ``corpus paragraph`` the paragraph ids, so that each can be
+    linked to its own page (and paragraph ids left unlinked on a corpus that does not hold them). The new
+    column follows ``source``."""
+    is_paragraph = table["source"].str.match(_PARAGRAPH_ID)
+    out = table.assign(
+        **{
+            "corpus paragraph": table["source"].where(is_paragraph, ""),
+            "source": table["source"].mask(is_paragraph, ""),
+        }
+    )
+    columns = [c for c in out.columns if c != "corpus paragraph"]
+    columns.insert(columns.index("source") + 1, "corpus paragraph")
+    return out[columns]
+
+
+def discrepancy_rows(gaps: pd.DataFrame) -> pd.DataFrame:
+    """The disagreements (:func:`~.events.discrepancies`: one row per event, field and value, its sources
+    joined as ``key (place); key``) with one row per source: event, field, value, source (a bibliography key
+    or a corpus paragraph id) and the place in the source."""
+    rows = []
+    for gap in gaps.itertuples(index=False):
+        for part in str(gap.sources).split("; "):
+            match = _SOURCE_WITH_PLACE.match(part.strip())
+            source, where = (match["source"], match["where"] or "") if match else (part.strip(), "")
+            rows.append(
+                {"event": gap.name, "field": gap.field, "value": gap.value, "source": source, "where in source": where}
+            )
+    return pd.DataFrame(rows, columns=["event", "field", "value", "source", "where in source"])
+
+
+def mention_peak(years: pd.DataFrame) -> dict[str, object]:
+    """The year mentioned most (earliest of ties) and how often, from :func:`mention_years`, and a sentence
+    for the prose that is true on any corpus (also when no document dates anything)."""
+    if years.empty:
+        return {
+            "top_year": 0,
+            "top_year_mentions": 0,
+            "mention_span_sentence": (
+                "No document of this corpus dates anything in its text, so the figure has no bars."
+            ),
+        }
+    per_year = years.groupby("year")["mentions"].sum()
+    top = int(per_year.idxmax())
+    first, last, n = int(per_year.index.min()), int(per_year.index.max()), int(per_year.max())
+    span = f"the year {first}" if first == last else f"the years {first} to {last}"
+    return {
+        "top_year": top,
+        "top_year_mentions": n,
+        "mention_span_sentence": (
+            f"The documents' date mentions touch {span}; the year mentioned most is {top} "
+            f"({n} mention{'' if n == 1 else 's'})."
+        ),
+    }
+
+
+def conference_intervals(timeline: pd.DataFrame) -> dict[str, object]:
+    """The longest and the latest interval between consecutive ministerial conferences of the event base:
+    ``longest_gap_from``/``_to`` (years) and ``longest_gap_years``, the same for ``last_gap``; zeros when the
+    base holds fewer than two conferences. Also how many events are the process's own and how many
+    ``context``."""
+    starts = timeline.loc[timeline["event_type"] == "ministerial_conference", "start"].sort_values().tolist()
+    pairs = [(a, b, (b - a).days / 365.25) for a, b in itertools.pairwise(starts)]
+    out: dict[str, object] = {}
+    none = (None, None, 0.0)
+    for key, (a, b, years_between) in {
+        "longest_gap": max(pairs, key=lambda p: p[2], default=none),
+        "last_gap": pairs[-1] if pairs else none,
+    }.items():
+        out[f"{key}_from"] = int(a.year) if a is not None else 0
+        out[f"{key}_to"] = int(b.year) if b is not None else 0
+        out[f"{key}_years"] = float(years_between)
+    return {
+        **out,
+        "n_context_events": int((timeline["event_type"] == "context").sum()),
+        "n_process_events": int((timeline["event_type"] != "context").sum()),
+    }
 
 
 def summary(
@@ -47,8 +141,8 @@ def summary(
         "n_event_sources": int(events["source"].nunique()),
         "n_corpus_sourced": int(events["source"].str.match(r".+-p\d+$").sum()),
         "n_conferences": len(conferences),
-        "first_conference_year": int(conferences["start"].dt.year.min()),
-        "last_conference_year": int(conferences["start"].dt.year.max()),
+        "first_conference_year": int(conferences["start"].dt.year.min()) if len(conferences) else 0,
+        "last_conference_year": int(conferences["start"].dt.year.max()) if len(conferences) else 0,
         "n_disputed_events": int(gaps["event_id"].nunique()),
         "n_disputed_fields": int(gaps[["event_id", "field"]].drop_duplicates().shape[0]),
     }
