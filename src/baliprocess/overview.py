@@ -58,7 +58,11 @@ TABLES = [
         fields=(
             Field("doc_id", "string", "Document id (front matter `id`, else the file stem)."),
             Field("title", "string", "Title from the front matter."),
-            Field("date", "date", "Document date from the front matter (see date_note when inferred)."),
+            Field(
+                "date",
+                "date",
+                "First day of the document date from the front matter (see date_precision, and date_note when inferred).",
+            ),
             Field("publisher", "string", "Who published this copy of the document."),
             Field("doc_type", "string", "press_release, statement, meeting_report, web_page or other."),
             Field("url", "string", "Where the document was published; empty when no real address is known."),
