@@ -6,6 +6,7 @@ import pytest
 
 from baliprocess import overview
 from baliprocess.corpus import DEFAULT_CORPUS, load_corpus
+from figurecheck import legends_clear_of_axes
 
 
 @pytest.fixture(scope="module")
@@ -33,20 +34,57 @@ def test_words_figure_draws_one_bar_per_document_in_date_order(corpus):
     ticks = dict(zip(ax.get_yticks(), labels, strict=True))
     assert ticks[max(ticks)] == "goff-dalziel-2002 (2002-02-25)"  # the oldest at the top
     assert any(t.get_text().startswith("Source:") for t in fig.texts)
+    # told apart without colour: each document type its own hatching, and the legend never over a bar
+    hatches = {p.get_hatch() or "" for p in ax.patches}
+    assert len(hatches) == corpus.documents["doc_type"].nunique()
+    assert legends_clear_of_axes(fig)
 
 
 def test_cleaning_summary_counts_every_firing(corpus):
     table = overview.cleaning_summary(corpus)
-    counts = table.drop(columns=["kind", "reason"])
-    assert counts.to_numpy().sum() == len(corpus.cleaning_log)
-    assert counts.loc["site-footer", "cochairs-2002"] == 4
-    assert counts.loc["ocr-emphasis-ed", "cochairs-2002"] == 2
+    assert table["fired"].sum() == len(corpus.cleaning_log)
+    assert table.loc["site-footer", "where it fired"] == "cochairs-2002: 4"
+    assert table.loc["ocr-emphasis-ed", "fired"] == 2
+    assert (table.loc[table["fired"] == 0, "where it fired"] == "").all()
 
 
 def test_documents_table_and_paragraph_sample(corpus):
     table = overview.documents_table(corpus.documents)
-    assert list(table.columns) == ["title", "date", "publisher", "type", "paragraphs", "words"]
+    assert list(table.columns) == ["title", "date", "type", "paragraphs", "words"]
+    assert overview.sample_document(corpus.documents, corpus.paragraphs) == "cochairs-2002"  # numbers its paragraphs
     sample = overview.paragraph_sample(corpus.paragraphs, "cochairs-2002", 6)
     assert list(sample.index)[-1] == "cochairs-2002-p06" and sample.loc["cochairs-2002-p05", "label"] == "1"
-    notes = overview.date_notes(corpus.documents)
-    assert sorted(notes.index) == ["cochairs-2002", "mfat-smuggling-page", "som2-brisbane-2004"]
+    notes = overview.provenance_table(corpus.documents)["how the date was found"]
+    inferred = notes[notes != "stated in the source"]
+    assert sorted(inferred.index) == ["cochairs-2002", "mfat-smuggling-page", "som2-brisbane-2004"]
+
+
+def _doc(folder, name, date, doc_type, words):
+    body = " ".join(["word"] * words)
+    (folder / f"{name}.md").write_text(f"---\ntitle: {name} title\ndate: {date}\ndoc_type: {doc_type}\n---\n{body}\n")
+
+
+def test_longest_document_is_named_whatever_its_type_and_dates_keep_their_precision(tmp_path):
+    _doc(tmp_path, "short-statement", "2019-06-30", "statement", 10)
+    _doc(tmp_path, "long-report", "2016-03", "meeting_report", 40)
+    _doc(tmp_path, "yearly-note", "2016", "other", 5)
+    corpus = load_corpus(tmp_path)
+    s = overview.summary(corpus)
+    assert (s["longest_title"], s["longest_type"], s["longest_date"]) == (
+        "long-report title",
+        "meeting report",
+        "2016-03",
+    )
+    assert s["longest_ratio"] == pytest.approx(4.0) and s["n_inexact_dates"] == 2
+    assert s["type_counts"] == "1 meeting report, 1 other and 1 statement"
+    dates = overview.documents_table(corpus.documents)["date"].to_dict()
+    assert dates == {"yearly-note": "2016", "long-report": "2016-03", "short-statement": "2019-06-30"}
+    labels = [t.get_text() for t in overview.words_figure(corpus.documents).axes[0].get_yticklabels()]
+    assert "yearly-note (2016)" in labels and "long-report (2016-03)" in labels
+
+
+def test_summary_of_a_one_document_corpus_has_no_missing_value(tmp_path):
+    _doc(tmp_path, "lone", "2019-06-30", "other", 12)
+    s = overview.summary(load_corpus(tmp_path), publishers={"n_nz": "New Zealand"})
+    assert all(v is not None and v == v for v in s.values())  # no None, no NaN
+    assert (s["longest_share"], s["longest_ratio"], s["n_nz"], s["type_counts"]) == (1.0, 0.0, 0, "1 other")

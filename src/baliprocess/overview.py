@@ -21,6 +21,7 @@ __all__ = [
     "documents_table",
     "paragraph_sample",
     "paragraphs_table",
+    "provenance_table",
     "sample_document",
     "summary",
     "type_counts_text",
@@ -61,7 +62,7 @@ TABLES = [
             Field(
                 "date",
                 "date",
-                "First day of the document date from the front matter (see date_precision, and date_note when inferred).",
+                "First day of the document date in the front matter (see date_precision; date_note when inferred).",
             ),
             Field("publisher", "string", "Who published this copy of the document."),
             Field("doc_type", "string", "press_release, statement, meeting_report, web_page or other."),
@@ -156,20 +157,32 @@ def _date_labels(docs: pd.DataFrame) -> list[str]:
 
 
 def documents_table(docs: pd.DataFrame) -> pd.DataFrame:
-    """The documents as a reader-facing table: title, date (to its precision: a year stays a year), how the
-    date was inferred, publisher, type, language (when the corpus has it), paragraphs and words."""
+    """The documents as a reader-facing table: title, date (to its precision: a year stays a year), type,
+    language (when the corpus has it), paragraphs and words. Who published each and how an inferred date was
+    inferred are in :func:`provenance_table`."""
     columns = {
         "doc_id": docs["doc_id"],
         "title": docs["title"],
         "date": _date_labels(docs),
-        "date note": docs["date_note"],
-        "publisher": docs["publisher"],
         "type": docs["doc_type"].map(lambda t: DOC_TYPE_LABELS.get(t, str(t))),
     }
     if "language" in docs.columns:
         columns["language"] = docs["language"]
     columns |= {"paragraphs": docs["n_paragraphs"], "words": docs["n_words"]}
     return pd.DataFrame(columns).set_index("doc_id")
+
+
+def provenance_table(docs: pd.DataFrame) -> pd.DataFrame:
+    """Each document's publisher and, when the document does not state its date, how the date was inferred."""
+    return pd.DataFrame(
+        {
+            "publisher": docs["publisher"].to_numpy(),
+            "how the date was found": [
+                note or "stated in the source" for note in docs["date_note"].fillna("").astype(str)
+            ],
+        },
+        index=pd.Index(docs["doc_id"], name="doc_id"),
+    )
 
 
 def words_figure(docs: pd.DataFrame) -> Figure:
@@ -200,7 +213,7 @@ def words_figure(docs: pd.DataFrame) -> Figure:
         for t, label in DOC_TYPE_LABELS.items()
         if t in set(ordered["doc_type"])
     ]
-    fig.legend(handles=handles, frameon=False, loc="outside lower center", ncols=min(len(handles), 5), fontsize=9)
+    fig.legend(handles=handles, frameon=False, loc="outside upper center", ncols=min(len(handles), 5), fontsize=9)
     plotting.add_source(fig, "corpus documents (documents.csv), words counted by baliprocess.")
     return fig
 

@@ -1,6 +1,6 @@
 """Figures of the chronology chapter; each prints a source line.
 
-Legends sit outside the axes (below them), so that they never cover data whatever the corpus; series are
+Legends sit outside the axes (above them), so that they never cover data whatever the corpus; series are
 told apart without colour: event types by their row, document types in the stacked bars by hatching.
 """
 
@@ -22,9 +22,9 @@ DOC_TYPE_HATCHES = ("", "//", "xx", "..", "\\\\", "++", "oo", "--")
 _SPAN_DAYS = 40
 
 
-def _legend_below(fig: Figure, handles: list, ncols: int) -> None:
+def _legend_above(fig: Figure, handles: list, ncols: int) -> None:
     if handles:
-        fig.legend(handles=handles, frameon=False, loc="outside lower center", ncols=ncols, fontsize=9)
+        fig.legend(handles=handles, frameon=False, loc="outside upper center", ncols=ncols, fontsize=9)
 
 
 def timeline_figure(timeline: pd.DataFrame, documents: pd.DataFrame) -> Figure:
@@ -93,7 +93,7 @@ def timeline_figure(timeline: pd.DataFrame, documents: pd.DataFrame) -> Figure:
             label="sources disagree on the dates",
         ),
     ]
-    _legend_below(fig, handles, ncols=2)
+    _legend_above(fig, handles, ncols=2)
     plotting.add_source(fig, "data/events.csv (sources in its source column) and the corpus documents' dates.")
     return fig
 
@@ -130,6 +130,6 @@ def mention_years_figure(years: pd.DataFrame) -> Figure:
         Patch(facecolor=colours[t], hatch=hatches[t], edgecolor="#222222", linewidth=0.5, label=t.replace("_", " "))
         for t in types
     ]
-    _legend_below(fig, handles, ncols=min(len(handles), 5))
+    _legend_above(fig, handles, ncols=min(len(handles), 5))
     plotting.add_source(fig, "date_mentions.csv, extracted from the corpus by baliprocess.chronology.")
     return fig
