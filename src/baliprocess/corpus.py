@@ -221,39 +221,77 @@ def read_document(path: Path) -> tuple[Document | None, list[Problem]]:
 
 _NUMBERED_RE = re.compile(r"^(\d{1,3})\.\s+\S")
 _BULLET_RE = re.compile(r"^(?:[•·▪◦*]|-(?=\s))\s*\S")
+_HEADING_RE = re.compile(r"^#{1,6}\s+(?=\S)")
+#: A block is hard-wrapped (copied from a PDF or an e-mail) when it has at least WRAP_MIN_LINES lines, its
+#: widest line is between WRAP_MIN_WIDTH and WRAP_MAX_WIDTH characters (one line per paragraph gives wider
+#: and more varied lines), at least two thirds of its lines (but the last) reach WRAP_SHARE of that width,
+#: and most of those do not end a sentence.
+WRAP_MIN_LINES, WRAP_MIN_WIDTH, WRAP_MAX_WIDTH, WRAP_SHARE = 3, 40, 120, 0.8
+_SENTENCE_END = (".", "!", "?", ":", ";", '."', ".'", '?"', '!"')
 
 
 def _starts_item(line: str) -> bool:
-    return bool(_NUMBERED_RE.match(line) or _BULLET_RE.match(line))
+    return bool(_NUMBERED_RE.match(line) or _BULLET_RE.match(line) or _HEADING_RE.match(line))
 
 
 def _continues(previous: str, line: str) -> bool:
     """Whether ``line`` is a soft-wrapped continuation of ``previous`` within one block."""
-    if _starts_item(line):
+    if _starts_item(line) or _HEADING_RE.match(previous):
         return False
     return line[:1].islower() or previous.endswith(",")
+
+
+def _wrap_width(block: list[str]) -> int | None:
+    """The fixed width a block of lines was hard-wrapped at, or None if it does not look wrapped."""
+    if len(block) < WRAP_MIN_LINES:
+        return None
+    width = max(len(line) for line in block)
+    body = block[:-1]
+    long = [line for line in body if len(line) >= WRAP_SHARE * width]
+    if not WRAP_MIN_WIDTH <= width <= WRAP_MAX_WIDTH or 3 * len(long) < 2 * len(body):
+        return None
+    open_ended = sum(1 for line in long if not line.endswith(_SENTENCE_END))
+    return width if 2 * open_ended > len(long) else None
+
+
+def _blocks(lines: list[tuple[int, str]]) -> list[list[tuple[int, str]]]:
+    """Runs of non-blank lines (whitespace collapsed), split at blank lines."""
+    blocks: list[list[tuple[int, str]]] = [[]]
+    for number, raw in lines:
+        line = " ".join(raw.split())
+        if line:
+            blocks[-1].append((number, line))
+        elif blocks[-1]:
+            blocks.append([])
+    return [b for b in blocks if b]
 
 
 def split_paragraphs(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
     """Group numbered lines into paragraphs; return (first line number, text) pairs.
 
     Blank lines end a paragraph. Inside a block a numbered paragraph ("17. ...") or a bullet
-    item starts a new paragraph, a line that begins in lower case (or follows a comma) continues
-    the previous one, and any other line break also starts a new paragraph. Only whitespace is
-    changed: the words come out complete and in order.
+    item starts a new paragraph, a Markdown heading ("## ...") is a paragraph of its own, a line that
+    begins in lower case (or follows a comma) continues the previous one, and any other line break also
+    starts a new paragraph. A hard-wrapped block (see :func:`_wrap_width`) is re-flowed instead: a line
+    continues the previous one whenever that one reached the wrap width. Only whitespace is changed:
+    the words come out complete and in order.
     """
     paragraphs: list[tuple[int, list[str]]] = []
-    previous = ""
-    for number, raw in lines:
-        line = " ".join(raw.split())
-        if not line:
-            previous = ""
-            continue
-        if previous and _continues(previous, line):
-            paragraphs[-1][1].append(line)
-        else:
-            paragraphs.append((number, [line]))
-        previous = line
+    for block in _blocks(lines):
+        width = _wrap_width([line for _, line in block])
+        previous = ""
+        for number, line in block:
+            wrapped = (
+                width is not None
+                and len(previous) >= WRAP_SHARE * width
+                and not _starts_item(line)
+                and not _HEADING_RE.match(previous)
+            )
+            if previous and (wrapped or _continues(previous, line)):
+                paragraphs[-1][1].append(line)
+            else:
+                paragraphs.append((number, [line]))
+            previous = line
     return [(number, " ".join(parts)) for number, parts in paragraphs]
 
 
@@ -314,7 +352,9 @@ def load_corpus(path: str | os.PathLike[str] | None = None) -> Corpus:
 
 def _tabulate(root: Path, parsed: list[tuple[Document, list[tuple[int, str]], list[dict[str, object]]]]) -> Corpus:
     doc_rows, log_rows = [], []
-    columns: dict[str, list[object]] = {k: [] for k in ("doc_id", "paragraph_id", "position", "label", "line", "text")}
+    columns: dict[str, list[object]] = {
+        k: [] for k in ("doc_id", "paragraph_id", "position", "label", "kind", "line", "text")
+    }
     for doc, paragraphs, log in parsed:
         for entry in log:
             log_rows.append({"doc_id": doc.doc_id, **entry})
@@ -323,9 +363,11 @@ def _tabulate(root: Path, parsed: list[tuple[Document, list[tuple[int, str]], li
             columns["doc_id"].append(doc.doc_id)
             columns["paragraph_id"].append(f"{doc.doc_id}-p{position:0{width}d}")
             columns["position"].append(position)
+            heading = _HEADING_RE.match(text)
             columns["label"].append(_paragraph_label(text))
+            columns["kind"].append("heading" if heading else "paragraph")
             columns["line"].append(line)
-            columns["text"].append(text)
+            columns["text"].append(text[heading.end() :] if heading else text)
         meta = doc.meta
         doc_rows.append(
             {
@@ -335,7 +377,7 @@ def _tabulate(root: Path, parsed: list[tuple[Document, list[tuple[int, str]], li
                 "publisher": meta.get("publisher", ""),
                 "doc_type": meta.get("doc_type", "other"),
                 "url": meta.get("url", ""),
-                "n_paragraphs": len(paragraphs),
+                "n_paragraphs": sum(1 for _, text in paragraphs if not _HEADING_RE.match(text)),
                 "n_words": count_words("\n".join(text for _, text in paragraphs)),
                 "date_note": meta.get("date_note", ""),
                 "file": doc.path.name,
