@@ -17,6 +17,7 @@ import pandas as pd
 import yaml
 
 from .cleaning import clean_lines
+from .language import detect_language
 from .parallel import parallel_map
 
 __all__ = [
@@ -308,17 +309,19 @@ def _paragraph_label(text: str) -> str:
 #: Corpora with at least this many files are read by several processes (see :mod:`baliprocess.parallel`).
 PARALLEL_MIN_FILES = 400
 
-_Parsed = tuple[Document | None, list[Problem], list[tuple[int, str]], list[dict[str, object]]]
+_Parsed = tuple[Document | None, list[Problem], list[tuple[int, str]], list[dict[str, object]], str]
 
 
 def _parse(path: Path) -> _Parsed:
-    """Read, check, clean and split one file (run in a worker process for large corpora)."""
+    """Read, check, clean, split one file and detect its language (in a worker process for large corpora)."""
     doc, problems = read_document(path)
     if doc is None:
-        return None, problems, [], []
+        return None, problems, [], [], ""
     numbered = [(doc.body_line + i, line) for i, line in enumerate(doc.body.split("\n"))]
     cleaned, log = clean_lines(numbered)
-    return doc, problems, split_paragraphs(cleaned), log
+    paragraphs = split_paragraphs(cleaned)
+    language, _ = detect_language(" ".join(text for _, text in paragraphs if not _HEADING_RE.match(text)))
+    return doc, problems, paragraphs, log, language
 
 
 def load_corpus(path: str | os.PathLike[str] | None = None) -> Corpus:
@@ -329,13 +332,13 @@ def load_corpus(path: str | os.PathLike[str] | None = None) -> Corpus:
     root = corpus_dir(path)
     files, problems = discover(root)
     parsed = []
-    for doc, found, paragraphs, log in parallel_map(_parse, files, len(files) >= PARALLEL_MIN_FILES):
+    for doc, found, paragraphs, log, language in parallel_map(_parse, files, len(files) >= PARALLEL_MIN_FILES):
         problems.extend(found)
         if doc is not None:
-            parsed.append((doc, paragraphs, log))
+            parsed.append((doc, paragraphs, log, language))
     seen_ids: dict[str, Path] = {}
     seen_bodies: dict[str, Path] = {}
-    for doc, _, _ in parsed:
+    for doc, *_ in parsed:
         if doc.doc_id in seen_ids:
             problems.append(Problem(doc.path, f"duplicate id {doc.doc_id!r} (also used by {seen_ids[doc.doc_id]})"))
         else:
@@ -350,12 +353,12 @@ def load_corpus(path: str | os.PathLike[str] | None = None) -> Corpus:
     return _tabulate(root, parsed)
 
 
-def _tabulate(root: Path, parsed: list[tuple[Document, list[tuple[int, str]], list[dict[str, object]]]]) -> Corpus:
+def _tabulate(root: Path, parsed: list[tuple[Document, list[tuple[int, str]], list[dict[str, object]], str]]) -> Corpus:
     doc_rows, log_rows = [], []
     columns: dict[str, list[object]] = {
         k: [] for k in ("doc_id", "paragraph_id", "position", "label", "kind", "line", "text")
     }
-    for doc, paragraphs, log in parsed:
+    for doc, paragraphs, log, language in parsed:
         for entry in log:
             log_rows.append({"doc_id": doc.doc_id, **entry})
         width = max(2, len(str(len(paragraphs))))
@@ -380,6 +383,7 @@ def _tabulate(root: Path, parsed: list[tuple[Document, list[tuple[int, str]], li
                 "n_paragraphs": sum(1 for _, text in paragraphs if not _HEADING_RE.match(text)),
                 "n_words": count_words("\n".join(text for _, text in paragraphs)),
                 "date_note": meta.get("date_note", ""),
+                "language": language,
                 "file": doc.path.name,
             }
         )
@@ -393,4 +397,4 @@ def _tabulate(root: Path, parsed: list[tuple[Document, list[tuple[int, str]], li
         .reset_index(drop=True)
     )
     cleaning_log = pd.DataFrame(log_rows, columns=["doc_id", "line", "rule", "before", "after"])
-    return Corpus(root, documents, paragraphs, cleaning_log, {doc.doc_id: doc.meta for doc, _, _ in parsed})
+    return Corpus(root, documents, paragraphs, cleaning_log, {doc.doc_id: doc.meta for doc, *_ in parsed})

@@ -56,6 +56,12 @@ TABLES = [
             ),
             Field("n_words", "integer", "Words in the cleaned paragraphs."),
             Field("date_note", "string", "How an inferred date was inferred; empty when the source states it."),
+            Field(
+                "language",
+                "string",
+                "ISO 639-1 code of the document's language (baliprocess.language); "
+                "documents not in English ('en') are not theme-coded.",
+            ),
             Field("file", "string", "File name in the corpus folder."),
         ),
         primary_key=("doc_id",),
