@@ -29,9 +29,24 @@ from .cleaning import TYPOGRAPHY
 from .corpus import DEFAULT_CORPUS, REPO_ROOT, Corpus, load_corpus
 from .metrics import precision_recall_f1
 
-__all__ = ["EVAL_DIR", "TASKS", "SCORE_COLUMNS", "AnnotatedSet", "load_set", "prf_row", "score_dates",
-           "score_lists", "score_counts", "locate_paragraphs", "score_themes", "score_language",
-           "evaluate_corpus", "evaluate_set", "in_sample", "side_by_side"]
+__all__ = [
+    "EVAL_DIR",
+    "SCORE_COLUMNS",
+    "TASKS",
+    "AnnotatedSet",
+    "evaluate_corpus",
+    "evaluate_set",
+    "in_sample",
+    "load_set",
+    "locate_paragraphs",
+    "prf_row",
+    "score_counts",
+    "score_dates",
+    "score_language",
+    "score_lists",
+    "score_themes",
+    "side_by_side",
+]
 
 EVAL_DIR = REPO_ROOT / "data" / "eval"
 TASKS = ("dates", "lists", "counts", "themes (micro)", "themes (macro)", "language")
@@ -62,8 +77,15 @@ def prf_row(task: str, predicted: Iterable[Hashable], gold: Iterable[Hashable]) 
     correct = sum((p & g).values())
     n_pred, n_gold = sum(p.values()), sum(g.values())
     precision, recall, f1 = precision_recall_f1(correct, n_pred, n_gold)
-    return {"task": task, "gold": n_gold, "predicted": n_pred, "correct": correct,
-            "precision": precision, "recall": recall, "f1": f1}
+    return {
+        "task": task,
+        "gold": n_gold,
+        "predicted": n_pred,
+        "correct": correct,
+        "precision": precision,
+        "recall": recall,
+        "f1": f1,
+    }
 
 
 def _day(value: object) -> str:
@@ -112,8 +134,10 @@ def _normalise(text: str) -> str:
 def locate_paragraphs(paragraphs: pd.DataFrame, themes_gold: pd.DataFrame) -> pd.Series:
     """The paragraph_id of each gold row: the first paragraph of its document whose text begins with the
     row's ``paragraph_start`` (normalised like the corpus); empty when none does."""
-    by_doc = {doc: list(zip(group["paragraph_id"], map(_normalise, group["text"]), strict=True))
-              for doc, group in paragraphs.groupby("doc_id", sort=False)}
+    by_doc = {
+        doc: list(zip(group["paragraph_id"], map(_normalise, group["text"]), strict=True))
+        for doc, group in paragraphs.groupby("doc_id", sort=False)
+    }
     found = []
     for doc, start in zip(themes_gold["doc_id"], themes_gold["paragraph_start"], strict=True):
         key = _normalise(start)
@@ -130,18 +154,31 @@ def score_themes(coded: pd.DataFrame, paragraphs: pd.DataFrame, gold: pd.DataFra
     averages precision, recall and F1 over the themes that the gold or the coder uses. A gold paragraph
     that cannot be located counts its themes as missed."""
     ids = locate_paragraphs(paragraphs, gold)
-    truth = {(pid or f"unlocated-{i}", t) for i, (pid, themes) in enumerate(zip(ids, gold["themes"], strict=True))
-             for t in _theme_set(themes)}
+    truth = {
+        (pid or f"unlocated-{i}", t)
+        for i, (pid, themes) in enumerate(zip(ids, gold["themes"], strict=True))
+        for t in _theme_set(themes)
+    }
     located = set(ids) - {""}
     predicted = {(p, t) for p, t in zip(coded["paragraph_id"], coded["theme"], strict=True) if p in located}
     rows = [prf_row("themes (micro)", predicted, truth)]
-    per_theme = [prf_row(theme, {k for k in predicted if k[1] == theme}, {k for k in truth if k[1] == theme})
-                 for theme in sorted({t for _, t in predicted | truth})]
+    per_theme = [
+        prf_row(theme, {k for k in predicted if k[1] == theme}, {k for k in truth if k[1] == theme})
+        for theme in sorted({t for _, t in predicted | truth})
+    ]
     frame = pd.DataFrame(per_theme)
-    rows.append({"task": "themes (macro)", "gold": len(truth), "predicted": len(predicted),
-                 "correct": rows[0]["correct"],
-                 **{k: float(frame[k].fillna(0).mean()) if len(frame) else float("nan")
-                    for k in ("precision", "recall", "f1")}})
+    rows.append(
+        {
+            "task": "themes (macro)",
+            "gold": len(truth),
+            "predicted": len(predicted),
+            "correct": rows[0]["correct"],
+            **{
+                k: float(frame[k].fillna(0).mean()) if len(frame) else float("nan")
+                for k in ("precision", "recall", "f1")
+            },
+        }
+    )
     return rows
 
 
@@ -186,17 +223,24 @@ def in_sample(corpus: Corpus | None = None) -> pd.DataFrame:
     theme_gold = themes.load_gold()
     text = corpus.paragraphs.set_index("paragraph_id")["text"]
     # the shipped gold names its paragraphs by id: its "paragraph_start" is the paragraph's own text
-    as_rows = (theme_gold.groupby("paragraph_id", sort=False)["theme"].agg(lambda t: ";".join(x for x in t if x))
-               .reset_index())
-    as_rows = as_rows.assign(doc_id=as_rows["paragraph_id"].map(corpus.paragraphs.set_index("paragraph_id")["doc_id"]),
-                             paragraph_start=as_rows["paragraph_id"].map(text), themes=as_rows["theme"])
-    rows = [score_dates(chronology.date_mentions(corpus), dates_gold),
-            *score_themes(themes.code_corpus(corpus), corpus.paragraphs, as_rows)]
+    as_rows = (
+        theme_gold.groupby("paragraph_id", sort=False)["theme"].agg(lambda t: ";".join(x for x in t if x)).reset_index()
+    )
+    as_rows = as_rows.assign(
+        doc_id=as_rows["paragraph_id"].map(corpus.paragraphs.set_index("paragraph_id")["doc_id"]),
+        paragraph_start=as_rows["paragraph_id"].map(text),
+        themes=as_rows["theme"],
+    )
+    rows = [
+        score_dates(chronology.date_mentions(corpus), dates_gold),
+        *score_themes(themes.code_corpus(corpus), corpus.paragraphs, as_rows),
+    ]
     return pd.DataFrame(rows, columns=SCORE_COLUMNS)
 
 
-def side_by_side(scores: dict[str, pd.DataFrame], measures: tuple[str, ...] = ("precision", "recall", "f1")
-                 ) -> pd.DataFrame:
+def side_by_side(
+    scores: dict[str, pd.DataFrame], measures: tuple[str, ...] = ("precision", "recall", "f1")
+) -> pd.DataFrame:
     """One row per task, one column per (set, measure), from score tables keyed by set name (e.g.
     ``{"in-sample": in_sample(), "dev": evaluate_set("dev")}``); a task a set does not score is empty."""
     frames = {name: s.set_index("task")[list(measures)] for name, s in scores.items()}

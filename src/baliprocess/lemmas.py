@@ -13,7 +13,7 @@ from __future__ import annotations
 import functools
 import re
 
-__all__ = ["LANGUAGE", "lemma", "candidate_forms", "word_forms", "forms_regex"]
+__all__ = ["LANGUAGE", "candidate_forms", "forms_regex", "lemma", "word_forms"]
 
 LANGUAGE = "en"
 _VOWELS = "aeiou"
