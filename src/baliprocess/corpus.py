@@ -39,6 +39,8 @@ ENV_VAR = "BALIPROCESS_CORPUS"
 REPO_ROOT = Path(__file__).resolve().parents[2]
 DEFAULT_CORPUS = REPO_ROOT / "data" / "corpus"
 DOC_TYPES = ("press_release", "statement", "meeting_report", "web_page", "other")
+#: How a document writes numeric dates (front matter ``date_order``; day first when absent).
+DATE_ORDERS = ("day_first", "month_first")
 DOCUMENT_SUFFIXES = (".md", ".txt")
 _ID_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
 _ISO_DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -171,6 +173,11 @@ def _check_meta(path: Path, meta: dict[str, Any], front: list[str]) -> list[Prob
     url = meta.get("url")
     if url is not None and (not isinstance(url, str) or not re.match(r"^https?://\S+$", url)):
         problems.append(Problem(path, f"url {url!r} is not an http(s) address", line("url")))
+    order = meta.get("date_order")
+    if order is not None and order not in DATE_ORDERS:
+        problems.append(
+            Problem(path, f"date_order {order!r} is not one of {', '.join(DATE_ORDERS)}", line("date_order"))
+        )
     return problems
 
 
