@@ -101,17 +101,28 @@ def score_dates(mentions: pd.DataFrame, gold: pd.DataFrame) -> dict[str, object]
     return prf_row("dates", predicted, truth)
 
 
-def _list_code(row: pd.Series) -> str:
-    return str(row["iso3"]) if row["iso3"] else str(row["name"])
+def _unresolved_key(name: str) -> str:
+    return "unresolved: " + " ".join(_normalise(name).split()).removeprefix("the ").casefold()
 
 
 def score_lists(participation: pd.DataFrame, gold: pd.DataFrame) -> dict[str, object]:
     """List members matched on (doc_id, role, code): ISO3 for states and territories, short name for
-    organisations. Each key counts once per document."""
-    resolved = participation[participation["kind"] != ""]
-    codes = resolved.apply(_list_code, axis=1) if len(resolved) else pd.Series(dtype=str)
-    predicted = set(zip(resolved["doc_id"], resolved["role"], codes, strict=True))
-    truth = set(zip(gold["doc_id"], gold["role"], gold["code"], strict=True))
+    organisations. A name the gold marks ``unresolved`` (a misspelling, an unknown body) is right when the
+    extractor reports it as unresolved (``participation_table(..., keep_unresolved=True)``, ``how``
+    column) under the same role. Each key counts once per document."""
+    unresolved = participation.get("how", pd.Series("", index=participation.index)) == "unresolved"
+    codes = [
+        _unresolved_key(raw) if unres else (iso3 or name)
+        for raw, iso3, name, unres in zip(
+            participation["name_raw"], participation["iso3"], participation["name"], unresolved, strict=True
+        )
+    ]
+    predicted = set(zip(participation["doc_id"], participation["role"], codes, strict=True))
+    gold_codes = [
+        _unresolved_key(name) if kind == "unresolved" else code
+        for name, code, kind in zip(gold["name"], gold["code"], gold["kind"], strict=True)
+    ]
+    truth = set(zip(gold["doc_id"], gold["role"], gold_codes, strict=True))
     return prf_row("lists", predicted, truth)
 
 
@@ -197,7 +208,7 @@ def evaluate_corpus(corpus: Corpus, gold: dict[str, pd.DataFrame]) -> pd.DataFra
     if "dates" in gold:
         rows.append(score_dates(chronology.date_mentions(corpus), gold["dates"]))
     if "lists" in gold:
-        rows.append(score_lists(membership.participation_table(corpus), gold["lists"]))
+        rows.append(score_lists(membership.participation_table(corpus, keep_unresolved=True), gold["lists"]))
     if "counts" in gold:
         rows.append(score_counts(membership.counts_table(corpus), gold["counts"]))
     if "themes" in gold:
