@@ -91,6 +91,10 @@ _MEMBERSHIP_CUE = re.compile(
 )
 
 
+# People invited or expected are not a count of attendance or membership.
+_INVITED_CUE = re.compile(r"\binvit(?:ed|ation)\b|\bexpected\b")
+
+
 def _nearest(pattern: re.Pattern[str], sentence: str, at: int) -> int | None:
     """Distance in characters from ``at`` to the nearest match of ``pattern`` in ``sentence``."""
     distances = [min(abs(m.start() - at), abs(m.end() - at)) for m in pattern.finditer(sentence)]
@@ -112,6 +116,9 @@ def _subject(sentence: str, unit: str, at: int | None = None) -> str:
         if _ATTENDANCE_BEFORE.search(before):
             return "attendance"
         near_a, near_m = _nearest(_ATTENDANCE_CUE, s, at), _nearest(_MEMBERSHIP_CUE, s, at)
+        near_i = _nearest(_INVITED_CUE, s, at)
+        if near_i is not None and all(d is None or near_i < d for d in (near_a, near_m)):
+            return "other"
         if near_a is not None and (near_m is None or near_a < near_m):
             return "attendance"
         if near_m is not None:

@@ -28,7 +28,8 @@ _COUNT_START = re.compile(
     r"^\s*(?:\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|some|over|more)\b)", re.IGNORECASE
 )
 _TRIGGER = re.compile(
-    r"attended|attendance|participat|co-chair|chairmanship|member|observer|present|delegations from|took part",
+    r"attended|attendance|particip|co-chair|chairmanship|member|observer|present|delegations from|took part|"
+    r"memimpin|dipimpin|dihadiri",
     re.IGNORECASE,
 )
 # A list ends at the end of its sentence or where another clause begins.
@@ -94,6 +95,13 @@ LIST_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ),
     ("co_chair", re.compile(rf"\b(?:joint |co-)chairmanship of (?P<list>[^.;]+?){_LIST_END}")),
     ("member", re.compile(r"\b(?:Its|The|Our) members (?:include|are) (?P<list>[^.;]+)")),
+    # Indonesian: "X dan Y (kembali) memimpin bersama", "dipimpin bersama oleh", "dihadiri oleh"
+    (
+        "co_chair",
+        re.compile(r"(?:^|[.;] )(?P<list>[A-Z][\w ]*? dan [A-Z]\w*(?: [A-Z]\w*)*) (?:kembali )?memimpin bersama\b"),
+    ),
+    ("co_chair", re.compile(rf"\bdipimpin bersama oleh (?P<list>[^.;]+?){_LIST_END}")),
+    ("participant", re.compile(r"\bdihadiri oleh (?P<list>[^.;]+)")),
     (
         "member",
         re.compile(
@@ -177,6 +185,7 @@ def _split_list(data_dir: Path, text: str) -> tuple[str, ...]:
     _, aliases, _ = _curated(data_dir)
     text = _protect(_mask_abbreviations(_LABEL.sub("", text)), aliases)
     text = _INVERTED.sub(lambda m: "\x00" + m.group(1), text)  # "Korea, Republic of" stays one name
+    text = re.sub(r"\s+dan\s+", " and ", text)  # Indonesian lists
     items: list[str] = []
     for segment in re.split(r",?\s+(?:as well as|together with|along with)\s+", text):
         for part in re.split(r"\s*,\s*", segment):
