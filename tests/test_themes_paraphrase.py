@@ -70,3 +70,12 @@ def test_headings_and_documents_not_in_english_are_not_coded(tmp_path):
     assert coded["paragraph_id"].tolist() == ["en-p02"]
     assert coded["matched"].tolist() == ["information sharing"]
     assert corpus.documents.set_index("doc_id").loc["id", "language"] != "en"
+
+
+def test_a_negated_term_does_not_fire():
+    assert _code("Officials noted that the Group had not been asked to consider visa policy.") == {}
+    assert _code("Migrants who do not have refugee status can be returned.") == {"return_reintegration": "return"}
+
+
+def test_not_only_negates_nothing():
+    assert _code("They cooperate not only on visa policy.") == {"border_management": "visa"}

@@ -15,10 +15,21 @@ from ..corpus import Corpus
 from ..textscan import scan_joined
 from .codebook import Codebook, load_codebook
 
-__all__ = ["code_corpus", "code_paragraphs"]
+__all__ = ["NEGATION_WORDS", "code_corpus", "code_paragraphs"]
 
 _SEPARATOR = "\x00"  # joins paragraphs: neither a word character nor a gap, so no match can span two
 _FIRST_WORD = re.compile(r"\w+")
+#: A term is negated when "not", "never", "nor" or "no" stands this many words or fewer before it, in the
+#: same clause ("had not been asked to consider visa policy"); "not only" negates nothing.
+NEGATION_WORDS = 5
+_NEGATION = re.compile(
+    rf"\b(?:not|never|nor|no)\b(?!\s+only\b)(?:[^\w,.;:\x00]+\w+){{0,{NEGATION_WORDS - 1}}}[^\w,.;:\x00]+$"
+)
+
+
+def _negated(text: str, start: int) -> bool:
+    """Whether the term starting at ``start`` of ``text`` is negated (see :data:`NEGATION_WORDS`)."""
+    return _NEGATION.search(text, max(0, start - 60), start) is not None
 
 
 def _term_index(match: re.Match[str]) -> int:
@@ -26,11 +37,13 @@ def _term_index(match: re.Match[str]) -> int:
 
 
 def _finditer(cb: Codebook, text: str) -> Iterator[re.Match[str]]:
-    """Every match of the codebook's pattern in ``text``, and the matches inside a two-word term's match
-    (its window may hold another theme's term: "exchange of police information" holds "police")."""
+    """Every match of the codebook's pattern in ``text`` that is not negated, and the matches inside a two-word
+    term's match (its window may hold another theme's term: "exchange of police information" holds "police")."""
     todo = list(cb.pattern.finditer(text))
     while todo:
         match = todo.pop()
+        if _negated(text, match.start()):
+            continue
         yield match
         if _term_index(match) in cb.windowed and match.group().count(" ") > 1:
             first = _FIRST_WORD.match(text, match.start())
