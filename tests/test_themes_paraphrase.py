@@ -78,4 +78,4 @@ def test_a_negated_term_does_not_fire():
 
 
 def test_not_only_negates_nothing():
-    assert _code("They cooperate not only on visa policy.") == {"border_management": "visa"}
+    assert _code("They agreed not only on visa policy.") == {"border_management": "visa"}
