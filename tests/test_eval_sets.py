@@ -149,13 +149,15 @@ def check_set(root: Path) -> list[str]:
         for number, row in rows:
             found = [i for i, p in enumerate(paras) if p.startswith(row["paragraph_start"])]
             if len(found) != 1 or len(row["paragraph_start"]) < 10:
-                problems.append(f"themes.csv:{number}: paragraph_start {row['paragraph_start']!r} "
-                                f"starts {len(found)} paragraphs of {doc_id}")
+                problems.append(
+                    f"themes.csv:{number}: paragraph_start {row['paragraph_start']!r} "
+                    f"starts {len(found)} paragraphs of {doc_id}"
+                )
                 continue
             hits[found[0]] += 1
             if (row["is_heading"] == "true") != paras[found[0]].startswith("#"):
                 problems.append(f"themes.csv:{number}: is_heading disagrees with the Markdown of the paragraph")
-        for paragraph, n in zip(paras, hits):
+        for paragraph, n in zip(paras, hits, strict=True):
             if n != 1:
                 problems.append(f"themes.csv: paragraph {paragraph[:40]!r} of {doc_id} has {n} rows")
     return problems
@@ -204,17 +206,29 @@ def _damaged(tmp_path: Path, name: str, old: str, new: str) -> Path:
     return copy
 
 
-@pytest.mark.parametrize(("name", "old", "new", "expected"), [
-    ("dates.csv", "the 23rd of March 2016", "the 23rd of Mar 2016", "is not in dev-press-2016"),
-    ("dates.csv", "2016-06-01,2016-08-31", "2016-09-01,2016-08-31", "bad interval"),
-    ("counts.csv", "41 countries,41", "41 nations,41", "is not in dev-press-2016"),
-    ("lists.csv", "Macao SAR,MAC,territory", "Macao SAR,MAC,state", "disagree"),
-    ("lists.csv", "dev-som-2019,participant,Nepal", "dev-som-2091,participant,Nepal", "unknown doc_id"),
-    ("themes.csv", "legal_migration", "legal_migrations", "not in themes.yml"),
-    ("themes.csv", "dev-som-2019,Officials agreed that the working groups",
-     "dev-som-2019,Officials agreed that the workin groups", "has 0 rows"),
-    ("documents.csv", "dev-siaran-pers-2016,id,false", "dev-siaran-pers-2016,id,true", "language 'id' coded 'true'"),
-])
+@pytest.mark.parametrize(
+    ("name", "old", "new", "expected"),
+    [
+        ("dates.csv", "the 23rd of March 2016", "the 23rd of Mar 2016", "is not in dev-press-2016"),
+        ("dates.csv", "2016-06-01,2016-08-31", "2016-09-01,2016-08-31", "bad interval"),
+        ("counts.csv", "41 countries,41", "41 nations,41", "is not in dev-press-2016"),
+        ("lists.csv", "Macao SAR,MAC,territory", "Macao SAR,MAC,state", "disagree"),
+        ("lists.csv", "dev-som-2019,participant,Nepal", "dev-som-2091,participant,Nepal", "unknown doc_id"),
+        ("themes.csv", "legal_migration", "legal_migrations", "not in themes.yml"),
+        (
+            "themes.csv",
+            "dev-som-2019,Officials agreed that the working groups",
+            "dev-som-2019,Officials agreed that the workin groups",
+            "has 0 rows",
+        ),
+        (
+            "documents.csv",
+            "dev-siaran-pers-2016,id,false",
+            "dev-siaran-pers-2016,id,true",
+            "language 'id' coded 'true'",
+        ),
+    ],
+)
 def test_checker_reports_damage(tmp_path, name, old, new, expected):
     problems = check_set(_damaged(tmp_path, name, old, new))
     assert any(expected in p for p in problems), problems
