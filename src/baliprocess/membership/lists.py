@@ -18,6 +18,7 @@ from pathlib import Path
 import pandas as pd
 
 from ..corpus import Corpus
+from ..textscan import scan_joined
 from .counts import _SENTENCE_END, extract_counts
 from .names import _curated, _norm, resolve_names
 from .sources import _resolved
@@ -27,10 +28,10 @@ __all__ = ["LIST_PATTERNS", "find_lists", "participation_table", "split_list", "
 _COUNT_START = re.compile(
     r"^\s*(?:\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|some|over|more)\b)", re.IGNORECASE
 )
+# Words one of which every list's sentence holds, matched in lower-cased text (a fast first pass).
 _TRIGGER = re.compile(
-    r"attended|attendance|particip|co-chair|chairmanship|member|observer|present|delegations from|took part|"
-    r"memimpin|dipimpin|dihadiri",
-    re.IGNORECASE,
+    r"attend|particip|co-chair|chairmanship|member|observer|present|delegations from|took part|"
+    r"memimpin|dipimpin|dihadiri"
 )
 # A list ends at the end of its sentence or where another clause begins.
 _LIST_END = r"(?=,?\s+(?:and\s+)?(?:was\s+|were\s+)?(?:attended|with the participation|together with)\b|[.;]|$)"
@@ -226,7 +227,9 @@ def _find_lists(text: str) -> tuple[tuple[str, str], ...]:
 
 def _participation_rows(corpus: Corpus, data_dir: Path) -> pd.DataFrame:
     paras = corpus.paragraphs
-    paras = paras[paras["text"].str.contains(_TRIGGER, regex=True)]
+    texts = [t.lower() for t in paras["text"].astype(str)]
+    _, hit_rows, _ = scan_joined(texts, _TRIGGER.finditer, "\x00", keep=lambda m: None)
+    paras = paras.iloc[sorted(set(hit_rows.tolist()))]
     rows = []
     for p in paras.itertuples():
         for list_no, (role, lst) in enumerate(find_lists(p.text)):
