@@ -104,3 +104,39 @@ def test_figures_keep_legends_off_the_data_and_draw_on_an_empty_corpus():
     assert len({p.get_hatch() or "" for p in fig.axes[0].patches}) == 2  # told apart without colour
     empty = ch.mention_years_figure(EMPTY_YEARS)
     assert any("no date mentions" in t.get_text() for t in empty.axes[0].texts) and not empty.legends
+
+
+def test_date_errors_list_extra_readings_and_missed_dates_as_the_scores_count_them():
+    def frame(rows):
+        return pd.DataFrame(rows, columns=["doc_id", "text", "start", "end"])
+
+    gold = frame(
+        [
+            ("d", "between late 2018\nand early 2019", "2018-09-01", "2019-04-30"),
+            ("d", "2016", "2016-01-01", "2016-12-31"),
+        ]
+    )
+    found = frame(
+        [
+            ("d", "late 2018", "2018-09-01", "2018-12-31"),
+            ("d", "2016", "2016-01-01", "2016-12-31"),
+            ("other", "2000", "2000-01-01", "2000-12-31"),  # not a gold document: not scored
+        ]
+    )
+    errors = ch.date_errors(found, gold)
+    assert errors.to_dict("records") == [
+        {
+            "doc_id": "d",
+            "error": "missed",
+            "text": "between late 2018 and early 2019",
+            "start": "2018-09-01",
+            "end": "2019-04-30",
+        },
+        {
+            "doc_id": "d",
+            "error": "read, not in the gold",
+            "text": "late 2018",
+            "start": "2018-09-01",
+            "end": "2018-12-31",
+        },
+    ]

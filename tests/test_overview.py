@@ -50,7 +50,7 @@ def test_cleaning_summary_counts_every_firing(corpus):
 
 def test_documents_table_and_paragraph_sample(corpus):
     table = overview.documents_table(corpus.documents)
-    assert list(table.columns) == ["title", "date", "type", "paragraphs", "words"]
+    assert list(table.columns) == ["title", "date", "type", "language", "paragraphs", "words"]
     assert overview.sample_document(corpus.documents, corpus.paragraphs) == "cochairs-2002"  # numbers its paragraphs
     sample = overview.paragraph_sample(corpus.paragraphs, "cochairs-2002", 6)
     assert list(sample.index)[-1] == "cochairs-2002-p06" and sample.loc["cochairs-2002-p05", "label"] == "1"
@@ -60,7 +60,7 @@ def test_documents_table_and_paragraph_sample(corpus):
 
 
 def _doc(folder, name, date, doc_type, words):
-    body = " ".join(["word"] * words)
+    body = " ".join(("the officials met and agreed to work on it together".split() * words)[:words])
     (folder / f"{name}.md").write_text(f"---\ntitle: {name} title\ndate: {date}\ndoc_type: {doc_type}\n---\n{body}\n")
 
 
@@ -84,7 +84,8 @@ def test_longest_document_is_named_whatever_its_type_and_dates_keep_their_precis
 
 
 def test_summary_of_a_one_document_corpus_has_no_missing_value(tmp_path):
-    _doc(tmp_path, "lone", "2019-06-30", "other", 12)
+    _doc(tmp_path, "lone", "2019-06-30", "other", 30)
     s = overview.summary(load_corpus(tmp_path), publishers={"n_nz": "New Zealand"})
     assert all(v is not None and v == v for v in s.values())  # no None, no NaN
     assert (s["longest_share"], s["longest_ratio"], s["n_nz"], s["type_counts"]) == (1.0, 0.0, 0, "1 other")
+    assert s["n_not_english"] == 0

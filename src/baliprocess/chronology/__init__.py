@@ -39,6 +39,7 @@ from .scan import date_mentions, extract, scan
 from .tables import TABLES, build_tables
 from .views import (
     conference_intervals,
+    date_errors,
     discrepancy_rows,
     mention_peak,
     mention_years,
@@ -63,6 +64,7 @@ __all__ = [
     "bib_keys",
     "build_tables",
     "conference_intervals",
+    "date_errors",
     "date_mentions",
     "dateparser_mentions",
     "discrepancies",

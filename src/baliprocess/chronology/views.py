@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections import Counter
 
 import numpy as np
 import pandas as pd
 
 __all__ = [
     "conference_intervals",
+    "date_errors",
     "discrepancy_rows",
     "mention_peak",
     "mention_years",
@@ -70,6 +72,37 @@ def discrepancy_rows(gaps: pd.DataFrame) -> pd.DataFrame:
                 {"event": gap.name, "field": gap.field, "value": gap.value, "source": source, "where in source": where}
             )
     return pd.DataFrame(rows, columns=["event", "field", "value", "source", "where in source"])
+
+
+def date_errors(mentions: pd.DataFrame, gold: pd.DataFrame) -> pd.DataFrame:
+    """Where extracted dates and a gold list of dates differ, keyed as the scores are (document and interval;
+    a key counts as often as it occurs): each extra reading (``read, not in the gold``) and each gold date
+    not read (``missed``), with its words. Columns: doc_id, error, text, start, end (ISO days)."""
+    mentions = mentions[mentions["doc_id"].isin(set(gold["doc_id"]))]
+
+    def keyed(frame: pd.DataFrame) -> list[tuple[tuple[str, str, str], str]]:
+        starts = pd.to_datetime(frame["start"]).dt.strftime("%Y-%m-%d")
+        ends = pd.to_datetime(frame["end"]).dt.strftime("%Y-%m-%d")
+        texts = [" ".join(str(t).split()) for t in frame["text"]]
+        return list(zip(zip(frame["doc_id"], starts, ends, strict=True), texts, strict=True))
+
+    predicted, truth = keyed(mentions), keyed(gold)
+    left = {
+        "read, not in the gold": Counter(k for k, _ in predicted) - Counter(k for k, _ in truth),
+        "missed": Counter(k for k, _ in truth) - Counter(k for k, _ in predicted),
+    }
+    rows = []
+    for error, items in (("read, not in the gold", predicted), ("missed", truth)):
+        for key, text in items:
+            if left[error][key] > 0:
+                left[error][key] -= 1
+                rows.append({"doc_id": key[0], "error": error, "text": text, "start": key[1], "end": key[2]})
+    columns = ["doc_id", "error", "text", "start", "end"]
+    return (
+        pd.DataFrame(rows, columns=columns)
+        .sort_values(["doc_id", "start", "error"], kind="stable")
+        .reset_index(drop=True)
+    )
 
 
 def mention_peak(years: pd.DataFrame) -> dict[str, object]:
