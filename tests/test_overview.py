@@ -43,9 +43,11 @@ def test_words_figure_draws_one_bar_per_document_in_date_order(corpus):
 def test_cleaning_summary_counts_every_firing(corpus):
     table = overview.cleaning_summary(corpus)
     assert table["fired"].sum() == len(corpus.cleaning_log)
-    assert table.loc["site-footer", "where it fired"] == "cochairs-2002: 4"
-    assert table.loc["ocr-emphasis-ed", "fired"] == 2
-    assert (table.loc[table["fired"] == 0, "where it fired"] == "").all()
+    assert table.loc["site-footer", ["fired", "documents"]].tolist() == [4, 1]
+    by_doc = overview.cleaning_by_document(corpus).set_index(["doc_id", "rule"])["fired"]
+    assert by_doc.sum() == len(corpus.cleaning_log) and (by_doc > 0).all()
+    assert by_doc["cochairs-2002", "site-footer"] == 4 and by_doc["cochairs-2002", "ocr-emphasis-ed"] == 2
+    assert by_doc.groupby("rule").size().to_dict() == table.loc[table["documents"] > 0, "documents"].to_dict()
 
 
 def test_documents_table_and_paragraph_sample(corpus):
@@ -88,4 +90,4 @@ def test_summary_of_a_one_document_corpus_has_no_missing_value(tmp_path):
     s = overview.summary(load_corpus(tmp_path), publishers={"n_nz": "New Zealand"})
     assert all(v is not None and v == v for v in s.values())  # no None, no NaN
     assert (s["longest_share"], s["longest_ratio"], s["n_nz"], s["type_counts"]) == (1.0, 0.0, 0, "1 other")
-    assert s["n_not_english"] == 0
+    assert (s["n_not_english"], s["not_english_phrase"]) == (0, "0 documents are")

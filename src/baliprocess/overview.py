@@ -16,6 +16,7 @@ from .schema import Field, Table
 __all__ = [
     "TABLES",
     "build_tables",
+    "cleaning_by_document",
     "cleaning_summary",
     "date_label",
     "documents_table",
@@ -127,6 +128,7 @@ def summary(corpus: Corpus, publishers: Mapping[str, str] | None = None) -> dict
     dropped = log[log["after"] == ""]
     changed = log[log["after"] != ""]
     total_words = int(docs["n_words"].sum())
+    n_not_english = int((docs["language"] != "en").sum()) if "language" in docs.columns else 0
     return {
         "n_documents": len(docs),
         "n_paragraphs": int((corpus.paragraphs["kind"] == "paragraph").sum()),
@@ -136,7 +138,10 @@ def summary(corpus: Corpus, publishers: Mapping[str, str] | None = None) -> dict
         "n_inferred_dates": int((docs["date_note"] != "").sum()),
         "n_inexact_dates": int((docs["date_precision"] != "day").sum()),
         "type_counts": type_counts_text(docs),
-        "n_not_english": int((docs["language"] != "en").sum()) if "language" in docs.columns else 0,
+        "n_not_english": n_not_english,
+        "not_english_phrase": f"{n_not_english} document is"
+        if n_not_english == 1
+        else f"{n_not_english} documents are",
         **{
             name: int(docs["publisher"].str.contains(words, regex=False).sum())
             for name, words in (publishers or {}).items()
@@ -234,26 +239,32 @@ def words_figure(docs: pd.DataFrame) -> Figure:
 
 
 def cleaning_summary(corpus: Corpus) -> pd.DataFrame:
-    """Each cleaning rule (in the order they apply), its kind and reason, how often it fired, and where: the
-    documents it fired in with their counts (``doc: n; doc: n``), so that the table stays narrow however
-    many documents the corpus holds."""
+    """Each cleaning rule (in the order they apply), its kind and reason, how often it fired and in how many
+    documents (:func:`cleaning_by_document` says which)."""
     log = corpus.cleaning_log
-    per_doc = log.groupby(["rule", "doc_id"], sort=False).size()
-    order = [r.name for r in RULES]
-    where = {
-        rule: "; ".join(f"{doc}: {n}" for doc, n in per_doc[rule].items()) if rule in per_doc.index else ""
-        for rule in order
-    }
     fired = log["rule"].value_counts()
+    documents = log.groupby("rule")["doc_id"].nunique()
+    order = [r.name for r in RULES]
     return pd.DataFrame(
         {
             "kind": [r.kind for r in RULES],
             "reason": [r.reason for r in RULES],
             "fired": [int(fired.get(r, 0)) for r in order],
-            "where it fired": [where[r] for r in order],
+            "documents": [int(documents.get(r, 0)) for r in order],
         },
         index=pd.Index(order, name="rule"),
     )
+
+
+def cleaning_by_document(corpus: Corpus) -> pd.DataFrame:
+    """How often each rule fired in each document: one row per document and rule that fired, documents in
+    corpus order and rules in the order they apply. Columns: doc_id, rule, fired."""
+    log = corpus.cleaning_log
+    rank = {r.name: i for i, r in enumerate(RULES)}
+    doc_rank = {d: i for i, d in enumerate(corpus.documents["doc_id"])}
+    counts = log.groupby(["doc_id", "rule"]).size().rename("fired").reset_index()
+    counts = counts.assign(_d=counts["doc_id"].map(doc_rank), _r=counts["rule"].map(rank))
+    return counts.sort_values(["_d", "_r"]).drop(columns=["_d", "_r"]).reset_index(drop=True)
 
 
 def sample_document(docs: pd.DataFrame, paragraphs: pd.DataFrame) -> str:
