@@ -26,7 +26,7 @@ EMPTY_YEARS = pd.DataFrame({"year": pd.Series(dtype=int), "doc_type": pd.Series(
 def test_mention_peak_on_no_mentions_is_a_true_sentence():
     peak = ch.mention_peak(EMPTY_YEARS)
     assert (peak["top_year"], peak["top_year_mentions"]) == (0, 0)
-    assert "No document" in peak["mention_span_sentence"]
+    assert peak["mention_span_clause"] == "no document of this corpus dates anything in its text"
 
 
 def test_mention_peak_counts_and_breaks_ties_by_the_earliest_year():
@@ -39,12 +39,9 @@ def test_mention_peak_counts_and_breaks_ties_by_the_earliest_year():
     )
     peak = ch.mention_peak(years)
     assert (peak["top_year"], peak["top_year_mentions"]) == (2002, 3)
-    assert "2002 to 2010" in peak["mention_span_sentence"]
+    assert "the years 2002 to 2010" in peak["mention_span_clause"]
     one = ch.mention_peak(years.iloc[[3]])
-    assert (
-        one["mention_span_sentence"]
-        == "The documents' date mentions touch the year 2010; the year mentioned most is 2010 (1 mention)."
-    )
+    assert one["mention_span_clause"] == "they touch the year 2010, and the year mentioned most is 2010 (1 mention)"
 
 
 def test_conference_intervals():

@@ -106,15 +106,13 @@ def date_errors(mentions: pd.DataFrame, gold: pd.DataFrame) -> pd.DataFrame:
 
 
 def mention_peak(years: pd.DataFrame) -> dict[str, object]:
-    """The year mentioned most (earliest of ties) and how often, from :func:`mention_years`, and a sentence
-    for the prose that is true on any corpus (also when no document dates anything)."""
+    """The year mentioned most (earliest of ties) and how often, from :func:`mention_years`, and a clause
+    for the prose (``mention_span_clause``) that is true on any corpus, also when no document dates anything."""
     if years.empty:
         return {
             "top_year": 0,
             "top_year_mentions": 0,
-            "mention_span_sentence": (
-                "No document of this corpus dates anything in its text, so the figure has no bars."
-            ),
+            "mention_span_clause": "no document of this corpus dates anything in its text",
         }
     per_year = years.groupby("year")["mentions"].sum()
     top = int(per_year.idxmax())
@@ -123,9 +121,8 @@ def mention_peak(years: pd.DataFrame) -> dict[str, object]:
     return {
         "top_year": top,
         "top_year_mentions": n,
-        "mention_span_sentence": (
-            f"The documents' date mentions touch {span}; the year mentioned most is {top} "
-            f"({n} mention{'' if n == 1 else 's'})."
+        "mention_span_clause": (
+            f"they touch {span}, and the year mentioned most is {top} ({n} mention{'' if n == 1 else 's'})"
         ),
     }
 
