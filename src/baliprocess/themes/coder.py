@@ -100,9 +100,16 @@ def code_paragraphs(paragraphs: pd.DataFrame, codebook: Codebook | None = None) 
 
 def code_corpus(corpus: Corpus, codebook: Codebook | None = None) -> pd.DataFrame:
     """:func:`code_paragraphs` on the paragraphs a corpus codes: paragraphs of content (not headings) of
-    documents in English (``documents.language``); other documents are reported as not coded there."""
+    documents in English (``documents.language``); other documents are reported as not coded there. The
+    sentences that list who attended, observed or co-chaired are procedural (codebook rule 3) and are left
+    out of the coding ("The Ad Hoc Group met ..., attended by ..." names no theme)."""
+    from ..membership.lists import may_hold_lists, without_list_sentences
+
     paragraphs = corpus.paragraphs
     english = corpus.documents.loc[corpus.documents["language"] == "en", "doc_id"]
     keep = paragraphs["doc_id"].isin(set(english)) & (paragraphs["kind"] == "paragraph")
-    coded = code_paragraphs(paragraphs[keep], codebook)
-    return coded.reset_index(drop=True)
+    content = paragraphs.loc[keep, ["doc_id", "paragraph_id", "text"]].reset_index(drop=True)
+    rows = may_hold_lists(content["text"].tolist())
+    texts = content["text"].to_numpy(dtype=object)
+    texts[rows] = [without_list_sentences(t) for t in texts[rows]]
+    return code_paragraphs(content.assign(text=texts), codebook).reset_index(drop=True)
