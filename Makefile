@@ -11,6 +11,10 @@ PY := $(BIN)/python
 INSTALLED := $(VENV)/.installed
 export PATH := $(abspath $(BIN)):$(PATH)
 export PYTHONHASHSEED := 0
+# Every kernel started from here (book build, nbval, make execute, make lab) gets CurveZMQ transport
+# encryption, which is what ipykernel 7's "running over TCP without encryption" warning asks for:
+# src/baliprocess/kernel_provisioner.py explains why a provisioner is the place to ask for it.
+export JUPYTER_DEFAULT_PROVISIONER_NAME := baliprocess-encrypted
 
 NOTEBOOKS := $(sort $(wildcard notebooks/*.ipynb))
 CORPUS := $(if $(BALIPROCESS_CORPUS),$(BALIPROCESS_CORPUS),data/corpus)
@@ -25,17 +29,43 @@ BOOK_INPUTS := _config.yml _toc.yml $(NOTEBOOKS) $(CORPUS_STAMP) \
 help:  ## list the targets
 	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
 
+# This machine's pip configuration lists a local index folder that does not exist, and pip says so once
+# per package ("WARNING: Location 'file:///...' is ignored: it is neither a file nor a directory."). That
+# exact line, and only it, is dropped: every other pip message (and pip's exit status) still shows.
+PIP_MACHINE_NOISE := ^WARNING: Location 'file://[^']*' is ignored: it is neither a file nor a directory\.$$
+
 $(INSTALLED): requirements.txt pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	@echo "$(PY) -m pip install --quiet -r requirements.txt"
+	@status=0; $(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt 2>$(VENV)/pip.log \
+	  || status=$$?; { grep -Ev "$(PIP_MACHINE_NOISE)" $(VENV)/pip.log >&2 || true; }; exit $$status
+	$(PY) -m pip check --disable-pip-version-check >/dev/null
 	touch $@
 
 venv: $(INSTALLED)  ## create .venv with the pinned requirements
 
+# Failing safely: the corpus is validated first (its one-line problems, nothing else, on failure); the
+# book is built into $(BOOK_TMP) with its full log in $(BOOK_LOG); only a successful build replaces
+# _build/html and _build/jupyter_execute, so a failed one leaves the last good book in place.
+BOOK_TMP := _build/.tmp-book
+BOOK_LOG := _build/book.log
+BOOK_FAILED := book not built
+
 _build/html/index.html: $(INSTALLED) $(BOOK_INPUTS)
-	rm -rf _build/html _build/jupyter_execute _build/.doctrees book/_export
-	$(BIN)/jupyter-book build --all --warningiserror --nitpick --keep-going .
-	touch $@
+	@$(PY) -m baliprocess validate "$(CORPUS)" >/dev/null 2>_build/validate.log \
+	  || { cat _build/validate.log >&2; echo "$(BOOK_FAILED): fix the corpus ($(CORPUS))" >&2; exit 1; }
+	@rm -rf $(BOOK_TMP) _build/.doctrees book/_export
+	@echo "jupyter-book build --all --warningiserror --nitpick --keep-going . (log: $(BOOK_LOG))"
+	@$(BIN)/jupyter-book build --all --warningiserror --nitpick --keep-going --path-output $(BOOK_TMP) . \
+	  >$(BOOK_LOG) 2>&1 || { grep -E '^[A-Za-z_.]*(Error|Exception)\b|WARNING|ERROR' $(BOOK_LOG) | tail -n 8 >&2; \
+	  echo "$(BOOK_FAILED): the previous _build/html is unchanged; full log in $(BOOK_LOG)" >&2; exit 1; }
+	@rm -rf _build/.old-html _build/.old-execute
+	@if [ -d _build/html ]; then mv _build/html _build/.old-html; fi
+	@if [ -d _build/jupyter_execute ]; then mv _build/jupyter_execute _build/.old-execute; fi
+	@mv $(BOOK_TMP)/_build/html _build/html && mv $(BOOK_TMP)/_build/jupyter_execute _build/jupyter_execute
+	@rm -rf _build/.old-html _build/.old-execute $(BOOK_TMP)
+	@touch $@
+	@echo "book built: _build/html/index.html"
 
 book: _build/html/index.html  ## build the HTML book into _build/html (re-runs only when inputs change)
 
