@@ -24,7 +24,7 @@ $(shell mkdir -p _build && { echo '$(abspath $(CORPUS))' | cmp -s - $(CORPUS_STA
 BOOK_INPUTS := _config.yml _toc.yml $(NOTEBOOKS) $(CORPUS_STAMP) \
 	$(shell find book src data $(CORPUS) -type f -not -path 'book/_export/*' -not -name '*.pyc' 2>/dev/null)
 
-.PHONY: help venv book test execute export clean bench
+.PHONY: help venv book test execute export clean bench lab pdf
 
 help:  ## list the targets
 	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -44,25 +44,30 @@ $(INSTALLED): requirements.txt pyproject.toml
 
 venv: $(INSTALLED)  ## create .venv with the pinned requirements
 
-# Failing safely: the corpus is validated first (its one-line problems, nothing else, on failure); the
-# book is built into $(BOOK_TMP) with its full log in $(BOOK_LOG); only a successful build replaces
-# _build/html and _build/jupyter_execute, so a failed one leaves the last good book in place.
+# Failing safely: the corpus is validated first (on failure: its one-line problems and one line more);
+# the book is built into $(BOOK_TMP), and only a successful build replaces _build/html and
+# _build/jupyter_execute, so a failed one leaves the last good book in place. The full log of the book in
+# _build/html is $(BOOK_LOG); a failed build's log is $(BOOK_FAILED_LOG), of which only the error and
+# warning lines are printed.
 BOOK_TMP := _build/.tmp-book
 BOOK_LOG := _build/book.log
-BOOK_FAILED := book not built
+BOOK_FAILED_LOG := _build/book-failed.log
+NOT_BUILT := book not built
 
 _build/html/index.html: $(INSTALLED) $(BOOK_INPUTS)
 	@$(PY) -m baliprocess validate "$(CORPUS)" >/dev/null 2>_build/validate.log \
-	  || { cat _build/validate.log >&2; echo "$(BOOK_FAILED): fix the corpus ($(CORPUS))" >&2; exit 1; }
-	@rm -rf $(BOOK_TMP) _build/.doctrees book/_export
+	  || { cat _build/validate.log >&2; echo "$(NOT_BUILT): fix the corpus ($(CORPUS))" >&2; exit 1; }
+	@rm -rf $(BOOK_TMP) $(BOOK_FAILED_LOG) _build/.doctrees book/_export && mkdir -p $(BOOK_TMP)
 	@echo "jupyter-book build --all --warningiserror --nitpick --keep-going . (log: $(BOOK_LOG))"
 	@$(BIN)/jupyter-book build --all --warningiserror --nitpick --keep-going --path-output $(BOOK_TMP) . \
-	  >$(BOOK_LOG) 2>&1 || { grep -E '^[A-Za-z_.]*(Error|Exception)\b|WARNING|ERROR' $(BOOK_LOG) | tail -n 8 >&2; \
-	  echo "$(BOOK_FAILED): the previous _build/html is unchanged; full log in $(BOOK_LOG)" >&2; exit 1; }
+	  >$(BOOK_TMP)/book.log 2>&1 || { mv $(BOOK_TMP)/book.log $(BOOK_FAILED_LOG); \
+	  grep -E '^[A-Za-z_.]*(Error|Exception)\b|WARNING|ERROR' $(BOOK_FAILED_LOG) | tail -n 8 >&2; \
+	  echo "$(NOT_BUILT): the previous _build/html is unchanged; full log in $(BOOK_FAILED_LOG)" >&2; exit 1; }
 	@rm -rf _build/.old-html _build/.old-execute
 	@if [ -d _build/html ]; then mv _build/html _build/.old-html; fi
 	@if [ -d _build/jupyter_execute ]; then mv _build/jupyter_execute _build/.old-execute; fi
 	@mv $(BOOK_TMP)/_build/html _build/html && mv $(BOOK_TMP)/_build/jupyter_execute _build/jupyter_execute
+	@mv $(BOOK_TMP)/book.log $(BOOK_LOG)
 	@rm -rf _build/.old-html _build/.old-execute $(BOOK_TMP)
 	@touch $@
 	@echo "book built: _build/html/index.html"
@@ -74,6 +79,15 @@ test: $(INSTALLED) book  ## unit tests, nbval on every notebook, and checks on t
 
 execute: $(INSTALLED)  ## re-execute the notebooks in place, normalised (byte-identical on re-run)
 	$(PY) -m baliprocess.execute $(NOTEBOOKS)
+
+# JupyterLab opened on notebooks/ (served from the repository root, so data/ and book/ can be opened too)
+# with the venv's own python3 kernel: JUPYTER_PREFER_ENV_PATH puts the venv's kernelspec before any of the
+# same name in the user's ~/.local/share/jupyter. LAB_ARGS passes options through (the test uses it for
+# a headless server on a free port with a token).
+LAB_ARGS ?=
+lab: $(INSTALLED)  ## open JupyterLab on notebooks/ with the project's kernel (LAB_ARGS="--no-browser ...")
+	JUPYTER_PREFER_ENV_PATH=1 $(BIN)/jupyter lab --ServerApp.root_dir=. --LabApp.default_url=/lab/tree/notebooks \
+	  $(LAB_ARGS)
 
 export: $(INSTALLED)  ## write the derived tables and datapackage.json into _build/data
 	$(PY) -m baliprocess export --out _build/data
