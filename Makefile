@@ -74,7 +74,18 @@ _build/html/index.html: $(INSTALLED) $(BOOK_INPUTS)
 
 book: _build/html/index.html  ## build the HTML book into _build/html (re-runs only when inputs change)
 
-test: $(INSTALLED) book  ## unit tests, nbval on every notebook, and checks on the built book
+# The PDF edition is printed from the built HTML, then copied into _build/html, where the front page's
+# download link points; a rebuilt book replaces _build/html, so the PDF is rebuilt after it.
+PDF := _build/pdf/bali-process-book.pdf
+$(PDF): _build/html/index.html tools/book_pdf.py $(INSTALLED)
+	$(PY) tools/book_pdf.py _build/html $@
+
+_build/html/bali-process-book.pdf: $(PDF)
+	cp $< $@
+
+pdf: _build/html/bali-process-book.pdf  ## print the built book to one PDF (_build/pdf/bali-process-book.pdf)
+
+test: $(INSTALLED) book pdf  ## unit tests, nbval on every notebook, and checks on the built book
 	$(PY) -m pytest tests $(NOTEBOOKS) --nbval --nbval-current-env --nbval-sanitize-with tests/nbval_sanitize.cfg
 
 execute: $(INSTALLED)  ## re-execute the notebooks in place, normalised (byte-identical on re-run)
