@@ -18,6 +18,7 @@ __all__ = [
     "build_tables",
     "cleaning_by_document",
     "cleaning_summary",
+    "counted",
     "date_label",
     "documents_table",
     "paragraph_sample",
@@ -131,10 +132,12 @@ def summary(corpus: Corpus, publishers: Mapping[str, str] | None = None) -> dict
     n_not_english = int((docs["language"] != "en").sum()) if "language" in docs.columns else 0
     return {
         "n_documents": len(docs),
+        "documents_counted": counted(len(docs), "document"),
         "n_paragraphs": int((corpus.paragraphs["kind"] == "paragraph").sum()),
         "n_words": total_words,
         "first_year": int(docs["date"].dt.year.min()),
         "last_year": int(docs["date_end"].dt.year.max()),
+        "date_span": _year_span(int(docs["date"].dt.year.min()), int(docs["date_end"].dt.year.max())),
         "n_inferred_dates": int((docs["date_note"] != "").sum()),
         "n_inexact_dates": int((docs["date_precision"] != "day").sum()),
         "type_counts": type_counts_text(docs),
@@ -157,6 +160,15 @@ def summary(corpus: Corpus, publishers: Mapping[str, str] | None = None) -> dict
         "n_lines_dropped": len(dropped),
         "n_lines_changed": int(changed[["doc_id", "line"]].drop_duplicates().shape[0]),
     }
+
+
+def counted(n: int, noun: str) -> str:
+    """``n`` and ``noun`` in the right number for prose: "1 document", "5 documents"."""
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+
+
+def _year_span(first: int, last: int) -> str:
+    return f"in {first}" if first == last else f"between {first} and {last}"
 
 
 def type_counts_text(docs: pd.DataFrame) -> str:
