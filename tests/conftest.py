@@ -6,6 +6,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import http.server
+import re
 import shutil
 import threading
 from collections.abc import Iterator
@@ -118,10 +119,16 @@ def html_pages(root: Path) -> list[Path]:
 
 
 def visit(
-    browser, base_url: str, page_path: str, screenshot: Path | None = None, probe: str | None = None
+    browser,
+    base_url: str,
+    page_path: str,
+    screenshot: Path | None = None,
+    probe: str | None = None,
+    axe_findings: list[dict] | None = None,
 ) -> list[str]:
     """Open one page; return every problem seen: console errors, page errors, failed or foreign requests,
-    dialogs, and ``probe`` (a JavaScript expression) if it evaluates true once the page has loaded.
+    dialogs, and ``probe`` (a JavaScript expression) if it evaluates true once the page has loaded. With
+    ``axe_findings`` (a list), also run axe-core on the page and append its findings (see ``run_axe``).
 
     Requests to any other origin are aborted before they leave the machine and reported.
     """
@@ -156,6 +163,67 @@ def visit(
         if screenshot is not None:
             screenshot.parent.mkdir(parents=True, exist_ok=True)
             page.screenshot(path=str(screenshot), full_page=True)
+        seen = list(problems)
+        if axe_findings is not None:
+            # Last, and its requests are not the page's: axe-core re-fetches stylesheets to read them and
+            # resolves the theme's `@import "../basic.css"` against the page, not the stylesheet (a 404).
+            axe_findings += run_axe(page, page_path, page.viewport_size["width"])
     finally:
         context.close()
-    return problems
+    return seen
+
+
+AXE_TAGS = ("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice")
+AXE_EXPERIMENTAL_RULES = ("label-content-name-mismatch",)
+
+
+def run_axe(page, page_path: str, width: int) -> list[dict]:
+    """axe-core (bundled with axe-playwright-python and injected from the installed package, never fetched)
+    on an open page; one record per failing node: ``{"page", "width", "rule", "impact", "target", "html"}``."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    options = {
+        "runOnly": {"type": "tag", "values": list(AXE_TAGS)},
+        "resultTypes": ["violations"],
+        # WCAG 2.5.3 "Label in Name" (level A) is checked by a rule axe-core still calls experimental
+        "rules": {rule: {"enabled": True} for rule in AXE_EXPERIMENTAL_RULES},
+    }
+    return [
+        {
+            "page": page_path,
+            "width": width,
+            "rule": violation["id"],
+            "impact": violation["impact"],
+            "target": " ".join(map(str, node["target"])),
+            "html": node["html"],
+        }
+        for violation in Axe().run(page, options=options).response["violations"]
+        for node in violation["nodes"]
+    ]
+
+
+def is_redirect(page: Path) -> bool:
+    """A page that only sends the browser elsewhere (the book's index.html): nothing to audit."""
+    text = page.read_text(encoding="utf-8", errors="replace")
+    return len(text) < 1000 and re.search(r"http-equiv=.refresh", text, re.IGNORECASE) is not None
+
+
+def axe_violations(browser, base_url: str, pages: list[str], width: int) -> list[dict]:
+    """``run_axe`` on each page at ``width`` CSS pixels in one browser context; requests to other origins
+    are aborted."""
+    found: list[dict] = []
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    page = context.new_page()
+    page.route(
+        "**/*",
+        lambda route: (
+            route.continue_() if route.request.url.startswith((base_url, "data:", "blob:", "about:")) else route.abort()
+        ),
+    )
+    try:
+        for path in pages:
+            page.goto(base_url + path, wait_until="load", timeout=60_000)
+            found += run_axe(page, path, width)
+    finally:
+        context.close()
+    return found

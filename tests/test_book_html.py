@@ -18,7 +18,7 @@ import nbformat
 import pytest
 from bs4 import BeautifulSoup, Tag
 
-from conftest import html_pages, source_of, toc_docnames, toc_notebooks
+from conftest import REPO, html_pages, source_of, toc_docnames, toc_notebooks
 
 URL_ATTRS = {"a": "href", "link": "href", "img": "src", "script": "src", "source": "src", "iframe": "src"}
 ERROR_CLASSES = ("traceback", "stderr", "output_error", "system-message", "problematic")
@@ -208,6 +208,31 @@ def glue_problems(markdown: str, keys: dict[str, set[str]], page: Tag) -> list[s
     return problems
 
 
+ONLY_BLOCK = re.compile(r"^(`{3,}|:{3,})\{only\}[ \t]+(.+?)[ \t]*\n.*?^\1[ \t]*$", re.M | re.S)
+
+
+def built_on_shipped_corpus(built_html: Path) -> bool:
+    """Whether the book in ``built_html`` was built on the shipped corpus (the Sphinx tag ``shipped_corpus``)."""
+    from baliprocess.corpus import discover
+    from baliprocess.fingerprint import is_shipped
+
+    stamp = built_html.parent / ".corpus-path"
+    root = Path(stamp.read_text(encoding="utf-8").strip()) if stamp.is_file() else REPO / "data" / "corpus"
+    files, _ = discover(root)
+    return bool(files) and is_shipped(root, [f.name for f in files])
+
+
+def drop_excluded_only_blocks(markdown: str, shipped: bool) -> str:
+    """The markdown without the ``{only}`` blocks that the build left out (tag ``shipped_corpus`` only)."""
+
+    def keep(match: re.Match) -> str:
+        expression = match.group(2).strip()
+        included = {"shipped_corpus": shipped, "not shipped_corpus": not shipped}.get(expression, True)
+        return match.group(0) if included else ""
+
+    return ONLY_BLOCK.sub(keep, markdown)
+
+
 @pytest.mark.parametrize("docname", toc_notebooks())
 def test_every_glue_reference_is_filled(built_html: Path, docname: str) -> None:
     executed = built_html.parent / "jupyter_execute" / f"{docname}.ipynb"
@@ -215,6 +240,7 @@ def test_every_glue_reference_is_filled(built_html: Path, docname: str) -> None:
     markdown = "\n\n".join(
         c.source for c in nbformat.read(source_of(docname), as_version=4).cells if c.cell_type == "markdown"
     )
+    markdown = drop_excluded_only_blocks(markdown, built_on_shipped_corpus(built_html))
     problems = glue_problems(markdown, glued_keys(executed), article(built_html / f"{docname}.html"))
     assert not problems, f"{docname}:\n" + "\n".join(problems)
 
@@ -290,3 +316,11 @@ def test_link_check_catches_broken_links(tmp_path: Path) -> None:
         "a/p.html: <img> ../_images/none.png does not exist",
         "a/p.html: <script> loads an external resource https://cdn.example.org/x.js",
     ]
+
+
+def test_only_blocks_left_out_of_the_build_are_dropped() -> None:
+    markdown = "a\n```{only} shipped_corpus\nX\n```\n\n```{only} not shipped_corpus\nY\n```\nb"
+    shipped, other = drop_excluded_only_blocks(markdown, True), drop_excluded_only_blocks(markdown, False)
+    assert "X" in shipped and "Y" not in shipped
+    assert "Y" in other and "X" not in other
+    assert shipped.startswith("a") and shipped.endswith("b")

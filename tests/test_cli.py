@@ -82,3 +82,34 @@ def test_export_bad_corpus_fails_cleanly(tmp_path):
 def test_export_requires_out():
     result = run("export")
     assert result.returncode == 2 and "--out" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_validate_names_what_the_ignore_file_skipped(tmp_path):
+    good_corpus(tmp_path, 2)
+    write(tmp_path, ".baliprocessignore", "# originals\n*.pdf\n*.docx\n")
+    write(tmp_path, "a.pdf", b"%PDF-1.4")
+    write(tmp_path, "b.pdf", b"%PDF-1.4")
+    result = run("validate", str(tmp_path))
+    assert result.returncode == 0, result.stderr
+    ignore = tmp_path / ".baliprocessignore"
+    assert result.stdout.splitlines()[1:] == [
+        f"ignored 2 files matching '*.pdf' ({ignore})",
+        f"ignored 0 files matching '*.docx' ({ignore})",
+    ]
+
+
+def test_add_then_validate_reports_what_is_missing(tmp_path):
+    source = write(tmp_path, "note.txt", "A note without metadata.\n")
+    result = run("add", str(source), "--to", str(tmp_path / "corpus"))
+    out = tmp_path / "corpus" / "note.txt"
+    assert (result.returncode, result.stdout) == (0, f"{source} -> {out}\n")
+    assert result.stderr.splitlines() == [
+        f"{out}: no title found; pass --title or add title: to the front matter",
+        f"{out}: no date found; pass --date or add date: to the front matter",
+    ]
+    result = run("validate", str(tmp_path / "corpus"))
+    assert result.returncode == 1
+    assert result.stderr.splitlines() == [
+        f"{out}: missing title in front matter",
+        f"{out}: missing date in front matter (expected YYYY, YYYY-MM or YYYY-MM-DD)",
+    ]

@@ -368,3 +368,112 @@ def test_hints_do_not_change_what_is_cleaned():
     for path in sorted(corpus_mod.DEFAULT_CORPUS.glob("*.txt")):
         lines = list(enumerate(path.read_text(encoding="utf-8").split("\n"), start=1))
         assert clean_lines(lines) == clean_lines(lines, plain), path.name
+
+
+# --- dates known to the day, the month or the year ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("written", "start", "end", "precision"),
+    [
+        ("2016", "2016-01-01", "2016-12-31", "year"),  # YAML gives an int
+        ("'2016'", "2016-01-01", "2016-12-31", "year"),  # a quoted str
+        ("2016-03", "2016-03-01", "2016-03-31", "month"),
+        ("2016-02", "2016-02-01", "2016-02-29", "month"),  # a leap year's February
+        ("2016-03-23", "2016-03-23", "2016-03-23", "day"),
+        ("'2016-03-23'", "2016-03-23", "2016-03-23", "day"),
+    ],
+)
+def test_front_matter_date_precision(tmp_path, written, start, end, precision):
+    path = write(tmp_path, "a.md", front(date=written) + "Body.\n")
+    doc, problems = corpus_mod.read_document(path)
+    assert problems == []
+    assert (doc.date_start.isoformat(), doc.date_end.isoformat(), doc.date_precision) == (start, end, precision)
+    row = load_corpus(tmp_path).documents.iloc[0]
+    assert (row["date"].date().isoformat(), row["date_end"].date().isoformat(), row["date_precision"]) == (
+        start,
+        end,
+        precision,
+    )
+
+
+def test_parse_doc_date_takes_what_yaml_gives():
+    import datetime as dt
+
+    from baliprocess.docdate import DateFormError, parse_doc_date
+
+    assert str(parse_doc_date(dt.date(2016, 3, 23))) == "2016-03-23"
+    assert str(parse_doc_date(2016)) == "2016"
+    assert parse_doc_date("2016-03").end == dt.date(2016, 3, 31)
+    for bad in (True, 2016.5, dt.datetime(2016, 3, 23, 10), "2016-3", "16-03-23", ""):
+        with pytest.raises(DateFormError):
+            parse_doc_date(bad)
+
+
+@pytest.mark.parametrize(
+    ("written", "message"),
+    [
+        ("2016-13", "3: impossible date '2016-13' (month must be in 1..12, not 13)"),
+        ("2016-00-10", "3: impossible date '2016-00-10' (month must be in 1..12, not 0)"),
+        ("2015-02-29", "3: impossible date '2015-02-29' (day is out of range for month)"),
+        ("'0000'", "3: impossible date '0000' (year must be in 1..9999, not 0)"),
+        ("0000", "3: date 0 is not an ISO date YYYY, YYYY-MM or YYYY-MM-DD"),  # YAML reads an int
+        ("2016-3", "3: date '2016-3' is not an ISO date YYYY, YYYY-MM or YYYY-MM-DD"),
+        ("2016-03-23 10:00", "3: date '2016-03-23 10:00' is not an ISO date YYYY, YYYY-MM or YYYY-MM-DD"),
+        ("March 2016", "3: date 'March 2016' is not an ISO date YYYY, YYYY-MM or YYYY-MM-DD"),
+        ("[2016]", "3: date [2016] is not an ISO date YYYY, YYYY-MM or YYYY-MM-DD"),
+    ],
+)
+def test_invalid_dates_are_reported(tmp_path, written, message):
+    path = write(tmp_path, "a.md", front(date=written) + "Body.\n")
+    assert [str(p) for p in corpus_mod.read_document(path)[1]] == [f"{path}:{message}"]
+
+
+def test_documents_sort_by_interval_start(tmp_path):
+    write(tmp_path, "year.md", front(title="Y", date="2016") + "Year body.\n")
+    write(tmp_path, "day.md", front(title="D", date="2016-01-02") + "Day body.\n")
+    write(tmp_path, "month.md", front(title="M", date="2015-12") + "Month body.\n")
+    docs = load_corpus(tmp_path).documents
+    assert docs["doc_id"].tolist() == ["month", "year", "day"]
+    assert docs["date_precision"].tolist() == ["month", "year", "day"]
+
+
+# --- the ignore file ------------------------------------------------------------------------------------
+
+
+def test_ignore_file_skips_files_and_says_which(tmp_path):
+    good_corpus(tmp_path, 2)
+    write(tmp_path, corpus_mod.IGNORE_FILE, "# originals kept beside the documents\n*.pdf\n\n/notes-*.md\nscans/\n")
+    write(tmp_path, "a.pdf", b"%PDF-1.4")
+    write(tmp_path, "b.PDF", b"%PDF-1.4")  # patterns are case-sensitive, as in git
+    write(tmp_path, "notes-draft.md", "not a document")
+    (tmp_path / "scans").mkdir()
+    with pytest.raises(CorpusError) as info:
+        load_corpus(tmp_path)
+    assert [str(p) for p in info.value.problems] == [
+        f"{tmp_path / 'b.PDF'}: not a corpus document (only .md, .txt files are read)"
+    ]
+    (tmp_path / "b.PDF").unlink()
+    c = load_corpus(tmp_path)
+    assert len(c.documents) == 2
+    assert c.ignored == {"*.pdf": ["a.pdf"], "notes-*.md": ["notes-draft.md"], "scans/": ["scans"]}
+
+
+def test_folder_pattern_does_not_match_a_file(tmp_path):
+    good_corpus(tmp_path, 1)
+    write(tmp_path, corpus_mod.IGNORE_FILE, "scans/\n")
+    write(tmp_path, "scans", "a file named like the folder pattern")
+    with pytest.raises(CorpusError, match="scans: not a corpus document"):
+        load_corpus(tmp_path)
+
+
+def test_unsupported_ignore_patterns_are_reported(tmp_path):
+    good_corpus(tmp_path, 1)
+    ignore = write(tmp_path, corpus_mod.IGNORE_FILE, "*.pdf\n!keep.pdf\nsub/*.md\n")
+    with pytest.raises(CorpusError) as info:
+        load_corpus(tmp_path)
+    assert [str(p) for p in info.value.problems] == [
+        f"{ignore}:2: negated pattern '!keep.pdf' is not supported",
+        f"{ignore}:3: pattern 'sub/*.md' names a path; the corpus is one flat folder, "
+        "so patterns match file names only",
+    ]

@@ -1,7 +1,6 @@
 """Corpus text is shown escaped: a document carrying HTML/script payloads ends up as text, never as markup.
 
-One book is built for the whole module, from a temporary copy of the project (the data chapter writes
-book/_export while it runs, so an in-place build would overwrite the real export), with
+One book is built for the whole module (:func:`bookbuild.build_book`), with
 BALIPROCESS_CORPUS pointing at the real corpus plus one payload document. The payload document is valid
 and uses words the chapters pick up (a date, a cooperation area, member names), so it reaches the tables.
 Every payload calls h5xss(), which does not exist: if any of it ran in the browser, it would raise
@@ -10,17 +9,14 @@ Every payload calls h5xss(), which does not exist: if any of it ran in the brows
 
 from __future__ import annotations
 
-import os
 import re
 import shutil
-import subprocess
-import sys
-from pathlib import Path
 
 import nbformat
 import pytest
 from bs4 import BeautifulSoup
 
+from bookbuild import build_book
 from conftest import REPO, html_pages, serve, source_of, toc_docnames, visit
 
 TOKEN = "h5xss"
@@ -40,7 +36,6 @@ url: 'https://example.org/x"><script>h5xss(4)</script>'
 
 The Regional Support Office <a href="javascript:h5xss(8)">h5xss link</a> **h5xssbold** [h5xssmd](javascript:h5xss(9)) {glue:text}`n_documents` $h5xss^2$.
 """
-COPIED = ("_config.yml", "_toc.yml", "book", "notebooks", "data")
 URL_ATTRIBUTES = ("href", "src", "action", "formaction", "data", "srcdoc", "xlink:href")
 
 
@@ -51,36 +46,7 @@ def payload_book(tmp_path_factory: pytest.TempPathFactory) -> dict:
     corpus = tmp / "corpus"
     shutil.copytree(REPO / "data" / "corpus", corpus)
     (corpus / "zz-escaping-payload.txt").write_text(PAYLOAD_DOC, encoding="utf-8")
-    project = tmp / "project"
-    for name in COPIED:
-        src = REPO / name
-        if src.is_dir():
-            shutil.copytree(src, project / name, ignore=shutil.ignore_patterns("_export", ".ipynb_checkpoints"))
-        else:
-            project.mkdir(exist_ok=True)
-            shutil.copy2(src, project / name)
-    env = {**os.environ, "BALIPROCESS_CORPUS": str(corpus), "PYTHONHASHSEED": "0"}
-    bin_dir = Path(sys.executable).parent
-    steps = [
-        [sys.executable, "-m", "baliprocess", "export", "--out", str(project / "book" / "_export")],
-        [
-            str(bin_dir / "jupyter-book"),
-            "build",
-            "--all",
-            "-W",
-            "-n",
-            "--keep-going",
-            str(project),
-            "--path-output",
-            str(tmp / "out"),
-        ],
-    ]
-    log, returncode = "", 0
-    for step in steps:
-        run = subprocess.run(step, cwd=project, env=env, capture_output=True, text=True, timeout=1800)
-        log += f"$ {' '.join(step)}\n{run.stdout}{run.stderr}"
-        returncode = returncode or run.returncode
-    return {"html": tmp / "out" / "_build" / "html", "returncode": returncode, "log": log}
+    return build_book(tmp, corpus)
 
 
 @pytest.fixture(scope="module")
@@ -180,3 +146,24 @@ def test_package_never_disables_escaping() -> None:
         if "escape=False" in p.read_text(encoding="utf-8")
     ]
     assert not offenders, f"escape=False in {offenders}: corpus text would become markup"
+
+
+def test_reader_page_shows_every_payload_paragraph_as_text(payload_pages: dict[str, BeautifulSoup]) -> None:
+    """The corpus reader (book/_ext/corpus_reader.py) prints the payload's title, metadata and paragraphs."""
+    from baliprocess.present import READER_PAGE
+
+    page = payload_pages[f"{READER_PAGE}.html"]
+    section = page.find("section", id="doc-zz-escaping-payload")
+    assert section is not None, "the payload document is missing from the reader page"
+    text = section.get_text()
+    for shown in (
+        '<script>h5xss(1)</script><img src=x onerror=h5xss(2)> Payload & "quotes"',
+        '<b onmouseover="h5xss(3)">Payload publisher</b>',
+        "<script>h5xss(5)</script>",
+        '<img src=x onerror="h5xss(6)">',
+        '<iframe src="javascript:h5xss(7)"></iframe>',
+        "[h5xssmd](javascript:h5xss(9)) {glue:text}`n_documents` $h5xss^2$",
+    ):
+        assert shown in text, f"{shown!r} is not shown as text on the reader page"
+    assert section.find("a", href='https://example.org/x"><script>h5xss(4)</script>') is not None
+    assert not live_payload(section)

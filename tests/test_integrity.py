@@ -104,7 +104,17 @@ def _bib_keys() -> set[str]:
     return keys
 
 
-@pytest.mark.parametrize("name", ["events.csv", "membership.csv"])
+CURATED_CSVS = [
+    "events.csv",
+    "membership.csv",
+    "membership_totals.csv",
+    "organisations.csv",
+    "name_notes.csv",
+    "region_overrides.csv",
+]
+
+
+@pytest.mark.parametrize("name", CURATED_CSVS)
 def test_every_curated_row_resolves_to_a_source(name):
     path = REPO_ROOT / "data" / name
     if not path.exists():

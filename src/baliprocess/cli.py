@@ -1,4 +1,4 @@
-"""Command line: ``validate [DIR]`` and ``export [--corpus DIR] --out DIR``.
+"""Command line: ``validate [DIR]``, ``export [--corpus DIR] --out DIR`` and ``add FILE... --to DIR``.
 
 Problems are printed one per line as ``path: what is wrong`` on standard error, with exit status 1;
 never a traceback.
@@ -10,7 +10,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from .corpus import ENV_VAR, CorpusError, load_corpus
+from .corpus import DOC_TYPES, ENV_VAR, IGNORE_FILE, CorpusError, load_corpus
 
 __all__ = ["main"]
 
@@ -25,16 +25,38 @@ def _parser() -> argparse.ArgumentParser:
     export = sub.add_parser("export", help="write the derived tables as CSV with a datapackage.json")
     export.add_argument("--corpus", type=Path, help=f"corpus folder (default: ${ENV_VAR}, else data/corpus)")
     export.add_argument("--out", type=Path, required=True, help="folder to write the tables into")
+    add = sub.add_parser("add", help="convert .html, .pdf, .docx, .txt or .md files into corpus documents")
+    add.add_argument("files", nargs="+", type=Path, metavar="FILE", help="files to convert")
+    add.add_argument("--to", type=Path, required=True, help="corpus folder to write into (created if absent)")
+    add.add_argument("--title", help="title (overrides the file's metadata; one FILE only)")
+    add.add_argument("--date", help="date YYYY, YYYY-MM or YYYY-MM-DD (overrides the file's metadata)")
+    add.add_argument("--publisher", help="publisher (overrides the file's metadata)")
+    add.add_argument("--url", help="http(s) address of the published copy (overrides the file's metadata)")
+    add.add_argument("--doc-type", choices=DOC_TYPES, help="kind of document (default: none written, so other)")
+    add.add_argument("--id", dest="doc_id", help="document id, also the output file name (one FILE only)")
+    add.add_argument("--force", action="store_true", help="replace an output file that already exists")
     return parser
+
+
+def _validate_summary(corpus) -> list[str]:
+    lines = [f"{len(corpus.documents)} documents, {len(corpus.paragraphs)} paragraphs"]
+    for pattern, names in corpus.ignored.items():
+        noun = "file" if len(names) == 1 else "files"
+        lines.append(f"ignored {len(names)} {noun} matching {pattern!r} ({corpus.root / IGNORE_FILE})")
+    return lines
 
 
 def main(argv: list[str] | None = None) -> int:
     """Run the command line; return the exit status."""
     args = _parser().parse_args(argv)
+    if args.command == "add":
+        from .ingest import run_add
+
+        return run_add(args)
     try:
         corpus = load_corpus(args.corpus)
         if args.command == "validate":
-            print(f"{len(corpus.documents)} documents, {len(corpus.paragraphs)} paragraphs")
+            print("\n".join(_validate_summary(corpus)))
         else:
             from .export import write_export
 

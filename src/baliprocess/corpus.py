@@ -2,12 +2,16 @@
 
 Every problem in a corpus is collected, never only the first: :func:`load_corpus` raises
 :class:`CorpusError` holding one :class:`Problem` per fault (``path: what is wrong``).
+
+A document's ``date`` may be a day, a month or a year (:mod:`baliprocess.docdate`); the documents table's
+``date`` column holds the interval's first day, and ``date_end``/``date_precision`` say how much is known.
+Files matching a pattern of the folder's ``.baliprocessignore`` are not documents; :attr:`Corpus.ignored`
+records which pattern skipped which files, so that none is skipped in silence.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import itertools
 import os
 import re
 from dataclasses import dataclass, field
@@ -18,22 +22,30 @@ import pandas as pd
 import yaml
 
 from .cleaning import clean_lines
+from .corpusignore import IGNORE_FILE, IgnoreRule, ignored_files, read_ignore_file
 from .datevocab import DATE_ORDERS
+from .docdate import FORMS, DateFormError, DateValueError, parse_doc_date
 from .language import detect_language
+from .paragraphs import HEADING_RE, NUMBERED_RE, split_paragraphs
 from .parallel import parallel_map
+from .problems import CorpusError, Problem
 
 __all__ = [
     "DOC_TYPES",
     "ENV_VAR",
+    "IGNORE_FILE",
     "Corpus",
     "CorpusError",
     "Document",
+    "IgnoreRule",
     "Problem",
     "corpus_dir",
     "count_words",
     "discover",
+    "ignored_files",
     "load_corpus",
     "read_document",
+    "read_ignore_file",
     "split_paragraphs",
 ]
 
@@ -43,29 +55,7 @@ DEFAULT_CORPUS = REPO_ROOT / "data" / "corpus"
 DOC_TYPES = ("press_release", "statement", "meeting_report", "web_page", "other")
 DOCUMENT_SUFFIXES = (".md", ".txt")
 _ID_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
-_ISO_DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _NON_WORD_TOKEN = re.compile(r"(?<!\S)[^\w\s]+(?!\S)")
-
-
-@dataclass(frozen=True)
-class Problem:
-    """One fault in one file, printed as ``path: message`` or ``path:line: message``."""
-
-    path: Path
-    message: str
-    line: int | None = None
-
-    def __str__(self) -> str:
-        where = f"{self.path}:{self.line}" if self.line else f"{self.path}"
-        return f"{where}: {self.message}"
-
-
-class CorpusError(Exception):
-    """Raised with every problem found in a corpus."""
-
-    def __init__(self, problems: list[Problem]):
-        self.problems = problems
-        super().__init__("\n".join(str(p) for p in problems))
 
 
 @dataclass(frozen=True)
@@ -77,6 +67,9 @@ class Document:
     meta: dict[str, Any]
     body: str
     body_line: int
+    date_start: dt.date | None = None
+    date_end: dt.date | None = None
+    date_precision: str = "day"
 
 
 @dataclass
@@ -88,6 +81,8 @@ class Corpus:
     paragraphs: pd.DataFrame
     cleaning_log: pd.DataFrame
     meta: dict[str, dict[str, Any]] = field(default_factory=dict)
+    #: ``.baliprocessignore`` pattern -> names of the files and folders it kept out of the corpus.
+    ignored: dict[str, list[str]] = field(default_factory=dict)
 
 
 def corpus_dir(path: str | os.PathLike[str] | None = None) -> Path:
@@ -99,16 +94,18 @@ def corpus_dir(path: str | os.PathLike[str] | None = None) -> Path:
 
 
 def discover(root: Path) -> tuple[list[Path], list[Problem]]:
-    """Every document file in ``root`` (``*.md``/``*.txt`` except README.md and dotfiles).
+    """Every document file in ``root`` (``*.md``/``*.txt`` except README.md, dotfiles and ignored files).
 
-    Anything else in the folder is reported, so that no file is silently skipped.
+    Anything else in the folder is reported, so that no file is silently skipped; files matched by
+    ``.baliprocessignore`` are listed by :func:`ignored_files`.
     """
     if not root.is_dir():
         return [], [Problem(root, "no such corpus directory")]
     files: list[Path] = []
-    problems: list[Problem] = []
+    rules, problems = read_ignore_file(root)
+    ignored = {name for names in ignored_files(root, rules).values() for name in names}
     for entry in sorted(root.iterdir()):
-        if entry.name.startswith(".") or entry.name == "README.md":
+        if entry.name.startswith(".") or entry.name == "README.md" or entry.name in ignored:
             continue
         if entry.is_dir():
             problems.append(Problem(entry, "is a directory; the corpus is one flat folder of .md/.txt files"))
@@ -156,13 +153,13 @@ def _check_meta(path: Path, meta: dict[str, Any], front: list[str]) -> list[Prob
         problems.append(Problem(path, f"title must be a string, not {type(title).__name__}", line("title")))
     date = meta.get("date")
     if date is None or (isinstance(date, str) and not date.strip()):
-        problems.append(Problem(path, "missing date in front matter (expected YYYY-MM-DD)"))
-    elif not isinstance(date, str) or not _ISO_DATE_RE.match(date):
-        problems.append(Problem(path, f"date {date!r} is not an ISO date YYYY-MM-DD", line("date")))
+        problems.append(Problem(path, f"missing date in front matter (expected {FORMS})"))
     else:
         try:
-            dt.date.fromisoformat(date)
-        except ValueError as exc:
+            parse_doc_date(date)
+        except DateFormError:
+            problems.append(Problem(path, f"date {date!r} is not an ISO date {FORMS}", line("date")))
+        except DateValueError as exc:
             problems.append(Problem(path, f"impossible date {date!r} ({exc})", line("date")))
     doc_id = meta.get("id")
     if doc_id is not None and (not isinstance(doc_id, str) or not _ID_RE.match(doc_id)):
@@ -224,76 +221,8 @@ def read_document(path: Path) -> tuple[Document | None, list[Problem]]:
     if problems:
         return None, problems
     doc_id = str(meta.get("id") or path.stem)
-    return Document(doc_id, path, meta, body, close + 2), []
-
-
-_NUMBERED_RE = re.compile(r"^(\d{1,3})\.\s+\S")
-_BULLET_RE = re.compile(r"^(?:[•·▪◦*]|-(?=\s))\s*\S")
-_HEADING_RE = re.compile(r"^#{1,6}\s+(?=\S)")
-#: A block is hard-wrapped (a PDF copy) when it has WRAP_MIN_LINES lines or more, its widest line has WRAP_MIN_WIDTH
-#: to WRAP_MAX_WIDTH characters, two thirds of its lines (but the last) reach WRAP_SHARE of that width, and most
-#: of those end no sentence (one line per paragraph gives wider, more varied lines ending in a full stop).
-WRAP_MIN_LINES, WRAP_MIN_WIDTH, WRAP_MAX_WIDTH, WRAP_SHARE = 3, 40, 120, 0.8
-_SENTENCE_END = (".", "!", "?", ":", ";", '."', ".'", '?"', '!"')
-
-
-def _starts_item(line: str) -> bool:
-    return bool(_NUMBERED_RE.match(line) or _BULLET_RE.match(line) or _HEADING_RE.match(line))
-
-
-def _continues(previous: str, line: str) -> bool:
-    """Whether ``line`` is a soft-wrapped continuation of ``previous`` within one block."""
-    if _starts_item(line) or _HEADING_RE.match(previous):
-        return False
-    return line[:1].islower() or previous.endswith(",")
-
-
-def _wrap_width(block: list[str]) -> int | None:
-    """The fixed width a block of lines was hard-wrapped at, or None if it does not look wrapped."""
-    if len(block) < WRAP_MIN_LINES:
-        return None
-    width = max(len(line) for line in block)
-    body = block[:-1]
-    long = [line for line in body if len(line) >= WRAP_SHARE * width]
-    if not WRAP_MIN_WIDTH <= width <= WRAP_MAX_WIDTH or 3 * len(long) < 2 * len(body):
-        return None
-    open_ended = sum(1 for line in long if not line.endswith(_SENTENCE_END))
-    return width if 2 * open_ended > len(long) else None
-
-
-def _blocks(lines: list[tuple[int, str]]) -> list[list[tuple[int, str]]]:
-    """Runs of non-blank lines (whitespace collapsed), split at blank lines."""
-    collapsed = [(number, " ".join(raw.split())) for number, raw in lines]
-    return [list(run) for filled, run in itertools.groupby(collapsed, key=lambda t: bool(t[1])) if filled]
-
-
-def split_paragraphs(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
-    """Group numbered lines into paragraphs; return (first line number, text) pairs.
-
-    Blank lines end a paragraph. Inside a block a numbered paragraph ("17. ...") or a bullet
-    item starts a new paragraph, a Markdown heading ("## ...") is a paragraph of its own, a line that
-    begins in lower case (or follows a comma) continues the previous one, and any other line break also
-    starts a new paragraph. A hard-wrapped block (see :func:`_wrap_width`) is re-flowed instead: a line
-    continues the previous one whenever that one reached the wrap width. Only whitespace is changed:
-    the words come out complete and in order.
-    """
-    paragraphs: list[tuple[int, list[str]]] = []
-    for block in _blocks(lines):
-        width = _wrap_width([line for _, line in block])
-        previous = ""
-        for number, line in block:
-            wrapped = (
-                width is not None
-                and len(previous) >= WRAP_SHARE * width
-                and not _starts_item(line)
-                and not _HEADING_RE.match(previous)
-            )
-            if previous and (wrapped or _continues(previous, line)):
-                paragraphs[-1][1].append(line)
-            else:
-                paragraphs.append((number, [line]))
-            previous = line
-    return [(number, " ".join(parts)) for number, parts in paragraphs]
+    date = parse_doc_date(meta["date"])
+    return Document(doc_id, path, meta, body, close + 2, date.start, date.end, date.precision), []
 
 
 def count_words(text: str) -> int:
@@ -302,7 +231,7 @@ def count_words(text: str) -> int:
 
 
 def _paragraph_label(text: str) -> str:
-    match = _NUMBERED_RE.match(text)
+    match = NUMBERED_RE.match(text)
     return match.group(1) if match else ""
 
 
@@ -320,7 +249,7 @@ def _parse(path: Path) -> _Parsed:
     numbered = [(doc.body_line + i, line) for i, line in enumerate(doc.body.split("\n"))]
     cleaned, log = clean_lines(numbered)
     paragraphs = split_paragraphs(cleaned)
-    language, _ = detect_language(" ".join(text for _, text in paragraphs if not _HEADING_RE.match(text)))
+    language, _ = detect_language(" ".join(text for _, text in paragraphs if not HEADING_RE.match(text)))
     return doc, problems, paragraphs, log, language
 
 
@@ -331,6 +260,7 @@ def load_corpus(path: str | os.PathLike[str] | None = None) -> Corpus:
     """
     root = corpus_dir(path)
     files, problems = discover(root)
+    ignored = ignored_files(root, read_ignore_file(root)[0]) if root.is_dir() else {}
     parsed = []
     for doc, found, paragraphs, log, language in parallel_map(_parse, files, len(files) >= PARALLEL_MIN_FILES):
         problems.extend(found)
@@ -350,7 +280,9 @@ def load_corpus(path: str | os.PathLike[str] | None = None) -> Corpus:
             seen_bodies[key] = doc.path
     if problems:
         raise CorpusError(problems)
-    return _tabulate(root, parsed)
+    corpus = _tabulate(root, parsed)
+    corpus.ignored = ignored
+    return corpus
 
 
 def _tabulate(root: Path, parsed: list[tuple[Document, list[tuple[int, str]], list[dict[str, object]], str]]) -> Corpus:
@@ -366,7 +298,7 @@ def _tabulate(root: Path, parsed: list[tuple[Document, list[tuple[int, str]], li
             columns["doc_id"].append(doc.doc_id)
             columns["paragraph_id"].append(f"{doc.doc_id}-p{position:0{width}d}")
             columns["position"].append(position)
-            heading = _HEADING_RE.match(text)
+            heading = HEADING_RE.match(text)
             columns["label"].append(_paragraph_label(text))
             columns["kind"].append("heading" if heading else "paragraph")
             columns["line"].append(line)
@@ -376,15 +308,17 @@ def _tabulate(root: Path, parsed: list[tuple[Document, list[tuple[int, str]], li
             {
                 "doc_id": doc.doc_id,
                 "title": meta["title"].strip(),
-                "date": pd.Timestamp(meta["date"]),
+                "date": pd.Timestamp(doc.date_start),
                 "publisher": meta.get("publisher", ""),
                 "doc_type": meta.get("doc_type", "other"),
                 "url": meta.get("url", ""),
-                "n_paragraphs": sum(1 for _, text in paragraphs if not _HEADING_RE.match(text)),
+                "n_paragraphs": sum(1 for _, text in paragraphs if not HEADING_RE.match(text)),
                 "n_words": count_words("\n".join(text for _, text in paragraphs)),
                 "date_note": meta.get("date_note", ""),
                 "language": language,
                 "file": doc.path.name,
+                "date_end": pd.Timestamp(doc.date_end),
+                "date_precision": doc.date_precision,
             }
         )
     documents = pd.DataFrame(doc_rows).sort_values(["date", "doc_id"], kind="stable").reset_index(drop=True)

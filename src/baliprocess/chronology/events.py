@@ -31,14 +31,17 @@ __all__ = [
 EVENT_TYPES = (
     "ministerial_conference",
     "senior_officials_meeting",
+    "steering_group",
     "ad_hoc_group",
     "working_group",
     "forum",
     "consultation_mechanism",
+    "review",
     "framework",
     "institution",
     "declaration",
     "strategy",
+    "context",  # not a Bali Process event: the setting it responds to (e.g. the Tampa affair), cited like the rest
 )
 EVENTS_CSV = REPO_ROOT / "data" / "events.csv"
 EVENTS_BIB = REPO_ROOT / "book" / "bib" / "events.bib"

@@ -1,0 +1,39 @@
+"""Set the Sphinx tag ``shipped_corpus`` when the book is built on the corpus its commentary describes.
+
+Chapters wrap sentences about particular documents in ``{only} shipped_corpus`` and give the generic
+version in ``{only} not shipped_corpus``, so that a book built on a reader's own corpus
+(``BALIPROCESS_CORPUS``) never states facts about documents it does not hold. The decision is made by a
+fingerprint of the corpus files (:mod:`baliprocess.fingerprint`), not by counting documents.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from sphinx.application import Sphinx
+from sphinx.util import logging
+
+from baliprocess.corpus import corpus_dir, discover
+from baliprocess.fingerprint import SHIPPED_FINGERPRINT_FILE, corpus_fingerprint, shipped_fingerprint
+
+TAG = "shipped_corpus"
+logger = logging.getLogger(__name__)
+
+
+def _set_tag(app: Sphinx) -> None:
+    root = corpus_dir()
+    files, _ = discover(Path(root))
+    shipped = bool(files) and corpus_fingerprint(root, [f.name for f in files]) == shipped_fingerprint(
+        SHIPPED_FINGERPRINT_FILE
+    )
+    if shipped:
+        app.tags.add(TAG)
+    elif app.tags.has(TAG):
+        app.tags.remove(TAG)
+    logger.info(f"[corpus_tags] corpus {os.fspath(root)}: {'shipped' if shipped else 'not the shipped'} corpus")
+
+
+def setup(app: Sphinx) -> dict[str, bool]:
+    app.connect("builder-inited", _set_tag)
+    return {"parallel_read_safe": True, "parallel_write_safe": True}

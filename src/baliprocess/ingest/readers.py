@@ -1,0 +1,310 @@
+"""Readers: the text and metadata of HTML, PDF, ``.docx`` and text files, through maintained extractors.
+
+trafilatura for ``.html``/``.htm`` (the page's main text; the date only from the page's metadata fields),
+pypdf for ``.pdf`` (the text layer), python-docx for ``.docx``; ``.txt`` and ``.md`` are taken as they are.
+Nothing is made up: a value a file does not state stays ``None``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import json
+import logging
+import re
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..docdate import DocDate, from_parts, parse_doc_date
+
+__all__ = ["SUFFIXES", "URL_RE", "Extracted", "IngestError", "extract", "metadata_date", "one_line", "pdf_paragraphs"]
+
+URL_RE = re.compile(r"^https?://\S+$")
+
+
+class IngestError(Exception):
+    """A file that cannot be turned into a document; the message is one line."""
+
+
+@dataclass
+class Extracted:
+    """What a file yields: its paragraphs and the metadata it states, with where the date came from."""
+
+    paragraphs: list[str]
+    title: str | None = None
+    date: DocDate | None = None
+    date_source: str | None = None
+    publisher: str | None = None
+    url: str | None = None
+    notes: list[str] = field(default_factory=list)
+
+
+def one_line(value: object) -> str | None:
+    text = " ".join(str(value).split()) if value is not None else ""
+    return text or None
+
+
+def _http(url: object) -> str | None:
+    text = one_line(url)
+    return text if text and URL_RE.match(text) else None
+
+
+# --- dates in metadata ----------------------------------------------------------------------------------
+
+_ISO_PREFIX = re.compile(r"^(\d{4}(?:-\d{2}(?:-\d{2})?)?)(?:[T ]\S*)?$")
+_HAS_YEAR = re.compile(r"(?<!\d)\d{4}(?!\d)")
+
+
+def metadata_date(value: str) -> DocDate | None:
+    """A date stated in a metadata field, at the precision it states; None when there is none.
+
+    ISO forms (``2016``, ``2016-03``, ``2016-03-23``, ``2016-03-23T10:00:00+11:00``) are read directly;
+    other wordings (``23 March 2016``) by dateparser, whose period says whether a day, a month or only a
+    year is given. A value without a four-digit year (``now``, ``yesterday``) is never read as a date.
+    """
+    text = value.strip()
+    iso = _ISO_PREFIX.match(text)
+    if iso:
+        try:
+            return parse_doc_date(iso.group(1))
+        except ValueError:
+            return None
+    if not _HAS_YEAR.search(text):
+        return None
+    from dateparser.date import DateDataParser
+
+    data = DateDataParser(settings={"PREFER_DAY_OF_MONTH": "first", "RETURN_TIME_AS_PERIOD": False}).get_date_data(text)
+    if data.date_obj is None:
+        return None
+    d = data.date_obj
+    if data.period == "year":
+        return from_parts(d.year)
+    if data.period == "month":
+        return from_parts(d.year, d.month)
+    return from_parts(d.year, d.month, d.day)
+
+
+def _from_datetime(value: object) -> DocDate | None:
+    return from_parts(value.year, value.month, value.day) if isinstance(value, dt.date) else None
+
+
+# --- HTML -----------------------------------------------------------------------------------------------
+
+_DATE_META = re.compile(r"date|published|issued|created", re.IGNORECASE)
+_NOT_PUBLICATION = re.compile(r"modif|updat|expir|revis", re.IGNORECASE)
+
+
+def _json_ld_dates(obj: object) -> Iterator[tuple[str, str]]:
+    if isinstance(obj, dict):
+        for key, value in obj.items():
+            if key in ("datePublished", "dateCreated") and isinstance(value, str):
+                yield key, value
+            else:
+                yield from _json_ld_dates(value)
+    elif isinstance(obj, list):
+        for item in obj:
+            yield from _json_ld_dates(item)
+
+
+def _html_date_candidates(tree) -> Iterator[tuple[str, str]]:
+    """(where, value) for every publication-date field in the page's metadata, most specific first."""
+    found: list[tuple[int, str, str]] = []
+    for meta in tree.xpath("//meta[@content]"):
+        name = meta.get("property") or meta.get("name") or meta.get("itemprop") or meta.get("http-equiv") or ""
+        if _DATE_META.search(name) and not _NOT_PUBLICATION.search(name):
+            rank = 0 if re.search("published|issued", name, re.IGNORECASE) else 1
+            found.append((rank, f"<meta {name}>", meta.get("content")))
+    for script in tree.xpath("//script[@type='application/ld+json']"):
+        try:
+            data = json.loads(script.text or "")
+        except ValueError:
+            continue
+        for key, value in _json_ld_dates(data):
+            found.append((0 if key == "datePublished" else 1, f"JSON-LD {key}", value))
+    for _, where, value in sorted(found, key=lambda item: item[0]):
+        yield where, value
+
+
+def _from_html(data: bytes) -> Extracted:
+    import trafilatura
+
+    tree = trafilatura.load_html(data)
+    if tree is None:
+        raise IngestError("cannot be read as HTML")
+    doc = trafilatura.bare_extraction(data, with_metadata=True, include_comments=False, include_tables=True)
+    text = getattr(doc, "text", None) or ""
+    paragraphs = [" ".join(line.split()) for line in text.splitlines() if line.strip()]
+    out = Extracted(
+        paragraphs,
+        title=one_line(getattr(doc, "title", None)),
+        publisher=one_line(getattr(doc, "sitename", None)),
+        url=_http(getattr(doc, "url", None)),
+    )
+    # trafilatura's own date (htmldate) may be guessed from the text or complete a month with a day, so
+    # the date is read here from the metadata fields alone, at the precision they state.
+    for where, value in _html_date_candidates(tree):
+        date = metadata_date(value)
+        if date is not None:
+            out.date, out.date_source = date, f"the page's metadata ({where} {value.strip()!r})"
+            break
+    return out
+
+
+@contextmanager
+def _quiet(logger_name: str) -> Iterator[None]:
+    """Silence a library's log messages: what matters reaches the user as one line from this module."""
+    logger = logging.getLogger(logger_name)
+    level = logger.level
+    logger.setLevel(logging.CRITICAL)
+    try:
+        yield
+    finally:
+        logger.setLevel(level)
+
+
+# --- PDF ------------------------------------------------------------------------------------------------
+
+_ITEM_START = re.compile(r"^(?:\d{1,3}[.)]\s|[•·▪◦*-]\s)")
+_SENTENCE_END = re.compile(r"[.!?:;\"”’)]$")
+
+
+def pdf_paragraphs(page_text: str) -> list[str]:
+    """Paragraphs of one page's extracted text: blank lines, numbered or bulleted lines, and a short line
+    that ends a sentence end a paragraph; other line breaks are soft wraps and become spaces (a word split
+    by a hyphen at the end of a line keeps its hyphen)."""
+    lines = [" ".join(line.split()) for line in page_text.splitlines()]
+    full = max((len(line) for line in lines), default=0)
+    paragraphs: list[str] = []
+    current = previous = ""
+    for line in lines:
+        if not line:
+            if current:
+                paragraphs.append(current)
+            current = ""
+            continue
+        ends_short = bool(_SENTENCE_END.search(previous)) and len(previous) < 0.8 * full
+        if current and (_ITEM_START.match(line) or ends_short):
+            paragraphs.append(current)
+            current = ""
+        if not current:
+            current = line
+        elif current.endswith("-") and line[:1].islower():
+            current += line
+        else:
+            current += " " + line
+        previous = line
+    if current:
+        paragraphs.append(current)
+    return paragraphs
+
+
+def _from_pdf(data: bytes) -> Extracted:
+    with _quiet("pypdf"):
+        return _read_pdf(data)
+
+
+def _read_pdf(data: bytes) -> Extracted:
+    from pypdf import PdfReader
+
+    try:
+        reader = PdfReader(io.BytesIO(data))
+        if reader.is_encrypted and not reader.decrypt(""):
+            raise IngestError("the PDF is encrypted: save an unencrypted copy first")
+        texts = [page.extract_text() or "" for page in reader.pages]
+    except IngestError:
+        raise
+    except Exception as exc:
+        raise IngestError(f"cannot be read as a PDF ({type(exc).__name__}: {one_line(exc) or 'no detail'})") from None
+    if not any(t.strip() for t in texts):
+        raise IngestError("no text layer (scanned?): run OCR first")
+    out = Extracted([p for t in texts for p in pdf_paragraphs(t)])
+    empty = [str(i) for i, t in enumerate(texts, start=1) if not t.strip()]
+    if empty:
+        out.notes.append(f"page(s) {', '.join(empty)} have no text layer and are missing: run OCR on them")
+    try:
+        info = reader.metadata
+        out.title = one_line(info.title) if info else None
+        created = info.creation_date if info else None
+    except Exception:
+        created = None
+    out.date = _from_datetime(created)
+    if out.date is not None:
+        out.date_source = (
+            "the PDF's CreationDate (when the file was made, which may be later than the document's own date)"
+        )
+    return out
+
+
+# --- DOCX, text -----------------------------------------------------------------------------------------
+
+#: python-docx's bundled template carries this creation time; a file made from it states no real date.
+_PYTHON_DOCX_TEMPLATE_CREATED = dt.datetime(2013, 12, 23, 23, 15, tzinfo=dt.UTC)
+
+
+def _from_docx(data: bytes) -> Extracted:
+    import docx
+
+    try:
+        document = docx.Document(io.BytesIO(data))
+        paragraphs = [" ".join(p.text.split()) for p in document.paragraphs if p.text.strip()]
+        props = document.core_properties
+        title, created = props.title, props.created
+        n_tables = len(document.tables)
+    except Exception as exc:
+        raise IngestError(
+            f"cannot be read as a .docx file ({type(exc).__name__}: {one_line(exc) or 'no detail'})"
+        ) from None
+    if created is not None and created.tzinfo is None:
+        created = created.replace(tzinfo=dt.UTC)
+    out = Extracted(paragraphs, title=one_line(title))
+    if created is not None and created != _PYTHON_DOCX_TEMPLATE_CREATED:
+        out.date = _from_datetime(created)
+        out.date_source = (
+            "the .docx file's core property 'created' (when the file was made, which may be "
+            "later than the document's own date)"
+        )
+    if n_tables:
+        out.notes.append(f"{n_tables} table(s) not converted (only paragraphs are read): add their text by hand")
+    return out
+
+
+def _from_text(data: bytes) -> Extracted:
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise IngestError(f"not valid UTF-8 text (byte 0x{data[exc.start]:02x} at offset {exc.start})") from None
+    if "\x00" in text:
+        raise IngestError("binary file (contains NUL bytes), not text")
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if text.lstrip().startswith("---\n"):
+        raise IngestError("already has front matter: copy it into the corpus folder as it is")
+    return Extracted([text.strip("\n")] if text.strip() else [])
+
+
+SUFFIXES: dict[str, Callable[[bytes], Extracted]] = {
+    ".html": _from_html,
+    ".htm": _from_html,
+    ".pdf": _from_pdf,
+    ".docx": _from_docx,
+    ".txt": _from_text,
+    ".md": _from_text,
+}
+
+
+def extract(path: Path) -> tuple[bytes, Extracted]:
+    """The file's bytes and what they yield; raises :class:`IngestError` with a one-line reason."""
+    reader = SUFFIXES.get(path.suffix.lower())
+    if reader is None:
+        raise IngestError(f"unsupported file type {path.suffix or '(no suffix)'!r} (add reads {', '.join(SUFFIXES)})")
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise IngestError(f"cannot be read ({exc.strerror})") from None
+    if not data.strip():
+        raise IngestError("empty file")
+    found = reader(data)
+    if not any(p.strip() for p in found.paragraphs):
+        raise IngestError("no text found in the file")
+    return data, found
