@@ -12,7 +12,6 @@ records which pattern skipped which files, so that none is skipped in silence.
 from __future__ import annotations
 
 import datetime as dt
-import itertools
 import os
 import re
 from dataclasses import dataclass, field
@@ -27,6 +26,7 @@ from .corpusignore import IGNORE_FILE, IgnoreRule, ignored_files, read_ignore_fi
 from .datevocab import DATE_ORDERS
 from .docdate import FORMS, DateFormError, DateValueError, parse_doc_date
 from .language import detect_language
+from .paragraphs import HEADING_RE, NUMBERED_RE, split_paragraphs
 from .parallel import parallel_map
 from .problems import CorpusError, Problem
 
@@ -134,7 +134,10 @@ _StringDateLoader.yaml_implicit_resolvers = {
 
 
 def _key_line(front: list[str], key: str, offset: int) -> int | None:
-    return next((offset + i for i, line in enumerate(front) if re.match(rf"^{re.escape(key)}\s*:", line)), None)
+    for i, line in enumerate(front):
+        if re.match(rf"^{re.escape(key)}\s*:", line):
+            return offset + i
+    return None
 
 
 def _check_meta(path: Path, meta: dict[str, Any], front: list[str]) -> list[Problem]:
@@ -167,7 +170,8 @@ def _check_meta(path: Path, meta: dict[str, Any], front: list[str]) -> list[Prob
     url = meta.get("url")
     if url is not None and (not isinstance(url, str) or not re.match(r"^https?://\S+$", url)):
         problems.append(Problem(path, f"url {url!r} is not an http(s) address", line("url")))
-    if (order := meta.get("date_order")) is not None and order not in DATE_ORDERS:
+    order = meta.get("date_order")
+    if order is not None and order not in DATE_ORDERS:
         problems.append(
             Problem(path, f"date_order {order!r} is not one of {', '.join(DATE_ORDERS)}", line("date_order"))
         )
@@ -205,7 +209,8 @@ def read_document(path: Path) -> tuple[Document | None, list[Problem]]:
         return None, [
             Problem(path, f"front matter is not valid YAML ({reason})", mark.line + 2 if mark is not None else None)
         ]
-    meta = {} if meta is None else meta
+    if meta is None:
+        meta = {}
     if not isinstance(meta, dict):
         return None, [Problem(path, "front matter must be a mapping of keys to values", 2)]
     problems = _check_meta(path, meta, front)
@@ -220,82 +225,13 @@ def read_document(path: Path) -> tuple[Document | None, list[Problem]]:
     return Document(doc_id, path, meta, body, close + 2, date.start, date.end, date.precision), []
 
 
-_NUMBERED_RE = re.compile(r"^(\d{1,3})\.\s+\S")
-_BULLET_RE = re.compile(r"^(?:[•·▪◦*]|-(?=\s))\s*\S")
-_HEADING_RE = re.compile(r"^#{1,6}\s+(?=\S)")
-#: A block is hard-wrapped (a PDF copy) when it has WRAP_MIN_LINES lines or more, its widest line has WRAP_MIN_WIDTH
-#: to WRAP_MAX_WIDTH characters, two thirds of its lines (but the last) reach WRAP_SHARE of that width, and most
-#: of those end no sentence (one line per paragraph gives wider, more varied lines ending in a full stop).
-WRAP_MIN_LINES, WRAP_MIN_WIDTH, WRAP_MAX_WIDTH, WRAP_SHARE = 3, 40, 120, 0.8
-_SENTENCE_END = (".", "!", "?", ":", ";", '."', ".'", '?"', '!"')
-
-
-def _starts_item(line: str) -> bool:
-    return bool(_NUMBERED_RE.match(line) or _BULLET_RE.match(line) or _HEADING_RE.match(line))
-
-
-def _continues(previous: str, line: str) -> bool:
-    """Whether ``line`` is a soft-wrapped continuation of ``previous`` within one block."""
-    if _starts_item(line) or _HEADING_RE.match(previous):
-        return False
-    return line[:1].islower() or previous.endswith(",")
-
-
-def _wrap_width(block: list[str]) -> int | None:
-    """The fixed width a block of lines was hard-wrapped at, or None if it does not look wrapped."""
-    if len(block) < WRAP_MIN_LINES:
-        return None
-    width = max(len(line) for line in block)
-    body = block[:-1]
-    long = [line for line in body if len(line) >= WRAP_SHARE * width]
-    if not WRAP_MIN_WIDTH <= width <= WRAP_MAX_WIDTH or 3 * len(long) < 2 * len(body):
-        return None
-    open_ended = sum(1 for line in long if not line.endswith(_SENTENCE_END))
-    return width if 2 * open_ended > len(long) else None
-
-
-def _blocks(lines: list[tuple[int, str]]) -> list[list[tuple[int, str]]]:
-    """Runs of non-blank lines (whitespace collapsed), split at blank lines."""
-    collapsed = [(number, " ".join(raw.split())) for number, raw in lines]
-    return [list(run) for filled, run in itertools.groupby(collapsed, key=lambda t: bool(t[1])) if filled]
-
-
-def split_paragraphs(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
-    """Group numbered lines into paragraphs; return (first line number, text) pairs.
-
-    Blank lines end a paragraph. Inside a block a numbered paragraph ("17. ...") or a bullet
-    item starts a new paragraph, a Markdown heading ("## ...") is a paragraph of its own, a line that
-    begins in lower case (or follows a comma) continues the previous one, and any other line break also
-    starts a new paragraph. A hard-wrapped block (see :func:`_wrap_width`) is re-flowed instead: a line
-    continues the previous one whenever that one reached the wrap width. Only whitespace is changed:
-    the words come out complete and in order.
-    """
-    paragraphs: list[tuple[int, list[str]]] = []
-    for block in _blocks(lines):
-        width = _wrap_width([line for _, line in block])
-        previous = ""
-        for number, line in block:
-            wrapped = (
-                width is not None
-                and len(previous) >= WRAP_SHARE * width
-                and not _starts_item(line)
-                and not _HEADING_RE.match(previous)
-            )
-            if previous and (wrapped or _continues(previous, line)):
-                paragraphs[-1][1].append(line)
-            else:
-                paragraphs.append((number, [line]))
-            previous = line
-    return [(number, " ".join(parts)) for number, parts in paragraphs]
-
-
 def count_words(text: str) -> int:
     """Number of words: whitespace-separated tokens that hold at least one letter or digit."""
     return len(text.split()) - len(_NON_WORD_TOKEN.findall(text))
 
 
 def _paragraph_label(text: str) -> str:
-    match = _NUMBERED_RE.match(text)
+    match = NUMBERED_RE.match(text)
     return match.group(1) if match else ""
 
 
@@ -313,7 +249,7 @@ def _parse(path: Path) -> _Parsed:
     numbered = [(doc.body_line + i, line) for i, line in enumerate(doc.body.split("\n"))]
     cleaned, log = clean_lines(numbered)
     paragraphs = split_paragraphs(cleaned)
-    language, _ = detect_language(" ".join(text for _, text in paragraphs if not _HEADING_RE.match(text)))
+    language, _ = detect_language(" ".join(text for _, text in paragraphs if not HEADING_RE.match(text)))
     return doc, problems, paragraphs, log, language
 
 
@@ -362,7 +298,7 @@ def _tabulate(root: Path, parsed: list[tuple[Document, list[tuple[int, str]], li
             columns["doc_id"].append(doc.doc_id)
             columns["paragraph_id"].append(f"{doc.doc_id}-p{position:0{width}d}")
             columns["position"].append(position)
-            heading = _HEADING_RE.match(text)
+            heading = HEADING_RE.match(text)
             columns["label"].append(_paragraph_label(text))
             columns["kind"].append("heading" if heading else "paragraph")
             columns["line"].append(line)
@@ -376,7 +312,7 @@ def _tabulate(root: Path, parsed: list[tuple[Document, list[tuple[int, str]], li
                 "publisher": meta.get("publisher", ""),
                 "doc_type": meta.get("doc_type", "other"),
                 "url": meta.get("url", ""),
-                "n_paragraphs": sum(1 for _, text in paragraphs if not _HEADING_RE.match(text)),
+                "n_paragraphs": sum(1 for _, text in paragraphs if not HEADING_RE.match(text)),
                 "n_words": count_words("\n".join(text for _, text in paragraphs)),
                 "date_note": meta.get("date_note", ""),
                 "language": language,
