@@ -41,7 +41,7 @@ def test_mention_peak_counts_and_breaks_ties_by_the_earliest_year():
     assert (peak["top_year"], peak["top_year_mentions"]) == (2002, 3)
     assert "the years 2002 to 2010" in peak["mention_span_clause"]
     one = ch.mention_peak(years.iloc[[3]])
-    assert one["mention_span_clause"] == "they touch the year 2010, and the year mentioned most is 2010 (1 mention)"
+    assert one["mention_span_clause"] == "they touch the year 2010, most often 2010 (1 mention)"
 
 
 def test_conference_intervals():

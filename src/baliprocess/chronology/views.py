@@ -122,7 +122,7 @@ def mention_peak(years: pd.DataFrame) -> dict[str, object]:
         "top_year": top,
         "top_year_mentions": n,
         "mention_span_clause": (
-            f"they touch {span}, and the year mentioned most is {top} ({n} mention{'' if n == 1 else 's'})"
+            f"they touch {span}, most often {top} ({n} mention{'' if n == 1 else 's'})"
         ),
     }
 
