@@ -121,9 +121,7 @@ def mention_peak(years: pd.DataFrame) -> dict[str, object]:
     return {
         "top_year": top,
         "top_year_mentions": n,
-        "mention_span_clause": (
-            f"they touch {span}, most often {top} ({n} mention{'' if n == 1 else 's'})"
-        ),
+        "mention_span_clause": f"they touch {span}, most often {top} ({n} mention{'' if n == 1 else 's'})",
     }
 
 
