@@ -287,11 +287,36 @@ def test_theme_examples(coded, corpus, gold, codebook):
 def test_figures_carry_a_source(coded, corpus, codebook):
     units = th.analysis_units(corpus.documents)
     labels = {t.key: t.label for t in codebook.themes}
+    em = th.emphasis_by_year(coded, corpus.paragraphs, corpus.documents, codebook.keys)
     for fig in (
-        th.shares_figure(th.theme_shares(coded, corpus.paragraphs, units, codebook.keys), labels),
-        th.cooccurrence_figure(th.cooccurrence(coded, codebook.keys), labels),
+        th.shares_figure(th.theme_shares(coded, corpus.paragraphs, units, codebook.keys), labels, "hand"),
+        th.cooccurrence_figure(th.cooccurrence(coded, codebook.keys), labels, "hand"),
+        th.comparison_figure(th.compare_codings(em, em), labels, "hand and auto"),
     ):
-        assert any(t.get_text().startswith("Source: ") for t in fig.texts)
+        assert any(t.get_text().startswith("Source: hand") for t in fig.texts)
+
+
+def test_comparison_figure_tells_codings_apart_without_colour(coded, corpus, codebook):
+    labels = {t.key: t.label for t in codebook.themes}
+    em = th.emphasis_by_year(coded, corpus.paragraphs, corpus.documents, codebook.keys)
+    other = em.assign(**{"2024": em["2024"][::-1].to_numpy()})
+    fig = th.comparison_figure(th.compare_codings(em, other), labels, "x")
+    markers = {
+        c.get_label(): c.get_paths()[0].vertices.shape[0]
+        for c in fig.axes[0].collections
+        if c.get_label() in ("hand coding", "automatic coding")
+    }
+    assert len(set(markers.values())) == 2  # a circle and a square: different shapes
+    assert any("(uncertain)" in t.get_text() for t in fig.axes[0].get_yticklabels())
+    assert fig.legends and not fig.axes[0].get_legend()  # legend outside the axes
+
+
+def test_heatmap_labels_contrast_with_their_cell():
+    import matplotlib as mpl
+
+    cmap = mpl.colormaps["cividis"]
+    assert th.text_colour(cmap, 0.0) == "white"  # dark blue
+    assert th.text_colour(cmap, 1.0) == "black"  # yellow
 
 
 def test_disagreements_small_and_real(coded, gold, codebook):

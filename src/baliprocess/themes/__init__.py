@@ -30,7 +30,7 @@ from .evaluate import (
     out_of_sample,
     theme_examples,
 )
-from .figures import cooccurrence_figure, shares_figure
+from .figures import comparison_figure, cooccurrence_figure, shares_figure, text_colour
 from .measures import (
     AUTO,
     HAND,
@@ -82,6 +82,7 @@ __all__ = [
     "coding_summary",
     "compare_codings",
     "comparison_facts",
+    "comparison_figure",
     "cooccurrence",
     "cooccurrence_figure",
     "disagreements",
@@ -99,6 +100,7 @@ __all__ = [
     "out_of_sample",
     "shares_figure",
     "term_regex",
+    "text_colour",
     "theme_examples",
     "theme_shares",
     "top_pairs",
