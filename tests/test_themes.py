@@ -464,14 +464,20 @@ def test_compare_codings_sign_and_rank():
     out = th.compare_codings(hand, auto)
     assert out["rank (hand)"].tolist() == [1, 3, 2]
     assert out["rank (automatic)"].tolist() == [1, 1, 3]
-    assert out["same sign"].tolist() == [True, False, True]
+    assert out["direction (hand)"].tolist() == ["rise", "fall", "none"]
+    assert out["same direction"].tolist() == [True, False, True]
     assert out["same rank"].tolist() == [True, False, False]
     assert out["reading"].tolist() == ["robust", "uncertain", "uncertain"]
     facts = th.comparison_facts(out, {"a": "A", "b": "B", "c": "C"})
     assert facts["cmp_robust_rises"] == "A" and facts["cmp_robust_falls"] == "none"
     assert facts["cmp_uncertain"] == "B, C"
+    assert facts["cmp_direction_only"] == "C"  # no change under both, but ranked differently
     assert (facts["cmp_rise_agrees"], facts["cmp_fall_agrees"]) == ("robust", "uncertain")
     assert (facts["cmp_rise_auto"], facts["cmp_fall_auto"]) == ("A", "C")  # ties: the first theme
+    # a change smaller than min_change is no change: b's -0.1 and +0.1 then agree in direction
+    small = th.compare_codings(hand, auto, min_change=0.2)
+    assert small["direction (hand)"].tolist() == ["rise", "none", "none"]
+    assert small["same direction"].tolist() == [False, True, True]
     none = th.comparison_facts(None, {"a": "A"})
     assert none["cmp_available"] == "no" and all(v not in ("", None) for v in none.values())
 
@@ -489,7 +495,9 @@ def test_headline_rise_and_fall_differ_between_codings(corpus, coded, gold, code
     assert (facts_hand["rise_from"], facts_hand["rise_to"]) == (pytest.approx(4 / 50), pytest.approx(5 / 34))
     assert facts_hand["fall_theme"] == "Regional and international cooperation"
     assert th.emphasis_facts(em_auto, labels)["rise_theme"] != facts_hand["rise_theme"]
-    comparison = th.compare_codings(em_hand, em_auto)
+    step = th.one_paragraph(corpus.paragraphs, corpus.documents)
+    assert step == pytest.approx(1 / 50)  # 2002 has 50 paragraphs, 2024 has 34
+    comparison = th.compare_codings(em_hand, em_auto, min_change=step)
     facts = th.comparison_facts(comparison, labels)
     assert (facts["cmp_rise_agrees"], facts["cmp_fall_agrees"]) == ("uncertain", "uncertain")
     assert comparison.loc["private_sector", "reading"] == "robust"  # new in 2018 under both codings

@@ -81,7 +81,7 @@ def cooccurrence_figure(matrix: pd.DataFrame, labels: dict[str, str], source: st
 def comparison_figure(comparison: pd.DataFrame, labels: dict[str, str], source: str) -> Figure:
     """Dot plot: per theme (rows, largest rise under the hand coding first), the change of its share between
     the first and the last year under the hand coding (filled circles) and the automatic coding (open
-    squares), joined by a line; themes whose sign or rank differs are marked "(uncertain)" in their label."""
+    squares), joined by a line; themes whose direction or rank differs are marked "(uncertain)" in their label."""
     order = comparison.sort_values(["rank (hand)", "rank (automatic)"], kind="stable")
     n = len(order)
     fig, ax = plotting.new_figure(7.5, 1.6 + 0.36 * n)

@@ -36,6 +36,7 @@ __all__ = [
     "emphasis_percent",
     "hand_coding",
     "heading_like",
+    "one_paragraph",
     "theme_shares",
     "top_pairs",
     "validation_summary",
@@ -297,10 +298,31 @@ def coding_for_analysis(paragraphs: pd.DataFrame, coded: pd.DataFrame, gold: pd.
     return Coding(coded.reset_index(drop=True), AUTO, n_covered, n)
 
 
-def compare_codings(emphasis_hand: pd.DataFrame, emphasis_auto: pd.DataFrame) -> pd.DataFrame:
-    """Per theme, the change of its share between the first and the last year under each coding, the rank of
-    that change (1 = largest rise; ties share the best rank), and whether sign and rank agree. A change
-    whose sign or rank differs between the codings is ``uncertain``, else ``robust``."""
+def one_paragraph(emphasis_paragraphs: pd.DataFrame, documents: pd.DataFrame) -> float:
+    """The share one paragraph makes in the first or the last year, whichever has more paragraphs of content:
+    a change of a theme's share smaller than this is no change (a single paragraph moves it further)."""
+    if "kind" in emphasis_paragraphs:
+        emphasis_paragraphs = emphasis_paragraphs[emphasis_paragraphs["kind"] == "paragraph"]
+    years = documents.set_index("doc_id")["date"].dt.year
+    per_year = emphasis_paragraphs["doc_id"].map(years).value_counts()
+    if per_year.empty:
+        return 0.0
+    ends = per_year.reindex([per_year.index.min(), per_year.index.max()]).fillna(0)
+    return 1 / float(ends.max()) if ends.max() else 0.0
+
+
+def _direction(change: pd.Series, min_change: float) -> pd.Series:
+    return pd.Series(
+        np.where(change >= max(min_change, 1e-12), "rise", np.where(change <= -max(min_change, 1e-12), "fall", "none")),
+        index=change.index,
+    )
+
+
+def compare_codings(emphasis_hand: pd.DataFrame, emphasis_auto: pd.DataFrame, min_change: float = 0.0) -> pd.DataFrame:
+    """Per theme, the change of its share between the first and the last year under each coding, its direction
+    (rise, fall, or none when smaller than ``min_change``), the rank of the change (1 = largest rise; ties share
+    the best rank), and whether direction and rank agree. A change whose direction or rank differs between the
+    codings is ``uncertain``, else ``robust``."""
     years = [c for c in emphasis_hand.columns if c != "first_year"]
     first, last = years[0], years[-1]
     auto = emphasis_auto.reindex(index=emphasis_hand.index, columns=emphasis_hand.columns)
@@ -308,15 +330,18 @@ def compare_codings(emphasis_hand: pd.DataFrame, emphasis_auto: pd.DataFrame) ->
     change_a = (auto[last] - auto[first]).astype(float).fillna(0).round(12)
     rank_h = change_h.rank(ascending=False, method="min").astype(int)
     rank_a = change_a.rank(ascending=False, method="min").astype(int)
-    same_sign = np.sign(change_h) == np.sign(change_a)
+    direction_h, direction_a = _direction(change_h, min_change), _direction(change_a, min_change)
+    same_sign = direction_h == direction_a
     same_rank = rank_h == rank_a
     out = pd.DataFrame(
         {
             "change (hand)": change_h,
             "change (automatic)": change_a,
+            "direction (hand)": direction_h,
+            "direction (automatic)": direction_a,
             "rank (hand)": rank_h,
             "rank (automatic)": rank_a,
-            "same sign": same_sign,
+            "same direction": same_sign,
             "same rank": same_rank,
             "reading": np.where(same_sign & same_rank, "robust", "uncertain"),
         }
@@ -343,13 +368,14 @@ def comparison_facts(comparison: pd.DataFrame | None, labels: dict[str, str]) ->
             "cmp_robust_falls": na,
             "cmp_robust_flat": na,
             "cmp_uncertain": na,
+            "cmp_direction_only": na,
             "cmp_rise_auto": na,
             "cmp_fall_auto": na,
             "cmp_rise_agrees": na,
             "cmp_fall_agrees": na,
         }
     robust = comparison[comparison["reading"] == "robust"]
-    change = robust["change (hand)"]
+    direction = robust["direction (hand)"]
     top = comparison["rank (hand)"].idxmin(), comparison["rank (hand)"].idxmax()
     rise_a = comparison["change (automatic)"].idxmax()
     fall_a = comparison["change (automatic)"].idxmin()
@@ -361,10 +387,11 @@ def comparison_facts(comparison: pd.DataFrame | None, labels: dict[str, str]) ->
         "cmp_available": "yes",
         "cmp_n_robust": len(robust),
         "cmp_n_uncertain": int((comparison["reading"] == "uncertain").sum()),
-        "cmp_robust_rises": _names(change.index[change > 0], labels),
-        "cmp_robust_falls": _names(change.index[change < 0], labels),
-        "cmp_robust_flat": _names(change.index[change == 0], labels),
+        "cmp_robust_rises": _names(direction.index[direction == "rise"], labels),
+        "cmp_robust_falls": _names(direction.index[direction == "fall"], labels),
+        "cmp_robust_flat": _names(direction.index[direction == "none"], labels),
         "cmp_uncertain": _names(comparison.index[comparison["reading"] == "uncertain"], labels),
+        "cmp_direction_only": _names(comparison.index[comparison["same direction"] & ~comparison["same rank"]], labels),
         "cmp_rise_auto": labels[rise_a],
         "cmp_fall_auto": labels[fall_a],
         "cmp_rise_agrees": verdict(top[0]),
