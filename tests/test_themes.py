@@ -539,3 +539,33 @@ def test_out_of_sample_rows(corpus, gold):
     # each set has one document not in English, which is reported and not coded
     assert out.set_index("set").loc[["dev", "test"], "not in English"].tolist() == [1, 1]
     assert out[["precision", "recall", "F1", "macro F1"]].apply(lambda c: c.between(0, 1)).all().all()
+
+
+def _glued(notebook: str) -> dict[str, str]:
+    """The text/plain of every value a committed notebook glues, by name."""
+    import json
+
+    cells = json.loads((REPO_ROOT / "notebooks" / notebook).read_text(encoding="utf-8"))["cells"]
+    return {
+        o["metadata"]["scrapbook"]["name"]: o["data"].get("application/papermill.record/text/plain", "")
+        for c in cells
+        if c["cell_type"] == "code"
+        for o in c.get("outputs", [])
+        if "scrapbook" in o.get("metadata", {})
+    }
+
+
+def test_chapter_findings_come_from_the_coding_it_names(corpus, gold, codebook):
+    """Issue 11: the chapter names the hand coding on the shipped corpus, and its headline change is that
+    coding's, with the automatic coding's disagreement glued as uncertain."""
+    glued = _glued("04_themes.ipynb")
+    assert glued["coding_label"] == repr(th.HAND)
+    labels = {t.key: t.label for t in codebook.themes}
+    auto, _ = th.apply_rule3(th.code_corpus(corpus), corpus.paragraphs)
+    hand = th.hand_coding(gold, corpus.paragraphs)
+    facts = th.emphasis_facts(th.emphasis_by_year(hand, corpus.paragraphs, corpus.documents, codebook.keys), labels)
+    assert glued["emph_rise_theme"] == repr(facts["rise_theme"])
+    assert glued["emph_fall_theme"] == repr(facts["fall_theme"])
+    assert glued["cmp_rise_agrees"] == repr("uncertain")
+    assert glued["n_rule3"] == str(len(th.apply_rule3(th.code_corpus(corpus), corpus.paragraphs)[1]))
+    assert len(auto) < len(th.code_corpus(corpus))
