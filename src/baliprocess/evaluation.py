@@ -200,28 +200,39 @@ def score_language(documents: pd.DataFrame, gold: pd.DataFrame) -> dict[str, obj
     return prf_row("language", predicted, truth)
 
 
-def evaluate_corpus(corpus: Corpus, gold: dict[str, pd.DataFrame]) -> pd.DataFrame:
-    """Run every extractor on ``corpus`` and score each task for which ``gold`` has a table."""
+def evaluate_corpus(corpus: Corpus, gold: dict[str, pd.DataFrame], tasks: Iterable[str] = TASKS) -> pd.DataFrame:
+    """Run the extractors of ``tasks`` on ``corpus`` and score each task for which ``gold`` has a table."""
     from . import chronology, membership, themes
 
+    tasks = set(tasks)
     rows: list[dict[str, object]] = []
-    if "dates" in gold:
+    if "dates" in gold and "dates" in tasks:
         rows.append(score_dates(chronology.date_mentions(corpus), gold["dates"]))
-    if "lists" in gold:
+    if "lists" in gold and "lists" in tasks:
         rows.append(score_lists(membership.participation_table(corpus, keep_unresolved=True), gold["lists"]))
-    if "counts" in gold:
+    if "counts" in gold and "counts" in tasks:
         rows.append(score_counts(membership.counts_table(corpus), gold["counts"]))
-    if "themes" in gold:
+    if "themes" in gold and tasks & {"themes (micro)", "themes (macro)"}:
         rows += score_themes(themes.code_corpus(corpus), corpus.paragraphs, gold["themes"])
-    if "documents" in gold:
+    if "documents" in gold and "language" in tasks:
         rows.append(score_language(corpus.documents, gold["documents"]))
     return pd.DataFrame(rows, columns=SCORE_COLUMNS)
 
 
-def evaluate_set(name: str, root: Path = EVAL_DIR) -> pd.DataFrame:
-    """Scores of every task on the annotated set ``name`` (``dev`` or ``test``)."""
+def evaluate_set(name: str, root: Path = EVAL_DIR, tasks: Iterable[str] = TASKS) -> pd.DataFrame:
+    """Scores of ``tasks`` (default: every task) on the annotated set ``name`` (``dev`` or ``test``)."""
     annotated = load_set(name, root)
-    return evaluate_corpus(annotated.corpus, annotated.gold)
+    return evaluate_corpus(annotated.corpus, annotated.gold, tasks)
+
+
+def chapter_scores(tasks: Iterable[str]) -> pd.DataFrame:
+    """In-sample (where the shipped gold covers the task), development and held-out scores of ``tasks``
+    side by side (:func:`side_by_side`), for a chapter to show."""
+    tasks = list(tasks)
+    scores = {"dev": evaluate_set("dev", tasks=tasks), "test": evaluate_set("test", tasks=tasks)}
+    if set(tasks) & {"dates", "themes (micro)", "themes (macro)"}:
+        scores = {"in-sample": in_sample(), **scores}
+    return side_by_side(scores).reindex(tasks)
 
 
 def in_sample(corpus: Corpus | None = None) -> pd.DataFrame:
