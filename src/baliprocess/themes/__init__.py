@@ -6,8 +6,12 @@ scored against a hand-coded gold standard (``data/gold/paragraph_themes.csv``), 
 document's distinctive vocabulary independently of the codebook.
 
 One job per module: :mod:`.codebook` (load, check, compile), :mod:`.coder` (code paragraphs),
-:mod:`.evaluate` (against the gold), :mod:`.measures` (shares, co-occurrence, TF-IDF, headline numbers),
-:mod:`.figures`, :mod:`.tables` (export). Everything public is re-exported here.
+:mod:`.evaluate` (against the gold, in sample and on the development and held-out sets), :mod:`.measures`
+(which coding measures the themes, shares, co-occurrence, TF-IDF, headline numbers, the comparison of the hand
+and the automatic coding), :mod:`.figures`, :mod:`.tables` (export). Everything public is re-exported here.
+
+Where the hand coding covers every paragraph of the corpus in use it is the measurement and the term coder is
+checked against it (:func:`.measures.coding_for_analysis`); elsewhere the term coder is the measurement.
 """
 
 from .codebook import (
