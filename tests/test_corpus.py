@@ -33,9 +33,9 @@ def test_real_corpus_documents(real):
         "mfat-smuggling-page",
     ]
     assert real.documents["date"].is_monotonic_increasing
+    content = real.paragraphs[real.paragraphs["kind"] == "paragraph"]
     assert (
-        real.documents["n_paragraphs"]
-        == real.paragraphs.groupby("doc_id").size().reindex(real.documents["doc_id"]).to_numpy()
+        real.documents["n_paragraphs"] == content.groupby("doc_id").size().reindex(real.documents["doc_id"]).to_numpy()
     ).all()
 
 
@@ -81,8 +81,10 @@ def test_boilerplate_is_removed_and_ocr_fixed(real):
     assert "relevant UN Conventions and Protocols" in allt
 
 
-def test_every_cleaning_rule_fires_on_the_corpus(real):
-    assert set(real.cleaning_log["rule"]) == {r.name for r in RULES}
+def test_every_corpus_specific_cleaning_rule_fires_on_the_corpus(real):
+    fired = set(real.cleaning_log["rule"])
+    assert fired >= {r.name for r in RULES if not r.general}
+    assert fired <= {r.name for r in RULES}
 
 
 def test_line_numbers_point_into_the_file(real):
@@ -121,6 +123,14 @@ RULE_EXAMPLES = {
     "ocr-emphasis-ed": ("Ministers emphasis ed that", "Ministers emphasised that"),
     "ocr-LTN": ("relevant LTN Conventions", "relevant UN Conventions"),
     "doubled-word": ("a forum that addresses addresses people", "a forum that addresses people"),
+    "unicode-hyphen": ("information\u2011sharing and co\u2010chaired", "information-sharing and co-chaired"),
+    "figure-dash": ("2020\u20122025", "2020\u20132025"),
+    "horizontal-bar": ("the Process \u2015 since 2002", "the Process \u2014 since 2002"),
+    "unicode-space": ("30\u00a0March and 1\u202fApril", "30 March and 1 April"),
+    "soft-hyphen": ("traf\u00adficking in persons", "trafficking in persons"),
+    "zero-width": ("Bali\u200bProcess", "BaliProcess"),
+    "curly-single-quote": ("the Co-Chairs\u2019 statement", "the Co-Chairs' statement"),
+    "curly-double-quote": ("\u201cAustralia and Indonesia co-chaired\u201d", '"Australia and Indonesia co-chaired"'),
 }
 
 
@@ -181,6 +191,51 @@ def test_split_rules():
 def test_split_reports_first_line_numbers():
     pairs = split_paragraphs([(10, "One"), (11, ""), (12, "Two starts"), (13, "and goes on")])
     assert pairs == [(10, "One"), (12, "Two starts and goes on")]
+
+
+def test_hard_wrapped_block_is_reflowed_into_paragraphs():
+    # copied from a PDF: wrapped at about 60 characters, a date and a list cut at line ends
+    text = (
+        "The Ministers met in Bali from 30 March to 1 April 2009 and\n"
+        "welcomed delegations from Afghanistan, Bangladesh, Fiji,\n"
+        "Myanmar, Nepal, New Zealand and the Philippines to the\n"
+        "Conference.\n"
+        "Ministers agreed to meet again in 2011 at a place to be\n"
+        "decided by the Co-Chairs in consultation with all members\n"
+        "of the Process."
+    )
+    assert _split(text) == [
+        "The Ministers met in Bali from 30 March to 1 April 2009 and welcomed delegations from Afghanistan, "
+        "Bangladesh, Fiji, Myanmar, Nepal, New Zealand and the Philippines to the Conference.",
+        "Ministers agreed to meet again in 2011 at a place to be decided by the Co-Chairs in consultation with "
+        "all members of the Process.",
+    ]
+
+
+def test_one_line_paragraphs_are_not_taken_for_a_hard_wrapped_block():
+    text = (
+        "Ministers welcomed the report of the Ad Hoc Group on its work since the last meeting.\n"
+        "Ministers noted the progress made by the Regional Support Office in Bangkok.\n"
+        "Ministers agreed to meet again in 2011."
+    )
+    assert len(_split(text)) == 3
+
+
+def test_markdown_heading_is_a_paragraph_of_its_own():
+    assert _split("## Outcomes\nthe Ministers agreed\nMinisters noted") == [
+        "## Outcomes",
+        "the Ministers agreed",
+        "Ministers noted",
+    ]
+
+
+def test_heading_kind_and_content_count(tmp_path):
+    body = "# Co-Chairs' Statement\n\nMinisters met in Bali.\n\n## Outcomes\n\nThey agreed on two points.\n"
+    (tmp_path / "a.md").write_text(front() + body, encoding="utf-8")
+    c = load_corpus(tmp_path)
+    assert c.paragraphs["kind"].tolist() == ["heading", "paragraph", "heading", "paragraph"]
+    assert c.paragraphs["text"].tolist()[:2] == ["Co-Chairs' Statement", "Ministers met in Bali."]
+    assert c.documents["n_paragraphs"].tolist() == [2]
 
 
 _words = st.text(alphabet=st.characters(blacklist_categories=("Cs",)), min_size=0, max_size=12)

@@ -3,6 +3,10 @@
 Each rule is either ``drop_line`` (a whole line of web boilerplate is removed) or ``replace``
 (a regular-expression substitution inside a line, e.g. an OCR slip). Every firing is logged, so the
 book can show exactly what was changed and why.
+
+The first replace rules are *general*: typographic normalisation that any corpus needs (Unicode hyphens,
+dashes, spaces, curly quotes, soft hyphens, zero-width characters), so that the extractors see one
+spelling of each. The others were written from the shipped corpus (its web boilerplate and OCR slips).
 """
 
 from __future__ import annotations
@@ -13,7 +17,7 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-__all__ = ["RULES", "Rule", "clean_lines", "rules_table"]
+__all__ = ["RULES", "TYPOGRAPHY", "Rule", "clean_lines", "rules_table"]
 
 
 @dataclass(frozen=True)
@@ -26,6 +30,7 @@ class Rule:
     reason: str
     replacement: str = ""
     hints: tuple[str, ...] = ()  # literal strings, one of which every match contains (a fast pre-check)
+    general: bool = False  # typographic normalisation for any corpus, not written from this one
 
 
 def _rule(
@@ -37,6 +42,51 @@ def _rule(
     hints: tuple[str, ...] = (),
 ) -> Rule:
     return Rule(name, kind, re.compile(pattern, re.MULTILINE), reason, replacement, hints)
+
+
+def _typography(name: str, chars: str, replacement: str, reason: str) -> Rule:
+    """A general rule that replaces each of ``chars`` (single code points) by ``replacement``."""
+    return Rule(
+        name, "replace", re.compile("[" + re.escape(chars) + "]"), reason, replacement, tuple(chars), general=True
+    )
+
+
+#: Typographic normalisation, applied before the corpus-specific replace rules.
+TYPOGRAPHY: tuple[Rule, ...] = (
+    _typography(
+        "unicode-hyphen",
+        "\u2010\u2011",
+        "-",
+        "Unicode hyphen and non-breaking hyphen (U+2010, U+2011) as the ASCII hyphen.",
+    ),
+    _typography("figure-dash", "\u2012", "\u2013", "Figure dash (U+2012) as the en dash that ranges use."),
+    _typography("horizontal-bar", "\u2015", "\u2014", "Horizontal bar (U+2015) as the em dash."),
+    _typography(
+        "unicode-space",
+        "\u00a0\u2007\u2009\u202f",
+        " ",
+        "No-break, figure, thin and narrow no-break spaces (U+00A0, U+2007, U+2009, U+202F) as a space.",
+    ),
+    _typography("soft-hyphen", "\u00ad", "", "Soft hyphen (U+00AD): an invisible break point, removed."),
+    _typography(
+        "zero-width",
+        "\u200b\u2060\ufeff",
+        "",
+        "Zero-width space, word joiner and a stray byte-order mark (U+200B, U+2060, U+FEFF), removed.",
+    ),
+    _typography(
+        "curly-single-quote",
+        "\u2018\u2019\u201b\u2032",
+        "'",
+        "Curly single quotes and the prime (U+2018, U+2019, U+201B, U+2032) as the ASCII apostrophe.",
+    ),
+    _typography(
+        "curly-double-quote",
+        "\u201c\u201d\u201e\u201f\u2033",
+        '"',
+        "Curly double quotes (U+201C-U+201F, U+2033) as the ASCII double quote.",
+    ),
+)
 
 
 RULES: tuple[Rule, ...] = (
@@ -89,6 +139,7 @@ RULES: tuple[Rule, ...] = (
         "A web site's marker for links that leave it.",
         hints=("(external link)",),
     ),
+    *TYPOGRAPHY,
     _rule(
         "markdown-link",
         "replace",
@@ -193,5 +244,15 @@ def clean_lines(
 
 
 def rules_table(rules: tuple[Rule, ...] = RULES) -> list[dict[str, str]]:
-    """The rules as rows (name, kind, pattern, reason) for documentation."""
-    return [{"rule": r.name, "kind": r.kind, "pattern": r.pattern.pattern, "reason": r.reason} for r in rules]
+    """The rules as rows (name, kind, pattern, reason, scope) for documentation; scope is ``general``
+    (typography, any corpus) or ``corpus`` (written from the shipped corpus)."""
+    return [
+        {
+            "rule": r.name,
+            "kind": r.kind,
+            "pattern": r.pattern.pattern,
+            "reason": r.reason,
+            "scope": "general" if r.general else "corpus",
+        }
+        for r in rules
+    ]

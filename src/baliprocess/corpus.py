@@ -24,6 +24,7 @@ import yaml
 from .cleaning import clean_lines
 from .corpusignore import IGNORE_FILE, IgnoreRule, ignored_files, read_ignore_file
 from .docdate import FORMS, DateFormError, DateValueError, parse_doc_date
+from .language import detect_language
 from .parallel import parallel_map
 from .problems import CorpusError, Problem
 
@@ -50,6 +51,8 @@ ENV_VAR = "BALIPROCESS_CORPUS"
 REPO_ROOT = Path(__file__).resolve().parents[2]
 DEFAULT_CORPUS = REPO_ROOT / "data" / "corpus"
 DOC_TYPES = ("press_release", "statement", "meeting_report", "web_page", "other")
+#: How a document writes numeric dates (front matter ``date_order``; day first when absent).
+DATE_ORDERS = ("day_first", "month_first")
 DOCUMENT_SUFFIXES = (".md", ".txt")
 _ID_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
 _NON_WORD_TOKEN = re.compile(r"(?<!\S)[^\w\s]+(?!\S)")
@@ -167,6 +170,11 @@ def _check_meta(path: Path, meta: dict[str, Any], front: list[str]) -> list[Prob
     url = meta.get("url")
     if url is not None and (not isinstance(url, str) or not re.match(r"^https?://\S+$", url)):
         problems.append(Problem(path, f"url {url!r} is not an http(s) address", line("url")))
+    order = meta.get("date_order")
+    if order is not None and order not in DATE_ORDERS:
+        problems.append(
+            Problem(path, f"date_order {order!r} is not one of {', '.join(DATE_ORDERS)}", line("date_order"))
+        )
     return problems
 
 
@@ -219,39 +227,77 @@ def read_document(path: Path) -> tuple[Document | None, list[Problem]]:
 
 _NUMBERED_RE = re.compile(r"^(\d{1,3})\.\s+\S")
 _BULLET_RE = re.compile(r"^(?:[•·▪◦*]|-(?=\s))\s*\S")
+_HEADING_RE = re.compile(r"^#{1,6}\s+(?=\S)")
+#: A block is hard-wrapped (copied from a PDF or an e-mail) when it has at least WRAP_MIN_LINES lines, its
+#: widest line is between WRAP_MIN_WIDTH and WRAP_MAX_WIDTH characters (one line per paragraph gives wider
+#: and more varied lines), at least two thirds of its lines (but the last) reach WRAP_SHARE of that width,
+#: and most of those do not end a sentence.
+WRAP_MIN_LINES, WRAP_MIN_WIDTH, WRAP_MAX_WIDTH, WRAP_SHARE = 3, 40, 120, 0.8
+_SENTENCE_END = (".", "!", "?", ":", ";", '."', ".'", '?"', '!"')
 
 
 def _starts_item(line: str) -> bool:
-    return bool(_NUMBERED_RE.match(line) or _BULLET_RE.match(line))
+    return bool(_NUMBERED_RE.match(line) or _BULLET_RE.match(line) or _HEADING_RE.match(line))
 
 
 def _continues(previous: str, line: str) -> bool:
     """Whether ``line`` is a soft-wrapped continuation of ``previous`` within one block."""
-    if _starts_item(line):
+    if _starts_item(line) or _HEADING_RE.match(previous):
         return False
     return line[:1].islower() or previous.endswith(",")
+
+
+def _wrap_width(block: list[str]) -> int | None:
+    """The fixed width a block of lines was hard-wrapped at, or None if it does not look wrapped."""
+    if len(block) < WRAP_MIN_LINES:
+        return None
+    width = max(len(line) for line in block)
+    body = block[:-1]
+    long = [line for line in body if len(line) >= WRAP_SHARE * width]
+    if not WRAP_MIN_WIDTH <= width <= WRAP_MAX_WIDTH or 3 * len(long) < 2 * len(body):
+        return None
+    open_ended = sum(1 for line in long if not line.endswith(_SENTENCE_END))
+    return width if 2 * open_ended > len(long) else None
+
+
+def _blocks(lines: list[tuple[int, str]]) -> list[list[tuple[int, str]]]:
+    """Runs of non-blank lines (whitespace collapsed), split at blank lines."""
+    blocks: list[list[tuple[int, str]]] = [[]]
+    for number, raw in lines:
+        line = " ".join(raw.split())
+        if line:
+            blocks[-1].append((number, line))
+        elif blocks[-1]:
+            blocks.append([])
+    return [b for b in blocks if b]
 
 
 def split_paragraphs(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
     """Group numbered lines into paragraphs; return (first line number, text) pairs.
 
     Blank lines end a paragraph. Inside a block a numbered paragraph ("17. ...") or a bullet
-    item starts a new paragraph, a line that begins in lower case (or follows a comma) continues
-    the previous one, and any other line break also starts a new paragraph. Only whitespace is
-    changed: the words come out complete and in order.
+    item starts a new paragraph, a Markdown heading ("## ...") is a paragraph of its own, a line that
+    begins in lower case (or follows a comma) continues the previous one, and any other line break also
+    starts a new paragraph. A hard-wrapped block (see :func:`_wrap_width`) is re-flowed instead: a line
+    continues the previous one whenever that one reached the wrap width. Only whitespace is changed:
+    the words come out complete and in order.
     """
     paragraphs: list[tuple[int, list[str]]] = []
-    previous = ""
-    for number, raw in lines:
-        line = " ".join(raw.split())
-        if not line:
-            previous = ""
-            continue
-        if previous and _continues(previous, line):
-            paragraphs[-1][1].append(line)
-        else:
-            paragraphs.append((number, [line]))
-        previous = line
+    for block in _blocks(lines):
+        width = _wrap_width([line for _, line in block])
+        previous = ""
+        for number, line in block:
+            wrapped = (
+                width is not None
+                and len(previous) >= WRAP_SHARE * width
+                and not _starts_item(line)
+                and not _HEADING_RE.match(previous)
+            )
+            if previous and (wrapped or _continues(previous, line)):
+                paragraphs[-1][1].append(line)
+            else:
+                paragraphs.append((number, [line]))
+            previous = line
     return [(number, " ".join(parts)) for number, parts in paragraphs]
 
 
@@ -268,17 +314,19 @@ def _paragraph_label(text: str) -> str:
 #: Corpora with at least this many files are read by several processes (see :mod:`baliprocess.parallel`).
 PARALLEL_MIN_FILES = 400
 
-_Parsed = tuple[Document | None, list[Problem], list[tuple[int, str]], list[dict[str, object]]]
+_Parsed = tuple[Document | None, list[Problem], list[tuple[int, str]], list[dict[str, object]], str]
 
 
 def _parse(path: Path) -> _Parsed:
-    """Read, check, clean and split one file (run in a worker process for large corpora)."""
+    """Read, check, clean, split one file and detect its language (in a worker process for large corpora)."""
     doc, problems = read_document(path)
     if doc is None:
-        return None, problems, [], []
+        return None, problems, [], [], ""
     numbered = [(doc.body_line + i, line) for i, line in enumerate(doc.body.split("\n"))]
     cleaned, log = clean_lines(numbered)
-    return doc, problems, split_paragraphs(cleaned), log
+    paragraphs = split_paragraphs(cleaned)
+    language, _ = detect_language(" ".join(text for _, text in paragraphs if not _HEADING_RE.match(text)))
+    return doc, problems, paragraphs, log, language
 
 
 def load_corpus(path: str | os.PathLike[str] | None = None) -> Corpus:
@@ -290,13 +338,13 @@ def load_corpus(path: str | os.PathLike[str] | None = None) -> Corpus:
     files, problems = discover(root)
     ignored = ignored_files(root, read_ignore_file(root)[0]) if root.is_dir() else {}
     parsed = []
-    for doc, found, paragraphs, log in parallel_map(_parse, files, len(files) >= PARALLEL_MIN_FILES):
+    for doc, found, paragraphs, log, language in parallel_map(_parse, files, len(files) >= PARALLEL_MIN_FILES):
         problems.extend(found)
         if doc is not None:
-            parsed.append((doc, paragraphs, log))
+            parsed.append((doc, paragraphs, log, language))
     seen_ids: dict[str, Path] = {}
     seen_bodies: dict[str, Path] = {}
-    for doc, _, _ in parsed:
+    for doc, *_ in parsed:
         if doc.doc_id in seen_ids:
             problems.append(Problem(doc.path, f"duplicate id {doc.doc_id!r} (also used by {seen_ids[doc.doc_id]})"))
         else:
@@ -313,10 +361,12 @@ def load_corpus(path: str | os.PathLike[str] | None = None) -> Corpus:
     return corpus
 
 
-def _tabulate(root: Path, parsed: list[tuple[Document, list[tuple[int, str]], list[dict[str, object]]]]) -> Corpus:
+def _tabulate(root: Path, parsed: list[tuple[Document, list[tuple[int, str]], list[dict[str, object]], str]]) -> Corpus:
     doc_rows, log_rows = [], []
-    columns: dict[str, list[object]] = {k: [] for k in ("doc_id", "paragraph_id", "position", "label", "line", "text")}
-    for doc, paragraphs, log in parsed:
+    columns: dict[str, list[object]] = {
+        k: [] for k in ("doc_id", "paragraph_id", "position", "label", "kind", "line", "text")
+    }
+    for doc, paragraphs, log, language in parsed:
         for entry in log:
             log_rows.append({"doc_id": doc.doc_id, **entry})
         width = max(2, len(str(len(paragraphs))))
@@ -324,9 +374,11 @@ def _tabulate(root: Path, parsed: list[tuple[Document, list[tuple[int, str]], li
             columns["doc_id"].append(doc.doc_id)
             columns["paragraph_id"].append(f"{doc.doc_id}-p{position:0{width}d}")
             columns["position"].append(position)
+            heading = _HEADING_RE.match(text)
             columns["label"].append(_paragraph_label(text))
+            columns["kind"].append("heading" if heading else "paragraph")
             columns["line"].append(line)
-            columns["text"].append(text)
+            columns["text"].append(text[heading.end() :] if heading else text)
         meta = doc.meta
         doc_rows.append(
             {
@@ -336,9 +388,10 @@ def _tabulate(root: Path, parsed: list[tuple[Document, list[tuple[int, str]], li
                 "publisher": meta.get("publisher", ""),
                 "doc_type": meta.get("doc_type", "other"),
                 "url": meta.get("url", ""),
-                "n_paragraphs": len(paragraphs),
+                "n_paragraphs": sum(1 for _, text in paragraphs if not _HEADING_RE.match(text)),
                 "n_words": count_words("\n".join(text for _, text in paragraphs)),
                 "date_note": meta.get("date_note", ""),
+                "language": language,
                 "file": doc.path.name,
                 "date_end": pd.Timestamp(doc.date_end),
                 "date_precision": doc.date_precision,
@@ -354,4 +407,4 @@ def _tabulate(root: Path, parsed: list[tuple[Document, list[tuple[int, str]], li
         .reset_index(drop=True)
     )
     cleaning_log = pd.DataFrame(log_rows, columns=["doc_id", "line", "rule", "before", "after"])
-    return Corpus(root, documents, paragraphs, cleaning_log, {doc.doc_id: doc.meta for doc, _, _ in parsed})
+    return Corpus(root, documents, paragraphs, cleaning_log, {doc.doc_id: doc.meta for doc, *_ in parsed})

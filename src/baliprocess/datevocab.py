@@ -1,4 +1,5 @@
-"""The date vocabulary shared by every date pattern: English month names and abbreviations.
+"""The date vocabulary shared by every date pattern: English month names and abbreviations, and the
+Indonesian month names (the process's co-chair publishes in Indonesian; none of them is an English word).
 
 Used by the date grammar (:mod:`baliprocess.chronology.grammar`), the dates of stated counts
 (:mod:`baliprocess.membership.counts`) and the test that allows written dates in prose. Written out, not
@@ -31,8 +32,24 @@ MONTH_NAMES = (
 )
 #: Abbreviations as written in the sources ("Sept" before "Sep", so an alternation tries the longer first).
 MONTH_ABBREVIATIONS = ("Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sept", "Sep", "Oct", "Nov", "Dec")
-#: Lower-cased name or abbreviation -> month number.
+#: Indonesian month names, January to December.
+INDONESIAN_MONTH_NAMES = (
+    "Januari",
+    "Februari",
+    "Maret",
+    "April",
+    "Mei",
+    "Juni",
+    "Juli",
+    "Agustus",
+    "September",
+    "Oktober",
+    "November",
+    "Desember",
+)
+#: Lower-cased name or abbreviation (English or Indonesian) -> month number.
 MONTH_NUMBERS = {
+    **{name.lower(): i for i, name in enumerate(INDONESIAN_MONTH_NAMES, start=1)},
     **{name.lower(): i for i, name in enumerate(MONTH_NAMES, start=1)},
     **{
         abbr.lower(): next(i for i, name in enumerate(MONTH_NAMES, start=1) if name.startswith(abbr))
@@ -42,3 +59,5 @@ MONTH_NUMBERS = {
 #: Regular-expression alternations (no group, no boundaries).
 MONTH_NAME_PATTERN = "|".join(MONTH_NAMES)
 MONTH_ABBREVIATION_PATTERN = "|".join(MONTH_ABBREVIATIONS)
+#: The Indonesian names that are not also English ones.
+FOREIGN_MONTH_PATTERN = "|".join(n for n in INDONESIAN_MONTH_NAMES if n not in MONTH_NAMES)

@@ -51,9 +51,17 @@ TABLES = [
             Field("publisher", "string", "Who published this copy of the document."),
             Field("doc_type", "string", "press_release, statement, meeting_report, web_page or other."),
             Field("url", "string", "Where the document was published; empty when no real address is known."),
-            Field("n_paragraphs", "integer", "Paragraphs after cleaning and splitting."),
+            Field(
+                "n_paragraphs", "integer", "Paragraphs of content after cleaning and splitting (headings not counted)."
+            ),
             Field("n_words", "integer", "Words in the cleaned paragraphs."),
             Field("date_note", "string", "How an inferred date was inferred; empty when the source states it."),
+            Field(
+                "language",
+                "string",
+                "ISO 639-1 code of the document's language (baliprocess.language); "
+                "documents not in English ('en') are not theme-coded.",
+            ),
             Field("file", "string", "File name in the corpus folder."),
         ),
         primary_key=("doc_id",),
@@ -67,6 +75,12 @@ TABLES = [
             Field("paragraph_id", "string", "Stable id `<doc_id>-pNN`, NN the position."),
             Field("position", "integer", "1-based position of the paragraph in its document."),
             Field("label", "string", "The document's own paragraph number, when it numbers paragraphs."),
+            Field(
+                "kind",
+                "string",
+                "paragraph, or heading for a Markdown heading (its '#' marks removed): "
+                "headings are not theme-coded and not counted as paragraphs of content.",
+            ),
             Field("line", "integer", "Line of the corpus file where the paragraph starts."),
             Field("text", "string", "Paragraph text after the cleaning rules."),
         ),
@@ -92,7 +106,7 @@ def summary(corpus: Corpus, publishers: Mapping[str, str] | None = None) -> dict
     changed = log[log["after"] != ""]
     return {
         "n_documents": len(docs),
-        "n_paragraphs": len(corpus.paragraphs),
+        "n_paragraphs": int((corpus.paragraphs["kind"] == "paragraph").sum()),
         "n_words": int(docs["n_words"].sum()),
         "first_year": int(docs["date"].dt.year.min()),
         "last_year": int(docs["date"].dt.year.max()),

@@ -3,7 +3,13 @@ resolution of a match to an interval ``(start, end, precision, inferred)``.
 
 Dates are intervals, never guesses. A date written without a year takes the year of its document and is
 marked ``inferred``; so are relative dates ("tomorrow", "earlier this year"), resolved against the
-document date.
+document date. Month names match as whole words only ("3 Marshall Islands" and "2 Mayors" are no dates),
+in English or Indonesian ("23 Maret 2016"). Numeric dates ("28/02/2013") are read in the document's
+``date_order`` (front matter ``day_first``, the default, or ``month_first``); one that is impossible in
+that order is not recognised at all (no part of it, not even its year, becomes a mention). Spans run
+across months and years ("between June and August 2016", "30 December 2008 to 2 January 2009"),
+"2012/13" and "2012-13" are financial years (1 July to 30 June, :data:`FINANCIAL_YEAR_START`), and
+decades and their parts ("the 1990s", "the early 2000s") are intervals of years.
 """
 
 from __future__ import annotations
@@ -15,14 +21,21 @@ import re
 import numpy as np
 import pandas as pd
 
-from ..datevocab import MONTH_ABBREVIATION_PATTERN, MONTH_NAME_PATTERN, MONTH_NUMBERS
+from ..corpus import DATE_ORDERS
+from ..datevocab import FOREIGN_MONTH_PATTERN, MONTH_ABBREVIATION_PATTERN, MONTH_NAME_PATTERN, MONTH_NUMBERS
 
-__all__ = ["DATE_RE", "MENTION_COLUMNS", "PRECISIONS"]
+__all__ = ["DATE_ORDERS", "DATE_RE", "FINANCIAL_YEAR_START", "MENTION_COLUMNS", "PRECISIONS"]
 
-PRECISIONS = ("day", "month", "season", "year")
+#: From finest to coarsest.
+PRECISIONS = ("day", "month", "season", "financial_year", "year", "decade")
+#: First month of a financial year written "2012/13" (Australia's, 1 July to 30 June).
+FINANCIAL_YEAR_START = 7
 MENTION_COLUMNS = ["doc_id", "paragraph_id", "text", "start", "end", "precision", "inferred"]
-# Month names are matched capitalised only ("May 2004", never the verb "may"); abbreviations may end in ".".
-_MONTH = rf"\b(?:{MONTH_NAME_PATTERN}|(?:{MONTH_ABBREVIATION_PATTERN})\.?)"
+# Month names are matched capitalised only ("May 2004", never the verb "may") and as whole words ("Mayors",
+# "Marshall", "Declaration" are none); abbreviations may end in ".".
+_MONTH = (
+    rf"\b(?:(?:{MONTH_NAME_PATTERN}|{FOREIGN_MONTH_PATTERN})(?![\w-])|(?:{MONTH_ABBREVIATION_PATTERN})(?![\w-])\.?)"
+)
 _DAY = r"(?<!\d)(?:0?[1-9]|[12]\d|3[01])(?!\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?<!\d)(?:19|20)\d\d(?!\d)"
 _TO = r"(?:\s*[-–—]\s*|\s+(?:to|and|until)\s+)"
@@ -39,19 +52,22 @@ _ORDINALS = {
     "last": -1,
     "final": -1,
 }
+_MONTH_TO = r"(?:\s*[-–—]\s*|\s+(?:to|until|through)\s+)"
 _PARTS = {"early": (1, 4), "mid": (5, 8), "late": (9, 12)}
+_DECADE_PARTS = {"early": (0, 3), "mid": (4, 6), "late": (7, 9)}
+_NUMERIC = r"(?:0?[1-9]|[12]\d|3[01])"
 _FORMS = [
-    # 28 February - 2 March 2002 / 28 February to 2 March
+    # 28 February - 2 March 2002 / 28 February to 2 March / 30 December 2008 to 2 January 2009
     (
         "dmdm",
-        rf"(?P<dmdm_d1>{_DAY})\s+(?P<dmdm_m1>{_MONTH}){_TO}(?P<dmdm_d2>{_DAY})\s+(?P<dmdm_m2>{_MONTH})"
-        rf"(?:,?\s+(?P<dmdm_y>{_YEAR}))?",
+        rf"(?P<dmdm_d1>{_DAY})\s+(?:of\s+)?(?P<dmdm_m1>{_MONTH})(?:,?\s+(?P<dmdm_y1>{_YEAR}))?{_TO}"
+        rf"(?P<dmdm_d2>{_DAY})\s+(?:of\s+)?(?P<dmdm_m2>{_MONTH})(?:,?\s+(?P<dmdm_y>{_YEAR}))?",
     ),
-    # February 28 - March 2, 2002
+    # February 28 - March 2, 2002 / December 30, 2008 - January 2, 2009
     (
         "mdmd",
-        rf"(?P<mdmd_m1>{_MONTH})\s+(?P<mdmd_d1>{_DAY}){_TO}(?P<mdmd_m2>{_MONTH})\s+(?P<mdmd_d2>{_DAY})"
-        rf"(?:,?\s+(?P<mdmd_y>{_YEAR}))?",
+        rf"(?P<mdmd_m1>{_MONTH})\s+(?P<mdmd_d1>{_DAY})(?:,?\s+(?P<mdmd_y1>{_YEAR}))?{_TO}"
+        rf"(?P<mdmd_m2>{_MONTH})\s+(?P<mdmd_d2>{_DAY})(?:,?\s+(?P<mdmd_y>{_YEAR}))?",
     ),
     # 26-28 February [2002] / 7 to 8 June 2004 / 07 - 08 June 2004
     ("ddm", rf"(?P<ddm_d1>{_DAY}){_TO}(?P<ddm_d2>{_DAY})\s+(?:of\s+)?(?P<ddm_m>{_MONTH})(?:,?\s+(?P<ddm_y>{_YEAR}))?"),
@@ -63,8 +79,24 @@ _FORMS = [
     ("md", rf"(?P<md_m>{_MONTH})\s+(?P<md_d>{_DAY})\b(?:,?\s+(?P<md_y>{_YEAR}))?"),
     # 2018-08-07
     ("iso", rf"\b(?P<iso_y>{_YEAR})-(?P<iso_m>0[1-9]|1[0-2])-(?P<iso_d>[0-3]\d)\b"),
+    # 28/02/2013, 28.02.2013, 28-02-2013 (day first) or 03/14/2016 (month first): the document's order
+    (
+        "num",
+        rf"(?<![\d/.-])(?P<num_a>{_NUMERIC})(?P<num_s>[/.-])(?P<num_b>{_NUMERIC})(?P=num_s)"
+        rf"(?P<num_y>{_YEAR})(?![\d/]|\.\d)",
+    ),
+    # between June and August 2016 / between November 2016 and February 2017
+    (
+        "mmb",
+        rf"\b(?i:between)\s+(?P<mmb_m1>{_MONTH})(?:,?\s+(?P<mmb_y1>{_YEAR}))?\s+and\s+"
+        rf"(?P<mmb_m2>{_MONTH}),?\s+(?P<mmb_y>{_YEAR})\b",
+    ),
+    # June to August 2016 / November 2016 - February 2017
+    ("mm", rf"(?P<mm_m1>{_MONTH})(?:,?\s+(?P<mm_y1>{_YEAR}))?{_MONTH_TO}(?P<mm_m2>{_MONTH}),?\s+(?P<mm_y>{_YEAR})\b"),
     # April 2003 / April, 2003
     ("my", rf"(?P<my_m>{_MONTH}),?\s+(?P<my_y>{_YEAR})\b"),
+    # the 1990s / the early 2000s / mid-2010s
+    ("dec", r"\b(?:(?P<dec_p>(?i:early|mid|late))[-\s]+)?(?P<dec_y>(?:19|20)\d0)'?s\b"),
     # early / mid / late 2004, mid-2004
     ("part", rf"\b(?P<part_p>(?i:early|mid|late))[-\s]+(?P<part_y>{_YEAR})\b"),
     # the second half of 2004 / the first quarter of 2005
@@ -73,10 +105,12 @@ _FORMS = [
         rf"(?:\b(?i:the)\s+)?\b(?P<frac_o>(?i:first|1st|second|2nd|third|3rd|fourth|4th|last|final))\s+"
         rf"(?P<frac_u>(?i:half|quarter))\s+of\s+(?P<frac_y>{_YEAR})\b",
     ),
-    # 2020–2025 / 2015-17 / 2020 to 2025
-    ("yy", rf"(?<![\d.,/])(?P<yy_y1>{_YEAR}){_YEAR_TO}(?P<yy_y2>{_YEAR}|\d\d)\b(?![-–]\d)"),
+    # between 2015 and 2017
+    ("yyb", rf"\b(?i:between)\s+(?P<yyb_y1>{_YEAR})\s+and\s+(?P<yyb_y2>{_YEAR})\b"),
+    # 2020–2025 / 2015-17 / 2020 to 2025 (years); 2012/13, 2012-13 (a financial year)
+    ("yy", rf"(?<![\d.,/])(?P<yy_y1>{_YEAR})(?P<yy_s>{_YEAR_TO}|/)(?P<yy_y2>{_YEAR}|\d\d)\b(?![-–/]\d)"),
     # a bare year: "established in 2002" (not a count such as "2,002" or part of "2002.5")
-    ("y", rf"(?<![\d.,$£€-])\b(?P<y_y>{_YEAR})\b(?![.,]\d|%|-\d)"),
+    ("y", rf"(?<![\d.,$£€/-])\b(?P<y_y>{_YEAR})\b(?![.,/]\d|%|-\d)"),
     # relative to the document date
     (
         "rel",
@@ -86,7 +120,7 @@ _FORMS = [
 ]
 # Every form starts at a digit, a capital, or a word beginning as below; the look-ahead gate lets the
 # engine reject every other position at once (a tenfold speed-up, same matches).
-_GATE = r"(?=\d|\b(?:[A-Z]|the\s|earl|lat|las|mid|fi|fo|sec|thi|nex|yes|tod|tom))"
+_GATE = r"(?=\d|\b(?:[A-Z]|the\s|earl|lat|las|mid|fi|fo|sec|thi|nex|yes|tod|tom|betw))"
 DATE_RE = re.compile(_GATE + "(?:" + "|".join(f"(?P<{name}>{body})" for name, body in _FORMS) + ")")
 
 
@@ -102,10 +136,55 @@ def _month_end(year: int, month: int) -> dt.date:
     return dt.date(year, month, calendar.monthrange(year, month)[1])
 
 
-def _resolve(m: re.Match[str], doc_date: dt.date | None) -> tuple[dt.date, dt.date, str, bool] | None:
-    """The interval ``(start, end, precision, inferred)`` a match means, or None if impossible."""
+def _year_before(g: dict[str, str | None], kind: str, y: int, m1: int, m2: int) -> int:
+    """The first year of a span whose first part may lack its year: before a year end it is the year before."""
+    first = g.get(f"{kind}_y1")
+    if first:
+        return int(first)
+    return y - 1 if m1 > m2 else y
+
+
+def _numeric(g: dict[str, str | None], day_first: bool) -> tuple[dt.date, dt.date, str]:
+    a, b = int(g["num_a"]), int(g["num_b"])
+    day, month = (a, b) if day_first else (b, a)
+    start = dt.date(int(g["num_y"]), month, day)  # ValueError if impossible
+    return start, start, "day"
+
+
+def _years(g: dict[str, str | None]) -> tuple[dt.date, dt.date, str] | None:
+    """A range of years, or a financial year ("2012/13", "2012-13": the second year follows the first)."""
+    y1, raw = int(g["yy_y1"]), g["yy_y2"] or ""
+    y2 = int(raw) if len(raw) == 4 else (y1 // 100) * 100 + int(raw)
+    slash = (g["yy_s"] or "").strip() == "/"
+    if y2 == y1 + 1 and (slash or len(raw) == 2):
+        start = dt.date(y1, FINANCIAL_YEAR_START, 1)
+        return start, dt.date(y2, FINANCIAL_YEAR_START, 1) - dt.timedelta(days=1), "financial_year"
+    if slash:
+        return None
+    return dt.date(y1, 1, 1), dt.date(y2, 12, 31), "year"
+
+
+def _decade(g: dict[str, str | None]) -> tuple[dt.date, dt.date, str]:
+    y = int(g["dec_y"])
+    first, last = _DECADE_PARTS[g["dec_p"].lower()] if g["dec_p"] else (0, 9)
+    return dt.date(y + first, 1, 1), dt.date(y + last, 12, 31), "decade"
+
+
+def _at_present(m: re.Match[str]) -> bool:
+    """ "Today" opening a sentence in the present tense ("Today the Process has 49 members") means "at
+    present", not a day (the gold's rule)."""
+    if m.group() != "Today":
+        return False
+    return re.match(r"[^.;]{0,60}?\b(?:has|have|is|are|counts|comprises|includes)\b", m.string[m.end() :]) is not None
+
+
+def _resolve(
+    m: re.Match[str], doc_date: dt.date | None, day_first: bool = True
+) -> tuple[dt.date, dt.date, str, bool] | None:
+    """The interval ``(start, end, precision, inferred)`` a match means, or None if it is impossible or not
+    a date. ``day_first`` is the order of the document's numeric dates."""
     g = m.groupdict()
-    kind = m.lastgroup
+    kind = m.lastgroup or ""
     inferred = False
 
     def year(key: str) -> int | None:
@@ -122,8 +201,9 @@ def _resolve(m: re.Match[str], doc_date: dt.date | None) -> tuple[dt.date, dt.da
             y = year(f"{kind}_y")
             if y is None:
                 return None
-            start = dt.date(y, _month(g[f"{kind}_m1"]), _day(g[f"{kind}_d1"]))
-            end = dt.date(y, _month(g[f"{kind}_m2"]), _day(g[f"{kind}_d2"]))
+            m1, m2 = _month(g[f"{kind}_m1"]), _month(g[f"{kind}_m2"])
+            start = dt.date(_year_before(g, kind, y, m1, m2), m1, _day(g[f"{kind}_d1"]))
+            end = dt.date(y, m2, _day(g[f"{kind}_d2"]))
             precision = "day"
         elif kind in ("ddm", "mdd"):
             y = year(f"{kind}_y")
@@ -142,9 +222,17 @@ def _resolve(m: re.Match[str], doc_date: dt.date | None) -> tuple[dt.date, dt.da
         elif kind == "iso":
             start = end = dt.date(int(g["iso_y"]), int(g["iso_m"]), int(g["iso_d"]))
             precision = "day"
+        elif kind == "num":
+            start, end, precision = _numeric(g, day_first)
+        elif kind in ("mm", "mmb"):
+            y = int(g[f"{kind}_y"])
+            m1, m2 = _month(g[f"{kind}_m1"]), _month(g[f"{kind}_m2"])
+            start, end, precision = dt.date(_year_before(g, kind, y, m1, m2), m1, 1), _month_end(y, m2), "month"
         elif kind == "my":
             y, month = int(g["my_y"]), _month(g["my_m"])
             start, end, precision = dt.date(y, month, 1), _month_end(y, month), "month"
+        elif kind == "dec":
+            start, end, precision = _decade(g)
         elif kind == "part":
             y = int(g["part_y"])
             first, last = _PARTS[g["part_p"].lower()]
@@ -157,18 +245,21 @@ def _resolve(m: re.Match[str], doc_date: dt.date | None) -> tuple[dt.date, dt.da
             if n * size > 12:
                 return None
             start, end, precision = dt.date(y, (n - 1) * size + 1, 1), _month_end(y, n * size), "season"
+        elif kind == "yyb":
+            start, end, precision = dt.date(int(g["yyb_y1"]), 1, 1), dt.date(int(g["yyb_y2"]), 12, 31), "year"
         elif kind == "yy":
-            y1, y2 = int(g["yy_y1"]), g["yy_y2"]
-            y2 = int(y2) if len(y2) == 4 else (y1 // 100) * 100 + int(y2)
-            start, end, precision = dt.date(y1, 1, 1), dt.date(y2, 12, 31), "year"
+            years = _years(g)
+            if years is None:
+                return None
+            start, end, precision = years
         elif kind == "y":
             y = int(g["y_y"])
             start, end, precision = dt.date(y, 1, 1), dt.date(y, 12, 31), "year"
         else:  # relative
-            if doc_date is None:
+            if doc_date is None or _at_present(m):
                 return None
             return _relative(g["rel_p"], doc_date)
-    except ValueError:  # 30 February, 31 April, ...
+    except ValueError:  # 30 February, 31 April, a 14th month ...
         return None
     if end < start:
         return None
@@ -212,4 +303,4 @@ def _as_date(value: object) -> dt.date | None:
         return value.date()
     if isinstance(value, dt.datetime):
         return value.date()
-    return value  # type: ignore[return-value]
+    return value

@@ -11,19 +11,22 @@ import re
 import pandas as pd
 
 from ..corpus import Corpus
-from ..datevocab import MONTH_NAMES
+from ..datevocab import INDONESIAN_MONTH_NAMES, MONTH_NAMES
 from ..textscan import scan_joined
 from .grammar import DATE_RE, MENTION_COLUMNS, _as_date, _resolve
 
 __all__ = ["date_mentions", "extract", "scan"]
 
 
-def extract(text: str, doc_date: dt.date | pd.Timestamp | None = None) -> list[dict[str, object]]:
-    """Every date expression in ``text``: its words, start and end dates, precision and inferred flag."""
+def extract(
+    text: str, doc_date: dt.date | pd.Timestamp | None = None, date_order: str = "day_first"
+) -> list[dict[str, object]]:
+    """Every date expression in ``text``: its words, start and end dates, precision and inferred flag.
+    ``date_order`` (``day_first`` or ``month_first``) is how the text writes numeric dates."""
     doc_date = _as_date(doc_date)
     out = []
     for m in scan(text):
-        resolved = _resolve(m, doc_date)
+        resolved = _resolve(m, doc_date, date_order != "month_first")
         if resolved is not None:
             start, end, precision, inferred = resolved
             out.append(
@@ -41,7 +44,8 @@ def extract(text: str, doc_date: dt.date | pd.Timestamp | None = None) -> list[d
 
 _SEPARATOR = "\n\x00\n"
 _YEAR_TRIGGER = re.compile(r"(?:19|20)\d\d")
-_MONTH_TRIGGER = re.compile("|".join(sorted({name[:3] for name in MONTH_NAMES})))  # Jan, Feb, ... Dec
+# Jan, Feb, ... Dec, and the Indonesian Mei, Agu, Okt, Des
+_MONTH_TRIGGER = re.compile("|".join(sorted({name[:3] for name in MONTH_NAMES + INDONESIAN_MONTH_NAMES})))
 _KEYWORDS = ("year", "month", "week", "tomorrow", "today", "yesterday")
 # Every form contains a four-digit year, a month name or (relative forms) ends in a keyword. How far a
 # match can reach from its trigger: left of a year "September 30 - October 2, " or "the fourth quarter
@@ -88,11 +92,13 @@ def date_mentions(corpus: Corpus) -> pd.DataFrame:
     paragraphs = corpus.paragraphs
     dates = corpus.documents.set_index("doc_id")["date"]
     doc_dates = {doc_id: _as_date(d) for doc_id, d in dates.items()}
+    day_first = {doc_id: meta.get("date_order", "day_first") != "month_first" for doc_id, meta in corpus.meta.items()}
     doc_of_row = paragraphs["doc_id"].to_numpy()
     matches, match_rows, offsets = scan_joined(paragraphs["text"].tolist(), scan, _SEPARATOR)
     rows_index, records = [], []
     for m, row, offset in zip(matches, match_rows.tolist(), offsets.tolist(), strict=True):
-        resolved = _resolve(m, doc_dates[doc_of_row[row]])
+        doc_id = doc_of_row[row]
+        resolved = _resolve(m, doc_dates[doc_id], day_first.get(doc_id, True))
         if resolved is None:
             continue
         rows_index.append(row)

@@ -35,7 +35,12 @@ TABLES = [
             Field("text", "string", "The expression as written in the cleaned paragraph."),
             Field("start", "date", "First day of the interval meant."),
             Field("end", "date", "Last day of the interval meant."),
-            Field("precision", "string", "day, month, season (part of a year) or year."),
+            Field(
+                "precision",
+                "string",
+                "day, month, season (part of a year), financial_year (1 July to 30 June), year or decade "
+                "(a decade or its early, mid or late part).",
+            ),
             Field(
                 "inferred",
                 "boolean",

@@ -74,10 +74,55 @@ def parse_number(text: str) -> int:
     raise ValueError(f"not a number: {text!r}")
 
 
-def _subject(sentence: str, unit: str) -> str:
+# The verb that governs the count, written just before it: "has 49 members", "attended by 41 countries".
+_MEMBERSHIP_BEFORE = re.compile(
+    r"\b(?:has|have|had|counts|counted|comprises|comprising|comprised|numbers|numbered|totals|grew to|rose to|"
+    r"membership of)\s+(?:now\s+)?$"
+)
+_ATTENDANCE_BEFORE = re.compile(r"\b(?:attended by|participation of|presence of)\s+$")
+# Cues elsewhere in the sentence; the one nearest the count decides.
+_ATTENDANCE_CUE = re.compile(
+    r"\b(?:took|take|taking|takes) part\b|\battend(?:ed|ing|s)?\b|\bparticipat(?:ed|ing|es)\b|"
+    r"\b(?:was|were) (?:also )?present\b|\bin attendance\b|\bgathered\b|\bbrought together\b"
+)
+_MEMBERSHIP_CUE = re.compile(
+    r"\bis (?:now |proud to be )?an? (?:\w+ )?member\b|\bare (?:now )?members\b|\bmembers? (?:include|are)\b|"
+    r"\bmembership\b|\bcompris(?:es|ing|ed)\b|\bjoined\b"
+)
+
+
+# People invited or expected are not a count of attendance or membership.
+_INVITED_CUE = re.compile(r"\binvit(?:ed|ation)\b|\bexpected\b")
+
+
+def _nearest(pattern: re.Pattern[str], sentence: str, at: int) -> int | None:
+    """Distance in characters from ``at`` to the nearest match of ``pattern`` in ``sentence``."""
+    distances = [min(abs(m.start() - at), abs(m.end() - at)) for m in pattern.finditer(sentence)]
+    return min(distances) if distances else None
+
+
+def _subject(sentence: str, unit: str, at: int | None = None) -> str:
+    """What a count in ``sentence`` (starting at character ``at``) counts: treaty_parties, membership,
+    attendance or other. The verb decides, not the noun: "27 member states ... took part" is attendance,
+    "has 49 members" and "comprising 45 member states" are membership. A verb just before the count wins;
+    else the nearest attendance or membership cue in the sentence; else the words of the sentence."""
     s = sentence.lower()
     if unit == "parties" or re.search(r"\bpart(?:y|ies) to\b|convention|protocol", s):
         return "treaty_parties"
+    if at is not None:
+        before = s[max(0, at - 40) : at]
+        if _MEMBERSHIP_BEFORE.search(before):
+            return "membership"
+        if _ATTENDANCE_BEFORE.search(before):
+            return "attendance"
+        near_a, near_m = _nearest(_ATTENDANCE_CUE, s, at), _nearest(_MEMBERSHIP_CUE, s, at)
+        near_i = _nearest(_INVITED_CUE, s, at)
+        if near_i is not None and all(d is None or near_i < d for d in (near_a, near_m)):
+            return "other"
+        if near_a is not None and (near_m is None or near_a < near_m):
+            return "attendance"
+        if near_m is not None:
+            return "membership"
     if re.search(r"\bmember", s):
         return "membership"
     if re.search(r"attend|represent|particip|delegat|observer", s):
@@ -113,7 +158,8 @@ def extract_counts(text: str) -> list[dict[str, object]]:
                 event = pd.Timestamp(f"{dates[-1][2]}-{dates[-1][1]}-{dates[-1][0]}") if dates else pd.NaT
             num = m.group("num")  # the pattern skips years such as "2002 countries"
             noun = m.group("unit").lower()
-            subject = _subject(sentence, _UNITS[noun])
+            qualifier_or_number = m.start("qual") if m.group("qual") else m.start("num")
+            subject = _subject(sentence, _UNITS[noun], start + 1 + qualifier_or_number)
             unit = "members" if noun == "actors" and subject == "membership" else _UNITS[noun]
             out.append(
                 {

@@ -1,6 +1,12 @@
 """List grammar: find the lists of participants, observers, co-chairs and members in a paragraph by their
-wording ("attended by ...", "... attended as observers", "co-chaired by ..."), never by paragraph id,
-split them into names and build the ``participation`` table.
+wording ("attended by ...", "... attended as observers", "Observers from ... also attended", "co-chaired
+by ...", "under the joint chairmanship of ...", "Its members include ..."), never by paragraph id, split them
+into names and build the ``participation`` table (and the names that resolve to nothing, which are
+exported too).
+
+Abbreviations with full stops ("the U.S.") neither end a sentence nor a list; an inverted name ("Korea,
+Republic of") keeps its comma; "as well as" and "together with" separate items like commas; an official's
+title ("the Foreign Minister of Indonesia") is read as the state.
 """
 
 from __future__ import annotations
@@ -21,6 +27,23 @@ __all__ = ["LIST_PATTERNS", "find_lists", "participation_table", "split_list", "
 _COUNT_START = re.compile(
     r"^\s*(?:\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|some|over|more)\b)", re.IGNORECASE
 )
+_TRIGGER = re.compile(
+    r"attended|attendance|particip|co-chair|chairmanship|member|observer|present|delegations from|took part|"
+    r"memimpin|dipimpin|dihadiri",
+    re.IGNORECASE,
+)
+# A list ends at the end of its sentence or where another clause begins.
+_LIST_END = r"(?=,?\s+(?:and\s+)?(?:was\s+|were\s+)?(?:attended|with the participation|together with)\b|[.;]|$)"
+_ABBREVIATION = re.compile(r"\b(?:[A-Z]\.){2,}")
+_MASKED_DOT = "\x01"
+# "Korea, Republic of": a comma followed by words that end in "of" and then the end of the item
+_INVERTED = re.compile(r",(\s+(?:[A-Z][\w'-]*\s+){1,4}of)(?=\s*(?:,|\band\b|[.;\x01]|$))")
+_TITLE = re.compile(
+    r"^(?:the\s+)?(?:heads?\s+of\s+(?:the\s+)?(?:regional\s+)?offices?\s+of\s+|"
+    r"(?:(?:Foreign|Prime)\s+)?(?:Ministers?|Governments?|Delegations?|representatives?)"
+    r"(?:\s+for\s+Foreign\s+Affairs)?\s+(?:of|from)\s+)",
+    re.IGNORECASE,
+)
 #: (role, pattern with a ``list`` group). Each pattern is tried on each sentence.
 LIST_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("participant", re.compile(r"\battended by (?P<list>[^.;]+)")),
@@ -35,6 +58,21 @@ LIST_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"(?=\s+as well as representatives|[.;]|$)"
         ),
     ),
+    ("participant", re.compile(r"\bwith the participation of (?P<list>[^.;]+)")),
+    ("participant", re.compile(r"\bParticipants (?:included|came from) (?P<list>[^.;]+)")),
+    (
+        "participant",
+        re.compile(
+            r"\b(?:Delegations|Representatives|Delegates) (?:from|of) (?P<list>[^.;]+?),? (?:also )?"
+            r"(?:attended|took part|participated)\b"
+        ),
+    ),
+    ("participant", re.compile(r"(?:^|[.;] )(?P<list>[A-Z][^.;]+?) (?:was|were) (?:also )?present\b")),
+    (
+        "observer",
+        re.compile(r"\bObservers (?:from|included) (?P<list>[^.;]+?)(?:,? (?:also )?(?:attended|took part)\b|[.;]|$)"),
+    ),
+    ("observer", re.compile(r"\bas observers,? (?:among them|including|namely) (?P<list>[^.;]+)")),
     ("observer", re.compile(r"^(?P<list>[^.;]+?),?\s+(?:also\s+)?attended as observers\b")),
     ("observer", re.compile(r"\b(?P<list>[A-Z][^.;]+?)\s+attended as observers\b")),
     (
@@ -47,11 +85,23 @@ LIST_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "co_chair",
         re.compile(
-            r"(?:^|[.;] |“)(?P<list>[A-Z][A-Za-z ]*? and [A-Z][A-Za-z]*(?: [A-Z][A-Za-z]*)*)"
+            r"(?:^|[.;] |[“\"])(?P<list>[A-Z][A-Za-z ]*? and [A-Z][A-Za-z]*(?: [A-Z][A-Za-z]*)*)"
             r" co-chaired\b"
         ),
     ),
-    ("co_chair", re.compile(r"\bco-chaired by (?:the (?:Governments|Foreign Ministers) of )?(?P<list>[^.;]+)")),
+    (
+        "co_chair",
+        re.compile(rf"\bco-chaired by (?:the (?:Governments|Foreign Ministers) of )?(?P<list>[^.;]+?){_LIST_END}"),
+    ),
+    ("co_chair", re.compile(rf"\b(?:joint |co-)chairmanship of (?P<list>[^.;]+?){_LIST_END}")),
+    ("member", re.compile(r"\b(?:Its|The|Our) members (?:include|are) (?P<list>[^.;]+)")),
+    # Indonesian: "X dan Y (kembali) memimpin bersama", "dipimpin bersama oleh", "dihadiri oleh"
+    (
+        "co_chair",
+        re.compile(r"(?:^|[.;] )(?P<list>[A-Z][\w ]*? dan [A-Z]\w*(?: [A-Z]\w*)*) (?:kembali )?memimpin bersama\b"),
+    ),
+    ("co_chair", re.compile(rf"\bdipimpin bersama oleh (?P<list>[^.;]+?){_LIST_END}")),
+    ("participant", re.compile(r"\bdihadiri oleh (?P<list>[^.;]+)")),
     (
         "member",
         re.compile(
@@ -60,8 +110,12 @@ LIST_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         ),
     ),
 )
-_TRIGGER = re.compile(r"attended|attendance|participating|co-chair|member of the Bali Process", re.IGNORECASE)
 _LABEL = re.compile(r"^\s*\d{1,3}\.\s+")
+
+
+def _mask_abbreviations(text: str) -> str:
+    """Hide the full stops of abbreviations ("U.S.") so that they end neither a sentence nor a list."""
+    return _ABBREVIATION.sub(lambda m: m.group().replace(".", _MASKED_DOT), text)
 
 
 def _protect(text: str, aliases: list[tuple[str, str]]) -> str:
@@ -73,20 +127,48 @@ def _protect(text: str, aliases: list[tuple[str, str]]) -> str:
 
 
 @lru_cache(maxsize=65536)
-def _split_and(item: str, data_dir: Path) -> tuple[str, ...]:
-    """Split "A and B" only when every part resolves, to different entities, and the whole is no curated name."""
-    pieces = re.split(r"\s+and\s+", item)
-    if len(pieces) == 1:
-        return (item,)
+def _is_one_name(text: str, data_dir: Path) -> bool:
+    """Whether "A and B" is one name: a curated state or organisation name, or a state whose own name has an
+    "and" ("Trinidad and Tobago", "Bosnia and Herzegovina") none of whose parts names another entity."""
     states, aliases, _ = _curated(data_dir)
-    key = _norm(item)
+    key = _norm(text)
     if key in states or any(key == alias for alias, _ in aliases):
+        return True
+    code = resolve_names([text], data_dir)["iso3"].iloc[0]
+    if code not in _and_states():
+        return False
+    parts = resolve_names(re.split(r"\s+and\s+", text), data_dir)
+    return bool(parts["iso3"].isin([code, ""]).all())
+
+
+@lru_cache(maxsize=65536)
+def _split_and(item: str, data_dir: Path) -> tuple[str, ...]:
+    """Split a list item at "and" into names: the longest runs that are one name (see :func:`_is_one_name`)
+    stay whole, every other part stands alone. An unknown body next to a state ("Oceanic Border Alliance and
+    Malaysia") is thus kept apart (as an unresolved name) rather than swallowed; an item none of whose parts
+    resolves stays whole."""
+    pieces = re.split(r"\s+and\s+", item)
+    if len(pieces) == 1 or _is_one_name(item, data_dir):
         return (item,)
-    parts = resolve_names(pieces, data_dir)
-    keys = list(zip(parts["kind"], parts["iso3"], parts["name"], strict=True))
-    if (parts["kind"] != "").all() and len(set(keys)) == len(keys):
-        return tuple(pieces)
-    return (item,)
+    groups: list[str] = []
+    i = 0
+    while i < len(pieces):
+        j = next((j for j in range(len(pieces), i + 1, -1) if _is_one_name(" and ".join(pieces[i:j]), data_dir)), i + 1)
+        groups.append(" and ".join(pieces[i:j]))
+        i = j
+    if len(groups) == 1 or (resolve_names(groups, data_dir)["kind"] == "").all():
+        return (item,)
+    return tuple(groups)
+
+
+@lru_cache(maxsize=1)
+def _and_states() -> frozenset[str]:
+    """ISO3 codes of the states and territories whose own name holds an "and" ("Trinidad and Tobago")."""
+    import country_converter as coco
+
+    data = coco.CountryConverter().data
+    has_and = data["name_short"].str.contains(r"\band\b|&") | data["name_official"].str.contains(r"\band\b|&")
+    return frozenset(data.loc[has_and, "ISO3"])
 
 
 def split_list(text: str, data_dir: Path | None = None) -> list[str]:
@@ -101,16 +183,18 @@ def split_list(text: str, data_dir: Path | None = None) -> list[str]:
 @lru_cache(maxsize=65536)
 def _split_list(data_dir: Path, text: str) -> tuple[str, ...]:
     _, aliases, _ = _curated(data_dir)
-    text = _protect(_LABEL.sub("", text), aliases)
+    text = _protect(_mask_abbreviations(_LABEL.sub("", text)), aliases)
+    text = _INVERTED.sub(lambda m: "\x00" + m.group(1), text)  # "Korea, Republic of" stays one name
+    text = re.sub(r"\s+dan\s+", " and ", text)  # Indonesian lists
     items: list[str] = []
-    for segment in re.split(r",?\s+as well as\s+", text):
+    for segment in re.split(r",?\s+(?:as well as|together with|along with)\s+", text):
         for part in re.split(r"\s*,\s*", segment):
             part = re.sub(r"\s+", " ", part.replace("\x00", ",")).strip(" .;:")
             part = re.sub(r"^(?:and|the)\s+", "", part, flags=re.IGNORECASE)
-            part = re.sub(r"^the\s+", "", part, flags=re.IGNORECASE)
+            part = _TITLE.sub("", re.sub(r"^the\s+", "", part, flags=re.IGNORECASE))
             if part:
-                items.extend(p.strip() for p in _split_and(part, data_dir))
-    return tuple(re.sub(r"^the\s+", "", i, flags=re.IGNORECASE) for i in items if i)
+                items.extend(p.strip() for p in _split_and(part.replace(_MASKED_DOT, "."), data_dir))
+    return tuple(_TITLE.sub("", re.sub(r"^the\s+", "", i, flags=re.IGNORECASE)) for i in items if i)
 
 
 def find_lists(text: str) -> list[tuple[str, str]]:
@@ -121,7 +205,7 @@ def find_lists(text: str) -> list[tuple[str, str]]:
 @lru_cache(maxsize=65536)
 def _find_lists(text: str) -> tuple[tuple[str, str], ...]:
     found: list[tuple[int, str, str]] = []
-    body = _LABEL.sub("", text)
+    body = _mask_abbreviations(_LABEL.sub("", text))
     offset = 0
     for sentence in _SENTENCE_END.split(body):
         if "Working Group" in sentence and "co-chair" in sentence.lower():
@@ -135,7 +219,7 @@ def _find_lists(text: str) -> tuple[tuple[str, str], ...]:
                 if any(s < span[1] and span[0] < e for s, e in taken) or _COUNT_START.match(lst) or extract_counts(lst):
                     continue
                 taken.append(span)
-                found.append((offset + span[0], role, lst))
+                found.append((offset + span[0], role, lst.replace(_MASKED_DOT, ".")))
         offset += len(sentence) + 1
     return tuple((role, lst) for _, role, lst in sorted(found, key=lambda t: t[0]))
 
@@ -177,12 +261,14 @@ def participation_table(corpus: Corpus, data_dir: Path | None = None, keep_unres
     out["date"] = out["doc_id"].map(dates)
     out["year"] = out["date"].dt.year.astype("Int64")
     out = out.sort_values(["date", "doc_id", "position", "list_no", "item_no"], kind="stable")
-    out = out.drop_duplicates(["paragraph_id", "role", "kind", "iso3", "name"])
+    key = out["name"].where(out["kind"] != "", out["name_raw"])  # unresolved names stay apart
+    out = out.assign(_key=key).drop_duplicates(["paragraph_id", "role", "kind", "iso3", "_key"])
     cols = ["doc_id", "paragraph_id", "name_raw", "name", "iso3", "kind", "role", "region", "year"]
     return out[cols + (["how"] if keep_unresolved else [])].reset_index(drop=True)
 
 
 def unresolved_items(corpus: Corpus, data_dir: Path | None = None) -> pd.DataFrame:
-    """Listed names that neither curated table nor country_converter resolves (should be empty)."""
+    """Listed names that neither curated table nor country_converter resolves: doc_id, paragraph_id, name_raw,
+    role (the exported ``unresolved_names`` table; the chapter counts them)."""
     full = participation_table(corpus, data_dir, keep_unresolved=True)
-    return full[full["how"] == "unresolved"][["paragraph_id", "name_raw", "role"]].reset_index(drop=True)
+    return full[full["how"] == "unresolved"][["doc_id", "paragraph_id", "name_raw", "role"]].reset_index(drop=True)

@@ -1,7 +1,14 @@
 """Name resolution: a raw state or organisation name to a canonical name, ISO3 code, kind and UN region.
 
 Curated tables come first (``data/name_notes.csv``, ``data/organisations.csv``), then ``country_converter``
-once for all remaining names; ``data/region_overrides.csv`` corrects regions, each with a source.
+once for all remaining names; ``data/region_overrides.csv`` corrects regions, each with a source. A name
+still unresolved that ends in an acronym in brackets ("International Centre for Migration Policy
+Development (ICMPD)") is an organisation known by that acronym.
+
+Every ISO3 code has one canonical name in every table: the curated name when ``name_notes.csv`` gives one
+for the code, else country_converter's short name. Its kind is ``state`` for a UN member state
+(country_converter's ``UNmember`` column) and ``territory`` otherwise (Hong Kong SAR, Macao SAR), so that
+territories are never counted as states.
 """
 
 from __future__ import annotations
@@ -16,7 +23,10 @@ import pandas as pd
 
 from .sources import _read_csv, _resolved, load_organisations, load_region_overrides
 
-__all__ = ["resolve_names"]
+__all__ = ["canonical_names", "entity_kind", "resolve_names"]
+
+
+_ACRONYM = re.compile(r"^(?P<full>.+?)\s*\((?P<acronym>[A-Z][A-Za-z]{1,9})\)$")
 
 
 def _norm(name: str) -> str:
@@ -78,25 +88,50 @@ def _country_codes(names: Iterable[str]) -> dict[str, str | None]:
         finally:
             logger.setLevel(level)
         codes = codes if isinstance(codes, list) and len(todo) > 1 else [codes]
+        known = set(_country_info().index)  # an unmatched name comes back as itself, e.g. "IGC"
         for name, code in zip(todo, codes, strict=True):
-            ok = isinstance(code, str) and re.fullmatch(r"[A-Z]{3}", code)
-            _CC_CACHE[name] = code if ok else None
+            _CC_CACHE[name] = code if isinstance(code, str) and code in known else None
     return {n: _CC_CACHE[n] for n in names}
 
 
 @lru_cache(maxsize=1)
 def _country_info() -> pd.DataFrame:
-    """ISO3 -> short name and UN region, from country_converter's own table."""
+    """ISO3 -> short name, UN region and year of UN membership (missing for territories), from
+    country_converter's own table."""
     import country_converter as coco
 
     data = coco.CountryConverter().data
-    return data.drop_duplicates("ISO3").set_index("ISO3")[["name_short", "UNregion"]]
+    return data.drop_duplicates("ISO3").set_index("ISO3")[["name_short", "UNregion", "UNmember"]]
+
+
+def canonical_names(data_dir: Path | None = None) -> pd.Series:
+    """ISO3 -> the one name every table uses: the curated name of ``name_notes.csv`` where it gives one,
+    else country_converter's short name."""
+    return _canonical_names(_resolved(data_dir)).copy()
+
+
+@lru_cache(maxsize=4)
+def _canonical_names(data_dir: Path) -> pd.Series:
+    names = _country_info()["name_short"].copy()
+    notes = _read_csv("name_notes.csv", data_dir)
+    curated = notes.drop_duplicates("iso3", keep="last").set_index("iso3")["name"]
+    names.update(curated)
+    return names
+
+
+def entity_kind(iso3: str) -> str:
+    """``state`` for a UN member state, ``territory`` for any other code (``""`` when unknown)."""
+    info = _country_info()
+    if iso3 not in info.index:
+        return ""
+    return "state" if pd.notna(info.at[iso3, "UNmember"]) else "territory"
 
 
 def resolve_names(names: Iterable[str], data_dir: Path | None = None) -> pd.DataFrame:
-    """Resolve raw names: columns name_raw, name, iso3, kind (state|organisation|''), region, how.
+    """Resolve raw names: columns name_raw, name, iso3, kind (state|territory|organisation|''), region, how.
 
-    Order: curated state names, curated organisations, then country_converter (once for all the rest).
+    Order: curated state names, curated organisations, then country_converter (once for all the rest), then
+    an acronym in brackets as an organisation's short name.
     """
     states, aliases, _ = _curated(_resolved(data_dir))
     names = list(dict.fromkeys(names))
@@ -115,20 +150,22 @@ def resolve_names(names: Iterable[str], data_dir: Path | None = None) -> pd.Data
     codes = _country_codes(cleaned.values())
     for raw in rest:
         code = codes[cleaned[raw]]
-        rows[raw] = (
-            {"name": "", "iso3": code, "kind": "state", "how": "country_converter"}
-            if code
-            else {"name": "", "iso3": "", "kind": "", "how": "unresolved"}
-        )
+        acronym = _ACRONYM.match(cleaned[raw])
+        if code:
+            rows[raw] = {"name": "", "iso3": code, "kind": "state", "how": "country_converter"}
+        elif acronym:
+            rows[raw] = {"name": acronym["acronym"], "iso3": "", "kind": "organisation", "how": "acronym in brackets"}
+        else:
+            rows[raw] = {"name": "", "iso3": "", "kind": "", "how": "unresolved"}
     info = _country_info()
     out = pd.DataFrame(
         [{"name_raw": raw, **rows[raw]} for raw in names], columns=["name_raw", "name", "iso3", "kind", "how"]
     )
-    is_state = out["iso3"] != ""
+    has_code = out["iso3"] != ""
     regions = info["UNregion"].copy()
     overrides = load_region_overrides(data_dir)
     regions.update(overrides.set_index("iso3")["region"])  # curated corrections, each with a source
-    out["region"] = out["iso3"].map(regions).where(is_state, "").fillna("")
-    fill = is_state & (out["name"] == "")
-    out.loc[fill, "name"] = out.loc[fill, "iso3"].map(info["name_short"])
+    out["region"] = out["iso3"].map(regions).where(has_code, "").fillna("")
+    out.loc[has_code, "name"] = out.loc[has_code, "iso3"].map(_canonical_names(_resolved(data_dir)))
+    out.loc[has_code, "kind"] = out.loc[has_code, "iso3"].map(entity_kind)
     return out[["name_raw", "name", "iso3", "kind", "region", "how"]]

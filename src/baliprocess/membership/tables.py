@@ -11,14 +11,20 @@ from .lists import participation_table
 from .panel import membership_panel
 from .sources import load_membership
 
-__all__ = ["TABLES", "build_tables"]
+__all__ = ["TABLES", "UNRESOLVED_COLUMNS", "build_tables"]
+
+UNRESOLVED_COLUMNS = ["doc_id", "paragraph_id", "name_raw", "role"]
 
 
 def build_tables(corpus: Corpus) -> dict[str, pd.DataFrame]:
-    """The exported tables of this module, by name (see :data:`TABLES`); the panel reuses the participation."""
-    participation = participation_table(corpus)
+    """The exported tables of this module, by name (see :data:`TABLES`); the panel reuses the participation,
+    and the names that resolve to nothing come from the same pass."""
+    full = participation_table(corpus, keep_unresolved=True)
+    unresolved = full["how"] == "unresolved"
+    participation = full[~unresolved].drop(columns="how").reset_index(drop=True)
     return {
         "participation": participation,
+        "unresolved_names": full.loc[unresolved, UNRESOLVED_COLUMNS].reset_index(drop=True),
         "membership_counts": counts_table(corpus),
         "membership_panel": membership_panel(participation, load_membership()),
     }
@@ -37,14 +43,34 @@ TABLES = [
             Field(
                 "name",
                 "string",
-                "Canonical name: country_converter short name, curated name, or organisation short name.",
+                "Canonical name, one per ISO3 code in every table: the curated name (data/name_notes.csv) or "
+                "country_converter's short name; an organisation's short name.",
             ),
-            Field("iso3", "string", "ISO 3166 alpha-3 code for states; empty for organisations."),
-            Field("kind", "string", "state or organisation."),
+            Field("iso3", "string", "ISO 3166 alpha-3 code for states and territories; empty for organisations."),
+            Field(
+                "kind",
+                "string",
+                "state (a UN member state), territory (another entity with an ISO3 code, such as Hong Kong SAR) "
+                "or organisation.",
+            ),
             Field("role", "string", "participant, co_chair, observer or member, from the list's wording."),
-            Field("region", "string", "UN region (country_converter UNregion) for states; empty otherwise."),
+            Field("region", "string", "UN region (country_converter UNregion) for states and territories."),
         ),
         primary_key=("paragraph_id", "role", "kind", "iso3", "name"),
+    ),
+    Table(
+        name="unresolved_names",
+        title="Listed names that could not be resolved",
+        description="Every name in a list of participants, observers, co-chairs or members that neither the "
+        "curated tables nor country_converter resolves (a misspelling, an unknown body): reported here, "
+        "never dropped in silence.",
+        fields=(
+            Field("doc_id", "string", "Document id."),
+            Field("paragraph_id", "string", "Paragraph that lists the name."),
+            Field("name_raw", "string", "The name as written (list punctuation and a leading 'the' removed)."),
+            Field("role", "string", "participant, co_chair, observer or member, from the list's wording."),
+        ),
+        primary_key=("paragraph_id", "role", "name_raw"),
     ),
     Table(
         name="membership_counts",

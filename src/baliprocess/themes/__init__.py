@@ -19,7 +19,7 @@ from .codebook import (
     load_codebook,
     term_regex,
 )
-from .coder import code_paragraphs
+from .coder import code_corpus, code_paragraphs
 from .evaluate import (
     GOLD_PATH,
     disagreements,
@@ -56,6 +56,7 @@ __all__ = [
     "Theme",
     "analysis_units",
     "build_tables",
+    "code_corpus",
     "code_paragraphs",
     "codebook_table",
     "cooccurrence",

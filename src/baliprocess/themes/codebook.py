@@ -1,5 +1,16 @@
 """The codebook (``data/themes.yml``): themes with definitions and terms, checked on loading, and one
 compiled pattern that holds every term (factored as a trie so that the engine rejects most positions at once).
+
+A term matches in ways that survive ordinary paraphrase:
+
+* each word matches every form that simplemma gives the same lemma (:mod:`baliprocess.lemmas`): "share"
+  matches shares, shared and sharing; a word ending in ``*`` matches any word that begins with it;
+* a two-word term also matches with up to :data:`WINDOW` words between its two words ("exchange of
+  information and intelligence" for "exchang* intelligence") and turned round with "of" ("sharing of
+  information" for "information sharing");
+* a theme's ``unless`` phrases (optional) are matched like terms and, where one matches, the theme's terms
+  inside it do not fire ("must not be returned" is no return). An ``unless`` phrase may itself be a term of
+  another theme, which then fires instead.
 """
 
 from __future__ import annotations
@@ -13,8 +24,18 @@ import pandas as pd
 import yaml
 
 from ..corpus import REPO_ROOT
+from ..lemmas import word_forms
 
-__all__ = ["CODEBOOK_PATH", "REQUIRED_THEMES", "Codebook", "Theme", "codebook_table", "load_codebook", "term_regex"]
+__all__ = [
+    "CODEBOOK_PATH",
+    "REQUIRED_THEMES",
+    "WINDOW",
+    "Codebook",
+    "Theme",
+    "codebook_table",
+    "load_codebook",
+    "term_regex",
+]
 
 CODEBOOK_PATH = REPO_ROOT / "data" / "themes.yml"
 REQUIRED_THEMES = (
@@ -31,9 +52,11 @@ REQUIRED_THEMES = (
     "capacity_building",
     "private_sector",
 )
-_INFLECTIONS = "(?:s|es|d|ed|ing)?"
+#: Words that may stand between the two words of a two-word term.
+WINDOW = 3
 _WORD_GAP = r"[\s\-/]+"
 _TERM_WORDS = re.compile(r"[\s\-]+")
+_OF = r"of(?:[\s]+(?:the|such|all|relevant|their))?"
 
 
 @dataclass(frozen=True)
@@ -46,6 +69,7 @@ class Theme:
     include: tuple[str, ...]
     exclude: tuple[str, ...]
     terms: tuple[str, ...]
+    unless: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -54,7 +78,8 @@ class Codebook:
 
     themes: tuple[Theme, ...]
     pattern: re.Pattern[str]
-    term_theme: tuple[tuple[str, str], ...]  # (term, theme key) for group t0, t1, ...
+    term_theme: tuple[tuple[str, str], ...]  # (term, theme key) for group t0_*, t1_*, ...; "" for a blocker
+    windowed: frozenset[int] = frozenset()  # the two-word terms, whose match may hold other words
 
     @property
     def keys(self) -> list[str]:
@@ -62,24 +87,51 @@ class Codebook:
         return [t.key for t in self.themes]
 
 
+def _word_regex(word: str) -> tuple[str, str]:
+    """``(literal prefix, rest)`` of the pattern of one term word: its lemma forms, or a ``*`` prefix."""
+    if word.endswith("*"):
+        return word[:-1], r"\w*"
+    forms = word_forms(word)
+    prefix = forms[0]
+    for form in forms[1:]:
+        while not form.startswith(prefix):
+            prefix = prefix[:-1]
+    rest = "|".join(re.escape(f[len(prefix) :]) for f in forms)
+    return prefix, f"(?:{rest})"
+
+
+def _variants(term: str) -> list[tuple[str, str]]:
+    """The ways a term is written, each as ``(literal prefix, rest of the pattern)``: the words in order
+    (a two-word term with up to :data:`WINDOW` words between them) and, for a two-word term, "Y of X"."""
+    words = [_word_regex(w) for w in _words(term)]
+    full = [re.escape(p) + r for p, r in words]
+    if len(words) != 2:
+        return [(words[0][0], words[0][1] + "".join(_WORD_GAP + w for w in full[1:]))]
+    between = rf"(?:{_WORD_GAP}\w+){{0,{WINDOW}}}?{_WORD_GAP}"
+    return [
+        (words[0][0], words[0][1] + between + full[1]),
+        (words[1][0], words[1][1] + _WORD_GAP + _OF + _WORD_GAP + full[0]),
+    ]
+
+
 def term_regex(term: str) -> str:
-    """The regular expression of one codebook term (whole words; ``*`` any ending, else inflections)."""
-    words = _words(term)
-    parts = [re.escape(w[:-1]) + r"\w*" if w.endswith("*") else re.escape(w) + _INFLECTIONS for w in words]
-    return r"(?<!\w)" + _WORD_GAP.join(parts) + r"(?!\w)"
+    """The regular expression of one codebook term (whole words; see the module docstring)."""
+    body = "|".join(re.escape(p) + r for p, r in _variants(term))
+    return rf"(?<!\w)(?:{body})(?!\w)"
 
 
 def _term_sample(term: str) -> str:
     return " ".join(w.rstrip("*") for w in _words(term))
 
 
-def _check_overlaps(term_theme: list[tuple[str, str]]) -> None:
-    """Refuse a term that matches inside another term's own words: one of the two would go unreported."""
-    compiled = [(term, re.compile(term_regex(term))) for term, _ in term_theme]
+def _check_overlaps(term_theme: list[tuple[str, str]], unless: dict[str, set[str]]) -> None:
+    """Refuse a term that matches inside another term's own words: one of the two would go unreported.
+    A term may lie inside an ``unless`` phrase of its own theme: that is what the phrase is for."""
+    compiled = [(term, theme, re.compile(term_regex(term))) for term, theme in term_theme]
     clashes = [
         f"{a!r} matches inside {b!r}"
-        for (a, ra), (b, _) in ((x, y) for x in compiled for y in compiled if x[0] != y[0])
-        if ra.search(_term_sample(b))
+        for (a, theme, ra), (b, _, _) in ((x, y) for x in compiled for y in compiled if x[0] != y[0])
+        if ra.search(_term_sample(b)) and b not in unless.get(theme, set())
     ]
     if clashes:
         raise ValueError("codebook terms overlap: " + "; ".join(sorted(clashes)))
@@ -99,6 +151,7 @@ def _parse(data: dict) -> tuple[Theme, ...]:
                 tuple(entry["include"]),
                 tuple(entry["exclude"]),
                 tuple(entry["terms"]),
+                tuple(entry.get("unless", ())),
             )
         )
     keys = [t.key for t in themes]
@@ -116,11 +169,11 @@ def _words(term: str) -> list[str]:
     return words
 
 
-def _trie(items: list[tuple[str, str, int]], depth: int = 0) -> str:
+def _trie(items: list[tuple[str, str, str]], depth: int = 0) -> str:
     """Alternation of ``(literal, rest, index)`` items factored on their literal prefixes, each ``rest`` in a
     named group ``t<index>``. Python's regex engine tries a flat alternation of many terms at every position;
     the trie lets it reject a position after a character or two (about 30 times faster here)."""
-    branches: dict[str, list[tuple[str, str, int]]] = {}
+    branches: dict[str, list[tuple[str, str, str]]] = {}
     for item in items:
         if len(item[0]) > depth:
             branches.setdefault(item[0][depth], []).append(item)
@@ -130,12 +183,11 @@ def _trie(items: list[tuple[str, str, int]], depth: int = 0) -> str:
 
 
 def _combined_pattern(terms: list[str]) -> re.Pattern[str]:
-    """One pattern for every term, for lower-cased text; the named group ``t<i>`` that matched is term i."""
-    items = []
-    for i, term in enumerate(terms):
-        literal = _words(term)[0].rstrip("*")
-        body = term_regex(term)[len(r"(?<!\w)") : -len(r"(?!\w)")]
-        items.append((literal, body[len(re.escape(literal)) :], i))
+    """One pattern for every term, for lower-cased text; the named group ``t<i>_<k>`` that matched is
+    variant k of term i."""
+    items = [
+        (literal, rest, f"{i}_{k}") for i, term in enumerate(terms) for k, (literal, rest) in enumerate(_variants(term))
+    ]
     return re.compile(r"(?<!\w)" + _trie(items) + r"(?!\w)")
 
 
@@ -143,8 +195,11 @@ def _combined_pattern(terms: list[str]) -> re.Pattern[str]:
 def _load(path: str, mtime_ns: int) -> Codebook:
     themes = _parse(yaml.safe_load(Path(path).read_text(encoding="utf-8")))
     term_theme = [(term, t.key) for t in themes for term in t.terms]
-    _check_overlaps(term_theme)
-    return Codebook(themes, _combined_pattern([term for term, _ in term_theme]), tuple(term_theme))
+    terms = {term for term, _ in term_theme}
+    term_theme += [(phrase, "") for t in themes for phrase in t.unless if phrase not in terms]
+    _check_overlaps(term_theme, {t.key: set(t.unless) for t in themes})
+    windowed = frozenset(i for i, (term, _) in enumerate(term_theme) if len(_words(term)) == 2)
+    return Codebook(themes, _combined_pattern([term for term, _ in term_theme]), tuple(term_theme), windowed)
 
 
 def load_codebook(path: str | Path | None = None) -> Codebook:
@@ -165,6 +220,7 @@ def codebook_table(codebook: Codebook | None = None) -> pd.DataFrame:
             "includes": "; ".join(t.include),
             "excludes": "; ".join(t.exclude) or "(none)",
             "terms": ", ".join(t.terms),
+            **({"unless": ", ".join(t.unless)} if t.unless else {}),
         }
         rows += [(t.key, part, text) for part, text in parts.items()]
     return pd.DataFrame(rows, columns=["theme", "part", "text"]).set_index(["theme", "part"])

@@ -44,6 +44,8 @@ def analysis_units(documents: pd.DataFrame) -> pd.Series:
 
 def theme_shares(coded: pd.DataFrame, paragraphs: pd.DataFrame, units: pd.Series, keys: list[str]) -> pd.DataFrame:
     """Share of each unit's paragraphs that carry each theme (units in date order, themes in codebook order)."""
+    if "kind" in paragraphs:  # headings are not paragraphs of content
+        paragraphs = paragraphs[paragraphs["kind"] == "paragraph"]
     n_paragraphs = paragraphs["doc_id"].map(units).value_counts()
     counts = (
         coded.assign(unit=coded["doc_id"].map(units))

@@ -1,0 +1,260 @@
+"""Out-of-sample evaluation: run the extractors on an annotated document set and score them.
+
+An annotated set is a folder ``data/eval/<set>/`` holding ``corpus/`` (documents in the corpus format)
+and hand-written answer files: ``dates.csv`` (doc_id, text, start, end, precision), ``lists.csv``
+(doc_id, role, name, code, kind), ``counts.csv`` (doc_id, text, value, unit, measure), ``themes.csv``
+(doc_id, paragraph_start, themes, is_heading) and ``documents.csv`` (doc_id, language, coded). The
+development set (``dev``) may be read while writing the extractors; the evaluation set (``test``) is
+scored once, when they are final.
+
+Each task is scored on the keys the issue names: dates on doc_id and interval (start, end); list members
+on doc_id, role and code (ISO3, or an organisation's short name); counts on doc_id, value and measure
+(attendance or membership); themes per paragraph (located by the first words of its text), pooled
+(micro) and averaged over themes (macro); language per document, the positive class being "not coded"
+(not English). :func:`in_sample` scores the shipped corpus against its own gold lists (dates, themes), so
+the chapters can show in-sample and out-of-sample figures side by side (:func:`side_by_side`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Hashable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from .cleaning import TYPOGRAPHY
+from .corpus import DEFAULT_CORPUS, REPO_ROOT, Corpus, load_corpus
+from .metrics import precision_recall_f1
+
+__all__ = [
+    "EVAL_DIR",
+    "SCORE_COLUMNS",
+    "TASKS",
+    "AnnotatedSet",
+    "evaluate_corpus",
+    "evaluate_set",
+    "in_sample",
+    "load_set",
+    "locate_paragraphs",
+    "prf_row",
+    "score_counts",
+    "score_dates",
+    "score_language",
+    "score_lists",
+    "score_themes",
+    "side_by_side",
+]
+
+EVAL_DIR = REPO_ROOT / "data" / "eval"
+TASKS = ("dates", "lists", "counts", "themes (micro)", "themes (macro)", "language")
+SCORE_COLUMNS = ["task", "gold", "predicted", "correct", "precision", "recall", "f1"]
+_GOLD_FILES = ("dates", "lists", "counts", "themes", "documents")
+
+
+@dataclass(frozen=True)
+class AnnotatedSet:
+    """A loaded annotated set: its corpus and its answer tables (all columns as strings)."""
+
+    name: str
+    corpus: Corpus
+    gold: dict[str, pd.DataFrame]
+
+
+def load_set(name: str, root: Path = EVAL_DIR) -> AnnotatedSet:
+    """Load ``root/<name>/corpus`` and its answer files (a missing file is an error, not an empty task)."""
+    folder = root / name
+    gold = {key: pd.read_csv(folder / f"{key}.csv", dtype=str, keep_default_na=False) for key in _GOLD_FILES}
+    return AnnotatedSet(name, load_corpus(folder / "corpus"), gold)
+
+
+def prf_row(task: str, predicted: Iterable[Hashable], gold: Iterable[Hashable]) -> dict[str, object]:
+    """Precision, recall and F1 of ``predicted`` keys against ``gold`` keys; a key counts as often as it
+    occurs on each side (multiset intersection)."""
+    p, g = Counter(predicted), Counter(gold)
+    correct = sum((p & g).values())
+    n_pred, n_gold = sum(p.values()), sum(g.values())
+    precision, recall, f1 = precision_recall_f1(correct, n_pred, n_gold)
+    return {
+        "task": task,
+        "gold": n_gold,
+        "predicted": n_pred,
+        "correct": correct,
+        "precision": precision,
+        "recall": recall,
+        "f1": f1,
+    }
+
+
+def _day(value: object) -> str:
+    return pd.Timestamp(value).strftime("%Y-%m-%d")
+
+
+def score_dates(mentions: pd.DataFrame, gold: pd.DataFrame) -> dict[str, object]:
+    """Date mentions matched on (doc_id, start, end) within the gold's documents."""
+    docs = set(gold["doc_id"])
+    mentions = mentions[mentions["doc_id"].isin(docs)]
+    predicted = zip(mentions["doc_id"], map(_day, mentions["start"]), map(_day, mentions["end"]), strict=True)
+    truth = zip(gold["doc_id"], map(_day, gold["start"]), map(_day, gold["end"]), strict=True)
+    return prf_row("dates", predicted, truth)
+
+
+def _unresolved_key(name: str) -> str:
+    return "unresolved: " + " ".join(_normalise(name).split()).removeprefix("the ").casefold()
+
+
+def score_lists(participation: pd.DataFrame, gold: pd.DataFrame) -> dict[str, object]:
+    """List members matched on (doc_id, role, code): ISO3 for states and territories, short name for
+    organisations. A name the gold marks ``unresolved`` (a misspelling, an unknown body) is right when the
+    extractor reports it as unresolved (``participation_table(..., keep_unresolved=True)``, ``how``
+    column) under the same role. Each key counts once per document."""
+    unresolved = participation.get("how", pd.Series("", index=participation.index)) == "unresolved"
+    codes = [
+        _unresolved_key(raw) if unres else (iso3 or name)
+        for raw, iso3, name, unres in zip(
+            participation["name_raw"], participation["iso3"], participation["name"], unresolved, strict=True
+        )
+    ]
+    predicted = set(zip(participation["doc_id"], participation["role"], codes, strict=True))
+    gold_codes = [
+        _unresolved_key(name) if kind == "unresolved" else code
+        for name, code, kind in zip(gold["name"], gold["code"], gold["kind"], strict=True)
+    ]
+    truth = set(zip(gold["doc_id"], gold["role"], gold_codes, strict=True))
+    return prf_row("lists", predicted, truth)
+
+
+def score_counts(counts: pd.DataFrame, gold: pd.DataFrame) -> dict[str, object]:
+    """Stated counts matched on (doc_id, value, measure), measure being attendance or membership."""
+    counts = counts[counts["doc_id"].isin(set(gold["doc_id"]))]
+    predicted = zip(counts["doc_id"], counts["count"].astype(int), counts["subject"], strict=True)
+    truth = zip(gold["doc_id"], gold["value"].astype(int), gold["measure"], strict=True)
+    return prf_row("counts", predicted, truth)
+
+
+def _normalise(text: str) -> str:
+    """Text as the corpus tables hold it: typography normalised, Markdown heading marks and extra
+    whitespace removed."""
+    for rule in TYPOGRAPHY:
+        text = rule.pattern.sub(rule.replacement, text)
+    return re.sub(r"^#{1,6}\s+", "", " ".join(text.split()))
+
+
+def locate_paragraphs(paragraphs: pd.DataFrame, themes_gold: pd.DataFrame) -> pd.Series:
+    """The paragraph_id of each gold row: the first paragraph of its document whose text begins with the
+    row's ``paragraph_start`` (normalised like the corpus); empty when none does."""
+    by_doc = {
+        doc: list(zip(group["paragraph_id"], map(_normalise, group["text"]), strict=True))
+        for doc, group in paragraphs.groupby("doc_id", sort=False)
+    }
+    found = []
+    for doc, start in zip(themes_gold["doc_id"], themes_gold["paragraph_start"], strict=True):
+        key = _normalise(start)
+        found.append(next((pid for pid, text in by_doc.get(doc, []) if text.startswith(key)), ""))
+    return pd.Series(found, index=themes_gold.index, name="paragraph_id")
+
+
+def _theme_set(value: str) -> set[str]:
+    return {t.strip() for t in re.split(r"[;,|]", value) if t.strip()}
+
+
+def score_themes(coded: pd.DataFrame, paragraphs: pd.DataFrame, gold: pd.DataFrame) -> list[dict[str, object]]:
+    """Themes per gold paragraph: the micro row pools every (paragraph, theme) decision; the macro row
+    averages precision, recall and F1 over the themes that the gold or the coder uses. A gold paragraph
+    that cannot be located counts its themes as missed."""
+    ids = locate_paragraphs(paragraphs, gold)
+    truth = {
+        (pid or f"unlocated-{i}", t)
+        for i, (pid, themes) in enumerate(zip(ids, gold["themes"], strict=True))
+        for t in _theme_set(themes)
+    }
+    located = set(ids) - {""}
+    predicted = {(p, t) for p, t in zip(coded["paragraph_id"], coded["theme"], strict=True) if p in located}
+    rows = [prf_row("themes (micro)", predicted, truth)]
+    per_theme = [
+        prf_row(theme, {k for k in predicted if k[1] == theme}, {k for k in truth if k[1] == theme})
+        for theme in sorted({t for _, t in predicted | truth})
+    ]
+    frame = pd.DataFrame(per_theme)
+    rows.append(
+        {
+            "task": "themes (macro)",
+            "gold": len(truth),
+            "predicted": len(predicted),
+            "correct": rows[0]["correct"],
+            **{
+                k: float(frame[k].fillna(0).mean()) if len(frame) else float("nan")
+                for k in ("precision", "recall", "f1")
+            },
+        }
+    )
+    return rows
+
+
+def score_language(documents: pd.DataFrame, gold: pd.DataFrame) -> dict[str, object]:
+    """Documents reported as not coded (not English), against the gold's ``coded`` column."""
+    predicted = documents.loc[documents["language"] != "en", "doc_id"]
+    truth = gold.loc[gold["coded"].str.lower() == "false", "doc_id"]
+    return prf_row("language", predicted, truth)
+
+
+def evaluate_corpus(corpus: Corpus, gold: dict[str, pd.DataFrame]) -> pd.DataFrame:
+    """Run every extractor on ``corpus`` and score each task for which ``gold`` has a table."""
+    from . import chronology, membership, themes
+
+    rows: list[dict[str, object]] = []
+    if "dates" in gold:
+        rows.append(score_dates(chronology.date_mentions(corpus), gold["dates"]))
+    if "lists" in gold:
+        rows.append(score_lists(membership.participation_table(corpus, keep_unresolved=True), gold["lists"]))
+    if "counts" in gold:
+        rows.append(score_counts(membership.counts_table(corpus), gold["counts"]))
+    if "themes" in gold:
+        rows += score_themes(themes.code_corpus(corpus), corpus.paragraphs, gold["themes"])
+    if "documents" in gold:
+        rows.append(score_language(corpus.documents, gold["documents"]))
+    return pd.DataFrame(rows, columns=SCORE_COLUMNS)
+
+
+def evaluate_set(name: str, root: Path = EVAL_DIR) -> pd.DataFrame:
+    """Scores of every task on the annotated set ``name`` (``dev`` or ``test``)."""
+    annotated = load_set(name, root)
+    return evaluate_corpus(annotated.corpus, annotated.gold)
+
+
+def in_sample(corpus: Corpus | None = None) -> pd.DataFrame:
+    """Scores on the shipped corpus against its own gold lists (dates and themes; the shipped corpus has
+    no gold list of list members or counts), keyed like the out-of-sample scores."""
+    from . import chronology, themes
+
+    corpus = corpus if corpus is not None else load_corpus(DEFAULT_CORPUS)
+    dates_gold = chronology.load_gold()
+    theme_gold = themes.load_gold()
+    text = corpus.paragraphs.set_index("paragraph_id")["text"]
+    # the shipped gold names its paragraphs by id: its "paragraph_start" is the paragraph's own text
+    as_rows = (
+        theme_gold.groupby("paragraph_id", sort=False)["theme"].agg(lambda t: ";".join(x for x in t if x)).reset_index()
+    )
+    as_rows = as_rows.assign(
+        doc_id=as_rows["paragraph_id"].map(corpus.paragraphs.set_index("paragraph_id")["doc_id"]),
+        paragraph_start=as_rows["paragraph_id"].map(text),
+        themes=as_rows["theme"],
+    )
+    rows = [
+        score_dates(chronology.date_mentions(corpus), dates_gold),
+        *score_themes(themes.code_corpus(corpus), corpus.paragraphs, as_rows),
+    ]
+    return pd.DataFrame(rows, columns=SCORE_COLUMNS)
+
+
+def side_by_side(
+    scores: dict[str, pd.DataFrame], measures: tuple[str, ...] = ("precision", "recall", "f1")
+) -> pd.DataFrame:
+    """One row per task, one column per (set, measure), from score tables keyed by set name (e.g.
+    ``{"in-sample": in_sample(), "dev": evaluate_set("dev")}``); a task a set does not score is empty."""
+    frames = {name: s.set_index("task")[list(measures)] for name, s in scores.items()}
+    wide = pd.concat(frames, axis=1)
+    order = [t for t in TASKS if t in wide.index] + [t for t in wide.index if t not in TASKS]
+    return wide.reindex(order)
