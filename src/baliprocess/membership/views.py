@@ -7,15 +7,18 @@ from collections.abc import Mapping, Sequence
 
 import pandas as pd
 
+from .growth import MEMBER_STATES, MEMBERS, quantity_of
 from .panel import ROLES
 
 __all__ = [
     "counts_view",
+    "evaluation_view",
     "for_prose",
     "paragraph_span",
     "reconcile_founding",
     "region_table",
     "role_kind_table",
+    "score_words",
     "stated_totals",
     "summary",
     "totals_table",
@@ -130,13 +133,15 @@ def totals_table(counts: pd.DataFrame, totals: pd.DataFrame) -> pd.DataFrame:
     m = totals[totals["scope"] == "membership"]
     b = m[["year", "source", "qualifier", "unit", "count"]]
     both = pd.concat([a, b], ignore_index=True)
+    # one column per quantity: "member countries" and "countries and territories" are counts of member states
+    both["unit"] = [quantity_of("membership", u) or u for u in both["unit"]]
     wide = both.pivot_table(
         index=["source", "year", "qualifier"], columns="unit", values="count", aggfunc="first", dropna=False
     ).reset_index()
     wide = wide.dropna(how="all", subset=[c for c in wide.columns if c not in ("source", "year", "qualifier")])
     order = [
         c
-        for c in ("member states", "member organisations", "members", "observer states", "observer organisations")
+        for c in (MEMBER_STATES, "member organisations", MEMBERS, "observer states", "observer organisations")
         if c in wide.columns
     ]
     wide = wide[["source", "year", "qualifier", *order]]
@@ -224,3 +229,25 @@ def stated_totals(totals: pd.DataFrame, picks: Mapping[str, Sequence[tuple[str, 
         values = [one(source, unit) for source, unit in pairs]
         out[name] = None if any(v is None for v in values) else sum(v for v in values if v is not None)
     return out
+
+
+def evaluation_view(scores: Mapping[str, pd.DataFrame], tasks: Sequence[str] = ("lists", "counts")) -> pd.DataFrame:
+    """Scores of ``tasks`` on each evaluation set (``{set name: evaluation table}``), one row per task and
+    set: gold, predicted and correct items, precision, recall and F1."""
+    frames = [s[s["task"].isin(tasks)].assign(set=name) for name, s in scores.items()]
+    out = pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=["task", "set"])
+    order = {t: i for i, t in enumerate(tasks)}
+    out = out.assign(_o=out["task"].map(order)).sort_values(["_o"], kind="stable").drop(columns="_o")
+    return out[["task", "set", "gold", "predicted", "correct", "precision", "recall", "f1"]].reset_index(drop=True)
+
+
+def score_words(scores: pd.DataFrame, task: str, set_name: str) -> dict[str, str]:
+    """Precision, recall and F1 of one task on one set as two-decimal text ("not defined" where a score
+    has no value, e.g. precision when nothing was predicted), for prose."""
+    row = scores[(scores["task"] == task) & (scores["set"] == set_name)]
+
+    def word(col: str) -> str:
+        value = row[col].iloc[0] if len(row) else float("nan")
+        return "not defined" if pd.isna(value) else f"{float(value):.2f}"
+
+    return {col: word(col) for col in ("precision", "recall", "f1")}
