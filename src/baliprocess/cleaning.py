@@ -89,6 +89,8 @@ TYPOGRAPHY: tuple[Rule, ...] = (
 )
 
 
+_TYPOGRAPHIC_CHARS = re.compile("[" + re.escape("".join(h for r in TYPOGRAPHY for h in r.hints)) + "]")
+
 RULES: tuple[Rule, ...] = (
     _rule(
         "site-header",
@@ -216,7 +218,10 @@ def clean_lines(
     dropped: dict[int, Rule] = {}
     touched: set[int] = set()
     replaces = []
+    typographic = _TYPOGRAPHIC_CHARS.search(whole) is not None  # one pass instead of a find per character
     for rule in rules:
+        if rule.general and not typographic:
+            continue
         hits = _matching_lines(rule, whole, offsets, stripped)
         if rule.kind == "drop_line":
             for i in hits:

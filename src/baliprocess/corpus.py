@@ -12,6 +12,7 @@ records which pattern skipped which files, so that none is skipped in silence.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import os
 import re
 from dataclasses import dataclass, field
@@ -23,6 +24,7 @@ import yaml
 
 from .cleaning import clean_lines
 from .corpusignore import IGNORE_FILE, IgnoreRule, ignored_files, read_ignore_file
+from .datevocab import DATE_ORDERS
 from .docdate import FORMS, DateFormError, DateValueError, parse_doc_date
 from .language import detect_language
 from .parallel import parallel_map
@@ -51,8 +53,6 @@ ENV_VAR = "BALIPROCESS_CORPUS"
 REPO_ROOT = Path(__file__).resolve().parents[2]
 DEFAULT_CORPUS = REPO_ROOT / "data" / "corpus"
 DOC_TYPES = ("press_release", "statement", "meeting_report", "web_page", "other")
-#: How a document writes numeric dates (front matter ``date_order``; day first when absent).
-DATE_ORDERS = ("day_first", "month_first")
 DOCUMENT_SUFFIXES = (".md", ".txt")
 _ID_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
 _NON_WORD_TOKEN = re.compile(r"(?<!\S)[^\w\s]+(?!\S)")
@@ -228,10 +228,9 @@ def read_document(path: Path) -> tuple[Document | None, list[Problem]]:
 _NUMBERED_RE = re.compile(r"^(\d{1,3})\.\s+\S")
 _BULLET_RE = re.compile(r"^(?:[•·▪◦*]|-(?=\s))\s*\S")
 _HEADING_RE = re.compile(r"^#{1,6}\s+(?=\S)")
-#: A block is hard-wrapped (copied from a PDF or an e-mail) when it has at least WRAP_MIN_LINES lines, its
-#: widest line is between WRAP_MIN_WIDTH and WRAP_MAX_WIDTH characters (one line per paragraph gives wider
-#: and more varied lines), at least two thirds of its lines (but the last) reach WRAP_SHARE of that width,
-#: and most of those do not end a sentence.
+#: A block is hard-wrapped (a PDF copy) when it has WRAP_MIN_LINES lines or more, its widest line has WRAP_MIN_WIDTH
+#: to WRAP_MAX_WIDTH characters, two thirds of its lines (but the last) reach WRAP_SHARE of that width, and most
+#: of those end no sentence (one line per paragraph gives wider, more varied lines ending in a full stop).
 WRAP_MIN_LINES, WRAP_MIN_WIDTH, WRAP_MAX_WIDTH, WRAP_SHARE = 3, 40, 120, 0.8
 _SENTENCE_END = (".", "!", "?", ":", ";", '."', ".'", '?"', '!"')
 
@@ -262,14 +261,8 @@ def _wrap_width(block: list[str]) -> int | None:
 
 def _blocks(lines: list[tuple[int, str]]) -> list[list[tuple[int, str]]]:
     """Runs of non-blank lines (whitespace collapsed), split at blank lines."""
-    blocks: list[list[tuple[int, str]]] = [[]]
-    for number, raw in lines:
-        line = " ".join(raw.split())
-        if line:
-            blocks[-1].append((number, line))
-        elif blocks[-1]:
-            blocks.append([])
-    return [b for b in blocks if b]
+    collapsed = [(number, " ".join(raw.split())) for number, raw in lines]
+    return [list(run) for filled, run in itertools.groupby(collapsed, key=lambda t: bool(t[1])) if filled]
 
 
 def split_paragraphs(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:

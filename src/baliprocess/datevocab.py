@@ -9,6 +9,7 @@ taken from :mod:`calendar`, whose names follow the locale.
 from __future__ import annotations
 
 __all__ = [
+    "DATE_ORDERS",
     "MONTH_ABBREVIATIONS",
     "MONTH_ABBREVIATION_PATTERN",
     "MONTH_NAMES",
@@ -32,6 +33,8 @@ MONTH_NAMES = (
 )
 #: Abbreviations as written in the sources ("Sept" before "Sep", so an alternation tries the longer first).
 MONTH_ABBREVIATIONS = ("Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sept", "Sep", "Oct", "Nov", "Dec")
+#: How a document writes numeric dates (front matter ``date_order``; day first when absent).
+DATE_ORDERS = ("day_first", "month_first")
 #: Indonesian month names, January to December.
 INDONESIAN_MONTH_NAMES = (
     "Januari",

@@ -21,8 +21,13 @@ import re
 import numpy as np
 import pandas as pd
 
-from ..corpus import DATE_ORDERS
-from ..datevocab import FOREIGN_MONTH_PATTERN, MONTH_ABBREVIATION_PATTERN, MONTH_NAME_PATTERN, MONTH_NUMBERS
+from ..datevocab import (
+    DATE_ORDERS,
+    FOREIGN_MONTH_PATTERN,
+    MONTH_ABBREVIATION_PATTERN,
+    MONTH_NAME_PATTERN,
+    MONTH_NUMBERS,
+)
 
 __all__ = ["DATE_ORDERS", "DATE_RE", "FINANCIAL_YEAR_START", "MENTION_COLUMNS", "PRECISIONS"]
 

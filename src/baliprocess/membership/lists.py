@@ -18,19 +18,28 @@ from pathlib import Path
 import pandas as pd
 
 from ..corpus import Corpus
+from ..textscan import scan_joined
 from .counts import _SENTENCE_END, extract_counts
 from .names import _curated, _norm, resolve_names
 from .sources import _resolved
 
-__all__ = ["LIST_PATTERNS", "find_lists", "participation_table", "split_list", "unresolved_items"]
+__all__ = [
+    "LIST_PATTERNS",
+    "find_lists",
+    "may_hold_lists",
+    "participation_table",
+    "split_list",
+    "unresolved_items",
+    "without_list_sentences",
+]
 
 _COUNT_START = re.compile(
     r"^\s*(?:\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|some|over|more)\b)", re.IGNORECASE
 )
+# Words one of which every list's sentence holds, matched in lower-cased text (a fast first pass).
 _TRIGGER = re.compile(
-    r"attended|attendance|particip|co-chair|chairmanship|member|observer|present|delegations from|took part|"
-    r"memimpin|dipimpin|dihadiri",
-    re.IGNORECASE,
+    r"attend|particip|co-chair|chairmanship|member|observer|present|delegations from|took part|"
+    r"memimpin|dipimpin|dihadiri"
 )
 # A list ends at the end of its sentence or where another clause begins.
 _LIST_END = r"(?=,?\s+(?:and\s+)?(?:was\s+|were\s+)?(?:attended|with the participation|together with)\b|[.;]|$)"
@@ -224,9 +233,28 @@ def _find_lists(text: str) -> tuple[tuple[str, str], ...]:
     return tuple((role, lst) for _, role, lst in sorted(found, key=lambda t: t[0]))
 
 
+def may_hold_lists(texts: list[str]) -> list[int]:
+    """Indices of the ``texts`` that hold a word every list's sentence holds (one scan for all of them)."""
+    _, hit_rows, _ = scan_joined([t.lower() for t in texts], _TRIGGER.finditer, "\x00", keep=lambda m: None)
+    return sorted(set(hit_rows.tolist()))
+
+
+def without_list_sentences(text: str) -> str:
+    """``text`` without its sentences that list participants, observers or co-chairs: what is left once the
+    procedural part of a paragraph (who came, who chaired) is set aside. A sentence that names members is
+    kept: it often says what the membership is for ("a member of ..., a regional forum that ...")."""
+    body = _mask_abbreviations(text)
+    kept = [
+        s
+        for s in _SENTENCE_END.split(body)
+        if not any(role != "member" for role, _ in _find_lists(s.replace(_MASKED_DOT, ".")))
+    ]
+    return " ".join(kept).replace(_MASKED_DOT, ".")
+
+
 def _participation_rows(corpus: Corpus, data_dir: Path) -> pd.DataFrame:
     paras = corpus.paragraphs
-    paras = paras[paras["text"].str.contains(_TRIGGER, regex=True)]
+    paras = paras.iloc[may_hold_lists(paras["text"].astype(str).tolist())]
     rows = []
     for p in paras.itertuples():
         for list_no, (role, lst) in enumerate(find_lists(p.text)):

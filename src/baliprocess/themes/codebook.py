@@ -5,9 +5,10 @@ A term matches in ways that survive ordinary paraphrase:
 
 * each word matches every form that simplemma gives the same lemma (:mod:`baliprocess.lemmas`): "share"
   matches shares, shared and sharing; a word ending in ``*`` matches any word that begins with it;
-* a two-word term also matches with up to :data:`WINDOW` words between its two words ("exchange of
-  information and intelligence" for "exchang* intelligence") and turned round with "of" ("sharing of
-  information" for "information sharing");
+* a two-word term whose first word is a ``*`` stem (a verb and its object) also matches with up to
+  :data:`WINDOW` words between its two words ("exchange of information and intelligence" for "exchang*
+  intelligence"), and a two-word term whose second word is no stem also matches turned round with "of"
+  ("sharing of information" for "information sharing");
 * a theme's ``unless`` phrases (optional) are matched like terms and, where one matches, the theme's terms
   inside it do not fire ("must not be returned" is no return). An ``unless`` phrase may itself be a term of
   another theme, which then fires instead.
@@ -101,17 +102,19 @@ def _word_regex(word: str) -> tuple[str, str]:
 
 
 def _variants(term: str) -> list[tuple[str, str]]:
-    """The ways a term is written, each as ``(literal prefix, rest of the pattern)``: the words in order
-    (a two-word term with up to :data:`WINDOW` words between them) and, for a two-word term, "Y of X"."""
-    words = [_word_regex(w) for w in _words(term)]
+    """The ways a term is written, each as ``(literal prefix, rest of the pattern)``: the words in order and,
+    for a two-word term, "Y of X" (unless Y is a ``*`` stem). When the first of two words is a ``*`` stem (a
+    verb and its object: "exchang* information") up to :data:`WINDOW` words may stand between them."""
+    raw = _words(term)
+    words = [_word_regex(w) for w in raw]
     full = [re.escape(p) + r for p, r in words]
     if len(words) != 2:
         return [(words[0][0], words[0][1] + "".join(_WORD_GAP + w for w in full[1:]))]
-    between = rf"(?:{_WORD_GAP}\w+){{0,{WINDOW}}}?{_WORD_GAP}"
-    return [
-        (words[0][0], words[0][1] + between + full[1]),
-        (words[1][0], words[1][1] + _WORD_GAP + _OF + _WORD_GAP + full[0]),
-    ]
+    between = rf"(?:{_WORD_GAP}\w+){{0,{WINDOW}}}?{_WORD_GAP}" if raw[0].endswith("*") else _WORD_GAP
+    variants = [(words[0][0], words[0][1] + between + full[1])]
+    if not raw[1].endswith("*"):
+        variants.append((words[1][0], words[1][1] + _WORD_GAP + _OF + _WORD_GAP + full[0]))
+    return variants
 
 
 def term_regex(term: str) -> str:
@@ -198,7 +201,9 @@ def _load(path: str, mtime_ns: int) -> Codebook:
     terms = {term for term, _ in term_theme}
     term_theme += [(phrase, "") for t in themes for phrase in t.unless if phrase not in terms]
     _check_overlaps(term_theme, {t.key: set(t.unless) for t in themes})
-    windowed = frozenset(i for i, (term, _) in enumerate(term_theme) if len(_words(term)) == 2)
+    windowed = frozenset(
+        i for i, (term, _) in enumerate(term_theme) if len(w := _words(term)) == 2 and w[0].endswith("*")
+    )
     return Codebook(themes, _combined_pattern([term for term, _ in term_theme]), tuple(term_theme), windowed)
 
 

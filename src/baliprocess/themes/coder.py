@@ -4,6 +4,7 @@ every term that fired is reported, so each coding can be checked by reading.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 from itertools import groupby
@@ -29,25 +30,31 @@ _NEGATION = re.compile(
 
 def _negated(text: str, start: int) -> bool:
     """Whether the term starting at ``start`` of ``text`` is negated (see :data:`NEGATION_WORDS`)."""
-    return _NEGATION.search(text, max(0, start - 60), start) is not None
+    window = text[max(0, start - 60) : start]
+    if "no" not in window and "never" not in window:  # cheap test first: most terms stand far from any
+        return False
+    return _NEGATION.search(window) is not None
 
 
-def _term_index(match: re.Match[str]) -> int:
-    return int(match.lastgroup[1:].split("_")[0])  # type: ignore[index]  # group t<i>_<k> is term i
+@functools.lru_cache(maxsize=8)
+def _group_terms(pattern: re.Pattern[str]) -> dict[str, int]:
+    """Group name ``t<i>_<k>`` -> term index i, for every group of a codebook pattern."""
+    return {name: int(name[1:].split("_")[0]) for name in pattern.groupindex}
 
 
-def _finditer(cb: Codebook, text: str) -> Iterator[re.Match[str]]:
+def _finditer(cb: Codebook, text: str, pos: int = 0, endpos: int | None = None) -> Iterator[re.Match[str]]:
     """Every match of the codebook's pattern in ``text`` that is not negated, and the matches inside a two-word
     term's match (its window may hold another theme's term: "exchange of police information" holds "police")."""
-    todo = list(cb.pattern.finditer(text))
-    while todo:
-        match = todo.pop()
-        if _negated(text, match.start()):
+    terms = _group_terms(cb.pattern)
+    windowed = cb.windowed
+    for match in cb.pattern.finditer(text, pos, len(text) if endpos is None else endpos):
+        start = match.start()
+        if _negated(text, start):
             continue
         yield match
-        if _term_index(match) in cb.windowed and match.group().count(" ") > 1:
-            first = _FIRST_WORD.match(text, match.start())
-            todo.extend(cb.pattern.finditer(text, first.end() if first else match.end(), match.end()))
+        if terms[match.lastgroup] in windowed and match.group().count(" ") > 1:  # type: ignore[index]
+            first = _FIRST_WORD.match(text, start)
+            yield from _finditer(cb, text, first.end() if first else match.end(), match.end())
 
 
 def code_paragraphs(paragraphs: pd.DataFrame, codebook: Codebook | None = None) -> pd.DataFrame:
@@ -62,7 +69,13 @@ def code_paragraphs(paragraphs: pd.DataFrame, codebook: Codebook | None = None) 
     if not texts:
         return pd.DataFrame(columns=columns)
     # Keep only the term of each hit: a match object of this pattern is large.
-    term_idx, rows, _ = scan_joined(texts, lambda text: _finditer(cb, text), _SEPARATOR, keep=_term_index)
+    terms = _group_terms(cb.pattern)
+    term_idx, rows, _ = scan_joined(
+        texts,
+        lambda text: _finditer(cb, text),
+        _SEPARATOR,
+        keep=lambda m: terms[m.lastgroup],  # type: ignore[index]
+    )
     if not term_idx:
         return pd.DataFrame(columns=columns)
     theme_order = {k: i for i, k in enumerate(cb.keys)}
@@ -87,9 +100,16 @@ def code_paragraphs(paragraphs: pd.DataFrame, codebook: Codebook | None = None) 
 
 def code_corpus(corpus: Corpus, codebook: Codebook | None = None) -> pd.DataFrame:
     """:func:`code_paragraphs` on the paragraphs a corpus codes: paragraphs of content (not headings) of
-    documents in English (``documents.language``); other documents are reported as not coded there."""
+    documents in English (``documents.language``); other documents are reported as not coded there. The
+    sentences that list who attended, observed or co-chaired are procedural (codebook rule 3) and are left
+    out of the coding ("The Ad Hoc Group met ..., attended by ..." names no theme)."""
+    from ..membership.lists import may_hold_lists, without_list_sentences
+
     paragraphs = corpus.paragraphs
     english = corpus.documents.loc[corpus.documents["language"] == "en", "doc_id"]
     keep = paragraphs["doc_id"].isin(set(english)) & (paragraphs["kind"] == "paragraph")
-    coded = code_paragraphs(paragraphs[keep], codebook)
-    return coded.reset_index(drop=True)
+    content = paragraphs.loc[keep, ["doc_id", "paragraph_id", "text"]].reset_index(drop=True)
+    rows = may_hold_lists(content["text"].tolist())
+    texts = content["text"].to_numpy(dtype=object)
+    texts[rows] = [without_list_sentences(t) for t in texts[rows]]
+    return code_paragraphs(content.assign(text=texts), codebook).reset_index(drop=True)
