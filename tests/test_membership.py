@@ -307,6 +307,7 @@ def test_first_appearances_narrow_joins(part):
     assert fa["first seen"].is_monotonic_increasing
 
 
+@pytest.mark.filterwarnings("error")
 def test_views_on_a_corpus_without_lists(tmp_path: Path):
     write(tmp_path, "a.md", front(title="Note", date="2019-06-30") + "Officials met and agreed to meet again.\n")
     c = load_corpus(tmp_path)
@@ -316,6 +317,9 @@ def test_views_on_a_corpus_without_lists(tmp_path: Path):
     assert m.role_kind_table(part, doc).empty and m.region_table(part, doc).empty
     panel = m.membership_panel(part, m.load_membership())
     values = m.for_prose(m.summary(part, counts, panel, doc, m.meeting_counts(counts, None)))
+    m.stated_series(counts, m.load_totals())
+    m.totals_table(counts, m.load_totals())
+    m.first_appearances(part, m.load_membership(), doc)
     assert values["press_countries"] == "not available" and values["som2_countries"] == "not available"
     assert all(v is not None for v in values.values())
     m.region_figure(m.region_table(part, doc))

@@ -75,7 +75,9 @@ def stated_series(counts: pd.DataFrame, totals: pd.DataFrame) -> pd.DataFrame:
             "source": dated["source"],
         }
     )
-    out = pd.concat([corpus, outside], ignore_index=True).dropna(subset=["quantity"])
+    frames = [f.dropna(subset=["quantity"]) for f in (corpus, outside)]
+    frames = [f for f in frames if len(f)] or [corpus.iloc[0:0]]
+    out = pd.concat(frames, ignore_index=True)
     out = out.astype({"year": int, "value": int}).drop_duplicates(["year", "quantity", "value", "source"])
     order = {q: i for i, q in enumerate(QUANTITIES)}
     out = out.assign(_o=out["quantity"].map(order)).sort_values(["_o", "year", "value", "source"], kind="stable")
@@ -116,7 +118,7 @@ def _evidence(participation: pd.DataFrame, curated: pd.DataFrame) -> pd.DataFram
             "source": dated["source"].tolist(),
         }
     )
-    ev = pd.concat([a, b], ignore_index=True)
+    ev = pd.concat([f for f in (a, b) if len(f)] or [a], ignore_index=True)
     ev["key"] = ev["iso3"].where(ev["iso3"] != "", ev["name"])
     return ev
 

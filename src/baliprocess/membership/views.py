@@ -132,7 +132,7 @@ def totals_table(counts: pd.DataFrame, totals: pd.DataFrame) -> pd.DataFrame:
     )
     m = totals[totals["scope"] == "membership"]
     b = m[["year", "source", "qualifier", "unit", "count"]]
-    both = pd.concat([a, b], ignore_index=True)
+    both = pd.concat([f for f in (a, b) if len(f)] or [a], ignore_index=True)
     # one column per quantity: "member countries" and "countries and territories" are counts of member states
     both["unit"] = [quantity_of("membership", u) or u for u in both["unit"]]
     wide = both.pivot_table(
