@@ -366,3 +366,23 @@ def test_region_overrides_follow_un_m49():
         "Palau": "Micronesia",
         "Samoa": "Polynesia",
     }
+
+
+def test_territories_are_never_counted_as_states(tmp_path: Path):
+    write(
+        tmp_path,
+        "a.md",
+        front(title="Statement", date="2013-04-02", doc_type="statement")
+        + "The conference was attended by Thailand, Hong Kong SAR and Malaysia, as well as the International "
+        "Organization for Migration.\n",
+    )
+    c = load_corpus(tmp_path)
+    part = m.participation_table(c)
+    doc = m.founding_document(c.documents, part)
+    assert doc is not None
+    rk = m.role_kind_table(part, doc)
+    assert (rk.loc["participant", "state"], rk.loc["participant", "territory"]) == (2, 1)
+    values = m.summary(part, m.counts_table(c), m.membership_panel(part, m.load_membership().iloc[0:0]), doc, {})
+    assert values["n_listed_states"] == 2 and values["n_participant_states"] == 2
+    panel = m.membership_panel(part, m.load_membership().iloc[0:0])
+    assert set(panel["iso3"]) == {"THA", "MYS"}
