@@ -386,3 +386,11 @@ def test_territories_are_never_counted_as_states(tmp_path: Path):
     assert values["n_listed_states"] == 2 and values["n_participant_states"] == 2
     panel = m.membership_panel(part, m.load_membership().iloc[0:0])
     assert set(panel["iso3"]) == {"THA", "MYS"}
+
+
+def test_curated_view_says_what_each_source_shows():
+    view = m.curated_view(m.load_membership())
+    assert list(view.columns) == ["name", "kind", "shows", "source", "note"]
+    assert view.loc[0, "shows"] == "co-chair in 2024; joined 2002"
+    assert "co-chair, undated" in set(view["shows"])
+    assert len(view) == len(m.load_membership())

@@ -38,6 +38,7 @@ from .sources import (
 from .tables import TABLES, build_tables
 from .views import (
     counts_view,
+    curated_view,
     evaluation_view,
     for_prose,
     paragraph_span,
@@ -62,6 +63,7 @@ __all__ = [
     "build_tables",
     "counts_table",
     "counts_view",
+    "curated_view",
     "evaluation_view",
     "extract_counts",
     "find_lists",

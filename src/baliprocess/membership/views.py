@@ -12,6 +12,7 @@ from .panel import ROLES
 
 __all__ = [
     "counts_view",
+    "curated_view",
     "evaluation_view",
     "for_prose",
     "paragraph_span",
@@ -251,3 +252,16 @@ def score_words(scores: pd.DataFrame, task: str, set_name: str) -> dict[str, str
         return "not defined" if pd.isna(value) else f"{float(value):.2f}"
 
     return {col: word(col) for col in ("precision", "recall", "f1")}
+
+
+def curated_view(curated: pd.DataFrame) -> pd.DataFrame:
+    """The curated membership rows for reading: name, kind, what the source shows ("member in 2017",
+    "co-chair, undated", "...; joined 2002"), source and note; fewer columns, so that the notes can be read."""
+
+    def shows(status: str, as_of: object, joined: object) -> str:
+        text = status.replace("_", "-") + (f" in {int(as_of)}" if pd.notna(as_of) else ", undated")
+        return text + (f"; joined {int(joined)}" if pd.notna(joined) else "")
+
+    evidence = [shows(*row) for row in zip(curated["status"], curated["as_of"], curated["joined"], strict=True)]
+    out = curated[["name", "kind"]].assign(shows=evidence, source=curated["source"], note=curated["note"])
+    return out.reset_index(drop=True)
