@@ -19,20 +19,21 @@
         rowGroup: { dataSrc: Number(table.dataset.groupColumn) },
         columnDefs: [{ targets: Number(table.dataset.groupColumn), visible: false }],
       };
-      const dt = new DataTable(table, {
+      enhanced.push(new DataTable(table, {
         ...group,
         pageLength,
         lengthMenu: [pageLength, 4 * pageLength, { label: "All", value: -1 }],
         order: [],          // keep the order the table was made in until the reader sorts
         autoWidth: false,   // column widths come from custom.css, not from measuring
-      });
-      // Each table's page navigation is a landmark: name it after its table, so that two on a page differ.
-      const name = table.getAttribute("aria-label") || table.caption?.textContent || "table";
-      const nameNavigation = () => dt.table().container().querySelectorAll('nav[aria-label="pagination"]')
-        .forEach((nav) => nav.setAttribute("aria-label", `pages of ${name}`));
-      nameNavigation();
-      dt.on("draw", nameNavigation);
-      enhanced.push(dt);
+      }));
+      // DataTables names every pager "pagination": with two tables on a page the landmarks are not unique
+      // (axe-core landmark-unique). Name each after its table.
+      const name = table.getAttribute("aria-label") || (table.caption && table.caption.textContent.trim());
+      const wrapper = table.closest(".dt-container");
+      if (name && wrapper) {
+        wrapper.querySelectorAll('nav[aria-label="pagination"]').forEach(
+          (nav) => nav.setAttribute("aria-label", `Pages of: ${name}`));
+      }
     }
     let lengths = [];
     window.addEventListener("beforeprint", () => {
