@@ -87,14 +87,6 @@ class Allowed:
 
 AXE_ALLOWED = (
     Allowed(
-        "empty-table-header",
-        "notebooks/*.html",
-        r"<th></th>",
-        "pandas' DataFrame.to_html writes an empty corner cell above the index and an empty cell for "
-        "each unnamed column in the index-name row; to be removed when notebooks use present.show_table "
-        "(one header row, no empty cells)",
-    ),
-    Allowed(
         "label-content-name-mismatch",
         "*.html",
         r'<button class="btn search-button-field search-button__button pst-js-only"[^>]* aria-label="Search".*',
