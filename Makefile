@@ -20,17 +20,23 @@ NOTEBOOKS := $(sort $(wildcard notebooks/*.ipynb))
 # Tests that need neither the built book nor a notebook run: the inner loop of `make unit`.
 BOOK_TESTS := tests/test_book_html.py tests/test_browser.py tests/test_escaping.py tests/test_reproducible.py \
 	tests/test_bibliography.py tests/test_build_log.py tests/test_lab.py tests/test_make_book.py tests/test_pdf.py \
-	tests/test_reader_page.py tests/test_any_corpus.py
+	tests/test_reader_page.py tests/test_any_corpus.py tests/test_make_test_guard.py
 UNIT_TESTS := $(filter-out $(BOOK_TESTS),$(sort $(wildcard tests/test_*.py)))
 LINTED := src tests bench
+# The book checks that hold for any corpus (make check-corpus).
+CORPUS_TESTS := tests/test_book_html.py tests/test_browser.py
 CORPUS := $(if $(BALIPROCESS_CORPUS),$(BALIPROCESS_CORPUS),data/corpus)
+# Notebooks run in notebooks/: a relative BALIPROCESS_CORPUS is made absolute for them.
+ifneq ($(BALIPROCESS_CORPUS),)
+export BALIPROCESS_CORPUS := $(abspath $(BALIPROCESS_CORPUS))
+endif
 # The book depends on the corpus folder in use: a stamp that changes when the folder does.
 CORPUS_STAMP := _build/.corpus-path
 $(shell mkdir -p _build && { echo '$(abspath $(CORPUS))' | cmp -s - $(CORPUS_STAMP) || echo '$(abspath $(CORPUS))' > $(CORPUS_STAMP); })
 BOOK_INPUTS := _config.yml _toc.yml $(NOTEBOOKS) $(CORPUS_STAMP) \
 	$(shell find book src data $(CORPUS) -type f -not -path 'book/_export/*' -not -name '*.pyc' 2>/dev/null)
 
-.PHONY: help venv book test unit lint execute export clean bench lab pdf check-corpus
+.PHONY: help venv book test unit lint execute export clean bench lab pdf check-corpus corpus-guard
 
 help:  ## list the targets
 	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -94,7 +100,15 @@ _build/html/bali-process-book.pdf: $(PDF)
 
 pdf: _build/html/bali-process-book.pdf  ## print the built book to one PDF (_build/pdf/bali-process-book.pdf)
 
-test: $(INSTALLED) lint book pdf  ## lint, unit tests, nbval on every notebook, and checks on the built book and its PDF
+# make test compares the committed notebooks, the regression reference of the shipped corpus: on another
+# corpus (BALIPROCESS_CORPUS) it refuses in one line, before building anything; make check-corpus runs the
+# checks that hold for any corpus.
+corpus-guard: $(INSTALLED)
+	@$(if $(shell $(PY) -m baliprocess fingerprint --require-shipped "$(CORPUS)" 2>/dev/null),:,$(error \
+	$(CORPUS) is not the shipped corpus: make test compares the notebooks committed for data/corpus; \
+	run make check-corpus to check the book built on this corpus))
+
+test: $(INSTALLED) corpus-guard lint book pdf  ## lint, unit tests, nbval on every notebook, and checks on the built book and its PDF
 	$(PY) -m pytest tests $(NOTEBOOKS) --nbval --nbval-current-env --nbval-sanitize-with tests/nbval_sanitize.cfg
 
 unit: $(INSTALLED)  ## the unit tests only: no book build, no notebook run (seconds)
@@ -115,6 +129,16 @@ LAB_ARGS ?=
 lab: $(INSTALLED)  ## open JupyterLab on notebooks/ with the project's kernel (LAB_ARGS="--no-browser ...")
 	JUPYTER_PREFER_ENV_PATH=1 $(BIN)/jupyter lab --ServerApp.root_dir=. --LabApp.default_url=/lab/tree/notebooks \
 	  $(LAB_ARGS)
+
+# The checks that hold for any corpus, run on the corpus in use: it validates, its export matches the data
+# package's schema, the book builds without a warning, and the built book passes the HTML checks (links,
+# anchors, images, captions, every glue reference filled, no error output) and the browser pass.
+check-corpus: $(INSTALLED) book pdf  ## corpus-independent checks on the corpus in use (BALIPROCESS_CORPUS)
+	$(PY) -m baliprocess validate "$(CORPUS)"
+	$(PY) -m baliprocess export --corpus "$(CORPUS)" --out _build/data-check
+	$(BIN)/frictionless validate _build/data-check/datapackage.json >_build/data-check/validation.txt \
+	  || { tail -n 40 _build/data-check/validation.txt >&2; exit 1; }
+	$(PY) -m pytest -q -p no:cacheprovider $(CORPUS_TESTS)
 
 export: $(INSTALLED)  ## write the derived tables and datapackage.json into _build/data
 	$(PY) -m baliprocess export --out _build/data

@@ -113,3 +113,15 @@ def test_add_then_validate_reports_what_is_missing(tmp_path):
         f"{out}: missing title in front matter",
         f"{out}: missing date in front matter (expected YYYY, YYYY-MM or YYYY-MM-DD)",
     ]
+
+
+def test_fingerprint_tells_the_shipped_corpus_from_another(tmp_path):
+    shipped = run("fingerprint", str(DEFAULT_CORPUS))
+    assert shipped.returncode == 0 and shipped.stdout.split()[1] == "shipped", shipped.stderr
+    good_corpus(tmp_path)
+    other = run("fingerprint", str(tmp_path))
+    assert other.returncode == 0 and other.stdout.split()[1] == "other"
+    refused = run("fingerprint", "--require-shipped", str(tmp_path))
+    assert refused.returncode == 1 and refused.stdout == ""
+    assert len(refused.stderr.splitlines()) == 1 and "not the shipped corpus" in refused.stderr
+    assert "Traceback" not in refused.stderr

@@ -79,7 +79,8 @@ def test_stated_totals_sum_pairs_and_give_none_when_one_is_missing():
 
 def test_region_source_line_comes_from_the_table_provenance():
     corpus = load_corpus(DEFAULT_CORPUS)
-    regions = m.region_table(m.participation_table(corpus))
+    part = m.participation_table(corpus)
+    regions = m.region_table(part, m.founding_document(corpus.documents, part))
     ids = regions.attrs["paragraph_ids"]
     assert ids == ["cochairs-2002-p05", "cochairs-2002-p06"]
     assert m.paragraph_span(corpus.paragraphs, ids) == "paragraphs 1-2"

@@ -221,35 +221,109 @@ def test_real_panel_2002(part):
     assert y2002 == {"participant": 36, "observer": 15, "co_chair": 2}
     assert not panel.duplicated(["iso3", "year"]).any()
     assert panel.loc[(panel["iso3"] == "VNM") & (panel["year"] == 2003), "status"].item() == "member"
-    assert panel[(panel["iso3"] == "MDV")]["year"].tolist() == [2017]
+    # the Maldives: observer at the Ad Hoc Group in Perth (2009), then present at its meetings; absent years
+    # are unknown, not filled
+    assert panel[(panel["iso3"] == "MDV")]["year"].tolist() == [2009, 2010, 2011, 2017]
+    assert panel.loc[(panel["iso3"] == "MDV") & (panel["year"] == 2009), "status"].item() == "observer"
+    assert "HKG" not in set(panel["iso3"])  # a territory is never a state-year
 
 
 def test_role_kind_and_region_tables(part):
-    rk = m.role_kind_table(part)
+    rk = m.role_kind_table(part, "cochairs-2002")
     assert rk.loc["participant", "state"] == 36 and rk.loc["observer", "organisation"] == 12
     assert rk.loc["total", "total"] == 67
-    reg = m.region_table(part)
+    reg = m.region_table(part, "cochairs-2002")
     assert reg.loc["South-eastern Asia", "total"] == 11  # BRN KHM LAO MYS MMR PHL SGP THA TLS VNM + IDN
     assert reg.loc["International organisations", "total"] == 14
     assert reg["total"].sum() == 67
     assert reg.index[-1] == "International organisations"
 
 
-def test_reconciliation_2002(part, counts):
-    rec = m.reconcile_2002(part, counts, not_yet_independent=["UNTAET"])["count"]
+def test_reconciliation_founding(corpus, part, counts):
+    date = corpus.documents.set_index("doc_id").loc["cochairs-2002", "date"]
+    rec = m.reconcile_founding(part, counts, "cochairs-2002", date, not_yet_independent=["UNTAET"])["count"]
     assert rec["states listed in all"] == 53
     assert rec['countries stated: "56 countries"'] == 56
     assert rec["of the co-chairs and participants: not yet independent"] == 1
+    assert m.reconcile_founding(part, counts, None, None).empty
 
 
-def test_growth_table_values(part, counts):
+def test_founding_document_is_chosen_by_the_stated_rule(corpus, part):
+    assert m.founding_document(corpus.documents, part) == "cochairs-2002"
+    # a later statement with longer lists does not displace the earliest statement whose lists are read
+    later = part[part["doc_id"] == "cochairs-2002"].assign(doc_id="later", year=2016)
+    longer = pd.concat([part, later, later], ignore_index=True)
+    docs = pd.concat(
+        [
+            corpus.documents,
+            pd.DataFrame({"doc_id": ["later"], "doc_type": ["statement"], "date": [pd.Timestamp("2016-03-23")]}),
+        ],
+        ignore_index=True,
+    )
+    assert m.founding_document(docs, longer) == "cochairs-2002"
+    # lists in a document that is not a statement do not make it the founding statement
+    assert m.founding_document(corpus.documents.assign(doc_type="press_release"), part) is None
+
+
+def test_meeting_counts_come_from_that_meetings_document(corpus, counts):
+    meeting = m.first_counted_meeting(corpus.documents, counts)
+    assert meeting == "som2-brisbane-2004"
+    got = m.meeting_counts(counts, meeting)
+    assert (got["countries"], got["delegates"], got["organisations"]) == (47, 139, 9)
+    assert got["paragraph_id"] == "som2-brisbane-2004-p06"
+    # a later document's count of countries is not the meeting's
+    extra = pd.concat([counts, counts.iloc[[2]].assign(doc_id="later", count=99, paragraph_id="later-p01")])
+    assert m.meeting_counts(extra, meeting)["countries"] == 47
+    assert m.meeting_counts(counts, None) == {}
+
+
+def test_stated_series_keeps_quantities_apart(counts):
+    s = m.stated_series(counts, m.load_totals())
+    by = s.groupby("quantity")["source"].apply(set)
+    assert "goff-dalziel-2002-p02" in by["countries expected at one meeting (announced beforehand)"]
+    assert "dfat-bishop-2016" in by["countries attending one meeting"]
+    assert "dfat-bishop-2016" not in by["member states (or countries and territories)"]
+    assert "mem-iom-weblog-2016" in by["member states (or countries and territories)"]
+    assert set(s.loc[s["quantity"] == "members, organisations included", "value"]) == {49}
+    assert m.quantity_of("attendance", "delegates") is None
+    assert m.quantity_of("membership", "member organisations") is None
+    assert not s.duplicated(["year", "quantity", "value", "source"]).any()
+
+
+def test_first_appearances_narrow_joins(part):
+    fa = m.first_appearances(part, m.load_membership(), "cochairs-2002").set_index("name")
+    usa = fa.loc["United States"]
+    assert (usa["first seen"], usa["first as"], usa["last as observer"], usa["first as member"]) == (
+        2002,
+        "observer",
+        2011,
+        2011,
+    )
+    assert pd.isna(usa["join year"])
+    assert fa.loc["Maldives", "first seen"] == 2009 and fa.loc["Maldives", "first as"] == "observer"
+    assert fa.loc["Hong Kong SAR", "kind"] == "territory" and pd.isna(fa.loc["Hong Kong SAR", "first as member"])
+    # founding participants are not listed: their join is the founding conference
+    assert "Viet Nam" not in fa.index and "IOM" not in fa.index
+    assert fa["first seen"].is_monotonic_increasing
+
+
+@pytest.mark.filterwarnings("error")
+def test_views_on_a_corpus_without_lists(tmp_path: Path):
+    write(tmp_path, "a.md", front(title="Note", date="2019-06-30") + "Officials met and agreed to meet again.\n")
+    c = load_corpus(tmp_path)
+    part, counts = m.participation_table(c), m.counts_table(c)
+    doc = m.founding_document(c.documents, part)
+    assert doc is None
+    assert m.role_kind_table(part, doc).empty and m.region_table(part, doc).empty
     panel = m.membership_panel(part, m.load_membership())
-    g = m.growth_table(panel, counts, m.load_totals()).set_index(["year", "series"])["value"]
-    assert g[(2002, "panel: participant")] == 36
-    assert g[(2002, "stated (corpus): countries, attendance")] == 56
-    assert g[(2004, "stated (corpus): countries, attendance")] == 47
-    assert g[(2019, "stated (outside): members, membership")] == 49
-    assert g[(2017, "panel: member")] == 12
+    values = m.for_prose(m.summary(part, counts, panel, doc, m.meeting_counts(counts, None)))
+    m.stated_series(counts, m.load_totals())
+    m.totals_table(counts, m.load_totals())
+    m.first_appearances(part, m.load_membership(), doc)
+    assert values["press_countries"] == "not available" and values["som2_countries"] == "not available"
+    assert all(v is not None for v in values.values())
+    m.region_figure(m.region_table(part, doc))
+    m.growth_figure(m.panel_counts(panel.iloc[0:0]), m.stated_series(counts, m.load_totals().iloc[0:0]))
 
 
 def test_curated_files_are_sourced():
@@ -292,3 +366,31 @@ def test_region_overrides_follow_un_m49():
         "Palau": "Micronesia",
         "Samoa": "Polynesia",
     }
+
+
+def test_territories_are_never_counted_as_states(tmp_path: Path):
+    write(
+        tmp_path,
+        "a.md",
+        front(title="Statement", date="2013-04-02", doc_type="statement")
+        + "The conference was attended by Thailand, Hong Kong SAR and Malaysia, as well as the International "
+        "Organization for Migration.\n",
+    )
+    c = load_corpus(tmp_path)
+    part = m.participation_table(c)
+    doc = m.founding_document(c.documents, part)
+    assert doc is not None
+    rk = m.role_kind_table(part, doc)
+    assert (rk.loc["participant", "state"], rk.loc["participant", "territory"]) == (2, 1)
+    values = m.summary(part, m.counts_table(c), m.membership_panel(part, m.load_membership().iloc[0:0]), doc, {})
+    assert values["n_listed_states"] == 2 and values["n_participant_states"] == 2
+    panel = m.membership_panel(part, m.load_membership().iloc[0:0])
+    assert set(panel["iso3"]) == {"THA", "MYS"}
+
+
+def test_curated_view_says_what_each_source_shows():
+    view = m.curated_view(m.load_membership())
+    assert list(view.columns) == ["name", "kind", "shows", "source", "note"]
+    assert view.loc[0, "shows"] == "co-chair in 2024; joined 2002"
+    assert "co-chair, undated" in set(view["shows"])
+    assert len(view) == len(m.load_membership())

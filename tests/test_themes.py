@@ -286,11 +286,36 @@ def test_theme_examples(coded, corpus, gold, codebook):
 def test_figures_carry_a_source(coded, corpus, codebook):
     units = th.analysis_units(corpus.documents)
     labels = {t.key: t.label for t in codebook.themes}
+    em = th.emphasis_by_year(coded, corpus.paragraphs, corpus.documents, codebook.keys)
     for fig in (
-        th.shares_figure(th.theme_shares(coded, corpus.paragraphs, units, codebook.keys), labels),
-        th.cooccurrence_figure(th.cooccurrence(coded, codebook.keys), labels),
+        th.shares_figure(th.theme_shares(coded, corpus.paragraphs, units, codebook.keys), labels, "hand"),
+        th.cooccurrence_figure(th.cooccurrence(coded, codebook.keys), labels, "hand"),
+        th.comparison_figure(th.compare_codings(em, em), labels, "hand and auto"),
     ):
-        assert any(t.get_text().startswith("Source: ") for t in fig.texts)
+        assert any(t.get_text().startswith("Source: hand") for t in fig.texts)
+
+
+def test_comparison_figure_tells_codings_apart_without_colour(coded, corpus, codebook):
+    labels = {t.key: t.label for t in codebook.themes}
+    em = th.emphasis_by_year(coded, corpus.paragraphs, corpus.documents, codebook.keys)
+    other = em.assign(**{"2024": em["2024"][::-1].to_numpy()})
+    fig = th.comparison_figure(th.compare_codings(em, other), labels, "x")
+    markers = {
+        c.get_label(): c.get_paths()[0].vertices.shape[0]
+        for c in fig.axes[0].collections
+        if c.get_label() in ("hand coding", "automatic coding")
+    }
+    assert len(set(markers.values())) == 2  # a circle and a square: different shapes
+    assert any("(uncertain)" in t.get_text() for t in fig.axes[0].get_yticklabels())
+    assert fig.legends and not fig.axes[0].get_legend()  # legend outside the axes
+
+
+def test_heatmap_labels_contrast_with_their_cell():
+    import matplotlib as mpl
+
+    cmap = mpl.colormaps["cividis"]
+    assert th.text_colour(cmap, 0.0) == "white"  # dark blue
+    assert th.text_colour(cmap, 1.0) == "black"  # yellow
 
 
 def test_disagreements_small_and_real(coded, gold, codebook):
@@ -374,3 +399,175 @@ def test_chapter_pipeline_on_a_bigger_corpus(tmp_path, gold, codebook):
     em = th.emphasis_by_year(coded, big.paragraphs, big.documents, keys)
     assert th.emphasis_facts(em, labels)["last_year"] == "2024"
     assert set(th.distinctive_terms(big.paragraphs, units)["unit"]) == set(units)
+
+
+# --- which coding measures the themes (issue 11: the hand coding where it covers the corpus) ----------------
+
+
+def test_coding_for_analysis_hand_when_it_covers_every_paragraph(corpus, coded, gold):
+    chosen = th.coding_for_analysis(corpus.paragraphs, coded, gold)
+    assert chosen.name == th.HAND
+    assert chosen.n_covered == chosen.n_paragraphs == len(corpus.paragraphs)
+    assert set(zip(chosen.coded["paragraph_id"], chosen.coded["theme"], strict=True)) == set(
+        map(tuple, th.gold_pairs(gold).to_numpy())
+    )
+    # one paragraph the gold does not know: the automatic coding, and the count says how far the gold reaches
+    extra = pd.concat([corpus.paragraphs, _paras("Borders and visas.")], ignore_index=True)
+    partial = th.coding_for_analysis(extra, coded, gold)
+    assert partial.name == th.AUTO
+    assert (partial.n_covered, partial.n_paragraphs) == (len(corpus.paragraphs), len(corpus.paragraphs) + 1)
+    assert partial.coded.equals(coded.reset_index(drop=True))
+    # no paragraph at all: nothing is covered, so the hand coding is not used
+    assert th.coding_for_analysis(corpus.paragraphs.iloc[:0], coded.iloc[:0], gold).name == th.AUTO
+
+
+def test_hand_coding_keeps_corpus_order_and_drops_unknown_paragraphs():
+    paragraphs = _paras("first", "second")
+    gold = pd.DataFrame(
+        {
+            "doc_id": "d",
+            "paragraph_id": ["d-p02", "d-p01", "d-p01", "x-p01"],
+            "theme": ["b", "a", "", "a"],
+            "note": "",
+        }
+    )
+    out = th.hand_coding(gold, paragraphs)
+    assert out.values.tolist() == [["d", "d-p01", "a", ""], ["d", "d-p02", "b", ""]]
+
+
+def test_rule3_bare_headings_get_no_theme(corpus, coded):
+    # "Mass arrivals" is a heading of the MFAT page; the terms code it as border management.
+    assert ("border_management", "mass arrival") in _pairs(coded, "mfat-smuggling-page-p17")
+    kept, removed = th.apply_rule3(coded, corpus.paragraphs)
+    assert "mfat-smuggling-page-p17" in set(removed["paragraph_id"])
+    assert "mfat-smuggling-page-p17" not in set(kept["paragraph_id"])
+    assert len(kept) + len(removed) == len(coded)
+    # every line read as a heading is one the hand coding gives no theme (rule 3)
+    gold = th.load_gold()
+    headings = set(corpus.paragraphs.loc[th.heading_like(corpus.paragraphs), "paragraph_id"])
+    assert headings and not headings & set(th.gold_pairs(gold)["paragraph_id"])
+    frame = _paras(
+        "Border management", "Border management is discussed.", "- border checks", "a b c d e f g h i j k l m"
+    )
+    assert th.heading_like(frame).tolist() == [True, False, False, False]
+    marked = frame.assign(kind=["paragraph", "heading", "paragraph", "paragraph"])
+    assert th.heading_like(marked).tolist() == [True, True, False, False]
+
+
+def _emphasis(first: list[float], last: list[float]) -> pd.DataFrame:
+    return pd.DataFrame(
+        {"2002": first, "2024": last, "first_year": "2002"}, index=pd.Index(["a", "b", "c"], name="theme")
+    )
+
+
+def test_compare_codings_sign_and_rank():
+    hand = _emphasis([0.1, 0.2, 0.3], [0.4, 0.1, 0.3])  # a +0.3 (1), b -0.1 (3), c 0 (2)
+    auto = _emphasis([0.1, 0.2, 0.3], [0.2, 0.3, 0.3])  # a +0.1 (1), b +0.1 (1), c 0 (3)
+    out = th.compare_codings(hand, auto)
+    assert out["rank (hand)"].tolist() == [1, 3, 2]
+    assert out["rank (automatic)"].tolist() == [1, 1, 3]
+    assert out["direction (hand)"].tolist() == ["rise", "fall", "none"]
+    assert out["same direction"].tolist() == [True, False, True]
+    assert out["same rank"].tolist() == [True, False, False]
+    assert out["reading"].tolist() == ["robust", "uncertain", "uncertain"]
+    facts = th.comparison_facts(out, {"a": "A", "b": "B", "c": "C"})
+    assert facts["cmp_robust_rises"] == "A" and facts["cmp_robust_falls"] == "none"
+    assert facts["cmp_uncertain"] == "B, C"
+    assert facts["cmp_direction_only"] == "C"  # no change under both, but ranked differently
+    assert (facts["cmp_rise_agrees"], facts["cmp_fall_agrees"]) == ("robust", "uncertain")
+    assert (facts["cmp_rise_auto"], facts["cmp_fall_auto"]) == ("A", "C")  # ties: the first theme
+    # a change smaller than min_change is no change: b's -0.1 and +0.1 then agree in direction
+    small = th.compare_codings(hand, auto, min_change=0.2)
+    assert small["direction (hand)"].tolist() == ["rise", "none", "none"]
+    assert small["same direction"].tolist() == [False, True, True]
+    none = th.comparison_facts(None, {"a": "A"})
+    assert none["cmp_available"] == "no" and all(v not in ("", None) for v in none.values())
+
+
+def test_headline_rise_and_fall_differ_between_codings(corpus, coded, gold, codebook):
+    """Issue 11: on the hand coding the largest rise and fall are not those of the terms; neither is robust."""
+    labels = {t.key: t.label for t in codebook.themes}
+    auto, _ = th.apply_rule3(th.code_corpus(corpus), corpus.paragraphs)
+    hand = th.coding_for_analysis(corpus.paragraphs, auto, gold).coded
+    em_hand = th.emphasis_by_year(hand, corpus.paragraphs, corpus.documents, codebook.keys)
+    em_auto = th.emphasis_by_year(auto, corpus.paragraphs, corpus.documents, codebook.keys)
+    facts_hand = th.emphasis_facts(em_hand, labels)
+    # Law enforcement: four of the 50 paragraphs of 2002 against five of the 34 of the MFAT page (by reading).
+    assert facts_hand["rise_theme"] == "Law enforcement"
+    assert (facts_hand["rise_from"], facts_hand["rise_to"]) == (pytest.approx(4 / 50), pytest.approx(5 / 34))
+    assert facts_hand["fall_theme"] == "Regional and international cooperation"
+    assert th.emphasis_facts(em_auto, labels)["rise_theme"] != facts_hand["rise_theme"]
+    step = th.one_paragraph(corpus.paragraphs, corpus.documents)
+    assert step == pytest.approx(1 / 50)  # 2002 has 50 paragraphs, 2024 has 34
+    comparison = th.compare_codings(em_hand, em_auto, min_change=step)
+    facts = th.comparison_facts(comparison, labels)
+    assert (facts["cmp_rise_agrees"], facts["cmp_fall_agrees"]) == ("uncertain", "uncertain")
+    assert comparison.loc["private_sector", "reading"] == "robust"  # new in 2018 under both codings
+    assert facts["cmp_n_robust"] + facts["cmp_n_uncertain"] == len(codebook.keys)
+
+
+def test_emphasis_facts_one_year_has_no_rise_or_fall():
+    em = pd.DataFrame({"2016": [0.5, 0.0], "first_year": ["2016", ""]}, index=pd.Index(["a", "b"], name="theme"))
+    facts = th.emphasis_facts(em, {"a": "A", "b": "B"})
+    assert (facts["rise_theme"], facts["fall_theme"], facts["new_themes"]) == ("none", "none", "none")
+    assert facts["n_dropped_themes"] == 0
+
+
+def test_summaries_have_no_empty_values(codebook):
+    labels = {t.key: t.label for t in codebook.themes}
+    empty = pd.DataFrame(columns=["doc_id", "paragraph_id", "theme", "matched"])
+    s = th.coding_summary(
+        empty, _paras("Thanks to the hosts."), th.top_pairs(th.cooccurrence(empty, codebook.keys)), labels
+    )
+    assert (s["top_theme"], s["top_pair_a"], s["share_themed"], s["n_unthemed"]) == ("none", "none", 0.0, 1)
+    for value in s.values():
+        assert value is not None and not (isinstance(value, float) and math.isnan(value))
+
+
+def test_validation_summary_matches_evaluation(coded, gold, codebook):
+    labels = {t.key: t.label for t in codebook.themes}
+    ev = th.evaluate(coded, gold, codebook.keys)
+    s = th.validation_summary(ev, gold, labels)
+    assert s["macro_f1"] == pytest.approx(ev.loc["macro average", "f1"])
+    assert s["n_fp"] == ev.loc["micro average", "fp"] and s["gold_paragraphs"] == 111
+    assert s["worst_f1"] <= s["macro_f1"] <= s["best_f1"]
+
+
+def test_out_of_sample_rows(corpus, gold):
+    out = th.out_of_sample(th.code_corpus, corpus, gold)
+    assert out["set"].tolist() == list(th.SETS)
+    inside = out.set_index("set").loc["in-sample"]
+    assert inside["pairs (reading)"] == len(th.gold_pairs(gold)) and inside["documents"] == 5
+    # each set has one document not in English, which is reported and not coded
+    assert out.set_index("set").loc[["dev", "test"], "not in English"].tolist() == [1, 1]
+    assert out[["precision", "recall", "F1", "macro F1"]].apply(lambda c: c.between(0, 1)).all().all()
+
+
+def _glued(notebook: str) -> dict[str, str]:
+    """The text/plain of every value a committed notebook glues, by name."""
+    import json
+
+    cells = json.loads((REPO_ROOT / "notebooks" / notebook).read_text(encoding="utf-8"))["cells"]
+    return {
+        o["metadata"]["scrapbook"]["name"]: o["data"].get("application/papermill.record/text/plain", "")
+        for c in cells
+        if c["cell_type"] == "code"
+        for o in c.get("outputs", [])
+        if "scrapbook" in o.get("metadata", {})
+    }
+
+
+def test_chapter_findings_come_from_the_coding_it_names(corpus, gold, codebook):
+    """Issue 11: the chapter names the hand coding on the shipped corpus, and its headline change is that
+    coding's, with the automatic coding's disagreement glued as uncertain."""
+    glued = _glued("04_themes.ipynb")
+    assert glued["coding_label"] == repr(th.HAND)
+    labels = {t.key: t.label for t in codebook.themes}
+    auto, _ = th.apply_rule3(th.code_corpus(corpus), corpus.paragraphs)
+    hand = th.hand_coding(gold, corpus.paragraphs)
+    facts = th.emphasis_facts(th.emphasis_by_year(hand, corpus.paragraphs, corpus.documents, codebook.keys), labels)
+    assert glued["emph_rise_theme"] == repr(facts["rise_theme"])
+    assert glued["emph_fall_theme"] == repr(facts["fall_theme"])
+    assert glued["cmp_rise_agrees"] == repr("uncertain")
+    assert glued["n_rule3"] == str(len(th.apply_rule3(th.code_corpus(corpus), corpus.paragraphs)[1]))
+    assert len(auto) < len(th.code_corpus(corpus))

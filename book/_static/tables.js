@@ -26,6 +26,14 @@
         order: [],          // keep the order the table was made in until the reader sorts
         autoWidth: false,   // column widths come from custom.css, not from measuring
       }));
+      // DataTables names every pager "pagination": with two tables on a page the landmarks are not unique
+      // (axe-core landmark-unique). Name each after its table.
+      const name = table.getAttribute("aria-label") || (table.caption && table.caption.textContent.trim());
+      const wrapper = table.closest(".dt-container");
+      if (name && wrapper) {
+        wrapper.querySelectorAll('nav[aria-label="pagination"]').forEach(
+          (nav) => nav.setAttribute("aria-label", `Pages of: ${name}`));
+      }
     }
     let lengths = [];
     window.addEventListener("beforeprint", () => {

@@ -1,4 +1,5 @@
-"""Command line: ``validate [DIR]``, ``export [--corpus DIR] --out DIR`` and ``add FILE... --to DIR``.
+"""Command line: ``validate [DIR]``, ``export [--corpus DIR] --out DIR``, ``add FILE... --to DIR`` and
+``fingerprint [--require-shipped] [DIR]``.
 
 Problems are printed one per line as ``path: what is wrong`` on standard error, with exit status 1;
 never a traceback.
@@ -10,7 +11,8 @@ import argparse
 import sys
 from pathlib import Path
 
-from .corpus import DOC_TYPES, ENV_VAR, IGNORE_FILE, CorpusError, load_corpus
+from .corpus import DOC_TYPES, ENV_VAR, IGNORE_FILE, CorpusError, corpus_dir, discover, load_corpus
+from .fingerprint import corpus_fingerprint, shipped_fingerprint
 
 __all__ = ["main"]
 
@@ -35,7 +37,30 @@ def _parser() -> argparse.ArgumentParser:
     add.add_argument("--doc-type", choices=DOC_TYPES, help="kind of document (default: none written, so other)")
     add.add_argument("--id", dest="doc_id", help="document id, also the output file name (one FILE only)")
     add.add_argument("--force", action="store_true", help="replace an output file that already exists")
+    which = sub.add_parser("fingerprint", help="say whether a corpus folder is the one the book's commentary describes")
+    which.add_argument("corpus", nargs="?", type=Path, help=f"corpus folder (default: ${ENV_VAR}, else data/corpus)")
+    which.add_argument("--require-shipped", action="store_true", help="exit 1 with one line when it is another corpus")
     return parser
+
+
+def _fingerprint(args: argparse.Namespace) -> int:
+    root = corpus_dir(args.corpus)
+    files, problems = discover(root)
+    if problems and not files:
+        for problem in problems:
+            print(problem, file=sys.stderr)
+        return 1
+    digest = corpus_fingerprint(root, [f.name for f in files])
+    shipped = digest == shipped_fingerprint()
+    if args.require_shipped and not shipped:
+        print(
+            f"{root}: not the shipped corpus (fingerprint {digest[:12]}): the committed notebooks are the "
+            "regression reference for data/corpus; check a book built on this corpus with make check-corpus",
+            file=sys.stderr,
+        )
+        return 1
+    print(f"{digest} {'shipped' if shipped else 'other'} {root}")
+    return 0
 
 
 def _validate_summary(corpus) -> list[str]:
@@ -49,6 +74,8 @@ def _validate_summary(corpus) -> list[str]:
 def main(argv: list[str] | None = None) -> int:
     """Run the command line; return the exit status."""
     args = _parser().parse_args(argv)
+    if args.command == "fingerprint":
+        return _fingerprint(args)
     if args.command == "add":
         from .ingest import run_add
 

@@ -9,12 +9,16 @@ Three exported tables (:mod:`.tables`):
 
 One job per module: :mod:`.sources` (curated CSVs), :mod:`.names` (name resolution), :mod:`.lists` (list
 grammar and the participation table), :mod:`.counts` (stated counts), :mod:`.panel` (state-year panel),
-:mod:`.views` (chapter views and headline numbers), :mod:`.figures`, :mod:`.tables` (export). Everything
+:mod:`.founding` (which document is the founding statement, one meeting's counts), :mod:`.growth`
+(quantities over time kept apart, first appearances), :mod:`.views` (chapter views and headline numbers),
+:mod:`.figures`, :mod:`.tables` (export). Everything
 public is re-exported here, so ``from baliprocess import membership; membership.counts_table(...)`` works.
 """
 
 from .counts import counts_table, extract_counts, parse_number
 from .figures import growth_figure, region_figure
+from .founding import FOUNDING_RULE, MEETING_RULE, first_counted_meeting, founding_document, meeting_counts
+from .growth import QUANTITIES, first_appearances, panel_counts, quantity_of, stated_series
 from .lists import (
     LIST_PATTERNS,
     find_lists,
@@ -34,11 +38,14 @@ from .sources import (
 from .tables import TABLES, build_tables
 from .views import (
     counts_view,
-    growth_table,
+    curated_view,
+    evaluation_view,
+    for_prose,
     paragraph_span,
-    reconcile_2002,
+    reconcile_founding,
     region_table,
     role_kind_table,
+    score_words,
     stated_totals,
     summary,
     totals_table,
@@ -46,31 +53,44 @@ from .views import (
 
 __all__ = [
     "DATA_DIR",
+    "FOUNDING_RULE",
     "LIST_PATTERNS",
+    "MEETING_RULE",
+    "QUANTITIES",
     "ROLES",
     "STATUS_RANK",
     "TABLES",
     "build_tables",
     "counts_table",
     "counts_view",
+    "curated_view",
+    "evaluation_view",
     "extract_counts",
     "find_lists",
+    "first_appearances",
+    "first_counted_meeting",
+    "for_prose",
+    "founding_document",
     "growth_figure",
-    "growth_table",
     "load_membership",
     "load_organisations",
     "load_region_overrides",
     "load_totals",
+    "meeting_counts",
     "membership_panel",
+    "panel_counts",
     "paragraph_span",
     "parse_number",
     "participation_table",
-    "reconcile_2002",
+    "quantity_of",
+    "reconcile_founding",
     "region_figure",
     "region_table",
     "resolve_names",
     "role_kind_table",
+    "score_words",
     "split_list",
+    "stated_series",
     "stated_totals",
     "summary",
     "totals_table",

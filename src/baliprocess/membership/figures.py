@@ -1,14 +1,32 @@
-"""Figures of the membership chapter; each prints a source line built from what it draws."""
+"""Figures of the membership chapter; each prints a source line built from what it draws.
+
+Series are told apart without colour: roles and statuses by hatching, stated quantities by marker shape;
+legends sit outside the axes, and no note is drawn over the data.
+"""
 
 from __future__ import annotations
+
+import textwrap
 
 import pandas as pd
 from matplotlib.figure import Figure
 
 from .. import plotting
+from .growth import QUANTITIES
 from .panel import ROLES
 
-__all__ = ["growth_figure", "region_figure"]
+__all__ = ["HATCHES", "MARKERS", "growth_figure", "region_figure"]
+
+#: One hatching per role or status, so that the bars read in greyscale too.
+HATCHES = {"co_chair": "xx", "member": "", "participant": "//", "observer": ".."}
+#: One marker per stated quantity (filled or hollow), so that no two quantities look alike.
+MARKERS = dict(zip(QUANTITIES, (("D", True), ("D", False), ("o", True), ("s", True)), strict=True))
+
+
+def _empty(ax, message: str) -> None:
+    ax.text(0.5, 0.5, message, transform=ax.transAxes, ha="center", va="center", fontsize=10, color="#555555")
+    ax.set_xticks([])
+    ax.set_yticks([])
 
 
 def region_figure(table: pd.DataFrame, drawn_from: str | None = None) -> Figure:
@@ -19,10 +37,23 @@ def region_figure(table: pd.DataFrame, drawn_from: str | None = None) -> Figure:
     roles = [c for c in table.columns if c != "total"]
     colours = plotting.colour_map(list(ROLES))
     fig, ax = plotting.new_figure(7.5, 0.32 * len(table) + 1.4)
+    if table.empty:
+        _empty(ax, "No list of participants or observers was read in this corpus.")
+        plotting.add_source(fig, "participation.csv (no rows).")
+        return fig
     left = pd.Series(0, index=table.index)
     y = range(len(table))[::-1]
     for role in roles:
-        ax.barh(list(y), table[role], left=left, color=colours[role], label=role.replace("_", "-"))
+        ax.barh(
+            list(y),
+            table[role],
+            left=left,
+            color=colours[role],
+            hatch=HATCHES.get(role, ""),
+            edgecolor="white",
+            linewidth=0.5,
+            label=role.replace("_", "-"),
+        )
         left = left + table[role]
     ax.set_yticks(list(y), table.index)
     ax.set_xlabel("Names listed in the statement")
@@ -33,50 +64,56 @@ def region_figure(table: pd.DataFrame, drawn_from: str | None = None) -> Figure:
     return fig
 
 
-def growth_figure(growth: pd.DataFrame) -> Figure:
-    """Panel counts per year as stacked bars; stated totals as markers."""
-    fig, ax = plotting.new_figure(7.5, 4.2)
-    panel = growth[growth["series"].str.startswith("panel: ")]
-    wide = panel.pivot(index="year", columns="series", values="value").fillna(0)
-    order = [f"panel: {s.replace('_', '-')}" for s in ("co_chair", "member", "participant", "observer")]
-    role_colours = plotting.colour_map(list(ROLES))
-    colours = {f"panel: {r.replace('_', '-')}": c for r, c in role_colours.items()}
-    bottom = pd.Series(0.0, index=wide.index)
-    for s in [o for o in order if o in wide.columns]:
-        ax.bar(
-            wide.index,
-            wide[s],
-            bottom=bottom,
-            width=0.8,
-            color=colours[s],
-            label=s.removeprefix("panel: ") + " (states, panel)",
-        )
-        bottom = bottom + wide[s]
-    markers = {"stated (corpus)": ("D", "#000000"), "stated (outside)": ("o", "#D55E00")}
-    for prefix, (marker, colour) in markers.items():
-        pts = growth[growth["series"].str.startswith(prefix)]
-        if not pts.empty:
-            ax.scatter(
+def growth_figure(panel_counts: pd.DataFrame, stated: pd.DataFrame) -> Figure:
+    """Two panels on one time axis. Top: states per year with a dated source in the state-year panel, stacked
+    by status (hatched). Bottom: the counts stated by the corpus and by outside sources, one marker per
+    quantity (:data:`MARKERS`); attendance and membership are never joined into one series."""
+    fig, (top, bottom) = plotting.new_figure(7.5, 6.6, nrows=2, sharex=True, height_ratios=(1, 1))
+    colours = plotting.colour_map(list(ROLES))
+    if panel_counts.empty:
+        _empty(top, "No state has a dated status in this corpus.")
+    else:
+        wide = panel_counts.pivot(index="year", columns="status", values="states").fillna(0)
+        bottom_of = pd.Series(0.0, index=wide.index)
+        for status in [s for s in ("co_chair", "member", "participant", "observer") if s in wide.columns]:
+            top.bar(
+                wide.index,
+                wide[status],
+                bottom=bottom_of,
+                width=0.8,
+                color=colours[status],
+                hatch=HATCHES[status],
+                edgecolor="white",
+                linewidth=0.5,
+                label=status.replace("_", "-"),
+            )
+            bottom_of = bottom_of + wide[status]
+        top.legend(title="Status in the panel", frameon=False, loc="upper left", bbox_to_anchor=(1.0, 1.0))
+    top.set_ylabel("States with a dated\nsource of their status")
+    if stated.empty:
+        _empty(bottom, "No dated count of attendance or membership.")
+    else:
+        quantity_colours = dict(zip(QUANTITIES, ("#0072B2", "#0072B2", "#D55E00", "#000000"), strict=True))
+        for quantity in [q for q in QUANTITIES if q in set(stated["quantity"])]:
+            pts = stated[stated["quantity"] == quantity]
+            marker, filled = MARKERS[quantity]
+            colour = quantity_colours[quantity]
+            bottom.scatter(
                 pts["year"],
                 pts["value"],
                 marker=marker,
-                color=colour,
+                s=42,
                 zorder=3,
-                s=36,
-                label=f"{prefix.removeprefix('stated ').strip('()')} source: stated total",
+                facecolors=colour if filled else "none",
+                edgecolors=colour,
+                linewidths=1.4,
+                label=textwrap.fill(quantity, 26),
             )
-    ax.set_xlabel("Year")
-    ax.set_ylabel("States with a sourced status (bars)\nor stated total (markers)")
-    ax.legend(frameon=False, fontsize=8.5, loc="upper left", bbox_to_anchor=(1.0, 1.0))
-    ax.text(
-        0.99,
-        0.5,
-        "Short bars mean few dated sources,\nnot few members: a year without\na source is unknown.",
-        transform=ax.transAxes,
-        ha="right",
-        va="center",
-        fontsize=8.5,
-        color="#555555",
+        bottom.legend(title="What the count measures", frameon=False, loc="upper left", bbox_to_anchor=(1.0, 1.0))
+        bottom.set_ylim(bottom=0)
+    bottom.set_ylabel("Count stated by\na source")
+    bottom.set_xlabel("Year")
+    plotting.add_source(
+        fig, "membership_panel.csv (top); membership_counts.csv and data/membership_totals.csv (bottom)."
     )
-    plotting.add_source(fig, "membership_panel.csv, membership_counts.csv and data/membership_totals.csv.")
     return fig

@@ -7,47 +7,51 @@ from collections.abc import Mapping, Sequence
 
 import pandas as pd
 
+from .growth import MEMBER_STATES, MEMBERS, quantity_of
 from .panel import ROLES
 
 __all__ = [
     "counts_view",
-    "growth_table",
+    "curated_view",
+    "evaluation_view",
+    "for_prose",
     "paragraph_span",
-    "reconcile_2002",
+    "reconcile_founding",
     "region_table",
     "role_kind_table",
+    "score_words",
     "stated_totals",
     "summary",
     "totals_table",
 ]
 
 
-def _conference_doc(participation: pd.DataFrame) -> str | None:
-    """The document with the most listed participants and observers (the founding statement here)."""
-    listed = participation[participation["role"].isin(["participant", "observer"])]
-    if listed.empty:
-        return None
-    sizes = listed.groupby("doc_id").size()
-    return str(sizes.sort_values(ascending=False, kind="stable").index[0])
-
-
-def role_kind_table(participation: pd.DataFrame, doc_id: str | None = None) -> pd.DataFrame:
-    """Counts of listed names by role (rows) and kind (columns) for one document, with totals."""
-    doc_id = doc_id or _conference_doc(participation)
+def role_kind_table(participation: pd.DataFrame, doc_id: str | None) -> pd.DataFrame:
+    """Counts of listed names by role (rows) and kind (columns) for one document, with totals; no rows when
+    ``doc_id`` is ``None`` or lists nothing."""
     sub = participation[participation["doc_id"] == doc_id]
+    if sub.empty:
+        empty = pd.DataFrame(columns=["state", "territory", "organisation", "total"], dtype=int)
+        empty.index.name = "role"
+        return empty
     table = pd.crosstab(sub["role"], sub["kind"], margins=True, margins_name="total")
     order = [r for r in ROLES if r in table.index] + ["total"]
-    cols = [c for c in ("state", "organisation") if c in table.columns] + ["total"]
+    cols = [c for c in ("state", "territory", "organisation") if c in table.columns] + ["total"]
     table = table.reindex(index=order, columns=cols, fill_value=0)
     table.index.name, table.columns.name = "role", None
     return table
 
 
-def region_table(participation: pd.DataFrame, doc_id: str | None = None) -> pd.DataFrame:
-    """States of one document by UN region (rows) and role (columns); organisations as one extra row."""
-    doc_id = doc_id or _conference_doc(participation)
+def region_table(participation: pd.DataFrame, doc_id: str | None) -> pd.DataFrame:
+    """States (and territories) of one document by UN region (rows) and role (columns); organisations as
+    one extra row. No rows when ``doc_id`` is ``None`` or lists nothing."""
     sub = participation[participation["doc_id"] == doc_id].copy()
-    sub["group"] = sub["region"].where(sub["kind"] == "state", "International organisations")
+    if sub.empty:
+        empty = pd.DataFrame(columns=["total"], dtype=int)
+        empty.index.name = "group"
+        empty.attrs = {"doc_id": doc_id, "paragraph_ids": []}
+        return empty
+    sub["group"] = sub["region"].where(sub["kind"] != "organisation", "International organisations")
     table = pd.crosstab(sub["group"], sub["role"])
     table = table.reindex(columns=[r for r in ROLES if r in table.columns], fill_value=0)
     table["total"] = table.sum(axis=1)
@@ -72,14 +76,22 @@ def paragraph_span(paragraphs: pd.DataFrame, paragraph_ids: Sequence[str]) -> st
     return ("paragraph " if len(paragraph_ids) == 1 else "paragraphs ") + ", ".join(paragraph_ids)
 
 
-def reconcile_2002(
-    participation: pd.DataFrame, counts: pd.DataFrame, window_days: int = 31, not_yet_independent: Sequence[str] = ()
+def reconcile_founding(
+    participation: pd.DataFrame,
+    counts: pd.DataFrame,
+    doc_id: str | None,
+    doc_date: pd.Timestamp | None,
+    window_days: int = 31,
+    not_yet_independent: Sequence[str] = (),
 ) -> pd.DataFrame:
-    """The founding statement's lists against the country counts stated within ``window_days`` of it.
+    """The founding statement's lists against the counts of countries at its meeting stated within
+    ``window_days`` of its date (``doc_date``), by any document. No rows when ``doc_id`` is ``None``.
 
     ``not_yet_independent`` holds words (case ignored) of the names, as written, of listed states that were
     not yet independent at the time; the chapter names them."""
-    doc_id = _conference_doc(participation)
+    columns = ["what", "count", "source"]
+    if doc_id is None:
+        return pd.DataFrame(columns=columns).set_index("what")
     sub = participation[participation["doc_id"] == doc_id]
     st = sub[sub["kind"] == "state"]
     org = sub[sub["kind"] == "organisation"]
@@ -93,21 +105,12 @@ def reconcile_2002(
         ("states listed in all", int(st["iso3"].nunique()), doc_id),
         ("organisations listed in all", int(org["name"].nunique()), doc_id),
     ]
-    if doc_id is not None and not counts.empty:
-        date = participation.attrs.get("date")
+    if doc_date is not None and not pd.isna(doc_date):
         conf = counts[(counts["unit"] == "countries") & (counts["subject"] == "attendance")]
-        when = pd.to_datetime(conf["as_of"])
-        ref = date if date is not None else when[conf["doc_id"] == doc_id].min()
-        years = participation.loc[participation["doc_id"] == doc_id, "year"]
-        year = int(years.iloc[0]) if len(years) else None
-        near = (
-            conf[(when.dt.year == year)]
-            if ref is None or pd.isna(ref)
-            else conf[(when - ref).abs() <= pd.Timedelta(days=window_days)]
-        )
+        near = conf[(pd.to_datetime(conf["as_of"]) - doc_date).abs() <= pd.Timedelta(days=window_days)]
         for r in near.itertuples():
             rows.append((f'countries stated: "{r.text}"', int(r.count), r.paragraph_id))
-    return pd.DataFrame(rows, columns=["what", "count", "source"]).set_index("what")
+    return pd.DataFrame(rows, columns=columns).set_index("what")
 
 
 def counts_view(counts: pd.DataFrame) -> pd.DataFrame:
@@ -130,14 +133,16 @@ def totals_table(counts: pd.DataFrame, totals: pd.DataFrame) -> pd.DataFrame:
     )
     m = totals[totals["scope"] == "membership"]
     b = m[["year", "source", "qualifier", "unit", "count"]]
-    both = pd.concat([a, b], ignore_index=True)
+    both = pd.concat([f for f in (a, b) if len(f)] or [a], ignore_index=True)
+    # one column per quantity: "member countries" and "countries and territories" are counts of member states
+    both["unit"] = [quantity_of("membership", u) or u for u in both["unit"]]
     wide = both.pivot_table(
         index=["source", "year", "qualifier"], columns="unit", values="count", aggfunc="first", dropna=False
     ).reset_index()
     wide = wide.dropna(how="all", subset=[c for c in wide.columns if c not in ("source", "year", "qualifier")])
     order = [
         c
-        for c in ("member states", "member organisations", "members", "observer states", "observer organisations")
+        for c in (MEMBER_STATES, "member organisations", MEMBERS, "observer states", "observer organisations")
         if c in wide.columns
     ]
     wide = wide[["source", "year", "qualifier", *order]]
@@ -147,50 +152,40 @@ def totals_table(counts: pd.DataFrame, totals: pd.DataFrame) -> pd.DataFrame:
     return wide.set_index("source").astype({c: "Int64" for c in order})
 
 
-def growth_table(panel: pd.DataFrame, counts: pd.DataFrame, totals: pd.DataFrame) -> pd.DataFrame:
-    """Long table year, series, value: states per status in the panel, and stated country/member totals."""
-    per = panel.groupby(["year", "status"]).size().rename("value").reset_index()
-    per["series"] = "panel: " + per["status"].str.replace("_", "-")
-    stated = counts[
-        counts["unit"].isin(["countries", "members"]) & counts["subject"].isin(["attendance", "membership"])
-    ]
-    s1 = pd.DataFrame(
-        {
-            "year": pd.to_datetime(stated["as_of"]).dt.year,
-            "series": "stated (corpus): " + stated["unit"] + ", " + stated["subject"],
-            "value": stated["count"].astype(int),
-        }
-    )
-    t = totals[totals["year"].notna() & totals["unit"].isin(["countries", "members", "member states"])]
-    s2 = pd.DataFrame(
-        {
-            "year": t["year"].astype(int),
-            "series": "stated (outside): " + t["unit"] + ", " + t["scope"],
-            "value": t["count"].astype(int),
-        }
-    )
-    out = pd.concat([per[["year", "series", "value"]], s1, s2], ignore_index=True)
-    out = out.groupby(["year", "series"], as_index=False)["value"].max()
-    return out.sort_values(["year", "series"]).reset_index(drop=True)
+def summary(
+    participation: pd.DataFrame,
+    counts: pd.DataFrame,
+    panel: pd.DataFrame,
+    doc_id: str | None,
+    meeting: Mapping[str, object],
+    doc_date: pd.Timestamp | None = None,
+    window_days: int = 31,
+) -> dict[str, object]:
+    """Headline numbers of the corpus tables, for glueing; absent values are ``None`` (see :func:`for_prose`).
 
-
-def summary(participation: pd.DataFrame, counts: pd.DataFrame, panel: pd.DataFrame) -> dict[str, object]:
-    """Headline numbers of the corpus tables, for glueing; absent values are ``None``.
-
-    Totals stated by outside sources are picked by :func:`stated_totals`, with the choice of source made by
-    the chapter."""
-    doc = _conference_doc(participation)
-    sub = participation[participation["doc_id"] == doc]
+    ``doc_id`` is the founding statement (:func:`~.founding.founding_document`); ``meeting`` holds the
+    counts that one meeting's own document states (:func:`~.founding.meeting_counts`); ``press_countries`` is
+    the first forecast count of countries stated within ``window_days`` of ``doc_date``. Totals stated by
+    outside sources are picked by :func:`stated_totals`, with the choice of source made by the chapter."""
+    sub = participation[participation["doc_id"] == doc_id]
     st, org = sub[sub["kind"] == "state"], sub[sub["kind"] == "organisation"]
 
-    def stated(unit: str, subject: str, pick: str = "first") -> int | None:
+    def stated(unit: str, subject: str) -> int | None:
         c = counts[(counts["unit"] == unit) & (counts["subject"] == subject)]
-        if c.empty:
-            return None
-        return int(c["count"].iloc[0] if pick == "first" else c["count"].iloc[-1])
+        return int(c["count"].iloc[0]) if len(c) else None
 
     n_listed = int(st["iso3"].nunique())
-    press = stated("countries", "attendance", "first")
+    press = counts[
+        (counts["unit"] == "countries") & (counts["subject"] == "attendance") & counts["prospective"].astype(bool)
+    ]
+    if doc_date is not None and not pd.isna(doc_date):
+        press = press[(pd.to_datetime(press["as_of"]) - doc_date).abs() <= pd.Timedelta(days=window_days)]
+    press_countries = int(press["count"].iloc[0]) if len(press) and doc_id is not None and doc_date else None
+
+    def meeting_value(unit: str) -> int | None:
+        value = meeting.get(unit)
+        return int(value) if isinstance(value, int) else None
+
     return {
         "n_participant_states": int((st["role"] == "participant").sum()),
         "n_cochair_states": int((st["role"] == "co_chair").sum()),
@@ -201,11 +196,11 @@ def summary(participation: pd.DataFrame, counts: pd.DataFrame, panel: pd.DataFra
         "n_listed_states": n_listed,
         "n_listed_orgs": int(org["name"].nunique()),
         "n_regions": int(st["region"].nunique()),
-        "press_countries": press,
-        "press_gap": (press - n_listed) if press is not None else None,
-        "som2_delegates": stated("delegates", "attendance"),
-        "som2_countries": stated("countries", "attendance", "last"),
-        "som2_orgs": stated("organisations", "attendance"),
+        "press_countries": press_countries,
+        "press_gap": (press_countries - n_listed) if press_countries is not None else None,
+        "som2_delegates": meeting_value("delegates"),
+        "som2_countries": meeting_value("countries"),
+        "som2_orgs": meeting_value("organisations"),
         "mfat_members": stated("members", "membership"),
         "untoc_parties": stated("parties", "treaty_parties"),
         "n_counts": len(counts),
@@ -214,6 +209,12 @@ def summary(participation: pd.DataFrame, counts: pd.DataFrame, panel: pd.DataFra
         "panel_first_year": int(panel["year"].min()) if len(panel) else None,
         "panel_last_year": int(panel["year"].max()) if len(panel) else None,
     }
+
+
+def for_prose(values: Mapping[str, object], missing: str = "not available") -> dict[str, object]:
+    """``values`` with every ``None`` or NaN replaced by ``missing``, so that no empty value reaches a
+    sentence (glue keys are resolved on any corpus, even inside blocks that are not shown)."""
+    return {k: missing if v is None or (isinstance(v, float) and pd.isna(v)) else v for k, v in values.items()}
 
 
 def stated_totals(totals: pd.DataFrame, picks: Mapping[str, Sequence[tuple[str, str]]]) -> dict[str, int | None]:
@@ -229,3 +230,38 @@ def stated_totals(totals: pd.DataFrame, picks: Mapping[str, Sequence[tuple[str, 
         values = [one(source, unit) for source, unit in pairs]
         out[name] = None if any(v is None for v in values) else sum(v for v in values if v is not None)
     return out
+
+
+def evaluation_view(scores: Mapping[str, pd.DataFrame], tasks: Sequence[str] = ("lists", "counts")) -> pd.DataFrame:
+    """Scores of ``tasks`` on each evaluation set (``{set name: evaluation table}``), one row per task and
+    set: gold, predicted and correct items, precision, recall and F1."""
+    frames = [s[s["task"].isin(tasks)].assign(set=name) for name, s in scores.items()]
+    out = pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=["task", "set"])
+    order = {t: i for i, t in enumerate(tasks)}
+    out = out.assign(_o=out["task"].map(order)).sort_values(["_o"], kind="stable").drop(columns="_o")
+    return out[["task", "set", "gold", "predicted", "correct", "precision", "recall", "f1"]].reset_index(drop=True)
+
+
+def score_words(scores: pd.DataFrame, task: str, set_name: str) -> dict[str, str]:
+    """Precision, recall and F1 of one task on one set as two-decimal text ("not defined" where a score
+    has no value, e.g. precision when nothing was predicted), for prose."""
+    row = scores[(scores["task"] == task) & (scores["set"] == set_name)]
+
+    def word(col: str) -> str:
+        value = row[col].iloc[0] if len(row) else float("nan")
+        return "not defined" if pd.isna(value) else f"{float(value):.2f}"
+
+    return {col: word(col) for col in ("precision", "recall", "f1")}
+
+
+def curated_view(curated: pd.DataFrame) -> pd.DataFrame:
+    """The curated membership rows for reading: name, kind, what the source shows ("member in 2017",
+    "co-chair, undated", "...; joined 2002"), source and note; fewer columns, so that the notes can be read."""
+
+    def shows(status: str, as_of: object, joined: object) -> str:
+        text = status.replace("_", "-") + (f" in {int(as_of)}" if pd.notna(as_of) else ", undated")
+        return text + (f"; joined {int(joined)}" if pd.notna(joined) else "")
+
+    evidence = [shows(*row) for row in zip(curated["status"], curated["as_of"], curated["joined"], strict=True)]
+    out = curated[["name", "kind"]].assign(shows=evidence, source=curated["source"], note=curated["note"])
+    return out.reset_index(drop=True)

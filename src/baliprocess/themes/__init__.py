@@ -6,8 +6,12 @@ scored against a hand-coded gold standard (``data/gold/paragraph_themes.csv``), 
 document's distinctive vocabulary independently of the codebook.
 
 One job per module: :mod:`.codebook` (load, check, compile), :mod:`.coder` (code paragraphs),
-:mod:`.evaluate` (against the gold), :mod:`.measures` (shares, co-occurrence, TF-IDF, headline numbers),
-:mod:`.figures`, :mod:`.tables` (export). Everything public is re-exported here.
+:mod:`.evaluate` (against the gold, in sample and on the development and held-out sets), :mod:`.measures`
+(which coding measures the themes, shares, co-occurrence, TF-IDF, headline numbers, the comparison of the hand
+and the automatic coding), :mod:`.figures`, :mod:`.tables` (export). Everything public is re-exported here.
+
+Where the hand coding covers every paragraph of the corpus in use it is the measurement and the term coder is
+checked against it (:func:`.measures.coding_for_analysis`); elsewhere the term coder is the measurement.
 """
 
 from .codebook import (
@@ -22,43 +26,68 @@ from .codebook import (
 from .coder import code_corpus, code_paragraphs
 from .evaluate import (
     GOLD_PATH,
+    SETS,
     disagreements,
     evaluate,
     gold_pairs,
     load_gold,
+    out_of_sample,
     theme_examples,
 )
-from .figures import cooccurrence_figure, shares_figure
+from .figures import comparison_figure, cooccurrence_figure, shares_figure, text_colour
 from .measures import (
+    AUTO,
+    HAND,
     MAX_DOCUMENT_ROWS,
+    MAX_HEADING_WORDS,
     TFIDF_MAX_DF,
+    Coding,
     analysis_units,
+    apply_rule3,
+    coding_for_analysis,
+    coding_summary,
+    compare_codings,
+    comparison_facts,
     cooccurrence,
     distinctive_table,
     distinctive_terms,
     emphasis_by_year,
     emphasis_facts,
     emphasis_percent,
-    summary,
+    hand_coding,
+    heading_like,
+    one_paragraph,
     theme_shares,
     top_pairs,
+    validation_summary,
 )
 from .tables import TABLES, build_tables
 
 __all__ = [
+    "AUTO",
     "CODEBOOK_PATH",
     "GOLD_PATH",
+    "HAND",
     "MAX_DOCUMENT_ROWS",
+    "MAX_HEADING_WORDS",
     "REQUIRED_THEMES",
+    "SETS",
     "TABLES",
     "TFIDF_MAX_DF",
     "Codebook",
+    "Coding",
     "Theme",
     "analysis_units",
+    "apply_rule3",
     "build_tables",
     "code_corpus",
     "code_paragraphs",
     "codebook_table",
+    "coding_for_analysis",
+    "coding_summary",
+    "compare_codings",
+    "comparison_facts",
+    "comparison_figure",
     "cooccurrence",
     "cooccurrence_figure",
     "disagreements",
@@ -69,12 +98,17 @@ __all__ = [
     "emphasis_percent",
     "evaluate",
     "gold_pairs",
+    "hand_coding",
+    "heading_like",
     "load_codebook",
     "load_gold",
+    "one_paragraph",
+    "out_of_sample",
     "shares_figure",
-    "summary",
     "term_regex",
+    "text_colour",
     "theme_examples",
     "theme_shares",
     "top_pairs",
+    "validation_summary",
 ]

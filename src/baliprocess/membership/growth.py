@@ -1,0 +1,177 @@
+"""Membership over time, with its quantities kept apart, and when each participant first appears.
+
+Three different quantities are stated by the corpus and by outside sources, and they are never one series:
+attendance (countries at one meeting, or expected at it), member states (or "countries and territories", as
+some sources write) and members including organisations (:data:`QUANTITIES`, :func:`stated_series`). The
+state-year panel is a fourth thing: states for which a dated source shows a status (:func:`panel_counts`).
+
+:func:`first_appearances` narrows, for every participant that the founding statement does not list as a
+participant or co-chair, the first year a dated source shows it, the last year it is shown as an observer and
+the first year it is shown as a member; a join year is "known" only where a source states it.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from .names import resolve_names
+from .panel import STATUS_RANK
+
+__all__ = [
+    "ATTENDANCE",
+    "EXPECTED",
+    "MEMBERS",
+    "MEMBER_STATES",
+    "QUANTITIES",
+    "first_appearances",
+    "panel_counts",
+    "quantity_of",
+    "stated_series",
+]
+
+ATTENDANCE = "countries attending one meeting"
+EXPECTED = "countries expected at one meeting (announced beforehand)"
+MEMBER_STATES = "member states (or countries and territories)"
+MEMBERS = "members, organisations included"
+QUANTITIES = (ATTENDANCE, EXPECTED, MEMBER_STATES, MEMBERS)
+_MEMBER_STATE_UNITS = ("member states", "member countries", "member countries and territories")
+
+
+def quantity_of(scope: str, unit: str, prospective: bool = False) -> str | None:
+    """Which of :data:`QUANTITIES` a stated count measures (``None`` for delegates, organisations alone,
+    observers and anything else that is not drawn)."""
+    if scope == "attendance" and unit == "countries":
+        return EXPECTED if prospective else ATTENDANCE
+    if scope == "membership" and (unit in _MEMBER_STATE_UNITS or unit == "countries"):
+        return MEMBER_STATES
+    if scope == "membership" and unit == "members":
+        return MEMBERS
+    return None
+
+
+def stated_series(counts: pd.DataFrame, totals: pd.DataFrame) -> pd.DataFrame:
+    """Dated counts of each quantity: year, quantity, value, qualifier, source (a paragraph id for the
+    corpus, a bibliography key for outside sources). Undated outside totals are left out (they have no
+    year to be drawn at); a count that the corpus and the curated totals both hold is kept once."""
+    corpus = pd.DataFrame(
+        {
+            "year": pd.to_datetime(counts["as_of"]).dt.year,
+            "quantity": [
+                quantity_of(s, u, bool(p))
+                for s, u, p in zip(counts["subject"], counts["unit"], counts["prospective"], strict=True)
+            ],
+            "value": counts["count"],
+            "qualifier": counts["qualifier"],
+            "source": counts["paragraph_id"],
+        }
+    )
+    dated = totals[totals["year"].notna()]
+    outside = pd.DataFrame(
+        {
+            "year": dated["year"],
+            "quantity": [quantity_of(s, u) for s, u in zip(dated["scope"], dated["unit"], strict=True)],
+            "value": dated["count"],
+            "qualifier": dated["qualifier"],
+            "source": dated["source"],
+        }
+    )
+    frames = [f.dropna(subset=["quantity"]) for f in (corpus, outside)]
+    frames = [f for f in frames if len(f)] or [corpus.iloc[0:0]]
+    out = pd.concat(frames, ignore_index=True)
+    out = out.astype({"year": int, "value": int}).drop_duplicates(["year", "quantity", "value", "source"])
+    order = {q: i for i, q in enumerate(QUANTITIES)}
+    out = out.assign(_o=out["quantity"].map(order)).sort_values(["_o", "year", "value", "source"], kind="stable")
+    return out.drop(columns="_o").reset_index(drop=True)[["quantity", "year", "value", "qualifier", "source"]]
+
+
+def panel_counts(panel: pd.DataFrame) -> pd.DataFrame:
+    """States per year and status in the state-year panel (year, status, states)."""
+    if panel.empty:
+        return pd.DataFrame({"year": [], "status": [], "states": []}).astype({"year": int, "states": int})
+    return panel.groupby(["year", "status"]).size().rename("states").reset_index()
+
+
+def _evidence(participation: pd.DataFrame, curated: pd.DataFrame) -> pd.DataFrame:
+    """One row per (participant, year, status, source) from corpus listings and dated curated rows."""
+    listed = participation[participation["year"].notna()]
+    a = pd.DataFrame(
+        {
+            "name": listed["name"],
+            "iso3": listed["iso3"],
+            "kind": listed["kind"],
+            "year": listed["year"].astype(int),
+            "status": listed["role"],
+            "source": listed["paragraph_id"],
+        }
+    )
+    dated = curated[curated["as_of"].notna()]
+    resolved = resolve_names(sorted(set(dated["name"]))) if len(dated) else pd.DataFrame(columns=["name_raw", "name"])
+    short = dict(zip(resolved["name_raw"], resolved["name"], strict=True))
+    names = [short.get(n, n) if k == "organisation" else n for n, k in zip(dated["name"], dated["kind"], strict=True)]
+    b = pd.DataFrame(
+        {
+            "name": names,
+            "iso3": dated["iso3"].tolist(),
+            "kind": dated["kind"].tolist(),
+            "year": dated["as_of"].astype(int).tolist(),
+            "status": dated["status"].tolist(),
+            "source": dated["source"].tolist(),
+        }
+    )
+    ev = pd.concat([f for f in (a, b) if len(f)] or [a], ignore_index=True)
+    ev["key"] = ev["iso3"].where(ev["iso3"] != "", ev["name"])
+    return ev
+
+
+def first_appearances(participation: pd.DataFrame, curated: pd.DataFrame, founding_doc: str | None) -> pd.DataFrame:
+    """For each participant that the founding statement does not list as participant or co-chair and that a
+    dated source shows after the founding year: kind, first year and status, last year as observer, first
+    year as member (or co-chair) and its source, and whether its join is known (only a sourced ``joined``
+    year in the curated list makes it known). Sorted by first year, then name."""
+    ev = _evidence(participation, curated)
+    founding = participation[participation["doc_id"] == founding_doc]
+    founders = set(founding.loc[founding["role"].isin(["participant", "co_chair"]), "name"])
+    founders |= set(founding.loc[founding["role"].isin(["participant", "co_chair"]), "iso3"]) - {""}
+    founding_year = int(founding["year"].iloc[0]) if len(founding) else None
+    joined = curated[curated["joined"].notna()]
+    known = {(i or n): int(j) for i, n, j in zip(joined["iso3"], joined["name"], joined["joined"], strict=True)}
+    ev["rank"] = ev["status"].map(STATUS_RANK).fillna(0)
+    rows = []
+    for key, group in ev.groupby("key", sort=False):
+        if key in founders or (founding_year is not None and group["year"].max() <= founding_year):
+            continue
+        group = group.sort_values(["year", "rank", "source"], ascending=[True, False, True], kind="stable")
+        first = group.iloc[0]
+        members = group[group["status"].isin(["member", "co_chair"])]
+        member_year = int(members["year"].iloc[0]) if len(members) else None
+        observed = group[group["status"] == "observer"]
+        if member_year is not None:
+            observed = observed[observed["year"] <= member_year]
+        rows.append(
+            {
+                "name": first["name"],
+                "kind": first["kind"],
+                "first seen": int(first["year"]),
+                "first as": str(first["status"]).replace("_", "-"),
+                "first source": first["source"],
+                "last as observer": int(observed["year"].max()) if len(observed) else None,
+                "first as member": member_year,
+                "member source": members["source"].iloc[0] if len(members) else "",
+                "join year": known.get(str(key)),
+            }
+        )
+    columns = [
+        "name",
+        "kind",
+        "first seen",
+        "first as",
+        "first source",
+        "last as observer",
+        "first as member",
+        "member source",
+        "join year",
+    ]
+    out = pd.DataFrame(rows, columns=columns)
+    for col in ("first seen", "last as observer", "first as member", "join year"):
+        out[col] = out[col].astype("Int64")
+    return out.sort_values(["first seen", "name"], kind="stable").reset_index(drop=True)
