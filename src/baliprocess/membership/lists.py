@@ -20,7 +20,7 @@ import pandas as pd
 from ..corpus import Corpus
 from ..textscan import scan_joined
 from .counts import _SENTENCE_END, extract_counts
-from .names import _curated, _norm, resolve_names
+from .names import _curated, _norm, converter, resolve_names
 from .sources import _resolved
 
 __all__ = [
@@ -173,9 +173,7 @@ def _split_and(item: str, data_dir: Path) -> tuple[str, ...]:
 @lru_cache(maxsize=1)
 def _and_states() -> frozenset[str]:
     """ISO3 codes of the states and territories whose own name holds an "and" ("Trinidad and Tobago")."""
-    import country_converter as coco
-
-    data = coco.CountryConverter().data
+    data = converter().data
     has_and = data["name_short"].str.contains(r"\band\b|&") | data["name_official"].str.contains(r"\band\b|&")
     return frozenset(data.loc[has_and, "ISO3"])
 

@@ -71,6 +71,14 @@ def _alias_re(alias: str) -> re.Pattern[str]:
 _CC_CACHE: dict[str, str | None] = {}
 
 
+@lru_cache(maxsize=1)
+def converter():  # type: ignore[no-untyped-def]
+    """One country_converter instance per process (building one reads its table: about 0.1 s)."""
+    import country_converter as coco
+
+    return coco.CountryConverter()
+
+
 def _country_codes(names: Iterable[str]) -> dict[str, str | None]:
     """ISO3 for each name via country_converter's regexes, one call for all names not yet cached.
 
@@ -78,13 +86,11 @@ def _country_codes(names: Iterable[str]) -> dict[str, str | None]:
     """
     todo = sorted({n for n in names if n not in _CC_CACHE})
     if todo:
-        import country_converter as coco
-
         logger = logging.getLogger("country_converter")
         level = logger.level
         logger.setLevel(logging.CRITICAL)
         try:
-            codes = coco.CountryConverter().convert(todo, src="regex", to="ISO3", not_found=None)
+            codes = converter().convert(todo, src="regex", to="ISO3", not_found=None)
         finally:
             logger.setLevel(level)
         codes = codes if isinstance(codes, list) and len(todo) > 1 else [codes]
@@ -98,9 +104,7 @@ def _country_codes(names: Iterable[str]) -> dict[str, str | None]:
 def _country_info() -> pd.DataFrame:
     """ISO3 -> short name, UN region and year of UN membership (missing for territories), from
     country_converter's own table."""
-    import country_converter as coco
-
-    data = coco.CountryConverter().data
+    data = converter().data
     return data.drop_duplicates("ISO3").set_index("ISO3")[["name_short", "UNregion", "UNmember"]]
 
 
