@@ -23,6 +23,8 @@ BOOK_TESTS := tests/test_book_html.py tests/test_browser.py tests/test_escaping.
 	tests/test_reader_page.py tests/test_any_corpus.py tests/test_make_test_guard.py
 UNIT_TESTS := $(filter-out $(BOOK_TESTS),$(sort $(wildcard tests/test_*.py)))
 LINTED := src tests bench
+# make test runs the test files on this many processes (pytest-xdist; one file stays on one process).
+TEST_WORKERS ?= 2
 # The book checks that hold for any corpus (make check-corpus).
 CORPUS_TESTS := tests/test_book_html.py tests/test_browser.py
 CORPUS := $(if $(BALIPROCESS_CORPUS),$(BALIPROCESS_CORPUS),data/corpus)
@@ -109,7 +111,8 @@ corpus-guard: $(INSTALLED)
 	run make check-corpus to check the book built on this corpus))
 
 test: $(INSTALLED) corpus-guard lint book pdf  ## lint, unit tests, nbval on every notebook, and checks on the built book and its PDF
-	$(PY) -m pytest tests $(NOTEBOOKS) --nbval --nbval-current-env --nbval-sanitize-with tests/nbval_sanitize.cfg
+	$(PY) -m pytest -n $(TEST_WORKERS) --dist loadfile tests $(NOTEBOOKS) --nbval --nbval-current-env \
+	  --nbval-sanitize-with tests/nbval_sanitize.cfg
 
 unit: $(INSTALLED)  ## the unit tests only: no book build, no notebook run (seconds)
 	$(PY) -m pytest -q $(UNIT_TESTS)

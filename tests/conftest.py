@@ -6,6 +6,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import http.server
+import os
 import re
 import shutil
 import threading
@@ -227,3 +228,27 @@ def axe_violations(browser, base_url: str, pages: list[str], width: int) -> list
     finally:
         context.close()
     return found
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Tests that wait for a whole-book build (``EARLY_BUILD``) run last, so the build has time to finish."""
+    waits = [getattr(getattr(item, "module", None), "EARLY_BUILD", None) is not None for item in items]
+    items[:] = [i for i, w in zip(items, waits, strict=True) if not w] + [
+        i for i, w in zip(items, waits, strict=True) if w
+    ]
+
+
+def pytest_collection_finish(session: pytest.Session) -> None:
+    """Start the whole-book builds that collected test modules declare (``EARLY_BUILD``), so that they run
+    in the background while the other tests do (see tests/bookbuild.py)."""
+    import bookbuild
+
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        return  # under pytest-xdist the other worker runs other files meanwhile: each build starts on demand
+    declared = {}
+    for item in session.items:
+        build = getattr(getattr(item, "module", None), "EARLY_BUILD", None)
+        if build is not None:
+            declared[build[0]] = build
+    for build in declared.values():
+        bookbuild.start(*build)

@@ -16,7 +16,7 @@ import nbformat
 import pytest
 from bs4 import BeautifulSoup
 
-from bookbuild import build_book
+import bookbuild
 from conftest import html_pages, source_of, toc_docnames, toc_notebooks
 
 ONE_DOCUMENT = """---
@@ -35,13 +35,19 @@ EMPTY_VALUES = re.compile(r"(?<![\w-])(None|nan|NaN|NaT|<NA>|inf)(?![\w-])")
 SHIPPED_BLOCK = re.compile(r"^```\{only\} shipped_corpus\n(.*?)^```", re.MULTILINE | re.DOTALL)
 
 
-@pytest.fixture(scope="module")
-def lone_book(tmp_path_factory: pytest.TempPathFactory) -> dict:
-    tmp = tmp_path_factory.mktemp("lone")
-    corpus = tmp / "corpus"
+def lone_corpus(corpus: Path) -> Path:
+    """A corpus of the one document above, in ``corpus``."""
     corpus.mkdir()
     (corpus / "lone-note.md").write_text(ONE_DOCUMENT, encoding="utf-8")
-    return build_book(tmp, corpus)
+    return corpus
+
+
+EARLY_BUILD = ("lone", lone_corpus)  # started when the tests are collected (conftest)
+
+
+@pytest.fixture(scope="module")
+def lone_book() -> dict:
+    return bookbuild.result(*EARLY_BUILD)
 
 
 @pytest.fixture(scope="module")

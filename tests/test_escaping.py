@@ -11,12 +11,13 @@ from __future__ import annotations
 
 import re
 import shutil
+from pathlib import Path
 
 import nbformat
 import pytest
 from bs4 import BeautifulSoup
 
-from bookbuild import build_book
+import bookbuild
 from conftest import REPO, html_pages, serve, source_of, toc_docnames, visit
 
 TOKEN = "h5xss"
@@ -39,14 +40,20 @@ The Regional Support Office <a href="javascript:h5xss(8)">h5xss link</a> **h5xss
 URL_ATTRIBUTES = ("href", "src", "action", "formaction", "data", "srcdoc", "xlink:href")
 
 
-@pytest.fixture(scope="module")
-def payload_book(tmp_path_factory: pytest.TempPathFactory) -> dict:
-    """Build the book once on the corpus plus the payload document; return the build result."""
-    tmp = tmp_path_factory.mktemp("escaping")
-    corpus = tmp / "corpus"
+def payload_corpus(corpus: Path) -> Path:
+    """The shipped corpus plus the payload document, in ``corpus``."""
     shutil.copytree(REPO / "data" / "corpus", corpus)
     (corpus / "zz-escaping-payload.txt").write_text(PAYLOAD_DOC, encoding="utf-8")
-    return build_book(tmp, corpus)
+    return corpus
+
+
+EARLY_BUILD = ("payload", payload_corpus)  # started when the tests are collected (conftest)
+
+
+@pytest.fixture(scope="module")
+def payload_book() -> dict:
+    """The book built on the corpus plus the payload document."""
+    return bookbuild.result(*EARLY_BUILD)
 
 
 @pytest.fixture(scope="module")

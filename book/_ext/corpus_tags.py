@@ -34,6 +34,14 @@ def _set_tag(app: Sphinx) -> None:
     logger.info(f"[corpus_tags] corpus {os.fspath(root)}: {'shipped' if shipped else 'not the shipped'} corpus")
 
 
+def _meta(app: Sphinx, pagename: str, templatename: str, context: dict, doctree: object) -> None:
+    """Every page says which corpus it was built on (``<meta name="baliprocess-corpus">``), so that checks
+    on a built book need not guess it from the environment."""
+    kind = "shipped" if app.tags.has(TAG) else "other"
+    context["metatags"] = context.get("metatags", "") + f'\n<meta name="baliprocess-corpus" content="{kind}" />'
+
+
 def setup(app: Sphinx) -> dict[str, bool]:
     app.connect("builder-inited", _set_tag)
+    app.connect("html-page-context", _meta)
     return {"parallel_read_safe": True, "parallel_write_safe": True}
