@@ -37,6 +37,8 @@ url: 'https://example.org/x"><script>h5xss(4)</script>'
 
 The Regional Support Office <a href="javascript:h5xss(8)">h5xss link</a> **h5xssbold** [h5xssmd](javascript:h5xss(9)) {glue:text}`n_documents` $h5xss^2$.
 """
+NOT_ENGLISH_FILE = "dev07_siaran_pers_id.md"
+NOT_ENGLISH_ID = "dev-siaran-pers-2016"
 URL_ATTRIBUTES = ("href", "src", "action", "formaction", "data", "srcdoc", "xlink:href")
 
 
@@ -44,6 +46,9 @@ def payload_corpus(corpus: Path) -> Path:
     """The shipped corpus plus the payload document, in ``corpus``."""
     shutil.copytree(REPO / "data" / "corpus", corpus)
     (corpus / "zz-escaping-payload.txt").write_text(PAYLOAD_DOC, encoding="utf-8")
+    # A document not in English (from the development set) rides along: the themes chapter must report it as
+    # not coded, by id and language, rather than give it no theme in silence.
+    shutil.copy2(REPO / "data" / "eval" / "dev" / "corpus" / NOT_ENGLISH_FILE, corpus / NOT_ENGLISH_FILE)
     return corpus
 
 
@@ -174,3 +179,8 @@ def test_reader_page_shows_every_payload_paragraph_as_text(payload_pages: dict[s
         assert shown in text, f"{shown!r} is not shown as text on the reader page"
     assert section.find("a", href='https://example.org/x"><script>h5xss(4)</script>') is not None
     assert not live_payload(section)
+
+
+def test_a_document_not_in_english_is_reported_as_not_coded(payload_pages: dict[str, BeautifulSoup]) -> None:
+    text = " ".join(payload_pages["notebooks/04_themes.html"].get_text(" ").split())
+    assert f"{NOT_ENGLISH_ID} (id)" in text, "the themes chapter does not name the Indonesian document as not coded"
