@@ -67,6 +67,11 @@ venv: $(INSTALLED)  ## create .venv with the pinned requirements
 # _build/html is $(BOOK_LOG); a failed build's log is $(BOOK_FAILED_LOG), of which only the error and
 # warning lines are printed.
 BOOK_TMP := _build/.tmp-book
+# The chapters are executed in a copy of the book's sources, BOOK_JOBS at a time (they do not depend on each
+# other), and Sphinx then reads the executed copies: the same outputs as jupyter-book's own execution,
+# which runs one notebook after another.
+BOOK_SRC := _build/.tmp-src
+BOOK_JOBS ?= 2
 BOOK_LOG := _build/book.log
 BOOK_FAILED_LOG := _build/book-failed.log
 NOT_BUILT := book not built
@@ -74,18 +79,23 @@ NOT_BUILT := book not built
 _build/html/index.html: $(INSTALLED) $(BOOK_INPUTS)
 	@$(PY) -m baliprocess validate "$(CORPUS)" >/dev/null 2>_build/validate.log \
 	  || { cat _build/validate.log >&2; echo "$(NOT_BUILT): fix the corpus ($(CORPUS))" >&2; exit 1; }
-	@rm -rf $(BOOK_TMP) $(BOOK_FAILED_LOG) _build/.doctrees book/_export && mkdir -p $(BOOK_TMP)
-	@echo "jupyter-book build --all --warningiserror --nitpick --keep-going . (log: $(BOOK_LOG))"
-	@$(BIN)/jupyter-book build --all --warningiserror --nitpick --keep-going --path-output $(BOOK_TMP) . \
+	@rm -rf $(BOOK_TMP) $(BOOK_SRC) $(BOOK_FAILED_LOG) _build/.doctrees book/_export && mkdir -p $(BOOK_TMP) $(BOOK_SRC)
+	@cp -r _config.yml _toc.yml book notebooks $(BOOK_SRC)/ && rm -rf $(BOOK_SRC)/book/_export
+	@sed -i 's/^  execute_notebooks: force$$/  execute_notebooks: "off"  # executed just before, $(BOOK_JOBS) at a time/' \
+	  $(BOOK_SRC)/_config.yml && grep -q 'execute_notebooks: "off"' $(BOOK_SRC)/_config.yml
+	@echo "execute the chapters ($(BOOK_JOBS) at a time), then jupyter-book build --all --warningiserror --nitpick (log: $(BOOK_LOG))"
+	@{ $(PY) -m baliprocess.execute --jobs $(BOOK_JOBS) $(BOOK_SRC)/notebooks/*.ipynb && \
+	  $(BIN)/jupyter-book build --all --warningiserror --nitpick --keep-going --path-output $(BOOK_TMP) $(BOOK_SRC); } \
 	  >$(BOOK_TMP)/book.log 2>&1 || { mv $(BOOK_TMP)/book.log $(BOOK_FAILED_LOG); \
 	  grep -E '^[A-Za-z_.]*(Error|Exception)\b|WARNING|ERROR' $(BOOK_FAILED_LOG) | tail -n 8 >&2; \
 	  echo "$(NOT_BUILT): the previous _build/html is unchanged; full log in $(BOOK_FAILED_LOG)" >&2; exit 1; }
 	@rm -rf _build/.old-html _build/.old-execute
 	@if [ -d _build/html ]; then mv _build/html _build/.old-html; fi
 	@if [ -d _build/jupyter_execute ]; then mv _build/jupyter_execute _build/.old-execute; fi
-	@mv $(BOOK_TMP)/_build/html _build/html && mv $(BOOK_TMP)/_build/jupyter_execute _build/jupyter_execute
+	@mv $(BOOK_TMP)/_build/html _build/html
+	@if [ -d $(BOOK_TMP)/_build/jupyter_execute ]; then mv $(BOOK_TMP)/_build/jupyter_execute _build/jupyter_execute; fi
 	@mv $(BOOK_TMP)/book.log $(BOOK_LOG)
-	@rm -rf _build/.old-html _build/.old-execute $(BOOK_TMP)
+	@rm -rf _build/.old-html _build/.old-execute $(BOOK_TMP) $(BOOK_SRC)
 	@touch $@
 	@echo "book built: _build/html/index.html"
 

@@ -1,8 +1,10 @@
 """Execute notebooks and normalise them so that re-execution gives byte-identical files.
 
-``python -m baliprocess.execute [--out DIR] NOTEBOOK...`` runs each notebook top to bottom in its own
-folder (so relative paths behave as in Jupyter), drops timing metadata, numbers the cells 1..n and
-writes a stable JSON layout. Without ``--out`` the notebooks are rewritten in place.
+``python -m baliprocess.execute [--out DIR] [--jobs N] NOTEBOOK...`` runs each notebook top to bottom in
+its own folder (so relative paths behave as in Jupyter), drops timing metadata, numbers the cells 1..n and
+writes a stable JSON layout. Without ``--out`` the notebooks are rewritten in place. With ``--jobs N``,
+N notebooks run at a time, each in its own process and kernel (the chapters do not depend on each other);
+``make book`` uses this to execute the chapters before Sphinx reads them.
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 import nbformat
@@ -68,9 +71,15 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m baliprocess.execute", description=__doc__)
     parser.add_argument("notebooks", nargs="+", type=Path)
     parser.add_argument("--out", type=Path, help="write executed copies here instead of in place")
+    parser.add_argument("--jobs", type=int, default=1, help="notebooks executed at a time (default 1)")
     args = parser.parse_args(argv)
-    for nb in args.notebooks:
-        target = execute_notebook(nb, args.out / nb.name if args.out else None)
+    targets = [args.out / nb.name if args.out else None for nb in args.notebooks]
+    if args.jobs > 1 and len(args.notebooks) > 1:
+        with ProcessPoolExecutor(max_workers=args.jobs) as pool:
+            done = list(pool.map(execute_notebook, args.notebooks, targets))
+    else:
+        done = [execute_notebook(nb, target) for nb, target in zip(args.notebooks, targets, strict=True)]
+    for nb, target in zip(args.notebooks, done, strict=True):
         print(f"executed {nb} -> {target}")
     return 0
 
