@@ -95,6 +95,7 @@ _build/html/index.html: $(INSTALLED) $(BOOK_INPUTS)
 	@mv $(BOOK_TMP)/_build/html _build/html
 	@if [ -d $(BOOK_TMP)/_build/jupyter_execute ]; then mv $(BOOK_TMP)/_build/jupyter_execute _build/jupyter_execute; fi
 	@mv $(BOOK_TMP)/book.log $(BOOK_LOG)
+	@rm -rf _build/executed && mv $(BOOK_SRC)/notebooks _build/executed  # the executed chapters (test_reproducible)
 	@rm -rf _build/.old-html _build/.old-execute $(BOOK_TMP) $(BOOK_SRC)
 	@touch $@
 	@echo "book built: _build/html/index.html"

@@ -44,9 +44,16 @@ def build_book(tmp: Path, corpus: Path) -> dict:
         "PYTHONHASHSEED": "0",
         "JUPYTER_DEFAULT_PROVISIONER_NAME": "baliprocess-encrypted",  # as the Makefile sets it
     }
+    # As make book does: the chapters are executed two at a time, then Sphinx reads the executed copies.
+    config = project / "_config.yml"
+    text = config.read_text(encoding="utf-8")
+    assert "  execute_notebooks: force\n" in text, "_config.yml no longer says execute_notebooks: force"
+    config.write_text(text.replace("  execute_notebooks: force\n", '  execute_notebooks: "off"\n'), encoding="utf-8")
     bin_dir = Path(sys.executable).parent
+    notebooks = sorted(str(p) for p in (project / "notebooks").glob("*.ipynb"))
     steps = [
         [sys.executable, "-m", "baliprocess", "export", "--out", str(project / "book" / "_export")],
+        [sys.executable, "-m", "baliprocess.execute", "--jobs", "2", *notebooks],
         [
             str(bin_dir / "jupyter-book"),
             "build",
@@ -64,6 +71,8 @@ def build_book(tmp: Path, corpus: Path) -> dict:
         run = subprocess.run(step, cwd=project, env=env, capture_output=True, text=True, timeout=1800)
         log += f"$ {' '.join(step)}\n{run.stdout}{run.stderr}"
         returncode = returncode or run.returncode
+        if returncode:
+            break
     return {"html": tmp / "out" / "_build" / "html", "returncode": returncode, "log": log}
 
 

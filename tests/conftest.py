@@ -230,8 +230,19 @@ def axe_violations(browser, base_url: str, pages: list[str], width: int) -> list
     return found
 
 
+#: Test files that take most of a minute each: whole-book builds and the browser pass over every page.
+HEAVY_FILES = ("test_browser.py", "test_escaping.py", "test_any_corpus.py")
+
+
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Tests that wait for a whole-book build (``EARLY_BUILD``) run last, so the build has time to finish."""
+    """Order the slow files for the way the tests run. On one process, the tests that wait for a whole-book
+    build (``EARLY_BUILD``) run last, so the build started at collection has time to finish. Under
+    pytest-xdist (``make test``), the slow files go first, so that no process is left with one of them
+    at the end while the other has finished."""
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        rank = {name: i for i, name in enumerate(HEAVY_FILES)}
+        items.sort(key=lambda item: rank.get(item.path.name, len(rank)))  # stable: file order otherwise kept
+        return
     waits = [getattr(getattr(item, "module", None), "EARLY_BUILD", None) is not None for item in items]
     items[:] = [i for i, w in zip(items, waits, strict=True) if not w] + [
         i for i, w in zip(items, waits, strict=True) if w
