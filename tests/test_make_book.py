@@ -9,15 +9,12 @@ leaves _build/html as it was.)
 from __future__ import annotations
 
 import hashlib
-import os
 import re
 import shutil
 import subprocess
 from pathlib import Path
 
-from conftest import REPO
-
-STAMP = REPO / "_build" / ".corpus-path"
+from conftest import REPO, make_on_corpus
 
 
 def snapshot(root: Path) -> dict[str, tuple[int, str]]:
@@ -37,19 +34,7 @@ def test_bad_corpus_stops_the_build_with_one_line_per_problem(built_html: Path, 
     first.write_text(text.replace("\ndate: ", "\ndate: not-a-date\nformer_date: ", 1), encoding="utf-8")
     (corpus / "stray.txt").write_text("no front matter\n", encoding="utf-8")
     before = snapshot(built_html)
-    saved_stamp = tmp_path / "stamp"
-    shutil.copy2(STAMP, saved_stamp)
-    try:
-        run = subprocess.run(
-            ["make", "--no-print-directory", "book"],
-            cwd=REPO,
-            capture_output=True,
-            text=True,
-            env={**os.environ, "BALIPROCESS_CORPUS": str(corpus)},
-            timeout=120,
-        )
-    finally:
-        shutil.copy2(saved_stamp, STAMP)  # the Makefile records the corpus in use; put the real one back
+    run = make_on_corpus("book", corpus, tmp_path, timeout=120)
     validator = subprocess.run(
         [str(REPO / ".venv" / "bin" / "python"), "-m", "baliprocess", "validate", str(corpus)],
         capture_output=True,

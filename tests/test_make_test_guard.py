@@ -4,14 +4,10 @@ another corpus would only produce failures (and the advice to re-execute them on
 
 from __future__ import annotations
 
-import os
 import shutil
-import subprocess
 from pathlib import Path
 
-from conftest import REPO
-
-STAMP = REPO / "_build" / ".corpus-path"
+from conftest import REPO, make_on_corpus
 
 
 def test_make_test_refuses_another_corpus_in_one_line(tmp_path: Path) -> None:
@@ -19,21 +15,7 @@ def test_make_test_refuses_another_corpus_in_one_line(tmp_path: Path) -> None:
     shutil.copytree(REPO / "data" / "corpus", corpus)
     first = sorted(corpus.glob("*.txt"))[0]
     first.write_text(first.read_text(encoding="utf-8") + "\nOne more paragraph.\n", encoding="utf-8")
-    saved = tmp_path / "stamp"
-    if STAMP.is_file():
-        shutil.copy2(STAMP, saved)
-    try:
-        run = subprocess.run(
-            ["make", "--no-print-directory", "test"],
-            cwd=REPO,
-            capture_output=True,
-            text=True,
-            env={**os.environ, "BALIPROCESS_CORPUS": str(corpus), "MAKEFLAGS": ""},
-            timeout=300,
-        )
-    finally:
-        if saved.is_file():
-            shutil.copy2(saved, STAMP)  # the Makefile records the corpus in use; put the real one back
+    run = make_on_corpus("test", corpus, tmp_path)
     lines = [line for line in run.stderr.splitlines() if line.strip()]
     assert run.returncode != 0
     assert len(lines) == 1, run.stderr
