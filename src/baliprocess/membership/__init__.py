@@ -38,6 +38,7 @@ from .sources import (
 )
 from .tables import TABLES, build_tables
 from .views import (
+    attendance_table,
     counts_view,
     curated_view,
     evaluation_view,
@@ -63,6 +64,7 @@ __all__ = [
     "ROLES",
     "STATUS_RANK",
     "TABLES",
+    "attendance_table",
     "build_tables",
     "counts_table",
     "counts_view",

@@ -11,6 +11,7 @@ from .growth import MEMBER_STATES, MEMBERS, quantity_of
 from .panel import ROLES
 
 __all__ = [
+    "attendance_table",
     "counts_view",
     "curated_view",
     "evaluation_view",
@@ -322,3 +323,31 @@ def member_list_values(members: pd.DataFrame, totals: pd.DataFrame, source: str)
         "list_stated_member_orgs": stated("member organisations"),
         "list_stated_observer_states": stated("observer states"),
     }
+
+
+#: Columns of :func:`attendance_table`: (scope, units) -> column, one quantity per column.
+ATTENDANCE_COLUMNS = (
+    (("attendance", ("countries",)), "all countries (kind not stated)"),
+    (("attendance", ("member countries", "member states", "participating countries")), "members attending"),
+    (("attendance", ("observer states",)), "observer states attending"),
+    (("invitation", ("members", "countries")), "countries invited"),
+    (("invitation", ("other countries",)), "other countries invited"),
+)
+
+
+def attendance_table(totals: pd.DataFrame) -> pd.DataFrame:
+    """Counts of countries at (or invited to) one meeting from ``data/membership_totals.csv``, one row per
+    source and year and one column per quantity, so that all countries, members attending, observers and
+    invitations are never one number. Delegates and organisations are left out."""
+    cols = []
+    for (scope, units), column in ATTENDANCE_COLUMNS:
+        hit = totals[(totals["scope"] == scope) & totals["unit"].isin(units)]
+        cols.append(hit.assign(column=column)[["source", "year", "column", "count"]])
+    rows = pd.concat(cols, ignore_index=True)
+    if rows.empty:
+        return pd.DataFrame(columns=["source", "year", *[c for _, c in ATTENDANCE_COLUMNS]]).set_index("source")
+    wide = rows.pivot_table(index=["source", "year"], columns="column", values="count", aggfunc="first").reset_index()
+    order = [c for _, c in ATTENDANCE_COLUMNS if c in wide.columns]
+    wide = wide[["source", "year", *order]].sort_values(["year", "source"], kind="stable")
+    wide.columns.name = None
+    return wide.set_index("source").astype({"year": "Int64", **{c: "Int64" for c in order}})
