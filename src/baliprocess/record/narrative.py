@@ -1,0 +1,130 @@
+"""Sentences and headline numbers of the record's section of the themes chapter, computed from the tables.
+
+The chapter glues what these functions return; nothing in them knows a result in advance.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+import numpy as np
+import pandas as pd
+
+from .change import ALPHA, PHASES
+from .load import Record
+
+__all__ = ["change_sentence", "join_words", "record_facts", "reliability_facts", "usable_themes"]
+
+_PHASE_LABELS = {p.key: p.label for p in PHASES}
+
+
+def join_words(items: Sequence[str], empty: str = "none") -> str:
+    """'a', 'a and b', 'a, b and c'; ``empty`` for none."""
+    items = list(items)
+    if not items:
+        return empty
+    return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} and {items[-1]}"
+
+
+def _count(n: int, one: str, many: str | None = None) -> str:
+    return f"{n} {one if n == 1 else (many or one + 's')}"
+
+
+def record_facts(record: Record, wide: pd.DataFrame, min_read: float) -> dict[str, object]:
+    """The record's size and coverage: documents by kind, years, paragraphs known, read and coded."""
+    out = record.outcomes
+    kinds = out["doc_type"].value_counts()
+    read = out[out["paragraphs_read"] > 0]
+    known = read[read["paragraphs"].notna()]
+    whole = known[known["paragraphs_read"] >= min_read * known["paragraphs"]]
+    unread = out.loc[out["paragraphs_read"] == 0, "title"].tolist()
+    conferences = read.loc[read["doc_type"] == "co_chairs_statement", "meeting"]
+    return {
+        "rec_n_documents": _count(len(out), "outcome document"),
+        "rec_n_read_documents": _count(len(read), "document"),
+        "rec_first_year": f"{read['date'].min():%Y}",
+        "rec_last_year": f"{read['date'].max():%Y}",
+        "rec_kinds": join_words(
+            [
+                _count(int(kinds.get("co_chairs_statement", 0)), "co-chairs' statement"),
+                _count(int(kinds.get("declaration", 0)), "declaration"),
+                _count(int(kinds.get("strategy", 0)), "strategy", "strategies"),
+                _count(
+                    int(kinds.get("senior_officials_statement", 0) + kinds.get("ad_hoc_group_statement", 0)),
+                    "statement of senior officials or the Ad Hoc Group",
+                    "statements of senior officials or the Ad Hoc Group",
+                ),
+                _count(
+                    int(kinds.get("web_account", 0)),
+                    "website account of a meeting whose adopted text was not found",
+                    "website accounts of meetings whose adopted text was not found",
+                ),
+            ]
+        ),
+        "rec_n_conferences": _count(conferences.nunique(), "meeting"),
+        "rec_read": int(out["paragraphs_read"].sum()),
+        "rec_n_known": _count(len(known), "document"),
+        "rec_share_known": float(known["paragraphs_read"].sum() / known["paragraphs"].sum()) if len(known) else 0.0,
+        "rec_n_whole": _count(len(whole), "document"),
+        "rec_n_partial_unknown": _count(len(read) - len(known), "document"),
+        "rec_substantive": len(wide),
+        "rec_min_read": float(min_read),
+        "rec_n_unread": _count(len(unread), "document"),
+        "rec_unread": join_words(unread, empty="none"),
+    }
+
+
+def usable_themes(reliability: pd.DataFrame) -> list[str]:
+    """Themes whose alpha meets the tentative standard or better (they may carry findings)."""
+    table = reliability.drop(index="overall", errors="ignore")
+    return table.index[table["reading"].isin(["reliable", "tentative"])].tolist()
+
+
+def reliability_facts(reliability: pd.DataFrame, read: int, labels: Mapping[str, str]) -> dict[str, object]:
+    """Sample size, overall alpha and its reading, and the themes at each standard."""
+    overall = reliability.loc["overall"]
+    table = reliability.drop(index="overall")
+
+    def named(reading: str) -> str:
+        return join_words([labels.get(k, k) for k in table.index[table["reading"] == reading]])
+
+    alpha = float(overall["alpha"])
+    return {
+        "rel_paragraphs": int(overall["paragraphs"]),
+        "rel_share": float(overall["paragraphs"] / read) if read else float("nan"),
+        "rel_alpha": "not assessable" if np.isnan(alpha) else f"{alpha:.2f}",
+        "rel_reading": str(overall["reading"]),
+        "rel_reliable": named("reliable"),
+        "rel_tentative": named("tentative"),
+        "rel_not_reliable": named("not reliable"),
+        "rel_not_assessable": named("not assessable"),
+        "rel_n_usable": _count(len(usable_themes(reliability)), "theme"),
+    }
+
+
+def change_sentence(tests: pd.DataFrame, labels: Mapping[str, str]) -> str:
+    """What the tests of change say, in words: the changes that survive correction, or that none does."""
+    tested = tests[tests["reading"] != "not tested"]
+    if tested.empty:
+        return (
+            "No theme is reliable enough to be tested for change, so the record shows no change that can be "
+            "told from chance."
+        )
+    found = tested[tested["reading"].isin(["rose", "fell"])]
+    n_tests = _count(len(tested), "test")
+    if found.empty:
+        return (
+            f"None of the {n_tests} of change between phases survives the correction for the number of themes "
+            f"tested (Holm, family-wise {ALPHA:.0%}): no detectable change."
+        )
+    parts = [
+        f"{labels.get(r.theme, r.theme)} {r.reading} from {r.share_before:.0%} to {r.share_after:.0%} between "
+        f"{_PHASE_LABELS[r.before].split(' (')[0].lower()} and {_PHASE_LABELS[r.after].split(' (')[0].lower()} "
+        f"(adjusted p = {r.p_holm:.3f})"
+        for r in found.itertuples(index=False)
+    ]
+    return (
+        f"Of the {n_tests} of change between phases, {_count(len(found), 'change')} "
+        f"{'survives' if len(found) == 1 else 'survive'} the correction for the number of themes tested "
+        f"(Holm, family-wise {ALPHA:.0%}): {join_words(parts)}. Every other change is no detectable change."
+    )
