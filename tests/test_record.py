@@ -243,3 +243,24 @@ def test_shipped_record_is_valid_and_meets_its_own_rules():
     assert set(analysis.final["theme"]) <= set(keys) | {"none"}
     assert np.isfinite(analysis.phase_shares["share"]).all()
     assert record_load.MAX_GIST_WORDS == 25
+
+
+def test_trajectory_and_top_themes_in_words():
+    labels = {"law_enforcement": "Law enforcement", "victim_protection": "Victims"}
+    rec = phase_record(20, 2, 20, 18)
+    shares = record.phase_shares(record.presence(record.final_coding(rec), rec, KEYS), KEYS)
+    tests = record.change_tests(shares, KEYS, usable=KEYS)
+    assert record.theme_trajectory(shares, tests, "law_enforcement", labels) == (
+        "Law enforcement: 10% (founding) and 90% (renewal) of substantive paragraphs; a rise that survives the test"
+    )
+    assert record.theme_trajectory(shares, tests.assign(reading="not tested"), "victim_protection", labels).endswith(
+        "not tested, its coding not being reliable enough"
+    )
+    # pooled over both phases: law enforcement 20 of 40, victims 20 of 40, refugees 0
+    assert record.top_themes(shares, labels, n=2) == "Law enforcement (50%) and Victims (50%)"
+
+
+def test_join_words():
+    assert record.join_words([]) == "none"
+    assert record.join_words(["a"]) == "a"
+    assert record.join_words(["a", "b", "c"]) == "a, b and c"

@@ -33,7 +33,15 @@ from .load import (
     check_record,
     load_record,
 )
-from .narrative import change_sentence, join_words, record_facts, reliability_facts, usable_themes
+from .narrative import (
+    change_sentence,
+    join_words,
+    record_facts,
+    reliability_facts,
+    theme_trajectory,
+    top_themes,
+    usable_themes,
+)
 from .reliability import RELIABLE, TENTATIVE, double_coded, krippendorff_alpha, reliability_table, standard
 from .tables import TABLES, build_tables
 from .views import DOC_TYPE_LABELS, changes_view, outcomes_view, phase_view
@@ -78,6 +86,8 @@ __all__ = [
     "reliability_facts",
     "reliability_table",
     "standard",
+    "theme_trajectory",
+    "top_themes",
     "unit_shares",
     "usable_themes",
 ]

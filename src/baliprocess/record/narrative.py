@@ -13,7 +13,15 @@ import pandas as pd
 from .change import ALPHA, PHASES
 from .load import Record
 
-__all__ = ["change_sentence", "join_words", "record_facts", "reliability_facts", "usable_themes"]
+__all__ = [
+    "change_sentence",
+    "join_words",
+    "record_facts",
+    "reliability_facts",
+    "theme_trajectory",
+    "top_themes",
+    "usable_themes",
+]
 
 _PHASE_LABELS = {p.key: p.label for p in PHASES}
 
@@ -128,3 +136,28 @@ def change_sentence(tests: pd.DataFrame, labels: Mapping[str, str]) -> str:
         f"{'survives' if len(found) == 1 else 'survive'} the correction for the number of themes tested "
         f"(Holm, family-wise {ALPHA:.0%}): {join_words(parts)}. Every other change is no detectable change."
     )
+
+
+def theme_trajectory(shares: pd.DataFrame, changes: pd.DataFrame, key: str, labels: Mapping[str, str]) -> str:
+    """One theme across the phases: its share in each, and what the test from the first to the last phase says."""
+    rows = shares[shares["theme"] == key].set_index("phase")
+    parts = [f"{rows.at[p.key, 'share']:.0%} ({p.label.split(' (')[0].lower()})" for p in PHASES if p.key in rows.index]
+    first_last = changes[
+        (changes["theme"] == key) & (changes["before"] == PHASES[0].key) & (changes["after"] == PHASES[-1].key)
+    ]
+    reading = first_last["reading"].iloc[0] if len(first_last) else "not tested"
+    verdict = {
+        "rose": "a rise that survives the test",
+        "fell": "a fall that survives the test",
+        "no detectable change": "no detectable change from the first phase to the last",
+        "not tested": "not tested, its coding not being reliable enough",
+    }[reading]
+    return f"{labels.get(key, key)}: {join_words(parts)} of substantive paragraphs; {verdict}"
+
+
+def top_themes(shares: pd.DataFrame, labels: Mapping[str, str], n: int = 3) -> str:
+    """The ``n`` themes with the largest share of all substantive paragraphs of the record, with their shares."""
+    pooled = shares.assign(hits=shares["with_theme"]).groupby("theme", sort=False)[["hits", "paragraphs"]].sum()
+    pooled["share"] = pooled["hits"] / pooled["paragraphs"]
+    best = pooled.sort_values(["share"], ascending=False, kind="stable").head(n)
+    return join_words([f"{labels.get(k, k)} ({v:.0%})" for k, v in best["share"].items()])

@@ -43,7 +43,6 @@ REQUIRED_THEMES = (
     "information_sharing",
     "law_enforcement",
     "border_management",
-    "identity_documents",
     "public_awareness",
     "return_reintegration",
     "legislation",
