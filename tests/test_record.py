@@ -264,3 +264,19 @@ def test_join_words():
     assert record.join_words([]) == "none"
     assert record.join_words(["a"]) == "a"
     assert record.join_words(["a", "b", "c"]) == "a, b and c"
+
+
+def test_corpus_years_compare_like_phases():
+    docs = pd.DataFrame({"doc_id": ["d1", "d2"], "date": pd.to_datetime(["2002-01-01", "2024-01-01"])})
+    paras = pd.DataFrame({"doc_id": ["d1"] * 10 + ["d2"] * 10, "paragraph_id": [f"p{i}" for i in range(20)]})
+    coded = pd.DataFrame({"paragraph_id": [f"p{i}" for i in range(10, 20)], "theme": "law_enforcement"})
+    wide = record.corpus_presence(coded, paras, docs, KEYS)
+    assert wide["year"].tolist() == [2002] * 10 + [2024] * 10
+    assert wide["law_enforcement"].tolist() == [0] * 10 + [1] * 10
+    shares = record.group_shares(wide, KEYS, "year", [2002, 2024], unit="doc_id")
+    tests = record.change_tests(shares, KEYS, KEYS, comparisons=[(2002, 2024)], by="year").set_index("theme")
+    assert tests.loc["law_enforcement", "reading"] == "rose"
+    sentence = record.change_sentence(
+        tests.reset_index(), {}, {2002: "2002", 2024: "2024"}, "the first and the last year"
+    )
+    assert "law_enforcement rose from 0% to 100% between 2002 and 2024" in sentence

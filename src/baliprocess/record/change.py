@@ -32,7 +32,9 @@ __all__ = [
     "PHASES",
     "Phase",
     "change_tests",
+    "corpus_presence",
     "final_coding",
+    "group_shares",
     "holm",
     "phase_of",
     "phase_shares",
@@ -109,15 +111,27 @@ def presence(coding: pd.DataFrame, record: Record, keys: Sequence[str]) -> pd.Da
     return wide
 
 
+def corpus_presence(
+    coded: pd.DataFrame, paragraphs: pd.DataFrame, documents: pd.DataFrame, keys: Sequence[str]
+) -> pd.DataFrame:
+    """The corpus coding in the record's form: one row per paragraph of ``paragraphs`` (doc_id, paragraph_id,
+    year) and a 0/1 column per theme, so that its years can be compared with :func:`change_tests`."""
+    onehot = pd.crosstab(coded["paragraph_id"], coded["theme"]).clip(upper=1).reindex(columns=list(keys), fill_value=0)
+    years = documents.set_index("doc_id")["date"].dt.year
+    frame = paragraphs[["doc_id", "paragraph_id"]].reset_index(drop=True)
+    frame["year"] = frame["doc_id"].map(years).astype(int)
+    return frame.join(onehot.reindex(frame["paragraph_id"]).fillna(0).astype(int).reset_index(drop=True))
+
+
 def unit_shares(wide: pd.DataFrame, keys: Sequence[str], by: str = "outcome_id") -> pd.DataFrame:
     """Share of each group's substantive paragraphs carrying each theme (rows: groups; columns: themes)."""
     return wide.groupby(by, sort=False)[list(keys)].mean()
 
 
-def _bootstrap(wide: pd.DataFrame, keys: Sequence[str], rng: np.random.Generator) -> np.ndarray:
+def _bootstrap(wide: pd.DataFrame, keys: Sequence[str], unit: str, rng: np.random.Generator) -> np.ndarray:
     """BOOTSTRAP_REPS shares per theme (reps x themes), resampling paragraphs within each document."""
     values = wide[list(keys)].to_numpy(dtype=float)
-    groups = [np.flatnonzero(wide["outcome_id"].to_numpy() == o) for o in pd.unique(wide["outcome_id"])]
+    groups = [np.flatnonzero(wide[unit].to_numpy() == o) for o in pd.unique(wide[unit])]
     total = np.zeros((BOOTSTRAP_REPS, len(keys)))
     for rows in groups:
         picks = rng.integers(0, len(rows), size=(BOOTSTRAP_REPS, len(rows)))
@@ -125,22 +139,25 @@ def _bootstrap(wide: pd.DataFrame, keys: Sequence[str], rng: np.random.Generator
     return total / len(wide)
 
 
-def phase_shares(wide: pd.DataFrame, keys: Sequence[str]) -> pd.DataFrame:
-    """Per phase and theme: documents, paragraphs, paragraphs with the theme, share, 95% bootstrap interval."""
+def group_shares(
+    wide: pd.DataFrame, keys: Sequence[str], by: str, order: Sequence[object], unit: str = "outcome_id"
+) -> pd.DataFrame:
+    """Per group (values of column ``by``, in ``order``) and theme: documents, paragraphs, paragraphs with the
+    theme, share and 95% bootstrap interval (paragraphs resampled within each document, column ``unit``)."""
     rng = np.random.default_rng(BOOTSTRAP_SEED)
     rows = []
-    for phase in PHASES:
-        part = wide[wide["phase"] == phase.key]
+    for group in order:
+        part = wide[wide[by] == group]
         if part.empty:
             continue
-        draws = _bootstrap(part, keys, rng)
+        draws = _bootstrap(part, keys, unit, rng)
         low, high = np.percentile(draws, [2.5, 97.5], axis=0)
         for i, key in enumerate(keys):
             rows.append(
                 (
-                    phase.key,
+                    group,
                     key,
-                    part["outcome_id"].nunique(),
+                    part[unit].nunique(),
                     len(part),
                     int(part[key].sum()),
                     float(part[key].mean()),
@@ -148,9 +165,12 @@ def phase_shares(wide: pd.DataFrame, keys: Sequence[str]) -> pd.DataFrame:
                     float(high[i]),
                 )
             )
-    return pd.DataFrame(
-        rows, columns=["phase", "theme", "documents", "paragraphs", "with_theme", "share", "low", "high"]
-    )
+    return pd.DataFrame(rows, columns=[by, "theme", "documents", "paragraphs", "with_theme", "share", "low", "high"])
+
+
+def phase_shares(wide: pd.DataFrame, keys: Sequence[str]) -> pd.DataFrame:
+    """Per phase and theme: documents, paragraphs, paragraphs with the theme, share, 95% bootstrap interval."""
+    return group_shares(wide, keys, "phase", [p.key for p in PHASES])
 
 
 def holm(p_values: Sequence[float]) -> np.ndarray:
@@ -166,22 +186,29 @@ def holm(p_values: Sequence[float]) -> np.ndarray:
     return out
 
 
-def change_tests(shares: pd.DataFrame, keys: Sequence[str], usable: Sequence[str]) -> pd.DataFrame:
-    """Every comparison of :data:`COMPARISONS` for every theme: counts, change, Fisher's p, Holm-adjusted p.
+def change_tests(
+    shares: pd.DataFrame,
+    keys: Sequence[str],
+    usable: Sequence[str],
+    comparisons: Sequence[tuple[object, object]] = COMPARISONS,
+    by: str = "phase",
+) -> pd.DataFrame:
+    """Every comparison of groups (default: :data:`COMPARISONS` of phases) for every theme: shares, change,
+    Fisher's exact p and the Holm-adjusted p.
 
     Only the themes in ``usable`` (reliable enough to support findings) are tested; the others get no p-value
     and the reading "not tested". Holm's correction runs over the themes tested within each comparison. A
     change is a rise or a fall only when its adjusted p-value is below :data:`ALPHA`.
     """
-    by = shares.set_index(["phase", "theme"])
-    present = set(shares["phase"])
+    indexed = shares.set_index([by, "theme"])
+    present = set(shares[by])
     rows = []
-    for before, after in COMPARISONS:
+    for before, after in comparisons:
         if before not in present or after not in present:
             continue
         block = []
         for key in keys:
-            a, b = by.loc[(before, key)], by.loc[(after, key)]
+            a, b = indexed.loc[(before, key)], indexed.loc[(after, key)]
             table = [
                 [b["with_theme"], b["paragraphs"] - b["with_theme"]],
                 [a["with_theme"], a["paragraphs"] - a["with_theme"]],

@@ -110,29 +110,32 @@ def reliability_facts(reliability: pd.DataFrame, read: int, labels: Mapping[str,
     }
 
 
-def change_sentence(tests: pd.DataFrame, labels: Mapping[str, str]) -> str:
-    """What the tests of change say, in words: the changes that survive correction, or that none does."""
+def change_sentence(
+    tests: pd.DataFrame, labels: Mapping[str, str], names: Mapping[object, str] | None = None, between: str = "phases"
+) -> str:
+    """What the tests of change say, in words: the changes that survive correction, or that none does.
+
+    ``names`` gives each group a name in the sentence (default: the phases' short names); ``between`` says what
+    the groups are ("phases", "the first and the last year").
+    """
+    names = names or {p.key: p.label.split(" (")[0].lower() for p in PHASES}
     tested = tests[tests["reading"] != "not tested"]
     if tested.empty:
-        return (
-            "No theme is reliable enough to be tested for change, so the record shows no change that can be "
-            "told from chance."
-        )
+        return "No theme is reliable enough to be tested for change, so no change can be told from chance."
     found = tested[tested["reading"].isin(["rose", "fell"])]
     n_tests = _count(len(tested), "test")
     if found.empty:
         return (
-            f"None of the {n_tests} of change between phases survives the correction for the number of themes "
+            f"None of the {n_tests} of change between {between} survives the correction for the number of themes "
             f"tested (Holm, family-wise {ALPHA:.0%}): no detectable change."
         )
     parts = [
         f"{labels.get(r.theme, r.theme)} {r.reading} from {r.share_before:.0%} to {r.share_after:.0%} between "
-        f"{_PHASE_LABELS[r.before].split(' (')[0].lower()} and {_PHASE_LABELS[r.after].split(' (')[0].lower()} "
-        f"(adjusted p = {r.p_holm:.3f})"
+        f"{names.get(r.before, r.before)} and {names.get(r.after, r.after)} (adjusted p = {r.p_holm:.3f})"
         for r in found.itertuples(index=False)
     ]
     return (
-        f"Of the {n_tests} of change between phases, {_count(len(found), 'change')} "
+        f"Of the {n_tests} of change between {between}, {_count(len(found), 'change')} "
         f"{'survives' if len(found) == 1 else 'survive'} the correction for the number of themes tested "
         f"(Holm, family-wise {ALPHA:.0%}): {join_words(parts)}. Every other change is no detectable change."
     )
