@@ -23,7 +23,14 @@ __all__ = [
     "usable_themes",
 ]
 
-_PHASE_LABELS = {p.key: p.label for p in PHASES}
+_KIND_WORDS = {
+    "co_chairs_statement": "the co-chairs' statement",
+    "declaration": "the declaration",
+    "strategy": "the strategy",
+    "senior_officials_statement": "the statement",
+    "ad_hoc_group_statement": "the statement",
+    "web_account": "the website account",
+}
 
 
 def join_words(items: Sequence[str], empty: str = "none") -> str:
@@ -45,7 +52,10 @@ def record_facts(record: Record, wide: pd.DataFrame, min_read: float) -> dict[st
     read = out[out["paragraphs_read"] > 0]
     known = read[read["paragraphs"].notna()]
     whole = known[known["paragraphs_read"] >= min_read * known["paragraphs"]]
-    unread = out.loc[out["paragraphs_read"] == 0, "title"].tolist()
+    unread = [
+        f"{_KIND_WORDS.get(r.doc_type, r.doc_type)} of the {r.meeting.split(',')[0]} ({r.date:%Y})"
+        for r in out[out["paragraphs_read"] == 0].itertuples(index=False)
+    ]
     conferences = read.loc[read["doc_type"] == "co_chairs_statement", "meeting"]
     return {
         "rec_n_documents": _count(len(out), "outcome document"),
