@@ -37,6 +37,7 @@ from .load import (
 )
 from .narrative import (
     change_sentence,
+    chapter_facts,
     join_words,
     record_facts,
     reliability_facts,
@@ -71,6 +72,7 @@ __all__ = [
     "change_sentence",
     "change_tests",
     "changes_view",
+    "chapter_facts",
     "check_record",
     "corpus_presence",
     "double_coded",

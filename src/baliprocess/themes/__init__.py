@@ -14,6 +14,7 @@ Where the hand coding covers every paragraph of the corpus in use it is the meas
 checked against it (:func:`.measures.coding_for_analysis`); elsewhere the term coder is the measurement.
 """
 
+from .chapter import CorpusCoding, chapter_facts, comparison_view, corpus_coding, plural
 from .codebook import (
     CODEBOOK_PATH,
     REQUIRED_THEMES,
@@ -76,10 +77,12 @@ __all__ = [
     "TFIDF_MAX_DF",
     "Codebook",
     "Coding",
+    "CorpusCoding",
     "Theme",
     "analysis_units",
     "apply_rule3",
     "build_tables",
+    "chapter_facts",
     "code_corpus",
     "code_paragraphs",
     "codebook_table",
@@ -88,8 +91,10 @@ __all__ = [
     "compare_codings",
     "comparison_facts",
     "comparison_figure",
+    "comparison_view",
     "cooccurrence",
     "cooccurrence_figure",
+    "corpus_coding",
     "disagreements",
     "distinctive_table",
     "distinctive_terms",
@@ -104,6 +109,7 @@ __all__ = [
     "load_gold",
     "one_paragraph",
     "out_of_sample",
+    "plural",
     "shares_figure",
     "term_regex",
     "text_colour",
