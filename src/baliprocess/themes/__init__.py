@@ -16,6 +16,7 @@ checked against it (:func:`.measures.coding_for_analysis`); elsewhere the term c
 
 from .codebook import (
     CODEBOOK_PATH,
+    NONE,
     REQUIRED_THEMES,
     Codebook,
     Theme,
@@ -70,6 +71,7 @@ __all__ = [
     "HAND",
     "MAX_DOCUMENT_ROWS",
     "MAX_HEADING_WORDS",
+    "NONE",
     "REQUIRED_THEMES",
     "SETS",
     "TABLES",

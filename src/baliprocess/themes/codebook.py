@@ -7,7 +7,8 @@ A term matches in ways that survive ordinary paraphrase:
   matches shares, shared and sharing; a word ending in ``*`` matches any word that begins with it;
 * a two-word term whose first word is a ``*`` stem (a verb and its object) also matches with up to
   :data:`WINDOW` words between its two words ("exchange of information and intelligence" for "exchang*
-  intelligence"), and a two-word term whose second word is no stem also matches turned round with "of"
+  intelligence"; a word between may be possessive: "strengthen States' capacity"), and a two-word term
+  whose second word is no stem also matches turned round with "of"
   ("sharing of information" for "information sharing");
 * a theme's ``unless`` phrases (optional) are matched like terms and, where one matches, the theme's terms
   inside it do not fire ("must not be returned" is no return); where a phrase and a term begin at the same
@@ -73,6 +74,7 @@ WINDOW = 3
 _WORD_GAP = r"[\s\-/]+"
 _TERM_WORDS = re.compile(r"[\s\-]+")
 _OF = r"of(?:[\s]+(?:the|such|all|relevant|their))?"
+_POSSESSIVE = r"(?:['\u2019]\w*)?"  # a word between may be possessive: "strengthen States' capacity"
 
 
 @dataclass(frozen=True)
@@ -137,7 +139,7 @@ def _variants(term: str) -> list[tuple[str, str]]:
     full = [re.escape(p) + r for p, r in words]
     if len(words) != 2:
         return [(words[0][0], words[0][1] + "".join(_WORD_GAP + w for w in full[1:]))]
-    between = rf"(?:{_WORD_GAP}\w+){{0,{WINDOW}}}?{_WORD_GAP}" if raw[0].endswith("*") else _WORD_GAP
+    between = rf"(?:{_WORD_GAP}\w+{_POSSESSIVE}){{0,{WINDOW}}}?{_WORD_GAP}" if raw[0].endswith("*") else _WORD_GAP
     variants = [(words[0][0], words[0][1] + between + full[1])]
     if not raw[1].endswith("*") and not raw[0].endswith(","):
         variants.append((words[1][0], words[1][1] + _WORD_GAP + _OF + _WORD_GAP + full[0]))
