@@ -102,7 +102,10 @@ def test_codebook_keys_are_those_of_the_record(codebook):
         assert theme.example and theme.include and theme.exclude
     table = th.codebook_table(codebook)
     assert table.loc[("search_rescue", "example"), "text"] == codebook.themes[2].example
-    assert ("none", "definition") in table.index and ("none", "terms") not in table.index
+    assert "none" not in table.index.get_level_values("theme")
+    with_none = th.codebook_table(codebook, include_none=True)
+    assert ("none", "definition") in with_none.index and ("none", "terms") not in with_none.index
+    assert list(codebook.labels) == codebook.codes and codebook.labels["none"] == "No theme"
 
 
 @pytest.mark.parametrize(

@@ -107,6 +107,12 @@ class Codebook:
         return [t.key for t in self.themes]
 
     @property
+    def labels(self) -> dict[str, str]:
+        """Label of every code: the themes' in codebook order, then that of :data:`NONE` (if the codebook has
+        a ``none`` entry)."""
+        return {t.key: t.label for t in self.themes} | ({NONE: self.none.label} if self.none is not None else {})
+
+    @property
     def codes(self) -> list[str]:
         """Every code a hand coder may give a paragraph read: the theme keys in codebook order, then
         :data:`NONE`."""
@@ -257,13 +263,13 @@ def load_codebook(path: str | Path | None = None) -> Codebook:
     return _load(str(p.resolve()), p.stat().st_mtime_ns)
 
 
-def codebook_table(codebook: Codebook | None = None) -> pd.DataFrame:
+def codebook_table(codebook: Codebook | None = None, include_none: bool = False) -> pd.DataFrame:
     """The codebook for reading, one row per theme and part (label, definition, includes, excludes, example,
-    terms), so that long definitions read as text in a narrow page; the entry for :data:`NONE` comes last,
-    without terms."""
+    terms), so that long definitions read as text in a narrow page; with ``include_none`` the entry for
+    :data:`NONE` comes last, without terms (its label is in :attr:`Codebook.labels`)."""
     cb = codebook if codebook is not None else load_codebook()
     rows = []
-    for t in (*cb.themes, *([cb.none] if cb.none is not None else [])):
+    for t in (*cb.themes, *([cb.none] if include_none and cb.none is not None else [])):
         parts = {
             "label": t.label,
             "definition": t.definition,
