@@ -17,6 +17,7 @@ checked against it (:func:`.measures.coding_for_analysis`); elsewhere the term c
 from .chapter import CorpusCoding, chapter_facts, comparison_view, corpus_coding, plural
 from .codebook import (
     CODEBOOK_PATH,
+    NONE,
     REQUIRED_THEMES,
     Codebook,
     Theme,
@@ -71,6 +72,7 @@ __all__ = [
     "HAND",
     "MAX_DOCUMENT_ROWS",
     "MAX_HEADING_WORDS",
+    "NONE",
     "REQUIRED_THEMES",
     "SETS",
     "TABLES",

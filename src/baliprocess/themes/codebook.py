@@ -7,7 +7,8 @@ A term matches in ways that survive ordinary paraphrase:
   matches shares, shared and sharing; a word ending in ``*`` matches any word that begins with it;
 * a two-word term whose first word is a ``*`` stem (a verb and its object) also matches with up to
   :data:`WINDOW` words between its two words ("exchange of information and intelligence" for "exchang*
-  intelligence"), and a two-word term whose second word is no stem also matches turned round with "of"
+  intelligence"; a word between may be possessive: "strengthen States' capacity"), and a two-word term
+  whose second word is no stem also matches turned round with "of"
   ("sharing of information" for "information sharing");
 * a theme's ``unless`` phrases (optional) are matched like terms and, where one matches, the theme's terms
   inside it do not fire ("must not be returned" is no return); where a phrase and a term begin at the same
@@ -73,6 +74,7 @@ WINDOW = 3
 _WORD_GAP = r"[\s\-/]+"
 _TERM_WORDS = re.compile(r"[\s\-]+")
 _OF = r"of(?:[\s]+(?:the|such|all|relevant|their))?"
+_POSSESSIVE = r"(?:['\u2019]\w*)?"  # a word between may be possessive: "strengthen States' capacity"
 
 
 @dataclass(frozen=True)
@@ -103,6 +105,12 @@ class Codebook:
     def keys(self) -> list[str]:
         """Theme keys in codebook order."""
         return [t.key for t in self.themes]
+
+    @property
+    def labels(self) -> dict[str, str]:
+        """Label of every code: the themes' in codebook order, then that of :data:`NONE` (if the codebook has
+        a ``none`` entry)."""
+        return {t.key: t.label for t in self.themes} | ({NONE: self.none.label} if self.none is not None else {})
 
     @property
     def codes(self) -> list[str]:
@@ -137,7 +145,7 @@ def _variants(term: str) -> list[tuple[str, str]]:
     full = [re.escape(p) + r for p, r in words]
     if len(words) != 2:
         return [(words[0][0], words[0][1] + "".join(_WORD_GAP + w for w in full[1:]))]
-    between = rf"(?:{_WORD_GAP}\w+){{0,{WINDOW}}}?{_WORD_GAP}" if raw[0].endswith("*") else _WORD_GAP
+    between = rf"(?:{_WORD_GAP}\w+{_POSSESSIVE}){{0,{WINDOW}}}?{_WORD_GAP}" if raw[0].endswith("*") else _WORD_GAP
     variants = [(words[0][0], words[0][1] + between + full[1])]
     if not raw[1].endswith("*") and not raw[0].endswith(","):
         variants.append((words[1][0], words[1][1] + _WORD_GAP + _OF + _WORD_GAP + full[0]))
@@ -255,13 +263,13 @@ def load_codebook(path: str | Path | None = None) -> Codebook:
     return _load(str(p.resolve()), p.stat().st_mtime_ns)
 
 
-def codebook_table(codebook: Codebook | None = None) -> pd.DataFrame:
+def codebook_table(codebook: Codebook | None = None, include_none: bool = False) -> pd.DataFrame:
     """The codebook for reading, one row per theme and part (label, definition, includes, excludes, example,
-    terms), so that long definitions read as text in a narrow page; the entry for :data:`NONE` comes last,
-    without terms."""
+    terms), so that long definitions read as text in a narrow page; with ``include_none`` the entry for
+    :data:`NONE` comes last, without terms (its label is in :attr:`Codebook.labels`)."""
     cb = codebook if codebook is not None else load_codebook()
     rows = []
-    for t in (*cb.themes, *([cb.none] if cb.none is not None else [])):
+    for t in (*cb.themes, *([cb.none] if include_none and cb.none is not None else [])):
         parts = {
             "label": t.label,
             "definition": t.definition,
