@@ -253,9 +253,15 @@ def test_trajectory_and_top_themes_in_words():
     assert record.theme_trajectory(shares, tests, "law_enforcement", labels) == (
         "Law enforcement: 10% (founding) and 90% (renewal) of substantive paragraphs; a rise that survives the test"
     )
-    assert record.theme_trajectory(shares, tests.assign(reading="not tested"), "victim_protection", labels).endswith(
+    untested = tests.assign(reading="not tested")
+    rel = pd.DataFrame({"reading": ["not reliable", "not assessable"]}, index=["victim_protection", "law_enforcement"])
+    assert record.theme_trajectory(shares, untested, "victim_protection", labels, rel).endswith(
         "not tested, its coding not being reliable enough"
     )
+    assert record.theme_trajectory(shares, untested, "law_enforcement", labels, rel).endswith(
+        "its reliability could not be measured"
+    )
+    assert record.theme_trajectory(shares, untested, "law_enforcement", labels).endswith("; not tested")
     # pooled over both phases: law enforcement 20 of 40, victims 20 of 40, refugees 0
     assert record.top_themes(shares, labels, n=2) == "Law enforcement (50%) and Victims (50%)"
 

@@ -156,19 +156,32 @@ def change_sentence(
     )
 
 
-def theme_trajectory(shares: pd.DataFrame, changes: pd.DataFrame, key: str, labels: Mapping[str, str]) -> str:
-    """One theme across the phases: its share in each, and what the test from the first to the last phase says."""
+def theme_trajectory(
+    shares: pd.DataFrame,
+    changes: pd.DataFrame,
+    key: str,
+    labels: Mapping[str, str],
+    reliability: pd.DataFrame | None = None,
+) -> str:
+    """One theme across the phases: its share in each, and what the test from the first to the last phase says
+    (or why it was not tested: its reliability, from ``reliability``, is too low or could not be measured)."""
     rows = shares[shares["theme"] == key].set_index("phase")
     parts = [f"{rows.at[p.key, 'share']:.0%} ({p.label.split(' (')[0].lower()})" for p in PHASES if p.key in rows.index]
     first_last = changes[
         (changes["theme"] == key) & (changes["before"] == PHASES[0].key) & (changes["after"] == PHASES[-1].key)
     ]
     reading = first_last["reading"].iloc[0] if len(first_last) else "not tested"
+    standing = reliability["reading"].get(key, "") if reliability is not None else ""
+    why_not = {
+        "not assessable": "not tested, because the second coder's sample held none of its paragraphs, so its "
+        "reliability could not be measured",
+        "not reliable": "not tested, its coding not being reliable enough",
+    }.get(standing, "not tested")
     verdict = {
         "rose": "a rise that survives the test",
         "fell": "a fall that survives the test",
         "no detectable change": "no detectable change from the first phase to the last",
-        "not tested": "not tested, its coding not being reliable enough",
+        "not tested": why_not,
     }[reading]
     return f"{labels.get(key, key)}: {join_words(parts)} of substantive paragraphs; {verdict}"
 
@@ -192,7 +205,7 @@ def chapter_facts(analysis: RecordAnalysis, labels: Mapping[str, str], min_read:
             "rec_n_tested": int((analysis.changes["reading"] != "not tested").sum()),
             "rec_top_themes": top_themes(analysis.phase_shares, labels),
             "rec_return_trajectory": theme_trajectory(
-                analysis.phase_shares, analysis.changes, "return_reintegration", labels
+                analysis.phase_shares, analysis.changes, "return_reintegration", labels, analysis.reliability
             ),
         }
     )
