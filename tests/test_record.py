@@ -12,7 +12,7 @@ from baliprocess import record
 from baliprocess.record import load as record_load
 
 KEYS = ("law_enforcement", "victim_protection", "refugee_protection")
-HEADER_O = "outcome_id,date,meeting,doc_type,title,url,access_url,paragraphs,paragraphs_read,note\n"
+HEADER_O = "outcome_id,date,meeting,doc_type,title,url,access_url,source,paragraphs,paragraphs_read,note\n"
 HEADER_C = "outcome_id,paragraph,theme,coder,gist\n"
 
 
@@ -30,7 +30,7 @@ def problems(tmp_path, outcomes: str, codes: str) -> list[str]:
     return [str(p) for p in found]
 
 
-GOOD_O = "a-2002,2002-02-28,First,co_chairs_statement,T,https://x.org/a,,3,2,\n"
+GOOD_O = "a-2002,2002-02-28,First,co_chairs_statement,T,https://x.org/a,,key-a,3,2,\n"
 GOOD_C = "a-2002,1,law_enforcement,first,Police cooperation on networks.\na-2002,2,none,first,Venue and dates.\n"
 
 
@@ -61,7 +61,7 @@ def test_each_bad_code_is_one_line_with_its_place(tmp_path, codes, expected):
 
 
 def test_bad_outcome_rows_are_reported(tmp_path):
-    rows = "a-2002,2002-13-01,F,co_chairs_statement,T,ftp://x,,3,4,\na-2002,2003-01-01,F,speech,T,https://x.org,,0,0,\n"
+    rows = "a-2002,2002-13-01,F,co_chairs_statement,T,ftp://x,,k,3,4,\na-2002,2003-01-01,F,speech,T,https://x.org,,,0,0,\n"
     found = "\n".join(problems(tmp_path, rows, ""))
     for part in (
         "outcomes.csv:2: date '2002-13-01'",

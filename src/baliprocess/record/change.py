@@ -29,6 +29,7 @@ __all__ = [
     "BOOTSTRAP_REPS",
     "BOOTSTRAP_SEED",
     "COMPARISONS",
+    "INTERVAL",
     "PHASES",
     "Phase",
     "change_tests",
@@ -45,6 +46,8 @@ __all__ = [
 #: Family-wise error rate of the tests, after Holm's correction.
 ALPHA = 0.05
 BOOTSTRAP_REPS = 2000
+#: Coverage of the bootstrap intervals.
+INTERVAL = 0.95
 BOOTSTRAP_SEED = 20021
 
 
@@ -151,7 +154,7 @@ def group_shares(
         if part.empty:
             continue
         draws = _bootstrap(part, keys, unit, rng)
-        low, high = np.percentile(draws, [2.5, 97.5], axis=0)
+        low, high = np.percentile(draws, [50 * (1 - INTERVAL), 50 * (1 + INTERVAL)], axis=0)
         for i, key in enumerate(keys):
             rows.append(
                 (

@@ -40,6 +40,7 @@ OUTCOME_COLUMNS = (
     "title",
     "url",
     "access_url",
+    "source",
     "paragraphs",
     "paragraphs_read",
     "note",
@@ -107,6 +108,8 @@ def _check_outcomes(frame: pd.DataFrame, path: Path, problems: list[Problem]) ->
             dt.date.fromisoformat(row.date)
         except ValueError:
             bad(f"date {row.date!r} is not an ISO date (YYYY-MM-DD)")
+        if not row.source.strip():
+            bad("empty source (a bibliography key: the document's entry, or the document that attests it)")
         if row.doc_type not in OUTCOME_DOC_TYPES:
             bad(f"doc_type {row.doc_type!r} is not one of {', '.join(OUTCOME_DOC_TYPES)}")
         for column in ("url", "access_url"):

@@ -11,8 +11,9 @@ from typing import TYPE_CHECKING
 import numpy as np
 import pandas as pd
 
-from .change import ALPHA, PHASES
-from .load import Record
+from .change import ALPHA, INTERVAL, PHASES
+from .load import MAX_GIST_WORDS, Record
+from .reliability import RELIABLE, TENTATIVE
 
 if TYPE_CHECKING:
     from .analysis import RecordAnalysis
@@ -203,6 +204,11 @@ def chapter_facts(analysis: RecordAnalysis, labels: Mapping[str, str], min_read:
         | {
             "rec_change_sentence": change_sentence(analysis.changes, labels),
             "rec_n_tested": int((analysis.changes["reading"] != "not tested").sum()),
+            "rel_reliable_min": RELIABLE,
+            "rel_tentative_min": TENTATIVE,
+            "rec_interval": f"{INTERVAL:.0%}",
+            "rec_test_level": ALPHA,
+            "rec_max_gist_words": MAX_GIST_WORDS,
             "rec_top_themes": top_themes(analysis.phase_shares, labels),
             "rec_return_trajectory": theme_trajectory(
                 analysis.phase_shares, analysis.changes, "return_reintegration", labels, analysis.reliability

@@ -39,7 +39,7 @@ TABLES = [
         "declarations, strategies, and statements of senior officials' and Ad Hoc Group meetings, with how many "
         "of its numbered paragraphs were read.",
         fields=(
-            Field("outcome_id", "string", "Id of the document; also its key in book/bib/outcomes.bib."),
+            Field("outcome_id", "string", "Id of the document."),
             Field("date", "date", "Date of the meeting that adopted or issued it."),
             Field("meeting", "string", "The meeting, as the document names it."),
             Field(
@@ -51,6 +51,11 @@ TABLES = [
             Field("title", "string", "Title of the document."),
             Field("url", "string", "The document's official copy where one was found, else the best public copy."),
             Field("access_url", "string", "The copy actually read, when it is not the url (a mirror)."),
+            Field(
+                "source",
+                "string",
+                "Bibliography key of the copy read (book/bib), or of the document that attests an unread one.",
+            ),
             Field(
                 "paragraphs", "integer", "Paragraphs of the original (empty: the copy ended before the document did)."
             ),

@@ -22,7 +22,7 @@ _PHASE_NAMES = {p.key: p.label for p in PHASES}
 
 
 def outcomes_view(outcomes: pd.DataFrame) -> pd.DataFrame:
-    """One row per document: date, kind, meeting, paragraphs read of the total ('?' unknown), source key."""
+    """One row per document: date, kind, meeting, paragraphs read of the total ('?' unknown), id, source key."""
     total = outcomes["paragraphs"].astype("string").fillna("?")
     return pd.DataFrame(
         {
@@ -30,7 +30,8 @@ def outcomes_view(outcomes: pd.DataFrame) -> pd.DataFrame:
             "kind": outcomes["doc_type"].map(DOC_TYPE_LABELS),
             "meeting": outcomes["meeting"],
             "read": outcomes["paragraphs_read"].astype(str) + " of " + total,
-            "source": outcomes["outcome_id"],
+            "id": outcomes["outcome_id"],
+            "source": outcomes["source"],
             "note": outcomes["note"],
         }
     )
