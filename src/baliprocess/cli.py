@@ -71,6 +71,15 @@ def _validate_summary(corpus) -> list[str]:
     return lines
 
 
+def _record_problems() -> list:
+    """Problems of the curated record of outcome documents (data/outcomes.csv and its coding), checked with
+    every corpus because every book shows it."""
+    from .record import check_record
+    from .themes import load_codebook
+
+    return check_record(set(load_codebook().keys))[1]
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run the command line; return the exit status."""
     args = _parser().parse_args(argv)
@@ -83,6 +92,9 @@ def main(argv: list[str] | None = None) -> int:
     try:
         corpus = load_corpus(args.corpus)
         if args.command == "validate":
+            record_problems = _record_problems()
+            if record_problems:
+                raise CorpusError(record_problems)
             print("\n".join(_validate_summary(corpus)))
         else:
             from .export import write_export
