@@ -40,8 +40,8 @@ _MEMBER_STATE_UNITS = ("member states", "member countries", "member countries an
 def quantity_of(scope: str, unit: str, prospective: bool = False) -> str | None:
     """Which of :data:`QUANTITIES` a stated count measures (``None`` for delegates, organisations alone,
     observers and anything else that is not drawn)."""
-    if scope == "attendance" and unit == "countries":
-        return EXPECTED if prospective else ATTENDANCE
+    if scope in ("attendance", "expected") and unit == "countries":
+        return EXPECTED if prospective or scope == "expected" else ATTENDANCE
     if scope == "membership" and (unit in _MEMBER_STATE_UNITS or unit == "countries"):
         return MEMBER_STATES
     if scope == "membership" and unit == "members":

@@ -23,7 +23,7 @@ from .codebook import (
     load_codebook,
     term_regex,
 )
-from .coder import code_corpus, code_paragraphs
+from .coder import code_corpus, code_paragraphs, content_paragraphs
 from .evaluate import (
     GOLD_PATH,
     SETS,
@@ -88,6 +88,7 @@ __all__ = [
     "compare_codings",
     "comparison_facts",
     "comparison_figure",
+    "content_paragraphs",
     "cooccurrence",
     "cooccurrence_figure",
     "disagreements",
