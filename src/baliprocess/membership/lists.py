@@ -17,6 +17,7 @@ from pathlib import Path
 
 from ..textscan import scan_joined
 from .counts import _SENTENCE_END, extract_counts
+from .gazetteer import gazetteer
 from .names import _curated, _norm, converter, resolve_names
 from .sources import _resolved
 
@@ -176,6 +177,13 @@ def _and_states() -> frozenset[str]:
     return frozenset(data.loc[has_and, "ISO3"])
 
 
+@lru_cache(maxsize=4)
+def _comma_names(data_dir: Path) -> re.Pattern[str]:
+    """The gazetteer's names that hold a comma ("Hong Kong, China"), as one pattern."""
+    forms = sorted((f for f in gazetteer(data_dir) if "," in f), key=len, reverse=True)
+    return re.compile(rf"(?<!\w)(?:{'|'.join(re.escape(f) for f in forms)})(?!\w)", re.IGNORECASE)
+
+
 def split_list(text: str, data_dir: Path | None = None) -> list[str]:
     """Split a written list into names: commas, "as well as", a final "and"; "the" and whitespace go.
 
@@ -190,6 +198,7 @@ def _split_list(data_dir: Path, text: str) -> tuple[str, ...]:
     _, aliases, _ = _curated(data_dir)
     text = _protect(_mask_abbreviations(_LABEL.sub("", text)), aliases)
     text = _INVERTED.sub(lambda m: "\x00" + m.group(1), text)  # "Korea, Republic of" stays one name
+    text = _comma_names(data_dir).sub(lambda m: m.group().replace(",", "\x00"), text)  # "Hong Kong, China"
     text = re.sub(r"\s+dan\s+", " and ", text)  # Indonesian lists
     items: list[str] = []
     for segment in re.split(r",?\s+(?:as well as|together with|along with)\s+", text):

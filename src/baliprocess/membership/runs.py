@@ -17,7 +17,7 @@ from typing import NamedTuple
 
 from .gazetteer import Mention, dehyphenate, find_mentions
 
-__all__ = ["ROLE_CUES", "Entry", "block_entries", "cue_role", "sentence_entries"]
+__all__ = ["MAX_CUE_DISTANCE", "ROLE_CUES", "Entry", "block_entries", "cue_role", "sentence_entries"]
 
 #: (role, cue pattern), in order of precedence when two cues lie equally near a list.
 ROLE_CUES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
@@ -67,6 +67,13 @@ _VERB_CUE = re.compile(
     r"joined as|was present|were present|was represented)\b",
     re.IGNORECASE,
 )
+#: A cue further than this many words from its list does not govern it ("the role played by the co-chairs,
+#: the coordinators, and UNHCR and IOM" does not make UNHCR a co-chair).
+MAX_CUE_DISTANCE = 6
+# Membership of a body of the process, not of the process ("a member of the Bali Process Steering Group").
+_OTHER_BODY = re.compile(
+    r"^\s+(?:is|are)\s+(?:\w+\s+){0,3}members?\s+of\s+the\s+(?:Bali\s+Process\s+)?(?:Steering|Ad\s+Hoc|Working)"
+)
 # What may stand between two names of one list.
 _GAP = re.compile(
     r"^(?:\s|,|;|&|\band\b|\bdan\b|\bserta\b|\bas well as\b|\btogether with\b|\balong with\b|\bthe\b|"
@@ -91,15 +98,24 @@ class Entry(NamedTuple):
 def cue_role(text: str, span: tuple[int, int] | None = None) -> tuple[str, str] | None:
     """(role, cue words) of the cue in ``text`` nearest to ``span`` (the whole text's end when None); ties go
     to the earlier role of :data:`ROLE_CUES`. None when ``text`` has no cue."""
+    found = _nearest_cue(text, span)
+    return None if found is None else (found[0], found[1])
+
+
+def _nearest_cue(text: str, span: tuple[int, int] | None = None) -> tuple[str, str, int] | None:
+    """(role, cue words, words between the cue and ``span``) of the nearest cue."""
     at = span or (len(text), len(text))
-    best: tuple[int, int, str, str] | None = None
+    best: tuple[int, int, str, str, int, int] | None = None
     for role, pattern in ROLE_CUES:
         for m in pattern.finditer(text):
             dist = max(0, at[0] - m.end(), m.start() - at[1])
-            cand = (dist, _ORDER[role], role, m.group())
+            cand = (dist, _ORDER[role], role, m.group(), m.start(), m.end())
             if best is None or cand < best:
                 best = cand
-    return None if best is None else (best[2], best[3])
+    if best is None:
+        return None
+    between = text[best[5] : at[0]] if best[5] <= at[0] else text[at[1] : best[4]]
+    return best[2], best[3], len(between.split())
 
 
 # An unknown name between two known ones ("Malaysia, Camboda, Fiji"): one to six capitalised words.
@@ -154,12 +170,13 @@ def sentence_entries(text: str, data_dir: Path | None = None) -> Iterator[Entry]
         for run in _runs(sentence, mentions):
             clause, offset = _clause(sentence, run)
             span = (run[0].start - offset, run[-1].end - offset)
-            found = cue_role(clause, span)
-            if found is None:
+            near = _nearest_cue(clause, span)
+            if near is None or near[2] > MAX_CUE_DISTANCE or _OTHER_BODY.match(clause[span[1] :]):
                 continue
+            found = near[:2]
             if len(run) == 1:
-                near = clause[max(0, span[0] - 40) : span[1] + 60]
-                if not _VERB_CUE.search(near) or re.search(r"\b(?:by|of|from|with)\s*$", clause[: span[0]]):
+                around = clause[max(0, span[0] - 40) : span[1] + 60]
+                if not _VERB_CUE.search(around) or re.search(r"\b(?:by|of|from|with)\s*$", clause[: span[0]]):
                     continue
             for m in run:
                 role, cue = _item_role(sentence, m) or found
