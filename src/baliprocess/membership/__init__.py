@@ -24,6 +24,7 @@ from .lists import LIST_PATTERNS, find_lists, split_list
 from .names import resolve_names
 from .panel import ROLES, STATUS_RANK, membership_panel
 from .participation import participation_table, unresolved_items
+from .prose import meeting_sentence, member_list_sentence, stated_sentence
 from .sources import (
     DATA_DIR,
     load_membership,
@@ -76,6 +77,8 @@ __all__ = [
     "load_region_overrides",
     "load_totals",
     "meeting_counts",
+    "meeting_sentence",
+    "member_list_sentence",
     "membership_panel",
     "panel_counts",
     "paragraph_span",
@@ -89,6 +92,7 @@ __all__ = [
     "role_kind_table",
     "score_words",
     "split_list",
+    "stated_sentence",
     "stated_series",
     "stated_totals",
     "summary",

@@ -93,7 +93,9 @@ def panel_counts(panel: pd.DataFrame) -> pd.DataFrame:
 
 def _evidence(participation: pd.DataFrame, curated: pd.DataFrame) -> pd.DataFrame:
     """One row per (participant, year, status, source) from corpus listings and dated curated rows."""
-    listed = participation[participation["year"].notna()]
+    listed = participation[
+        participation["year"].notna() & participation["role"].isin(["co_chair", "member", "participant", "observer"])
+    ]
     a = pd.DataFrame(
         {
             "name": listed["name"],

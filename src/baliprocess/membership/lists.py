@@ -118,6 +118,7 @@ LIST_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         ),
     ),
 )
+_NOT_NAMES = frozenset({"following", "the following", "those listed below", "others"})
 _LABEL = re.compile(r"^\s*\d{1,3}\.\s+")
 
 
@@ -208,7 +209,8 @@ def _split_list(data_dir: Path, text: str) -> tuple[str, ...]:
             part = _TITLE.sub("", re.sub(r"^the\s+", "", part, flags=re.IGNORECASE))
             if part:
                 items.extend(p.strip() for p in _split_and(part.replace(_MASKED_DOT, "."), data_dir))
-    return tuple(_TITLE.sub("", re.sub(r"^the\s+", "", i, flags=re.IGNORECASE)) for i in items if i)
+    out = (_TITLE.sub("", re.sub(r"^the\s+", "", i, flags=re.IGNORECASE)) for i in items if i)
+    return tuple(i for i in out if i.casefold() not in _NOT_NAMES)  # "Delegations from the following attended:"
 
 
 def find_lists(text: str) -> list[tuple[str, str]]:

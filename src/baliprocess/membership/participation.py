@@ -49,7 +49,8 @@ def _participation_rows(corpus: Corpus, data_dir: Path) -> pd.DataFrame:
                     )
                 )
                 listed.add((p.paragraph_id, _norm(item)))
-        for item_no, e in enumerate(sentence_entries(texts[i], data_dir)):
+        is_row = " | " in texts[i] or texts[i].startswith("|")  # a table row: read as a table below
+        for item_no, e in enumerate([] if is_row else sentence_entries(texts[i], data_dir)):
             if (p.paragraph_id, _norm(e.mention.text)) in listed:
                 continue
             rows.append(
