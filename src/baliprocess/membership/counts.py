@@ -67,7 +67,7 @@ _COUNT_RE = re.compile(
 )
 _DIGIT = re.compile(r"\d")
 _WINDOW_WORDS = 10  # qualifier (2 words) + number (2: "twenty five") + modifiers (4), with room to spare
-_NUMBER_WORDS = frozenset(_ONES) | frozenset(_TENS)
+_NUMBER_WORDS = frozenset(_ONES) | frozenset(_TENS) | {"hundred"}
 _WORD_SPLIT = re.compile(r"[^a-z]+")
 
 
