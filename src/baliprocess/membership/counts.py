@@ -161,10 +161,11 @@ def _subject(sentence: str, unit: str, at: int | None = None) -> str:
 def extract_counts(text: str) -> list[dict[str, object]]:
     """Counts stated in one paragraph: count, unit, noun, subject, qualifier, prospective, text, event_date."""
     out: list[dict[str, object]] = []
-    if not _may_hold_number(text) and not re.search(_ID_WORD, text, re.IGNORECASE):
+    indonesian = _ID_HINT.search(text) is not None
+    if not _may_hold_number(text) and not indonesian:
         return out
     for sentence in _SENTENCE_END.split(text):
-        for m in _MEMBER_ADJECTIVE.finditer(sentence):  # "the 49-member Bali Process"
+        for m in _MEMBER_ADJECTIVE.finditer(sentence) if "-member" in sentence else ():  # "the 49-member"
             out.append(
                 {
                     "count": parse_number(m.group("num")),
@@ -226,7 +227,7 @@ def extract_counts(text: str) -> list[dict[str, object]]:
                     "event_date": event,
                 }
             )
-    return out + indonesian_counts(text)
+    return out + (indonesian_counts(text) if indonesian else [])
 
 
 _PEOPLE = frozenset({"delegates", "delegations", "participants", "ministers", "officials", "leaders"})
@@ -250,6 +251,7 @@ _ID_UNITS = {
     "peserta": "participants",
     "anggota": "members",
 }
+_ID_HINT = re.compile(r"\b(?:negara|delegasi|menteri|organisasi|peserta|anggota)\b", re.IGNORECASE)
 _ID_COUNT = re.compile(
     rf"(?:\b(?P<qual>sekitar|lebih dari|hampir|kurang lebih|setidaknya|kurang dari)\s+)?"
     rf"\b(?!(?:1[89]|20)\d\d\b)(?P<num>\d{{1,3}}|{_ID_WORD})\s+(?P<unit>{'|'.join(_ID_UNITS)})\b",

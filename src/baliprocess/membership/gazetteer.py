@@ -198,25 +198,69 @@ def gazetteer(data_dir: Path | None = None) -> dict[str, tuple[str, str]]:
     return forms
 
 
+# A token of a name: a word (with inner full stops, apostrophes or hyphens: "U.S.", "People's",
+# "Timor-Leste"), or a comma or bracket, which some names hold ("Korea, Republic of", "Iran (Islamic Republic
+# of)"). A name starts at a capital letter that no word character, hyphen or full stop precedes.
+_TOKEN = re.compile(r"[^\W_]+(?:[.'’-][^\W_]+)*\.?|[(),]")
+_START = re.compile(r"(?<![\w'’.-])[^\W\d_]")
+
+
+def _tokens(form: str) -> tuple[str, ...]:
+    return tuple(_clean(t) for t in _TOKEN.findall(form.casefold()))
+
+
+def _clean(token: str) -> str:
+    """A token without a sentence's full stop ("USA." -> "usa"); an abbreviation keeps its own ("u.s.")."""
+    return token[:-1] if token.endswith(".") and "." not in token[:-1] else token.replace("’", "'")
+
+
 @lru_cache(maxsize=4)
-def _pattern(data_dir: Path) -> re.Pattern[str]:
-    forms = sorted(gazetteer(data_dir), key=len, reverse=True)
-    body = "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in forms)
-    return re.compile(rf"(?<![\w-])(?:{body})(?![\w-]|\.\w)", re.IGNORECASE)
+def _index(data_dir: Path) -> dict[str, list[tuple[tuple[str, ...], tuple[str, str]]]]:
+    """First token -> [(tokens of a form, (key, kind))], longest form first."""
+    index: dict[str, list[tuple[tuple[str, ...], tuple[str, str]]]] = {}
+    for form, value in gazetteer(data_dir).items():
+        tokens = _tokens(form)
+        if tokens:
+            index.setdefault(tokens[0], []).append((tokens, value))
+    for forms in index.values():
+        forms.sort(key=lambda f: -len(f[0]))
+    return index
 
 
 def find_mentions(text: str, data_dir: Path | None = None) -> list[Mention]:
     """Every mention of a state, territory or organisation in ``text``, longest name first, left to right."""
-    data_dir = _resolved(data_dir)
-    table = gazetteer(data_dir)
-    out = []
-    for m in _pattern(data_dir).finditer(text):
-        word = m.group()
-        if not word[0].isupper():
+    return list(_find_mentions(text, _resolved(data_dir)))
+
+
+@lru_cache(maxsize=65536)
+def _find_mentions(text: str, data_dir: Path) -> tuple[Mention, ...]:
+    index = _index(data_dir)
+    out: list[Mention] = []
+    pos = 0
+    for start in _START.finditer(text):
+        at = start.start()
+        if at < pos or not text[at].isupper():
             continue
-        key, kind = table[re.sub(r"\s+", " ", word).casefold()]
-        out.append(Mention(m.start(), m.end(), word, key, kind))
-    return out
+        first = _TOKEN.match(text, at)
+        if first is None or (forms := index.get(_clean(first.group().casefold()))) is None:
+            continue
+        longest = forms[0][0]
+        spans = [first]
+        while len(spans) < len(longest):
+            nxt = _TOKEN.search(text, spans[-1].end())
+            if nxt is None or text[spans[-1].end() : nxt.start()].strip():
+                break
+            spans.append(nxt)
+        words = tuple(_clean(m.group().casefold()) for m in spans)
+        for tokens, (key, kind) in forms:
+            if words[: len(tokens)] == tokens:
+                end = spans[len(tokens) - 1].end()
+                if text[end - 1] == "." and "." not in text[at : end - 1].split()[-1]:
+                    end -= 1  # the sentence's full stop is not part of the name
+                out.append(Mention(at, end, text[at:end], key, kind))
+                pos = end
+                break
+    return tuple(out)
 
 
 _BROKEN = re.compile(r"(?<=[a-z])-\s+(?=[a-z])")

@@ -6,6 +6,7 @@ from and the cue that gave its role."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from pathlib import Path
 
 import pandas as pd
@@ -33,84 +34,38 @@ def _participation_rows(corpus: Corpus, data_dir: Path) -> pd.DataFrame:
     in the same paragraph. Columns as :data:`_ROW_COLUMNS` plus ``key``/``key_kind`` (the gazetteer's)."""
     paras = corpus.paragraphs
     texts = paras["text"].astype(str).tolist()
-    rows: list[dict[str, object]] = []
-    listed: set[tuple[str, str]] = set()  # (paragraph_id, name key) the grammar listed
+    doc_ids, pids, positions = (paras[c].tolist() for c in ("doc_id", "paragraph_id", "position"))
+    rows: list[tuple[object, ...]] = []
+
+    def add(i: int, list_no: int, item_no: int, name: str, role: str, source: str, row: int, cue: str, key=("", "")):
+        rows.append((doc_ids[i], pids[i], positions[i], list_no, item_no, name, role, source, row, cue, *key))
+
     for i in may_hold_lists(texts):
-        p = paras.iloc[i]
+        listed: set[str] = set()  # names the grammar listed in this paragraph
         for list_no, (role, lst, cue) in enumerate(_find_cued_lists(dehyphenate(texts[i]))):
             for item_no, item in enumerate(split_list(lst, data_dir)):
-                rows.append(
-                    dict(
-                        zip(
-                            _ROW_COLUMNS,
-                            (p.doc_id, p.paragraph_id, p.position, list_no, item_no, item, role, "sentence", 0, cue),
-                            strict=True,
-                        )
-                    )
-                )
-                listed.add((p.paragraph_id, _norm(item)))
-        is_row = " | " in texts[i] or texts[i].startswith("|")  # a table row: read as a table below
-        for item_no, e in enumerate([] if is_row else sentence_entries(texts[i], data_dir)):
-            if (p.paragraph_id, _norm(e.mention.text)) in listed:
-                continue
-            rows.append(
-                {
-                    **dict(
-                        zip(
-                            _ROW_COLUMNS,
-                            (
-                                p.doc_id,
-                                p.paragraph_id,
-                                p.position,
-                                100,
-                                item_no,
-                                _entry_name(e.mention.text),
-                                e.role,
-                                e.source,
-                                e.row,
-                                e.cue,
-                            ),
-                            strict=True,
-                        )
-                    ),
-                    "key": e.mention.key,
-                    "key_kind": e.mention.kind,
-                }
-            )
+                add(i, list_no, item_no, item, role, "sentence", 0, cue)
+                listed.add(_norm(item))
+        if " | " in texts[i] or texts[i].startswith("|"):
+            continue  # a table row: read as a table below
+        for item_no, e in enumerate(_sentence_entries(texts[i], data_dir)):
+            if _norm(e.mention.text) not in listed:
+                m = e.mention
+                add(i, 100, item_no, _entry_name(m.text), e.role, e.source, e.row, e.cue, (m.key, m.kind))
     short = [len(t) <= _BLOCK_CANDIDATE for t in texts]
-    for doc_id, idx in paras.groupby("doc_id", sort=False).indices.items():
+    for idx in paras.groupby("doc_id", sort=False).indices.values():
         idx = [int(k) for k in idx if short[k] or (k + 1 < len(texts) and short[k + 1])]
         if not any(short[k] for k in idx):
             continue
         for n, (local, e) in enumerate(block_entries([texts[k] for k in idx], data_dir)):
-            p = paras.iloc[idx[local]]
-            rows.append(
-                {
-                    **dict(
-                        zip(
-                            _ROW_COLUMNS,
-                            (
-                                doc_id,
-                                p.paragraph_id,
-                                p.position,
-                                200,
-                                n,
-                                _entry_name(e.mention.text),
-                                e.role,
-                                e.source,
-                                e.row,
-                                e.cue,
-                            ),
-                            strict=True,
-                        )
-                    ),
-                    "key": e.mention.key,
-                    "key_kind": e.mention.kind,
-                }
-            )
-    out = pd.DataFrame(rows, columns=[*_ROW_COLUMNS, "key", "key_kind"])
-    out[["key", "key_kind"]] = out[["key", "key_kind"]].fillna("")
-    return out
+            m = e.mention
+            add(idx[local], 200, n, _entry_name(m.text), e.role, e.source, e.row, e.cue, (m.key, m.kind))
+    return pd.DataFrame(rows, columns=[*_ROW_COLUMNS, "key", "key_kind"])
+
+
+@lru_cache(maxsize=65536)
+def _sentence_entries(text: str, data_dir: Path) -> tuple:
+    return tuple(sentence_entries(text, data_dir))
 
 
 def _resolve_rows(rows: pd.DataFrame, data_dir: Path) -> pd.DataFrame:

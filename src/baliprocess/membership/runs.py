@@ -12,10 +12,12 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple
 
 from .gazetteer import Mention, dehyphenate, find_mentions
+from .sources import _resolved
 
 __all__ = ["MAX_CUE_DISTANCE", "ROLE_CUES", "Entry", "block_entries", "cue_role", "sentence_entries"]
 
@@ -191,11 +193,27 @@ def _cells(text: str) -> list[str] | None:
     return None if all(re.fullmatch(r":?-{3,}:?", c) for c in cells if c) else cells
 
 
+_LOWER_WORD = re.compile(r"(?<![\w'’.-])[a-z][a-z]{3,}\b")
+# Lower-case words of four letters or more that a list of names may hold: list words, words inside names,
+# and a role in brackets.
+_LIST_WORDS = frozenset(
+    "with well together along serta observer observers member members expected absent invited present "
+    "from have part collectivity".split()
+)
+
+
 def _only_names(text: str, data_dir: Path | None) -> tuple[list[Mention], str] | None:
+    return _only_names_cached(text, _resolved(data_dir))
+
+
+@lru_cache(maxsize=65536)
+def _only_names_cached(text: str, data_dir: Path) -> tuple[list[Mention], str] | None:
     """(mentions, text without its bullet) when ``text`` is only names (list punctuation and a bracketed
     role aside), else None."""
     body = _BULLET.sub("", text, count=1).strip().rstrip(".;:,")
-    mentions = find_mentions(body, data_dir) if len(body) < 4000 else []
+    if len(body) >= 4000 or any(w not in _LIST_WORDS for w in _LOWER_WORD.findall(body)):
+        return None  # a word in lower case that no list of names holds: prose, not a list
+    mentions = find_mentions(body, data_dir)
     if not mentions:
         return None
     gaps = [body[: mentions[0].start], body[mentions[-1].end :]]
