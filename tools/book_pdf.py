@@ -86,6 +86,7 @@ table.pdf-stacked td, table.pdf-stacked tbody th { border: none !important; padd
   text-align: left !important; white-space: normal !important; }
 table.pdf-stacked [data-label]::before { content: attr(data-label) ": "; font-weight: 600; }
 table.pdf-stacked caption { display: block; }
+table.pdf-stacked td:empty { display: none; }
 """
 # Reads, in the laid-out document, the tables wider than the text column; stacks them when asked.
 MEASURE_JS = """(stack) => {
