@@ -35,7 +35,7 @@ from urllib.parse import unquote, urlsplit
 import yaml
 from bs4 import BeautifulSoup, Tag
 from pypdf import PdfReader, PdfWriter
-from pypdf.generic import NameObject
+from pypdf.generic import ArrayObject, DictionaryObject, NameObject, TextStringObject
 
 REPO = Path(__file__).resolve().parents[1]
 CHROMIUM = "/usr/bin/chromium"
@@ -324,6 +324,57 @@ def print_book(browser, html_root: Path, config: dict, entries: list[Entry]):
     raise RuntimeError("the chapters' first pages did not settle after three printings")
 
 
+def renumber_structure_ids(writer: PdfWriter) -> None:
+    """Number the structure elements' /ID in reading order (``e000001``, ...), with the table headers that
+    name them (/Headers) and the /IDTree that indexes them: Chromium numbers them after its accessibility
+    nodes, whose count varies from one printing to the next, which made the bytes vary."""
+    root = writer._root_object.get("/StructTreeRoot")
+    if root is None:
+        return
+    root = root.get_object()
+    elements, renamed, seen = [], {}, set()
+    stack = [root.get("/K")]
+    while stack:  # depth first, children in order: the reading order of the tags
+        node = stack.pop()
+        if node is None or isinstance(node, int):
+            continue
+        reference = node if hasattr(node, "idnum") else None
+        if reference is not None:
+            if reference.idnum in seen:
+                continue
+            seen.add(reference.idnum)
+        node = node.get_object()
+        if isinstance(node, list):
+            stack.extend(reversed(node))
+        elif isinstance(node, dict) and node.get("/Type", "/StructElem") == "/StructElem":
+            if "/ID" in node and reference is not None:
+                renamed[str(node["/ID"])] = f"e{len(renamed) + 1:06d}"
+                elements.append((node, reference))
+            stack.append(node.get("/K"))
+    for node, _ in elements:
+        node[NameObject("/ID")] = TextStringObject(renamed[str(node["/ID"])])
+    for number in seen:
+        node = writer.get_object(number)
+        attributes = node.get("/A") if isinstance(node, dict) else None
+        for attribute in attributes if isinstance(attributes, list) else [attributes]:
+            attribute = attribute.get_object() if attribute is not None else None
+            if isinstance(attribute, dict) and "/Headers" in attribute:
+                attribute[NameObject("/Headers")] = ArrayObject(
+                    TextStringObject(renamed.get(str(h), str(h))) for h in attribute["/Headers"]
+                )
+    old_trees = [root.get("/IDTree")]
+    while old_trees:  # emptied, not only unlinked: pypdf writes unlinked objects all the same
+        tree = old_trees.pop()
+        tree = tree.get_object() if tree is not None else None
+        if isinstance(tree, dict):
+            old_trees.extend(tree.get("/Kids", []))
+            tree.clear()
+    names = ArrayObject()
+    for node, reference in elements:
+        names.extend([node["/ID"], reference])
+    root[NameObject("/IDTree")] = writer._add_object(DictionaryObject({NameObject("/Names"): names}))
+
+
 def finish(pdf: bytes, entries: list[Entry], numbers: dict[str, int], config: dict) -> bytes:
     """Bookmarks per part and chapter, the book's title and author, and no date or random file id: the
     same book gives the same bytes."""
@@ -346,6 +397,7 @@ def finish(pdf: bytes, entries: list[Entry], numbers: dict[str, int], config: di
                 parts[entry.part] = writer.add_outline_item(title=entry.part, page_number=start)
             parent = parts[entry.part]
         writer.add_outline_item(title=entry.title, page_number=start, parent=parent)
+    renumber_structure_ids(writer)
     writer.metadata = None
     writer.add_metadata(
         {
