@@ -198,7 +198,9 @@ def test_docx_without_metadata_proposes_nothing(inbox, corpus, capsys):
     path = docx_file(inbox / "Minutes 2004.docx", None, None, ["Minutes of the meeting."])
     assert add(path, "--to", corpus) == 0
     out = corpus / "minutes-2004.txt"
-    assert set(front_matter(out)) == {"source_file", "source_sha256"}
+    meta = front_matter(out)
+    assert set(meta) == {"doc_type", "doc_type_note", "source_file", "source_sha256"}
+    assert meta["doc_type"] == "meeting_report" and "'Minutes of'" in meta["doc_type_note"]
     assert capsys.readouterr().err.splitlines() == [
         f"{out}: no title found; pass --title or add title: to the front matter",
         f"{out}: no date found; pass --date or add date: to the front matter",
@@ -306,7 +308,7 @@ def test_existing_output_is_kept_unless_forced(inbox, tmp_path):
     result = run("add", str(page), "--to", str(tmp_path))
     assert (result.returncode, result.stdout) == (0, f"{page} -> {second}\n")
     assert first.read_text(encoding="utf-8") == "a hand-made document that holds the name"
-    second.write_text(second.read_text(encoding="utf-8").replace("\nRegional", "\nEdited by hand"), encoding="utf-8")
+    second.write_text(second.read_text(encoding="utf-8") + "\nEdited by hand\n", encoding="utf-8")
     result = run("add", str(page), "--to", str(tmp_path))
     assert (result.returncode, result.stdout) == (1, "")
     assert result.stderr == f"{page}: already added as {second} (same source_sha256); pass --force to replace it\n"

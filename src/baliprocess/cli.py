@@ -19,7 +19,7 @@ __all__ = ["main"]
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
-        prog="python -m baliprocess", description="Validate and export the Bali Process corpus."
+        prog="baliprocess", description="Validate, export and add to a Bali Process corpus."
     )
     sub = parser.add_subparsers(dest="command", required=True)
     validate = sub.add_parser("validate", help="check every corpus file and report every problem")

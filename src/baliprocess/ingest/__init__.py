@@ -11,10 +11,11 @@ A file that cannot be converted is refused with one line ``path: what is wrong``
 
 from __future__ import annotations
 
-from .command import OUTPUT_SUFFIX, Options, add_file, output_path, render, run_add, slug
+from .command import LOG_DIR, OUTPUT_SUFFIX, Options, add_file, output_path, render, run_add, slug
 from .readers import SUFFIXES, Extracted, IngestError, extract, metadata_date, pdf_paragraphs
 
 __all__ = [
+    "LOG_DIR",
     "OUTPUT_SUFFIX",
     "SUFFIXES",
     "Extracted",

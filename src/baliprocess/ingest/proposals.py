@@ -1,0 +1,171 @@
+"""What ``add`` proposes for the front matter, each with a note saying where it came from.
+
+- **date**: a web page's publication-date fields are taken as they are; a PDF's or Word file's creation
+  date says when the *file* was made, so it is proposed only when it agrees with the dates the text
+  mentions (not more than a year after all of them, not more than a year before the earliest), and
+  otherwise the text's dateline is proposed instead (:func:`check_file_date`);
+- **title**: the file's title field, else its first heading, else its first line when that is short;
+- **doc_type**: from cues in the title and the opening paragraphs (:func:`propose_doc_type`).
+
+Every note written by ``add`` starts ``Proposed by add: <value>``, so that ``validate`` can warn when the
+value was edited and the note no longer matches (:func:`stale_notes`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from ..docdate import DocDate, from_parts
+
+__all__ = [
+    "NOTE_PREFIX",
+    "YEAR",
+    "DateCheck",
+    "check_file_date",
+    "dateline",
+    "note",
+    "propose_doc_type",
+    "propose_title",
+    "stale_notes",
+    "text_dates",
+]
+
+NOTE_PREFIX = "Proposed by add: "
+YEAR = dt.timedelta(days=366)
+_HEADING = re.compile(r"^#{1,6}\s+")
+
+
+def note(value: object, why: str) -> str:
+    """``Proposed by add: <value>, from <why>; check it against the document.``"""
+    return f"{NOTE_PREFIX}{value}, from {why}; check it against the document."
+
+
+# --- dates the text mentions ----------------------------------------------------------------------------
+
+
+def text_dates(paragraphs: Iterable[str]) -> list[tuple[dt.date, dt.date, str]]:
+    """(start, end, words) of every explicit date in the text (none resolved against a document date)."""
+    from ..chronology.scan import extract
+
+    out = []
+    for text in paragraphs:
+        for m in extract(text):
+            if not m["inferred"] and m["precision"] in ("day", "month", "year"):
+                out.append((m["start"], m["end"], str(m["text"])))
+    return out
+
+
+def dateline(paragraphs: list[str], limit: int = 6, words: int = 12) -> tuple[DocDate, str] | None:
+    """The first day-precise date in a short opening paragraph (a dateline, "Bali, 23 March 2016": at most
+    ``words`` words, among the first ``limit`` paragraphs), with the paragraph it was read from."""
+    for text in paragraphs[:limit]:
+        plain = _HEADING.sub("", text).strip()
+        if len(plain.split()) > words:
+            continue
+        for start, end, _ in text_dates([plain]):
+            if start == end:
+                return from_parts(start.year, start.month, start.day), plain
+    return None
+
+
+@dataclass(frozen=True)
+class DateCheck:
+    """Whether a file's creation date agrees with the text: ``ok`` and, if not, why (one phrase)."""
+
+    ok: bool
+    reason: str = ""
+
+
+def check_file_date(date: DocDate, mentioned: list[tuple[dt.date, dt.date, str]]) -> DateCheck:
+    """A creation date is refused when it lies more than a year after every date the text mentions, or
+    more than a year before the earliest; with no date in the text it cannot be checked and is kept."""
+    if not mentioned:
+        return DateCheck(True)
+    latest = max(end for _, end, _ in mentioned)
+    earliest = min(start for start, _, _ in mentioned)
+    if date.start > latest + YEAR:
+        return DateCheck(False, f"more than a year after every date the text mentions (the latest is {latest})")
+    if date.end < earliest - YEAR:
+        return DateCheck(False, f"more than a year before the earliest date the text mentions ({earliest})")
+    return DateCheck(True)
+
+
+# --- title ----------------------------------------------------------------------------------------------
+
+
+def propose_title(paragraphs: list[str]) -> tuple[str, str] | None:
+    """(title, where) from the first heading, else from the first line when it is short and ends no
+    sentence (a title line, not a paragraph of text)."""
+    for text in paragraphs[:20]:
+        if _HEADING.match(text):
+            return _HEADING.sub("", text).strip(), "the document's first heading"
+    if paragraphs:
+        first = paragraphs[0].strip().split("\n", 1)[0].strip()
+        if first and len(first.split()) <= 20 and not first.endswith((".", ",", ";")) and "|" not in first:
+            return first, "the document's first line"
+    return None
+
+
+# --- doc_type -------------------------------------------------------------------------------------------
+
+#: (cue, the kind it names, the doc_type the corpus schema files it under), first match wins.
+DOC_TYPE_CUES: tuple[tuple[re.Pattern[str], str, str], ...] = (
+    (re.compile(r"\b(?:media|press|news) release\b|\bsiaran pers\b", re.I), "media release", "press_release"),
+    (re.compile(r"\bdeclaration\b|\bdeklarasi\b", re.I), "declaration", "statement"),
+    (
+        re.compile(r"\b(?:co-?chairs'?|joint|ministerial|chairs?'?) statement\b|^statement\b", re.I),
+        "statement",
+        "statement",
+    ),
+    (
+        re.compile(r"\b(?:report|summary record|record of|outcomes? of|minutes of|laporan)\b", re.I),
+        "report",
+        "meeting_report",
+    ),
+    (
+        re.compile(r"\b(?:reporters?|correspondent|news agency|reported|told reporters)\b|^by [A-Z]", re.I),
+        "news report",
+        "other",
+    ),
+)
+
+
+def propose_doc_type(title: str | None, paragraphs: list[str], is_web_page: bool) -> tuple[str, str] | None:
+    """(doc_type, why) from the first cue found in the title, then in the opening paragraphs; a web page
+    with no other cue is a ``web_page``. ``None`` when nothing says what the document is."""
+    places = [("the title", title or "")] + [("the opening text", p) for p in paragraphs[:4]]
+    for where, text in places:
+        for cue, kind, doc_type in DOC_TYPE_CUES:
+            match = cue.search(text)
+            if match:
+                filed = "" if kind.replace(" ", "_") == doc_type or kind == doc_type else f", filed as {doc_type}"
+                return doc_type, f"{where}, which says '{match.group()}' (a {kind}{filed})"
+    if is_web_page:
+        return "web_page", "the file being a saved web page with no other cue"
+    return None
+
+
+# --- validate: notes that no longer match ---------------------------------------------------------------
+
+#: front-matter key holding add's note -> the key whose value it proposed
+NOTED_KEYS = {"date_note": "date", "title_note": "title", "doc_type_note": "doc_type"}
+
+
+def stale_notes(meta: dict[str, object]) -> list[str]:
+    """One message per note of ``add`` whose proposed value is no longer the front matter's value."""
+    out = []
+    for note_key, key in NOTED_KEYS.items():
+        text = meta.get(note_key)
+        if not isinstance(text, str) or not text.startswith(NOTE_PREFIX):
+            continue
+        proposed = text[len(NOTE_PREFIX) :].split(", from ", 1)[0]
+        value = meta.get(key)
+        if value is None or str(value).strip() != proposed.strip():
+            out.append(
+                f"{note_key} says add proposed {key} {proposed!r} but the front matter has "
+                f"{'no ' + key if value is None else repr(str(value))}: update or remove the note"
+            )
+    return out
