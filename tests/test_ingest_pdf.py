@@ -6,13 +6,10 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
-from pathlib import Path
 
 import pytest
-import yaml
 from pypdf import PdfReader
 
-from baliprocess.cli import main
 from baliprocess.corpus import load_corpus
 from baliprocess.ingest import LOG_DIR
 from baliprocess.ingest.pdftext import (
@@ -25,6 +22,7 @@ from baliprocess.ingest.pdftext import (
     pdf_text,
 )
 from pdffactory import Page, wrap, write_pdf
+from test_ingest import add, front_matter
 
 LEFT = (
     "Alpha column: the Bali Process brings together more than forty members to address people smuggling "
@@ -34,14 +32,6 @@ RIGHT = (
     "Beta column: ministers welcomed the report of the Regional Support Office and agreed to strengthen "
     "the exchange of information among the members and observers of the process in the coming year. "
 )
-
-
-def add(*args: object) -> int:
-    return main(["add", *map(str, args)])
-
-
-def front_matter(path: Path) -> dict:
-    return yaml.safe_load(path.read_text(encoding="utf-8").split("---\n")[1])
 
 
 def column_switches(words: list[str]) -> int:

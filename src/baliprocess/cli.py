@@ -83,7 +83,11 @@ def main(argv: list[str] | None = None) -> int:
     try:
         corpus = load_corpus(args.corpus)
         if args.command == "validate":
+            from .corpuswarnings import corpus_warnings
+
             print("\n".join(_validate_summary(corpus)))
+            for line in corpus_warnings(corpus):
+                print(line, file=sys.stderr)
         else:
             from .export import write_export
 

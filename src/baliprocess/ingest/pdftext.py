@@ -19,6 +19,7 @@ each firing logged (page, rule, before, after) like the corpus's cleaning rules:
 from __future__ import annotations
 
 import io
+import itertools
 import re
 from collections import Counter
 from collections.abc import Iterable
@@ -239,34 +240,47 @@ def join_lines(left: str, right: str, lexicon: Lexicon, log: list[dict[str, obje
 # --- paragraphs -----------------------------------------------------------------------------------------
 
 
-def _ends_paragraph(previous: Line, line: Line, full: float) -> bool:
-    if line.box != previous.box or (line.page != previous.page and previous.text.endswith((".", "!", "?"))):
-        return True
+def _ends_paragraph(previous: Line, line: Line, full: float, leading: float) -> bool:
+    """Whether ``line`` starts a new paragraph after ``previous`` (``full``: the page's widest line in
+    characters; ``leading``: its usual distance from one line to the next)."""
     if abs(line.size - previous.size) > 0.6:
-        return True
-    if _ITEM_START.match(line.text):
-        return True
+        return True  # another type size: a title, a heading, a footnote
     if _WORD_AT_END.search(previous.text):
         return False  # a word broken at the line end
+    if _ITEM_START.match(line.text):
+        return True
+    ends_sentence = bool(_SENTENCE_END.search(previous.text))
+    if line.page != previous.page or line.top >= previous.top:  # the next page or column
+        return ends_sentence and not line.text[:1].islower()
+    if previous.top - line.top > 1.6 * leading:
+        return True  # a blank line's gap
     if len(previous.text) < 0.6 * full and line.text[:1].isupper():
         return True  # a short line (a dateline, a heading, a paragraph's last line) before a capital
-    return bool(_SENTENCE_END.search(previous.text)) and len(previous.text) < 0.8 * full
+    return ends_sentence and len(previous.text) < 0.8 * full
+
+
+def _leading(lines: list[Line]) -> dict[int, float]:
+    """page -> the median distance between a line and the next one below it."""
+    gaps: dict[int, list[float]] = {}
+    for a, b in itertools.pairwise(lines):
+        if a.page == b.page and a.top > b.top:
+            gaps.setdefault(a.page, []).append(a.top - b.top)
+    return {page: sorted(values)[len(values) // 2] for page, values in gaps.items()}
 
 
 def to_paragraphs(lines: list[Line], lexicon: Lexicon, log: list[dict[str, object]]) -> list[str]:
-    """Join the cleaned lines of all pages into paragraphs (see the module's docstring for where one ends).
-    A paragraph that runs on from one page (or column) to the next is joined when the first does not end a
-    sentence and the next begins in lower case."""
+    """Join the cleaned lines of all pages into paragraphs (see :func:`_ends_paragraph` for where one
+    ends); a line-end hyphen is decided by :func:`join_lines`."""
     full_by_page: dict[int, int] = {}
     for line in lines:
         full_by_page[line.page] = max(full_by_page.get(line.page, 0), len(line.text))
+    leading = _leading(lines)
     paragraphs: list[str] = []
     previous: Line | None = None
     for line in lines:
-        starts = previous is None or _ends_paragraph(previous, line, full_by_page[previous.page])
-        if starts and previous is not None and line.text[:1].islower() and abs(line.size - previous.size) <= 0.6:
-            starts = bool(_SENTENCE_END.search(previous.text)) or _ITEM_START.match(line.text) is not None
-        if starts:
+        if previous is None or _ends_paragraph(
+            previous, line, full_by_page[previous.page], leading.get(previous.page, previous.size * 1.2)
+        ):
             paragraphs.append(line.text)
         else:
             paragraphs[-1] = join_lines(paragraphs[-1], line.text, lexicon, log, line.page)
