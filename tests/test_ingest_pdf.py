@@ -209,3 +209,15 @@ def test_boilerplate_page_and_boilerplate_file(tmp_path, capsys):
     assert f"{good}: page(s) 3 hold only running headers, page numbers or print stamps: nothing kept" in err
     assert f"{only}: only running headers, page numbers or print stamps: no text left to add" in err
     assert [p.name for p in (tmp_path / "c").glob("*.txt")] == ["good.txt"]
+
+
+def test_title_repeated_as_a_running_header_stays_the_title(tmp_path):
+    pages = furnished(3, ["Co-Chairs' Statement"], ["Page {i} of {n}"])
+    pages[0].title, pages[0].header = ["Co-Chairs' Statement"], []
+    text = pdf_text(write_pdf(tmp_path / "t.pdf", pages).read_bytes())
+    assert text.paragraphs[0] == "# Co-Chairs' Statement"
+    assert [e["page"] for e in text.log if e["rule"] == "running-header"] == [2, 3]
+
+
+def test_a_hyphen_between_digits_stays_unspaced():
+    assert join_lines("in the years 2002-", "2003 ministers", Lexicon(), []) == "in the years 2002-2003 ministers"

@@ -10,31 +10,28 @@ Each is one line ``path: warning: what to check``.
 
 from __future__ import annotations
 
-import pandas as pd
-
 from .corpus import Corpus
-from .ingest.proposals import YEAR, stale_notes
+from .ingest.proposals import YEAR, stale_notes, text_dates
 
 __all__ = ["corpus_warnings"]
 
 
 def _late_dates(corpus: Corpus) -> dict[str, str]:
-    """doc_id -> warning for documents dated more than a year after every date their text mentions."""
-    from .chronology.scan import date_mentions
-
-    mentions = date_mentions(corpus)
-    stated = mentions[~mentions["inferred"]]
-    if stated.empty:
-        return {}
-    latest = stated.groupby("doc_id")["end"].max()
-    docs = corpus.documents.set_index("doc_id")
+    """doc_id -> warning for documents dated more than a year after every date (with a month) that their
+    text mentions (:func:`baliprocess.ingest.proposals.text_dates`)."""
     out = {}
-    for doc_id, last in latest.items():
-        date = docs.loc[doc_id, "date"]
-        if date > last + pd.Timedelta(YEAR):
-            out[doc_id] = (
-                f"date {docs.loc[doc_id, 'date'].date()} is more than a year after every date the text mentions "
-                f"(the latest is {last.date()}): is it the file's creation or print date?"
+    texts = corpus.paragraphs.groupby("doc_id", sort=False)["text"]
+    for row in corpus.documents.itertuples(index=False):
+        if row.doc_id not in texts.groups:
+            continue
+        mentioned = text_dates(texts.get_group(row.doc_id))
+        if not mentioned:
+            continue
+        latest = max(end for _, end, _ in mentioned)
+        if row.date.date() > latest + YEAR:
+            out[row.doc_id] = (
+                f"date {row.date.date()} is more than a year after every date the text mentions "
+                f"(the latest is {latest}): is it the file's creation or print date?"
             )
     return out
 

@@ -144,9 +144,10 @@ def normalise_ligatures(text: str) -> str:
     return _LIGATURE_RE.sub(lambda m: LIGATURES[m.group()], text)
 
 
-def _shape(text: str) -> str:
-    """A line with its digits blurred, so that 'Page 3' and 'Page 4' headers are one repeating line."""
-    return re.sub(r"\d+", "#", text.lower())
+def _shape(line: Line) -> tuple[str, float]:
+    """A line with its digits blurred, so that 'Page 3' and 'Page 4' headers are one repeating line, and its
+    type size, so that a title in large type is not the same line as a running header in small type."""
+    return re.sub(r"\d+", "#", line.text.lower()), round(line.size)
 
 
 def edge_lines_to_drop(pages: list[list[Line]]) -> dict[tuple[int, int], str]:
@@ -157,7 +158,7 @@ def edge_lines_to_drop(pages: list[list[Line]]) -> dict[tuple[int, int], str]:
     for lines in pages:
         order = sorted(range(len(lines)), key=lambda i: -lines[i].top)
         edges.append(sorted(set(order[:EDGE_LINES] + order[-EDGE_LINES:])))
-    seen = Counter(shape for p, idx in enumerate(edges) for shape in {_shape(pages[p][i].text) for i in idx})
+    seen = Counter(shape for p, idx in enumerate(edges) for shape in {_shape(pages[p][i]) for i in idx})
     need = max(2, (len(pages) + 1) // 2)
     drop: dict[tuple[int, int], str] = {}
     for p, idx in enumerate(edges):
@@ -167,7 +168,7 @@ def edge_lines_to_drop(pages: list[list[Line]]) -> dict[tuple[int, int], str]:
                 drop[(p, i)] = "page-number"
             elif _DATE_TIME.match(text) or _ADDRESS.match(text):
                 drop[(p, i)] = "print-stamp"
-            elif len(pages) > 1 and seen[_shape(text)] >= need:
+            elif len(pages) > 1 and seen[_shape(pages[p][i])] >= need:
                 drop[(p, i)] = "running-header"
     return drop
 
@@ -227,9 +228,11 @@ def dehyphenate(first: str, second: str, lexicon: Lexicon) -> str:
 def join_lines(left: str, right: str, lexicon: Lexicon, log: list[dict[str, object]], page: int = 1) -> str:
     """``left`` and its next line ``right`` as one text: a line-end hyphen decided by :func:`dehyphenate`
     (and logged), any other line break a space."""
-    head, tail = _WORD_AT_END.search(left), _WORD_AT_START.match(right)
-    if head is None or tail is None:
+    if not left.endswith("-"):
         return f"{left} {right}"
+    head, tail = _WORD_AT_END.search(left[-80:]), _WORD_AT_START.match(right)
+    if head is None or tail is None:
+        return left + right  # "2002-" and "2003": a hyphen between other than letters stays, unspaced
     first, second = head.group(1), tail.group(1)
     rule = dehyphenate(first, second, lexicon)
     word = first + second if rule == "line-end-hyphen" else f"{first}-{second}"
@@ -245,7 +248,7 @@ def _ends_paragraph(previous: Line, line: Line, full: float, leading: float) -> 
     characters; ``leading``: its usual distance from one line to the next)."""
     if abs(line.size - previous.size) > 0.6:
         return True  # another type size: a title, a heading, a footnote
-    if _WORD_AT_END.search(previous.text):
+    if previous.text.endswith("-") and _WORD_AT_END.search(previous.text[-80:]):
         return False  # a word broken at the line end
     if _ITEM_START.match(line.text):
         return True
@@ -313,11 +316,12 @@ def pdf_text(data: bytes, lexicon: Lexicon | None = None) -> PdfText:
     """Read a PDF's text layer in reading order and apply :data:`PDF_RULES`."""
     lexicon = lexicon.copy() if lexicon is not None else Lexicon()
     pages = layout_lines(data)
-    from ..language import detect_language
+    if any(line.text.endswith("-") for lines in pages for line in lines):  # the dictionary may be needed
+        from ..language import detect_language
 
-    language, _ = detect_language(" ".join(line.text for lines in pages for line in lines))
-    if language not in ("und", *lexicon.languages):
-        lexicon.languages = (*lexicon.languages, language)
+        language, _ = detect_language(" ".join(line.text for lines in pages for line in lines))
+        if language not in ("und", *lexicon.languages):
+            lexicon.languages = (*lexicon.languages, language)
     log: list[dict[str, object]] = []
     for lines in pages:
         for line in lines:

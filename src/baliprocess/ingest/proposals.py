@@ -18,6 +18,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from ..datevocab import MONTH_NUMBERS
 from ..docdate import DocDate, from_parts
 
 __all__ = [
@@ -46,19 +47,40 @@ def note(value: object, why: str) -> str:
 # --- dates the text mentions ----------------------------------------------------------------------------
 
 
-def text_dates(paragraphs: Iterable[str]) -> list[tuple[dt.date, dt.date, str]]:
-    """(start, end, words) of every explicit date in the text (none resolved against a document date)."""
-    from ..chronology.scan import extract
+_MONTH = "|".join(sorted(MONTH_NUMBERS, key=len, reverse=True))
+_TEXT_DATE = re.compile(
+    rf"\b(?P<d1>\d{{1,2}})(?:\s*[-–]\s*\d{{1,2}})?\s+(?P<m1>{_MONTH})\.?,?\s+(?P<y1>\d{{4}})\b"
+    rf"|\b(?P<m2>{_MONTH})\.?\s+(?P<d2>\d{{1,2}})(?:\s*[-–]\s*\d{{1,2}})?,?\s+(?P<y2>\d{{4}})\b"
+    rf"|\b(?P<m3>{_MONTH})\.?\s+(?P<y3>\d{{4}})\b"
+    r"|\b(?P<y4>\d{4})-(?P<m4>\d{2})-(?P<d4>\d{2})\b",
+    re.IGNORECASE,
+)
 
+
+def text_dates(paragraphs: Iterable[str]) -> list[tuple[dt.date, dt.date, str]]:
+    """(start, end, words) of every date with a month that the text writes: ``23 March 2016``,
+    ``27-28 February 2002``, ``March 23, 2016``, ``March 2016``, ``2016-03-23`` (English or Indonesian month
+    names; the first day of a range). Bare years are left out: "2030 Agenda" or "since 2002" do not say
+    when a document was written."""
     out = []
     for text in paragraphs:
-        for m in extract(text):
-            if not m["inferred"] and m["precision"] in ("day", "month", "year"):
-                out.append((m["start"], m["end"], str(m["text"])))
+        for m in _TEXT_DATE.finditer(text):
+            g = m.groupdict()
+            year = int(g["y1"] or g["y2"] or g["y3"] or g["y4"])
+            month_word = g["m1"] or g["m2"] or g["m3"]
+            if month_word and not month_word[0].isupper():
+                continue  # "may" the verb, "march" the walk: month names are capitalised
+            month = MONTH_NUMBERS[month_word.lower()] if month_word else int(g["m4"])
+            day = g["d1"] or g["d2"] or g["d4"]
+            try:
+                found = from_parts(year, month, int(day) if day else None)
+            except ValueError:
+                continue
+            out.append((found.start, found.end, m.group()))
     return out
 
 
-def dateline(paragraphs: list[str], limit: int = 6, words: int = 12) -> tuple[DocDate, str] | None:
+def dateline(paragraphs: list[str], limit: int = 6, words: int = 8) -> tuple[DocDate, str] | None:
     """The first day-precise date in a short opening paragraph (a dateline, "Bali, 23 March 2016": at most
     ``words`` words, among the first ``limit`` paragraphs), with the paragraph it was read from."""
     for text in paragraphs[:limit]:
