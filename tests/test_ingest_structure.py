@@ -188,8 +188,11 @@ def test_title_from_first_line_and_doc_types():
     for title, expected in cases.items():
         assert propose_doc_type(title, [], False)[0] == expected
     news = propose_doc_type("Ministers meet in Bali", ["By Jane Doe", "Ministers told reporters ..."], False)
+    assert news == ("other", "the opening text, which says 'By Jane Doe' (a news report, filed as other)")
     assert news[0] == "other" and "a news report, filed as other" in news[1]
     assert propose_doc_type("Untyped", ["Nothing to go by."], False) is None
+    assert propose_doc_type("Untyped", ["Ministers welcomed the report of the office."], False) is None
+    assert propose_doc_type("Untyped", ["Minutes of the meeting"], False)[0] == "meeting_report"
 
 
 def test_force_replaces_the_document_made_from_the_same_original(tmp_path):

@@ -133,38 +133,41 @@ def propose_title(paragraphs: list[str]) -> tuple[str, str] | None:
 
 # --- doc_type -------------------------------------------------------------------------------------------
 
-#: (cue, the kind it names, the doc_type the corpus schema files it under), first match wins.
+#: (cue, the kind it names, the doc_type the corpus schema files it under), first match wins. In the title
+#: a cue may stand anywhere; in the opening text it must open a paragraph ("Report of the ..."), except
+#: the signs of a news report (a byline, "told reporters"), so that "welcomed the report" names nothing.
 DOC_TYPE_CUES: tuple[tuple[re.Pattern[str], str, str], ...] = (
     (re.compile(r"\b(?:media|press|news) release\b|\bsiaran pers\b", re.I), "media release", "press_release"),
     (re.compile(r"\bdeclaration\b|\bdeklarasi\b", re.I), "declaration", "statement"),
-    (
-        re.compile(r"\b(?:co-?chairs'?|joint|ministerial|chairs?'?) statement\b|^statement\b", re.I),
-        "statement",
-        "statement",
-    ),
+    (re.compile(r"\bstatement\b|\bpernyataan\b", re.I), "statement", "statement"),
     (
         re.compile(r"\b(?:report|summary record|record of|outcomes? of|minutes of|laporan)\b", re.I),
         "report",
         "meeting_report",
     ),
     (
-        re.compile(r"\b(?:reporters?|correspondent|news agency|reported|told reporters)\b|^by [A-Z]", re.I),
+        re.compile(r"\btold (?:reporters|journalists)\b|\b(?:correspondent|news agency)\b|^By(?: [A-Z][a-z]+){2,}"),
         "news report",
         "other",
     ),
 )
+#: How much of each opening paragraph is searched for a cue.
+CUE_CHARS = 300
 
 
 def propose_doc_type(title: str | None, paragraphs: list[str], is_web_page: bool) -> tuple[str, str] | None:
     """(doc_type, why) from the first cue found in the title, then in the opening paragraphs; a web page
     with no other cue is a ``web_page``. ``None`` when nothing says what the document is."""
-    places = [("the title", title or "")] + [("the opening text", p) for p in paragraphs[:4]]
+    places = [("the title", title or "")] + [
+        ("the opening text", _HEADING.sub("", p)[:CUE_CHARS]) for p in paragraphs[:4]
+    ]
     for where, text in places:
         for cue, kind, doc_type in DOC_TYPE_CUES:
             match = cue.search(text)
-            if match:
-                filed = "" if kind.replace(" ", "_") == doc_type or kind == doc_type else f", filed as {doc_type}"
-                return doc_type, f"{where}, which says '{match.group()}' (a {kind}{filed})"
+            if match is None or (where != "the title" and match.start() > 0 and kind != "news report"):
+                continue
+            filed = "" if kind.replace(" ", "_") == doc_type else f", filed as {doc_type}"
+            return doc_type, f"{where}, which says '{match.group()}' (a {kind}{filed})"
     if is_web_page:
         return "web_page", "the file being a saved web page with no other cue"
     return None
