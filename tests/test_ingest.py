@@ -17,7 +17,8 @@ from pypdf import PdfReader
 
 from baliprocess.cli import main
 from baliprocess.corpus import load_corpus, read_document
-from baliprocess.ingest import metadata_date, pdf_paragraphs, slug
+from baliprocess.ingest import metadata_date, slug
+from baliprocess.ingest.pdftext import Lexicon, Line, to_paragraphs
 from test_cli import run
 
 FIRST = "The Bali Process brings together more than forty members to address people smuggling across the region."
@@ -406,13 +407,17 @@ def test_slug():
     assert len(slug("word " * 40)) <= 60
 
 
-def test_pdf_paragraphs_join_soft_wraps_and_keep_items_apart():
-    page = (
-        "1. A numbered paragraph that is long enough to wrap onto a\nsecond line of the page.\n"
-        "2. The next one, with a hyphen-\nated word.\n\nA closing line."
-    )
-    assert pdf_paragraphs(page) == [
+def test_pdf_lines_join_soft_wraps_and_keep_items_apart():
+    lines = [
+        "1. A numbered paragraph that is long enough to wrap onto a",
+        "second line of the page.",
+        "2. The next one, with a hyphen-",
+        "ated word.",
+        "A closing line.",
+    ]
+    page = [Line(text, top=800 - 12 * i) for i, text in enumerate(lines)]
+    assert to_paragraphs(page, Lexicon(), []) == [
         "1. A numbered paragraph that is long enough to wrap onto a second line of the page.",
-        "2. The next one, with a hyphen-ated word.",
+        "2. The next one, with a hyphenated word.",  # a dictionary word: the line-end hyphen goes
         "A closing line.",
     ]

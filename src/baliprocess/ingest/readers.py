@@ -32,7 +32,6 @@ __all__ = [
     "extract",
     "metadata_date",
     "one_line",
-    "pdf_paragraphs",
 ]
 
 URL_RE = re.compile(r"^https?://\S+$")
@@ -217,39 +216,6 @@ def _quiet(logger_name: str) -> Iterator[None]:
 
 
 # --- PDF ------------------------------------------------------------------------------------------------
-
-_ITEM_START = re.compile(r"^(?:\d{1,3}[.)]\s|[•·▪◦*-]\s)")
-_SENTENCE_END = re.compile(r"[.!?:;\"”’)]$")
-
-
-def pdf_paragraphs(page_text: str) -> list[str]:
-    """Paragraphs of one page's plain text (kept for text copied out of a PDF): blank lines, numbered or
-    bulleted lines, and a short line that ends a sentence end a paragraph; other line breaks are soft wraps
-    and become spaces (a word split by a hyphen at the end of a line keeps its hyphen)."""
-    lines = [" ".join(line.split()) for line in page_text.splitlines()]
-    full = max((len(line) for line in lines), default=0)
-    paragraphs: list[str] = []
-    current = previous = ""
-    for line in lines:
-        if not line:
-            if current:
-                paragraphs.append(current)
-            current = ""
-            continue
-        ends_short = bool(_SENTENCE_END.search(previous)) and len(previous) < 0.8 * full
-        if current and (_ITEM_START.match(line) or ends_short):
-            paragraphs.append(current)
-            current = ""
-        if not current:
-            current = line
-        elif current.endswith("-") and line[:1].islower():
-            current += line
-        else:
-            current += " " + line
-        previous = line
-    if current:
-        paragraphs.append(current)
-    return paragraphs
 
 
 def _from_pdf(data: bytes, lexicon: Lexicon | None = None) -> Extracted:
