@@ -121,6 +121,14 @@ def test_html_table_and_list_survive(tmp_path):
     assert meta["doc_type"] == "web_page" and "saved web page" in meta["doc_type_note"]
 
 
+def test_html_line_breaks_end_lines_and_inline_markup_does_not(tmp_path):
+    path = tmp_path / "p.html"
+    body = f"<article><p>Bali, Indonesia<br>23 March 2016</p><p>{BODY.replace('people', '<b>people</b>')}</p></article>"
+    path.write_text(page("<title>T</title>", body), encoding="utf-8")
+    assert add(path, "--to", tmp_path / "c", "--date", "2016") == 0
+    assert load_corpus(tmp_path / "c").paragraphs["text"].tolist() == ["Bali, Indonesia", "23 March 2016", BODY]
+
+
 def test_html_merged_cells_and_an_all_boilerplate_page(tmp_path, capsys):
     merged = tmp_path / "m.html"
     merged.write_text(

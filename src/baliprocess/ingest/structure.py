@@ -121,8 +121,17 @@ def docx_blocks(document) -> tuple[list[str], list[Table]]:
 # --- HTML (trafilatura's XML) ---------------------------------------------------------------------------
 
 
+def _raw(element) -> str:
+    """The element's text with each line break (trafilatura's ``<lb/>``) as a newline."""
+    parts = [element.text or ""]
+    for child in element:
+        parts.append("\n" if child.tag == "lb" else _raw(child))
+        parts.append(child.tail or "")
+    return "".join(parts)
+
+
 def _text(element) -> str:
-    return " ".join("".join(element.itertext()).split())
+    return " ".join(_raw(element).split())
 
 
 def html_blocks(body) -> tuple[list[str], list[Table]]:
@@ -161,7 +170,7 @@ def html_blocks(body) -> tuple[list[str], list[Table]]:
             if text:
                 paragraphs.append("#" * (int(level) if level.isdigit() else 2) + " " + text)
         elif tag in ("p", "quote", "code"):
-            for line in "".join(element.itertext()).splitlines():
+            for line in _raw(element).splitlines():
                 if line.strip():
                     paragraphs.append(" ".join(line.split()))
         else:
