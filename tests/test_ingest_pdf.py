@@ -12,6 +12,7 @@ from pypdf import PdfReader
 
 from baliprocess.corpus import load_corpus
 from baliprocess.ingest import LOG_DIR
+from baliprocess.ingest.command import corpus_lexicon
 from baliprocess.ingest.pdftext import (
     Lexicon,
     Line,
@@ -221,3 +222,11 @@ def test_title_repeated_as_a_running_header_stays_the_title(tmp_path):
 
 def test_a_hyphen_between_digits_stays_unspaced():
     assert join_lines("in the years 2002-", "2003 ministers", Lexicon(), []) == "in the years 2002-2003 ministers"
+
+
+def test_the_corpus_lexicon_holds_the_folder_and_the_organisations(tmp_path):
+    (tmp_path / "doc.txt").write_text("---\ntitle: T\n---\nDelegates from Kiribati and Tuvalu.\n", encoding="utf-8")
+    lexicon = corpus_lexicon(tmp_path)
+    assert {"kiribati", "tuvalu", "unhcr", "iom"} <= lexicon.words
+    assert dehyphenate("Kiri", "bati", lexicon) == "line-end-hyphen"
+    assert dehyphenate("UN", "HCR", lexicon) == "line-end-hyphen"

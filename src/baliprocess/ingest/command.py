@@ -16,7 +16,7 @@ from pathlib import Path
 
 import yaml
 
-from ..corpus import _ID_RE
+from ..corpus import _ID_RE, DEFAULT_CORPUS
 from ..docdate import FORMS, DateFormError, DateValueError, DocDate, parse_doc_date
 from .pdftext import Lexicon
 from .proposals import check_file_date, dateline, note, propose_doc_type, propose_title, text_dates
@@ -242,9 +242,16 @@ def add_file(
     return out, notes, [f"{path}: {p}" for p in found.problems]
 
 
+#: The project's table of organisations: their names and acronyms ("UNHCR", "South-East") join the lexicon.
+ORGANISATIONS_CSV = DEFAULT_CORPUS.parent / "organisations.csv"
+
+
 def corpus_lexicon(to: Path, limit: int = 2000) -> Lexicon:
-    """The words of the documents already in ``to`` (at most ``limit`` files), for PDF line-end hyphens."""
+    """The words of the documents already in ``to`` (at most ``limit`` files) and of the project's table of
+    organisations, for PDF line-end hyphens."""
     lexicon = Lexicon()
+    if ORGANISATIONS_CSV.is_file():
+        lexicon.add_text(ORGANISATIONS_CSV.read_text(encoding="utf-8").replace("|", " ").replace(",", " "))
     if to.is_dir():
         for path in sorted(to.glob(f"*{OUTPUT_SUFFIX}"))[:limit]:
             try:
