@@ -154,12 +154,11 @@ def _propose_date(found: Extracted, options: Options) -> tuple[DocDate | None, s
     return date, note(date, f"the dateline '{words}' ({refused})"), None
 
 
-def _cleaning_note(log: list[dict[str, object]], log_file: str) -> str | None:
+def _cleaning_note(log: list[dict[str, object]], log_file: str) -> str:
+    """The front matter's ``cleaning_note``: how often each PDF rule fired, and where the full log is."""
     counts: dict[str, int] = {}
     for entry in log:
         counts[str(entry["rule"])] = counts.get(str(entry["rule"]), 0) + 1
-    if not counts:
-        return None
     listed = ", ".join(f"{rule} {n}" for rule, n in sorted(counts.items()))
     return f"add cleaned the PDF's text with the listed PDF rules ({listed}); every change in {log_file}."
 
@@ -215,22 +214,13 @@ def add_file(
     tables = table_note(found.tables)
     if tables:
         meta["tables_note"] = tables
-    meta["source_file"] = path.name
-    meta["source_sha256"] = hashlib.sha256(data).hexdigest()
-    out = output_path(
-        to,
-        slug(options.doc_id or title or path.stem),
-        meta["source_sha256"],
-        fixed=bool(options.doc_id),
-        force=force,
-        name=path.name,
-    )
+    sha256 = hashlib.sha256(data).hexdigest()
+    stem = slug(options.doc_id or title or path.stem)
+    out = output_path(to, stem, sha256, fixed=bool(options.doc_id), force=force, name=path.name)
     to.mkdir(parents=True, exist_ok=True)
     if found.log:
-        cleaning = _cleaning_note(found.log, _write_log(to, out, found.log))
-        if cleaning:
-            meta = {**{k: v for k, v in meta.items() if not k.startswith("source_")}, "cleaning_note": cleaning}
-            meta["source_file"], meta["source_sha256"] = path.name, hashlib.sha256(data).hexdigest()
+        meta["cleaning_note"] = _cleaning_note(found.log, _write_log(to, out, found.log))
+    meta["source_file"], meta["source_sha256"] = path.name, sha256
     out.write_text(render(meta, found.paragraphs), encoding="utf-8")
     notes = [f"{path}: {n}" for n in found.notes]
     if not title:
