@@ -101,6 +101,12 @@ def test_page_furniture_is_dropped(tmp_path, header, footer, rules):
     assert sum(e["rule"] in rules for e in text.log) == 3 * (len(header) + len(footer))
 
 
+def test_a_bare_number_is_a_page_number_only_near_the_pages_own():
+    pages = [[Line("Members attending", top=800, page=1), Line("45", top=40, page=1)]]
+    pages.append([Line("Observers", top=800, page=2), Line("2", top=40, page=2)])
+    assert edge_lines_to_drop(pages) == {(1, 1): "page-number"}
+
+
 def test_a_line_once_at_a_page_edge_is_not_a_running_header():
     pages = [
         [Line("A one-off opening line", top=800, page=1), Line("Body text.", top=700, page=1)],

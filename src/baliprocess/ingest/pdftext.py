@@ -44,7 +44,8 @@ __all__ = [
 PDF_RULES: dict[str, str] = {
     "ligature": "A typographic ligature code point (ﬁ ﬂ ﬀ ﬃ ﬄ ﬅ ﬆ) written as its letters.",
     "running-header": "A line at the top or bottom of a page that repeats on other pages (digits ignored).",
-    "page-number": "A page number at the top or bottom of a page ('Page 1 of 2', '- 1 -', '3', '1/2').",
+    "page-number": "A page number at the top or bottom of a page ('Page 1 of 2', '- 1 -'; a bare '3' or '3/9'"
+    " only on or near page 3).",
     "print-stamp": "A browser's print stamp at a page edge: a date-and-time line, a file:// or web address.",
     "line-end-hyphen": "A word broken by a hyphen at a line end, joined because the joined word is a word.",
     "real-hyphen": "A hyphen at a line end kept because the joined word is no word ('Timor-Leste').",
@@ -66,9 +67,12 @@ _LIGATURE_RE = re.compile("[" + "".join(LIGATURES) + "]")
 EDGE_LINES = 3
 
 _PAGE_NUMBER = re.compile(
-    r"^(?:(?:page|p\.|halaman)\s*\d{1,4}(?:\s*(?:of|/|dari)\s*\d{1,4})?|[-–—]\s*\d{1,4}\s*[-–—]|\d{1,4}(?:\s*/\s*\d{1,4})?)$",
-    re.IGNORECASE,
+    r"^(?:(?:page|p\.|halaman)\s*\d{1,4}(?:\s*(?:of|/|dari)\s*\d{1,4})?|[-–—]\s*\d{1,4}\s*[-–—])$", re.IGNORECASE
 )
+#: A bare number ("3", "3/12") is a page number only when it is within this many of the page's own number
+#: (a cover page may go unnumbered), so that a figure standing alone at a page edge (a table's "45") stays.
+_BARE_PAGE_NUMBER = re.compile(r"^(\d{1,3})(?:\s*/\s*\d{1,3})?$")
+BARE_NUMBER_SLACK = 2
 _DATE_TIME = re.compile(
     r"^(?:\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|\d{4}-\d{2}-\d{2}|\w+,? \d{1,2},? \d{4}|\d{1,2} \w+ \d{4}),?\s+"
     r"\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[AaPp]\.?[Mm]\.?)?(?:\s.*)?$"
@@ -78,6 +82,7 @@ _ITEM_START = re.compile(r"^(?:\(?\d{1,3}[.)]\s|\(?[a-z][.)]\s|[•·▪◦*–-
 _SENTENCE_END = re.compile(r"[.!?:;\"”’)]$")
 _WORD_AT_END = re.compile(r"([^\W\d_]+)-$")
 _WORD_AT_START = re.compile(r"^([^\W\d_]+)")
+_LETTER = re.compile(r"[^\W\d_]")  # a running header has words: numbers alone all look alike once blurred
 _WORDS = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 
 
@@ -164,11 +169,12 @@ def edge_lines_to_drop(pages: list[list[Line]]) -> dict[tuple[int, int], str]:
     for p, idx in enumerate(edges):
         for i in idx:
             text = pages[p][i].text
-            if _PAGE_NUMBER.match(text):
+            bare = _BARE_PAGE_NUMBER.match(text)
+            if _PAGE_NUMBER.match(text) or (bare and abs(int(bare.group(1)) - (p + 1)) <= BARE_NUMBER_SLACK):
                 drop[(p, i)] = "page-number"
             elif _DATE_TIME.match(text) or _ADDRESS.match(text):
                 drop[(p, i)] = "print-stamp"
-            elif len(pages) > 1 and seen[_shape(pages[p][i])] >= need:
+            elif len(pages) > 1 and _LETTER.search(text) and seen[_shape(pages[p][i])] >= need:
                 drop[(p, i)] = "running-header"
     return drop
 
