@@ -187,6 +187,11 @@ def test_title_from_first_line_and_doc_types():
     )
     assert propose_title(["A first sentence that ends.", "x"]) is None
     assert propose_title(["Text", "## Heading"]) == ("Heading", "the document's first heading")
+    assert propose_title(["# A Markdown title\nits first paragraph\n\nmore"]) == (
+        "A Markdown title",
+        "the document's first heading",
+    )
+    assert propose_title(["Bali Process statement\nhard-wrapped text of a\nfile."])[0] == "Bali Process statement"
     cases = {
         "Media release: ministers meet": "press_release",
         "Bali Declaration on People Smuggling": "statement",
@@ -201,6 +206,7 @@ def test_title_from_first_line_and_doc_types():
     assert propose_doc_type("Untyped", ["Nothing to go by."], False) is None
     assert propose_doc_type("Untyped", ["Ministers welcomed the report of the office."], False) is None
     assert propose_doc_type("Untyped", ["Minutes of the meeting"], False)[0] == "meeting_report"
+    assert propose_doc_type(None, ["Bali Process\nMedia Release\nMinisters met."], False)[0] == "press_release"
 
 
 def test_force_replaces_the_document_made_from_the_same_original(tmp_path):

@@ -119,14 +119,16 @@ def check_file_date(date: DocDate, mentioned: list[tuple[dt.date, dt.date, str]]
 
 
 def propose_title(paragraphs: list[str]) -> tuple[str, str] | None:
-    """(title, where) from the first heading, else from the first line when it is short and ends no
-    sentence (a title line, not a paragraph of text)."""
-    for text in paragraphs[:20]:
-        if _HEADING.match(text):
-            return _HEADING.sub("", text).strip(), "the document's first heading"
-    if paragraphs:
-        first = paragraphs[0].strip().split("\n", 1)[0].strip()
-        if first and len(first.split()) <= 20 and not first.endswith((".", ",", ";")) and "|" not in first:
+    """(title, where) from the first heading among the opening lines, else from the first line when it is
+    short and ends no sentence (a title line, not a paragraph of text). A text file's paragraphs may
+    still hold their line breaks, so lines are looked at, not paragraphs."""
+    lines = [line.strip() for text in paragraphs[:20] for line in text.split("\n") if line.strip()][:40]
+    for line in lines:
+        if _HEADING.match(line):
+            return _HEADING.sub("", line).strip(), "the document's first heading"
+    if lines:
+        first = lines[0]
+        if len(first.split()) <= 20 and not first.endswith((".", ",", ";")) and "|" not in first:
             return first, "the document's first line"
     return None
 
@@ -158,9 +160,8 @@ CUE_CHARS = 300
 def propose_doc_type(title: str | None, paragraphs: list[str], is_web_page: bool) -> tuple[str, str] | None:
     """(doc_type, why) from the first cue found in the title, then in the opening paragraphs; a web page
     with no other cue is a ``web_page``. ``None`` when nothing says what the document is."""
-    places = [("the title", title or "")] + [
-        ("the opening text", _HEADING.sub("", p)[:CUE_CHARS]) for p in paragraphs[:4]
-    ]
+    opening = [line for text in paragraphs[:4] for line in text.split("\n") if line.strip()][:8]
+    places = [("the title", title or "")] + [("the opening text", _HEADING.sub("", t)[:CUE_CHARS]) for t in opening]
     for where, text in places:
         for cue, kind, doc_type in DOC_TYPE_CUES:
             match = cue.search(text)
