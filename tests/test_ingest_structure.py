@@ -209,7 +209,7 @@ def test_title_from_first_line_and_doc_types():
     assert propose_doc_type(None, ["Bali Process\nMedia Release\nMinisters met."], False)[0] == "press_release"
 
 
-def test_force_replaces_the_document_made_from_the_same_original(tmp_path):
+def test_force_replaces_the_document_made_from_the_same_original(tmp_path, capsys):
     note = tmp_path / "n.txt"
     note.write_text("Media release\n\nMinisters met.\n", encoding="utf-8")
     assert add(note, "--to", tmp_path / "c") == 0
@@ -219,6 +219,10 @@ def test_force_replaces_the_document_made_from_the_same_original(tmp_path):
     assert only(tmp_path / "c") == first and front_matter(first)["title"] == "A new title"
     note.write_text("Media release\n\nMinisters met again.\n", encoding="utf-8")  # the same file, edited
     assert add(note, "--to", tmp_path / "c") == 1
+    assert capsys.readouterr().err.splitlines()[-1] == (
+        f"{note}: already added as {first} (same source_file, other bytes: an edited original, or another file of "
+        "that name); pass --force to replace it (or rename the file if it is another document)"
+    )
     assert add(note, "--to", tmp_path / "c", "--force") == 0
     assert only(tmp_path / "c") == first and "again" in first.read_text(encoding="utf-8")
 

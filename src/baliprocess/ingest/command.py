@@ -89,7 +89,11 @@ def made_from(to: Path, sha256: str, name: str) -> tuple[Path, str] | None:
             return candidate, "same source_sha256"
         if by_name is None and source == name:
             by_name = candidate
-    return (by_name, "same source_file, other bytes") if by_name else None
+    return (
+        (by_name, "same source_file, other bytes: an edited original, or another file of that name")
+        if by_name
+        else None
+    )
 
 
 def output_path(
@@ -107,7 +111,8 @@ def output_path(
     previous = made_from(to, sha256, name or "")
     if previous is not None and not force:
         path, how = previous
-        raise IngestError(f"already added as {path} ({how}); pass --force to replace it")
+        hint = "" if how.startswith("same source_sha256") else " (or rename the file if it is another document)"
+        raise IngestError(f"already added as {path} ({how}); pass --force to replace it{hint}")
     if fixed:
         if first.exists() and not force:
             raise IngestError(f"{first} already exists; pass --force to replace it")
