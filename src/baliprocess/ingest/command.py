@@ -69,7 +69,8 @@ _FILE_LINE = re.compile(r"^source_file:\s*(.+?)\s*$", re.MULTILINE)
 def _recorded(path: Path) -> tuple[str | None, str | None]:
     """(source_sha256, source_file) recorded in a document's front matter."""
     try:
-        text = path.read_text(encoding="utf-8", errors="replace")
+        with path.open(encoding="utf-8", errors="replace") as handle:
+            text = handle.read(16_384)  # the front matter, not the whole document
     except OSError:
         return None, None
     front = text.split("\n---", 1)[0] if text.startswith("---") else ""
