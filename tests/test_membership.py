@@ -394,3 +394,81 @@ def test_curated_view_says_what_each_source_shows():
     assert view.loc[0, "shows"] == "co-chair in 2024; joined 2002"
     assert "co-chair, undated" in set(view["shows"])
     assert len(view) == len(m.load_membership())
+
+
+def test_attendance_invitation_and_membership_are_different_quantities():
+    assert m.quantity_of("attendance", "countries") == "countries attending one meeting"
+    members_attending = m.quantity_of("attendance", "member countries")
+    assert (
+        members_attending
+        == m.quantity_of("attendance", "participating countries")
+        != m.quantity_of("attendance", "countries")
+    )
+    assert m.quantity_of("invitation", "members") == "countries invited to one meeting"
+    assert m.quantity_of("attendance", "observer states") is None
+    assert m.quantity_of("membership", "member countries") == "member states (or countries and territories)"
+
+
+def test_range_sentence_is_computed_from_the_rows():
+    stated = pd.DataFrame(
+        {
+            "quantity": ["a", "a", "a", "b"],
+            "year": [2003, 2016, 2023, 2016],
+            "value": [32, 44, 36, 54],
+            "source": ["x", "y", "y", "z"],
+        }
+    )
+    expected = "32 to 44 member states (2003 to 2023, 3 counts from 2 sources)"
+    assert m.range_sentence(stated, "a", "member states") == expected
+    assert m.range_sentence(stated, "b", "countries") == "54 countries (2016, 1 count from 1 source)"
+    assert m.range_sentence(stated, "c", "anything") == ""
+
+
+def test_stated_series_dates_meetings_and_totals_differently(counts):
+    s = m.stated_series(counts, m.load_totals())
+    meetings = s[s["quantity"].str.contains("meeting")]
+    assert set(meetings["dated_by"]) == {"the meeting counted"}
+    assert set(s.loc[s["quantity"] == "members, organisations included", "dated_by"]) == {"the source's date"}
+    # 2016: all countries (54), member countries attending (44) and countries invited (48) are three quantities
+    y2016 = s[s["year"] == 2016].groupby("quantity")["value"].apply(set)
+    assert 54 in y2016["countries attending one meeting"]
+    assert 44 in y2016["member or participating states attending one meeting (observers apart)"]
+    assert 48 in y2016["countries invited to one meeting"]
+
+
+def test_member_list_keeps_territories_apart_from_states():
+    curated = pd.DataFrame(
+        {
+            "name": ["Thailand", "Hong Kong SAR", "IOM", "Canada", "Fiji"],
+            "iso3": ["THA", "HKG", "", "CAN", "FJI"],
+            "kind": ["state", "territory", "organisation", "state", "state"],
+            "status": ["member", "member", "member", "observer", "member"],
+            "source": ["list", "list", "list", "list", "other"],
+        }
+    )
+    totals = pd.DataFrame({"source": ["list"], "unit": ["member states"], "count": [3]})
+    table = m.member_list(curated, "list")
+    values = m.member_list_values(table, totals, "list")
+    assert (values["list_member_states"], values["list_member_territories"], values["list_member_orgs"]) == (1, 1, 1)
+    assert values["list_member_states_and_territories"] == 2 and values["list_stated_member_states"] == 3
+    assert values["list_observer_states"] == 1 and values["list_territory_names"] == "Hong Kong SAR"
+    assert values["list_stated_observer_states"] is None
+    assert m.member_list(curated, "nowhere").empty
+
+
+def test_official_list_in_the_curated_data():
+    listed = m.member_list(m.load_membership(), "iom-bp-members")
+    values = m.member_list_values(listed, m.load_totals(), "iom-bp-members")
+    territories = set(values["list_territory_names"].split(", "))
+    assert {"Hong Kong SAR", "Macao SAR"} <= territories
+    assert values["list_member_states_and_territories"] <= values["list_stated_member_states"]
+
+
+def test_renamed_organisation_is_not_a_newcomer(part):
+    successors = m.successor_names(m.load_organisations())
+    assert successors == {"UNODCCP": "UNODC"}
+    fa = m.first_appearances(part, m.load_membership(), "cochairs-2002", successors).set_index("name")
+    assert fa.loc["UNODC", "first seen"] == 2002 and fa.loc["UNODC", "first as"] == "observer"
+    assert "UNODCCP" not in fa.index
+    without = m.first_appearances(part, m.load_membership(), "cochairs-2002").set_index("name")
+    assert without.loc["UNODC", "first seen"] > 2002

@@ -41,6 +41,7 @@ EVENT_TYPES = (
     "institution",
     "declaration",
     "strategy",
+    "guidance",  # policy guides and recommendations the process produced or welcomed
     "context",  # not a Bali Process event: the setting it responds to (e.g. the Tampa affair), cited like the rest
 )
 EVENTS_CSV = REPO_ROOT / "data" / "events.csv"

@@ -6,7 +6,7 @@ import pandas as pd
 
 from ..corpus import Corpus, load_corpus
 from ..schema import Field, Table
-from .events import EVENTS_CORPUS, load_events
+from .events import EVENT_TYPES, EVENTS_CORPUS, load_events
 from .scan import date_mentions
 
 __all__ = ["TABLES", "build_tables"]
@@ -63,9 +63,7 @@ TABLES = [
             Field(
                 "event_type",
                 "string",
-                "ministerial_conference, senior_officials_meeting, ad_hoc_group, "
-                "working_group, forum, consultation_mechanism, framework, "
-                "institution, declaration or strategy.",
+                ", ".join(EVENT_TYPES[:-1]) + " or " + EVENT_TYPES[-1] + ".",
             ),
             Field("name", "string", "Name of the event."),
             Field("city", "string", "City, when the source names one."),

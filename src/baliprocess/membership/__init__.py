@@ -18,7 +18,7 @@ public is re-exported here, so ``from baliprocess import membership; membership.
 from .counts import counts_table, extract_counts, parse_number
 from .figures import growth_figure, region_figure
 from .founding import FOUNDING_RULE, MEETING_RULE, first_counted_meeting, founding_document, meeting_counts
-from .growth import QUANTITIES, first_appearances, panel_counts, quantity_of, stated_series
+from .growth import QUANTITIES, first_appearances, panel_counts, quantity_of, range_sentence, stated_series
 from .lists import (
     LIST_PATTERNS,
     find_lists,
@@ -34,13 +34,17 @@ from .sources import (
     load_organisations,
     load_region_overrides,
     load_totals,
+    successor_names,
 )
 from .tables import TABLES, build_tables
 from .views import (
+    attendance_table,
     counts_view,
     curated_view,
     evaluation_view,
     for_prose,
+    member_list,
+    member_list_values,
     paragraph_span,
     reconcile_founding,
     region_table,
@@ -60,6 +64,7 @@ __all__ = [
     "ROLES",
     "STATUS_RANK",
     "TABLES",
+    "attendance_table",
     "build_tables",
     "counts_table",
     "counts_view",
@@ -77,12 +82,15 @@ __all__ = [
     "load_region_overrides",
     "load_totals",
     "meeting_counts",
+    "member_list",
+    "member_list_values",
     "membership_panel",
     "panel_counts",
     "paragraph_span",
     "parse_number",
     "participation_table",
     "quantity_of",
+    "range_sentence",
     "reconcile_founding",
     "region_figure",
     "region_table",
@@ -92,6 +100,7 @@ __all__ = [
     "split_list",
     "stated_series",
     "stated_totals",
+    "successor_names",
     "summary",
     "totals_table",
     "unresolved_items",

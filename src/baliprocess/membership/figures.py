@@ -20,7 +20,13 @@ __all__ = ["HATCHES", "MARKERS", "growth_figure", "region_figure"]
 #: One hatching per role or status, so that the bars read in greyscale too.
 HATCHES = {"co_chair": "xx", "member": "", "participant": "//", "observer": ".."}
 #: One marker per stated quantity (filled or hollow), so that no two quantities look alike.
-MARKERS = dict(zip(QUANTITIES, (("D", True), ("D", False), ("o", True), ("s", True)), strict=True))
+MARKERS = dict(
+    zip(
+        QUANTITIES,
+        (("D", True), ("^", True), ("D", False), ("v", False), ("o", True), ("s", True)),
+        strict=True,
+    )
+)
 
 
 def _empty(ax, message: str) -> None:
@@ -93,7 +99,9 @@ def growth_figure(panel_counts: pd.DataFrame, stated: pd.DataFrame) -> Figure:
     if stated.empty:
         _empty(bottom, "No dated count of attendance or membership.")
     else:
-        quantity_colours = dict(zip(QUANTITIES, ("#0072B2", "#0072B2", "#D55E00", "#000000"), strict=True))
+        quantity_colours = dict(
+            zip(QUANTITIES, ("#0072B2", "#009E73", "#0072B2", "#009E73", "#D55E00", "#000000"), strict=True)
+        )
         for quantity in [q for q in QUANTITIES if q in set(stated["quantity"])]:
             pts = stated[stated["quantity"] == quantity]
             marker, filled = MARKERS[quantity]
@@ -114,6 +122,8 @@ def growth_figure(panel_counts: pd.DataFrame, stated: pd.DataFrame) -> Figure:
     bottom.set_ylabel("Count stated by\na source")
     bottom.set_xlabel("Year")
     plotting.add_source(
-        fig, "membership_panel.csv (top); membership_counts.csv and data/membership_totals.csv (bottom)."
+        fig,
+        "membership_panel.csv (top); membership_counts.csv and data/membership_totals.csv (bottom). "
+        "A meeting's count is drawn at the meeting's year, a membership total at the year its source speaks of.",
     )
     return fig

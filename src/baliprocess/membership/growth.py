@@ -20,33 +20,53 @@ from .panel import STATUS_RANK
 __all__ = [
     "ATTENDANCE",
     "EXPECTED",
+    "INVITED",
     "MEMBERS",
+    "MEMBERS_ATTENDING",
     "MEMBER_STATES",
     "QUANTITIES",
     "first_appearances",
     "panel_counts",
     "quantity_of",
+    "range_sentence",
     "stated_series",
 ]
 
 ATTENDANCE = "countries attending one meeting"
+MEMBERS_ATTENDING = "member or participating states attending one meeting (observers apart)"
 EXPECTED = "countries expected at one meeting (announced beforehand)"
+INVITED = "countries invited to one meeting"
 MEMBER_STATES = "member states (or countries and territories)"
 MEMBERS = "members, organisations included"
-QUANTITIES = (ATTENDANCE, EXPECTED, MEMBER_STATES, MEMBERS)
+QUANTITIES = (ATTENDANCE, MEMBERS_ATTENDING, EXPECTED, INVITED, MEMBER_STATES, MEMBERS)
 _MEMBER_STATE_UNITS = ("member states", "member countries", "member countries and territories")
+_ATTENDING_MEMBER_UNITS = ("member states", "member countries", "participating countries")
 
 
 def quantity_of(scope: str, unit: str, prospective: bool = False) -> str | None:
     """Which of :data:`QUANTITIES` a stated count measures (``None`` for delegates, organisations alone,
-    observers and anything else that is not drawn)."""
+    observers and anything else that is not drawn). At a meeting, "countries" is every country counted
+    (observers possibly included, the source does not say), while "member countries" or "participating
+    countries" leave the observers out; an invitation is a quantity of its own."""
     if scope == "attendance" and unit == "countries":
         return EXPECTED if prospective else ATTENDANCE
+    if scope == "attendance" and unit in _ATTENDING_MEMBER_UNITS:
+        return EXPECTED if prospective else MEMBERS_ATTENDING
+    if scope == "invitation" and unit in ("members", "countries"):
+        return INVITED
     if scope == "membership" and (unit in _MEMBER_STATE_UNITS or unit == "countries"):
         return MEMBER_STATES
     if scope == "membership" and unit == "members":
         return MEMBERS
     return None
+
+
+def _dated_by(quantity: str) -> str:
+    """What the year of a stated count is: a meeting's counts are dated by the meeting they count, a
+    membership total by the year its source speaks of."""
+    if quantity in (ATTENDANCE, MEMBERS_ATTENDING, EXPECTED, INVITED):
+        return "the meeting counted"
+    return "the source's date"
 
 
 def stated_series(counts: pd.DataFrame, totals: pd.DataFrame) -> pd.DataFrame:
@@ -81,7 +101,25 @@ def stated_series(counts: pd.DataFrame, totals: pd.DataFrame) -> pd.DataFrame:
     out = out.astype({"year": int, "value": int}).drop_duplicates(["year", "quantity", "value", "source"])
     order = {q: i for i, q in enumerate(QUANTITIES)}
     out = out.assign(_o=out["quantity"].map(order)).sort_values(["_o", "year", "value", "source"], kind="stable")
-    return out.drop(columns="_o").reset_index(drop=True)[["quantity", "year", "value", "qualifier", "source"]]
+    out["dated_by"] = [_dated_by(q) for q in out["quantity"]]
+    columns = ["quantity", "year", "value", "qualifier", "source", "dated_by"]
+    return out.drop(columns="_o").reset_index(drop=True)[columns]
+
+
+def range_sentence(stated: pd.DataFrame, quantity: str, what: str) -> str:
+    """One clause that states the range of one quantity from its rows, with the years and the number of
+    sources: "32 to 48 member or participating states (2003 to 2023, 6 counts from 6 sources)". ``what``
+    names the quantity in the clause; an empty string when no row holds the quantity."""
+    rows = stated[stated["quantity"] == quantity]
+    if rows.empty:
+        return ""
+    low, high = int(rows["value"].min()), int(rows["value"].max())
+    span = f"{low}" if low == high else f"{low} to {high}"
+    years = sorted(set(rows["year"].astype(int)))
+    when = f"{years[0]}" if len(years) == 1 else f"{years[0]} to {years[-1]}"
+    n, n_src = len(rows), rows["source"].nunique()
+    counts = f"{n} count{'s' if n != 1 else ''} from {n_src} source{'s' if n_src != 1 else ''}"
+    return f"{span} {what} ({when}, {counts})"
 
 
 def panel_counts(panel: pd.DataFrame) -> pd.DataFrame:
@@ -123,12 +161,26 @@ def _evidence(participation: pd.DataFrame, curated: pd.DataFrame) -> pd.DataFram
     return ev
 
 
-def first_appearances(participation: pd.DataFrame, curated: pd.DataFrame, founding_doc: str | None) -> pd.DataFrame:
+def first_appearances(
+    participation: pd.DataFrame,
+    curated: pd.DataFrame,
+    founding_doc: str | None,
+    successors: dict[str, str] | None = None,
+) -> pd.DataFrame:
     """For each participant that the founding statement does not list as participant or co-chair and that a
     dated source shows after the founding year: kind, first year and status, last year as observer, first
     year as member (or co-chair) and its source, and whether its join is known (only a sourced ``joined``
-    year in the curated list makes it known). Sorted by first year, then name."""
+    year in the curated list makes it known). Sorted by first year, then name.
+
+    ``successors`` maps an organisation's earlier name to its later one (e.g. ``{"UNODCCP": "UNODC"}``, from
+    the ``successor`` column of ``data/organisations.csv``): the earlier name's appearances count as the later
+    organisation's, so that a body renamed after the founding conference is not shown as a newcomer."""
     ev = _evidence(participation, curated)
+    if successors:
+        renamed = ev["key"].map(successors)
+        ev["key"] = renamed.fillna(ev["key"])
+        pairs = zip(ev["name"], ev["kind"], strict=True)
+        ev["name"] = [successors.get(n, n) if k == "organisation" else n for n, k in pairs]
     founding = participation[participation["doc_id"] == founding_doc]
     founders = set(founding.loc[founding["role"].isin(["participant", "co_chair"]), "name"])
     founders |= set(founding.loc[founding["role"].isin(["participant", "co_chair"]), "iso3"]) - {""}

@@ -11,7 +11,14 @@ import pandas as pd
 
 from ..corpus import REPO_ROOT
 
-__all__ = ["DATA_DIR", "load_membership", "load_organisations", "load_region_overrides", "load_totals"]
+__all__ = [
+    "DATA_DIR",
+    "load_membership",
+    "load_organisations",
+    "load_region_overrides",
+    "load_totals",
+    "successor_names",
+]
 
 DATA_DIR = REPO_ROOT / "data"
 
@@ -21,8 +28,15 @@ def _read_csv(name: str, data_dir: Path | None = None) -> pd.DataFrame:
 
 
 def load_organisations(data_dir: Path | None = None) -> pd.DataFrame:
-    """``organisations.csv``: short_name, full_name, kind, aliases ('|'-separated), source, note."""
+    """``organisations.csv``: short_name, full_name, kind, aliases ('|'-separated), source, successor (the
+    later short name of a renamed body, else empty), note."""
     return _read_csv("organisations.csv", data_dir)
+
+
+def successor_names(organisations: pd.DataFrame) -> dict[str, str]:
+    """Earlier short name → later short name, for the organisations that were renamed."""
+    named = organisations[organisations["successor"] != ""]
+    return dict(zip(named["short_name"], named["successor"], strict=True))
 
 
 def load_membership(data_dir: Path | None = None) -> pd.DataFrame:

@@ -11,10 +11,13 @@ from .growth import MEMBER_STATES, MEMBERS, quantity_of
 from .panel import ROLES
 
 __all__ = [
+    "attendance_table",
     "counts_view",
     "curated_view",
     "evaluation_view",
     "for_prose",
+    "member_list",
+    "member_list_values",
     "paragraph_span",
     "reconcile_founding",
     "region_table",
@@ -265,3 +268,86 @@ def curated_view(curated: pd.DataFrame) -> pd.DataFrame:
     evidence = [shows(*row) for row in zip(curated["status"], curated["as_of"], curated["joined"], strict=True)]
     out = curated[["name", "kind"]].assign(shows=evidence, source=curated["source"], note=curated["note"])
     return out.reset_index(drop=True)
+
+
+_LIST_UNITS = {
+    ("state", "member"): "member states",
+    ("organisation", "member"): "member organisations",
+    ("state", "observer"): "observer states",
+    ("organisation", "observer"): "observer organisations",
+}
+
+
+def member_list(curated: pd.DataFrame, source: str) -> pd.DataFrame:
+    """One source's list of members and observers from ``data/membership.csv``: for each kind (state,
+    territory, organisation) and status, the names the source lists, how many, and the total the same source
+    states for that group in ``data/membership_totals.csv`` when it gives one (a territory listed among the
+    "member states" is counted under its own kind). Columns: kind, status, listed, names."""
+    rows = curated[curated["source"] == source]
+    if rows.empty:
+        return pd.DataFrame(columns=["kind", "status", "listed", "names"]).astype({"listed": int})
+    kinds = ("state", "territory", "organisation")
+    out = (
+        rows.groupby(["kind", "status"], sort=False)["name"]
+        .agg(listed="size", names=lambda n: ", ".join(sorted(n)))
+        .reset_index()
+    )
+    out["_k"] = out["kind"].map({k: i for i, k in enumerate(kinds)})
+    out["_s"] = out["status"].map({"member": 0, "observer": 1}).fillna(2)
+    return out.sort_values(["_s", "_k"], kind="stable").drop(columns=["_k", "_s"]).reset_index(drop=True)
+
+
+def member_list_values(members: pd.DataFrame, totals: pd.DataFrame, source: str) -> dict[str, object]:
+    """Headline numbers of :func:`member_list` for the prose: listed member states, territories and
+    organisations, listed observer states, the territories' names, and the totals the same source states as
+    headings (``None`` when it states none)."""
+
+    def listed(kind: str, status: str) -> int:
+        hit = members[(members["kind"] == kind) & (members["status"] == status)]
+        return int(hit["listed"].iloc[0]) if len(hit) else 0
+
+    def stated(unit: str) -> int | None:
+        hit = totals[(totals["source"] == source) & (totals["unit"] == unit)]
+        return int(hit["count"].iloc[0]) if len(hit) else None
+
+    territories = members[(members["kind"] == "territory") & (members["status"] == "member")]
+    n_states, n_terr = listed("state", "member"), listed("territory", "member")
+    return {
+        "list_member_states": n_states,
+        "list_member_territories": n_terr,
+        "list_member_states_and_territories": n_states + n_terr,
+        "list_member_orgs": listed("organisation", "member"),
+        "list_observer_states": listed("state", "observer"),
+        "list_territory_names": territories["names"].iloc[0] if len(territories) else "none",
+        "list_stated_member_states": stated("member states"),
+        "list_stated_member_orgs": stated("member organisations"),
+        "list_stated_observer_states": stated("observer states"),
+    }
+
+
+#: Columns of :func:`attendance_table`: (scope, units) -> column, one quantity per column.
+ATTENDANCE_COLUMNS = (
+    (("attendance", ("countries",)), "all countries (kind not stated)"),
+    (("attendance", ("member countries", "member states", "participating countries")), "members attending"),
+    (("attendance", ("observer states",)), "observer states attending"),
+    (("invitation", ("members", "countries")), "countries invited"),
+    (("invitation", ("other countries",)), "other countries invited"),
+)
+
+
+def attendance_table(totals: pd.DataFrame) -> pd.DataFrame:
+    """Counts of countries at (or invited to) one meeting from ``data/membership_totals.csv``, one row per
+    source and year and one column per quantity, so that all countries, members attending, observers and
+    invitations are never one number. Delegates and organisations are left out."""
+    cols = []
+    for (scope, units), column in ATTENDANCE_COLUMNS:
+        hit = totals[(totals["scope"] == scope) & totals["unit"].isin(units)]
+        cols.append(hit.assign(column=column)[["source", "year", "column", "count"]])
+    rows = pd.concat(cols, ignore_index=True)
+    if rows.empty:
+        return pd.DataFrame(columns=["source", "year", *[c for _, c in ATTENDANCE_COLUMNS]]).set_index("source")
+    wide = rows.pivot_table(index=["source", "year"], columns="column", values="count", aggfunc="first").reset_index()
+    order = [c for _, c in ATTENDANCE_COLUMNS if c in wide.columns]
+    wide = wide[["source", "year", *order]].sort_values(["year", "source"], kind="stable")
+    wide.columns.name = None
+    return wide.set_index("source").astype({"year": "Int64", **{c: "Int64" for c in order}})
