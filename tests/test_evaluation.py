@@ -13,6 +13,11 @@ Floors, stated with the scores measured when they were set (2026-11-26):
   wordings of the test documents are not those the grammar was written from). Nothing was tuned after the
   run; the lists floor now guards the measured value (0.25) against regression and no longer states a
   quality the extractor has (see data/eval/RESULTS.md).
+
+Themes floors reset for the issue-18 codebook (2026-12-04, 21 themes; the gold of all three sets recoded):
+measured in-sample macro F1 0.875 (micro 0.884), dev micro 0.848 and macro 0.769, test micro 0.721 (macro
+0.628, scored once after the test gold was recoded; see data/eval/RESULTS.md). In-sample floor 0.87; dev
+floors measured minus 0.05; the test floor of 0.55 set in advance is kept.
 """
 
 from __future__ import annotations
@@ -28,8 +33,8 @@ DEV_FLOORS = {
     "dates": 0.95,
     "lists": 0.95,
     "counts": 0.95,
-    "themes (micro)": 0.76,
-    "themes (macro)": 0.83,
+    "themes (micro)": 0.80,
+    "themes (macro)": 0.72,
     "language": 0.95,
 }
 TEST_FLOORS = {"dates": 0.70, "lists": 0.25, "counts": 0.70, "themes (micro)": 0.55, "language": 1.0}
@@ -110,7 +115,7 @@ def test_score_themes_a_missed_paragraph_counts_its_themes():
 
 def test_in_sample_floors(in_sample):
     assert in_sample.loc["dates", "recall"] == 1.0
-    assert in_sample.loc["themes (macro)", "f1"] >= 0.89
+    assert in_sample.loc["themes (macro)", "f1"] >= 0.87
 
 
 @pytest.mark.parametrize("task", sorted(DEV_FLOORS))

@@ -111,6 +111,7 @@ CURATED_CSVS = [
     "organisations.csv",
     "name_notes.csv",
     "region_overrides.csv",
+    "outcomes.csv",
 ]
 
 

@@ -16,8 +16,9 @@ from baliprocess import themes as th
 from baliprocess.corpus import REPO_ROOT, load_corpus
 from baliprocess.export import TABLE_PACKAGES
 
-#: The macro-F1 the coder reaches against the gold (0.895 when written); the test fails below it.
-MACRO_F1_FLOOR = 0.89
+#: The macro-F1 the coder reaches against the gold (0.875 with the issue-18 codebook, before the held-out
+#: run); the test fails below it.
+MACRO_F1_FLOOR = 0.87
 
 
 @pytest.fixture(scope="module")
@@ -92,6 +93,45 @@ def test_codebook_rejects_overlapping_terms(tmp_path):
         th.load_codebook(path)
 
 
+def test_codebook_keys_are_those_of_the_record(codebook):
+    """Issue 18: the keys are fixed (hand coders of the record use them); ``none`` is a code, not a theme."""
+    assert codebook.keys == list(th.REQUIRED_THEMES)
+    assert codebook.codes == [*th.REQUIRED_THEMES, th.NONE]
+    assert codebook.none is not None and codebook.none.definition and not codebook.none.terms
+    for theme in codebook.themes:
+        assert theme.example and theme.include and theme.exclude
+    table = th.codebook_table(codebook)
+    assert table.loc[("search_rescue", "example"), "text"] == codebook.themes[2].example
+    assert "none" not in table.index.get_level_values("theme")
+    with_none = th.codebook_table(codebook, include_none=True)
+    assert ("none", "definition") in with_none.index and ("none", "terms") not in with_none.index
+    assert list(codebook.labels) == codebook.codes and codebook.labels["none"] == "No theme"
+
+
+@pytest.mark.parametrize(
+    "change, message",
+    [
+        (lambda d: d["themes"][0].pop("example"), r"'people_smuggling' lacks \['example'\]"),
+        (lambda d: d["themes"][0].update(key="none"), "'none' is the code of no theme"),
+        (lambda d: d["none"].update(terms=["thanks"]), "'none' has no terms"),
+        (lambda d: d["themes"].pop(2), r"codebook lacks themes \['search_rescue'\]"),
+    ],
+)
+def test_codebook_refuses_a_bad_entry(tmp_path, change, message):
+    data = yaml.safe_load(th.CODEBOOK_PATH.read_text(encoding="utf-8"))
+    change(data)
+    path = tmp_path / "themes.yml"
+    path.write_text(yaml.safe_dump(data), encoding="utf-8")
+    with pytest.raises(ValueError, match=message):
+        th.load_codebook(path)
+
+
+def test_term_word_with_a_comma_needs_the_comma():
+    pattern = th.term_regex("people smuggling, trafficking")
+    assert re.search(pattern, "on people smuggling, trafficking in persons")
+    assert not re.search(pattern, "on people smuggling trafficking")
+
+
 def test_codebook_is_compiled_once(codebook):
     assert th.load_codebook() is codebook
 
@@ -110,11 +150,9 @@ def test_code_small_frame_exactly(codebook):
     assert list(out.columns) == ["doc_id", "paragraph_id", "theme", "matched"]
     assert list(zip(out["paragraph_id"], out["theme"], out["matched"], strict=True)) == [
         ("d-p01", "information_sharing", "intelligence sharing"),
-        ("d-p01", "law_enforcement", "enforcement"),
-        ("d-p01", "regional_cooperation", "cooperat*"),
-        ("d-p03", "border_management", "visa"),
-        ("d-p03", "identity_documents", "passport"),
+        ("d-p01", "law_enforcement", "enforcement"),  # cooperation in general codes nothing (rule 6)
         ("d-p03", "return_reintegration", "return"),
+        ("d-p03", "border_management", "visa; passport"),  # identity documents are border management
     ]
 
 
@@ -126,15 +164,15 @@ def test_code_empty_and_themeless(codebook):
 def test_code_corpus_paragraphs_read_by_hand(coded):
     # Bullet of paragraph 17: "developing more effective information and intelligence sharing arrangements ..."
     assert _pairs(coded, "cochairs-2002-p22") == [("information_sharing", "intelligence sharing")]
-    # 2004 report: law enforcement and border control issues, capacity building and training programs,
-    # legislation on lost and stolen passports, regional law enforcement cooperation.
+    # 2004 report: a focus on trafficking in persons, law enforcement and border control issues, lost and
+    # stolen passports, capacity building and training programs, legislation; "regional law enforcement
+    # cooperation" is cooperation in one area (law enforcement), not the process's own institutions.
     assert _pairs(coded, "som2-brisbane-2004-p13") == [
+        ("trafficking_in_persons", "trafficking"),
         ("law_enforcement", "enforcement"),
-        ("border_management", "border control"),
-        ("identity_documents", "passport"),
+        ("border_management", "border control; passport"),
+        ("capacity_building", "capacity building; train*"),
         ("legislation", "legislat*"),
-        ("capacity_building", "capacity building; training"),
-        ("regional_cooperation", "cooperat*"),
     ]
     assert _pairs(coded, "cochairs-2002-p38") == []  # thanks to the host
 
@@ -233,9 +271,10 @@ def test_theme_shares_read_by_hand(coded, corpus, codebook):
     assert list(shares.columns) == codebook.keys
     # Lees-Galloway 2018: business or private sector in p01, p02, p05, p06, p07, p08 of 10 paragraphs.
     assert shares.loc["2018-08-07 lees-galloway-2018", "private_sector"] == pytest.approx(0.6)
-    # Goff-Dalziel 2002: collective action (p03), cooperating (p07, p08, p09), working parties (p12) of 12.
-    assert shares.loc["2002-02-25 goff-dalziel-2002", "regional_cooperation"] == pytest.approx(5 / 12)
-    assert shares.loc["2002-02-25 goff-dalziel-2002", "identity_documents"] == 0
+    # Goff-Dalziel 2002: a regional strategy (p08) and the working parties to be set up (p12) of 12; the
+    # cooperating of p03, p07 and p09 is cooperation in general, no longer coded.
+    assert shares.loc["2002-02-25 goff-dalziel-2002", "regional_cooperation"] == pytest.approx(2 / 12)
+    assert shares.loc["2002-02-25 goff-dalziel-2002", "border_management"] == 0
 
 
 def test_emphasis_by_year(coded, corpus, codebook):
@@ -243,8 +282,9 @@ def test_emphasis_by_year(coded, corpus, codebook):
     assert list(em.columns) == ["2002", "2004", "2018", "2024", "first_year"]
     assert em.loc["private_sector", "first_year"] == "2018"
     assert em.loc["private_sector", "2002"] == 0
-    # 2002 pools 12 + 38 paragraphs; 5 + 12 of them carry a cooperation term.
-    assert em.loc["regional_cooperation", "2002"] == pytest.approx(17 / 50)
+    # 2002 pools 12 + 38 paragraphs; 2 + 1 of them name the process's own machinery (the regional strategy
+    # and the working parties of the release, the follow-up mechanism of the statement).
+    assert em.loc["regional_cooperation", "2002"] == pytest.approx(3 / 50)
 
 
 def test_cooccurrence_and_top_pairs_small():
@@ -273,7 +313,8 @@ def test_distinctive_terms_deterministic_ties_by_term():
 
 def test_theme_examples(coded, corpus, gold, codebook):
     ex = th.theme_examples(coded, corpus.paragraphs, corpus.documents, gold, codebook.keys)
-    assert list(ex.index) == codebook.keys
+    # No paragraph of the shipped corpus names rescue at sea or technology-facilitated crime: 19 themes.
+    assert list(ex.index) == [k for k in codebook.keys if k not in ("search_rescue", "technology_crime")]
     # Only the 2004 paragraph on the website and databases fires two information-sharing terms.
     assert ex.loc["information_sharing", "paragraph_id"] == "som2-brisbane-2004-p11"
     assert ex.loc["information_sharing", "terms fired"] == "intelligence sharing; database"
@@ -344,15 +385,16 @@ def test_emphasis_facts_read_by_hand(coded, corpus, codebook):
     em = th.emphasis_by_year(coded, corpus.paragraphs, corpus.documents, codebook.keys)
     facts = th.emphasis_facts(em, labels)
     assert (facts["first_year"], facts["last_year"], facts["n_years"]) == ("2002", "2024", 4)
-    assert facts["new_themes"] == "Private sector"  # business first appears in the 2018 release
-    # Borders: two 2002 paragraphs of 50 (the visa bullet, and p12's "capacity to protect their borders",
-    # found through the lemma of "borders" as the gold codes it) against five of the 34 MFAT paragraphs
-    # (border protection agencies and the four mass-arrival paragraphs p17-p20).
-    assert facts["rise_theme"] == "Border management"
+    # The 2018 release brings planning and preparedness (p05), supply chains and slavery (p06, p09) and business.
+    assert facts["new_themes"] == (
+        "Crisis preparedness and response, Forced labour and modern slavery, Private sector engagement"
+    )
+    # Trafficking singled out: two 2002 paragraphs of 50 (victims of traffickers, p13; those susceptible to
+    # trafficking, p25) against five of the 34 MFAT paragraphs (the definition p03, UN-ACT p15, the plan's
+    # heading p24 and name p25, and p26); the pairs "smuggling and trafficking" are blocked (rule 4).
+    assert facts["rise_theme"] == "Trafficking in persons (target)"
     assert (facts["rise_from"], facts["rise_to"]) == (pytest.approx(2 / 50), pytest.approx(5 / 34))
-    # Return: three 2002 paragraphs against none in 2024. (Refugee protection falls from four 2002 paragraphs,
-    # now that "who do not have UNHCR refugee status" is negated and the attendance sentence naming the
-    # High Commissioner for Refugees is procedural, to one in 2024: the second largest fall.)
+    # Return: three 2002 paragraphs against none in 2024.
     assert facts["fall_theme"] == "Return and reintegration"
     assert (facts["fall_from"], facts["fall_to"]) == (pytest.approx(3 / 50), pytest.approx(0))
 
@@ -490,9 +532,10 @@ def test_headline_rise_and_fall_differ_between_codings(corpus, coded, gold, code
     em_auto = th.emphasis_by_year(auto, corpus.paragraphs, corpus.documents, codebook.keys)
     facts_hand = th.emphasis_facts(em_hand, labels)
     # Law enforcement: four of the 50 paragraphs of 2002 against five of the 34 of the MFAT page (by reading).
-    assert facts_hand["rise_theme"] == "Law enforcement"
+    assert facts_hand["rise_theme"] == "Law enforcement and prosecution"
     assert (facts_hand["rise_from"], facts_hand["rise_to"]) == (pytest.approx(4 / 50), pytest.approx(5 / 34))
-    assert facts_hand["fall_theme"] == "Regional and international cooperation"
+    # The process's own institutions: five 2002 paragraphs (strategy, working parties, follow-up) to none.
+    assert facts_hand["fall_theme"] == "Building the process's institutions"
     assert th.emphasis_facts(em_auto, labels)["rise_theme"] != facts_hand["rise_theme"]
     step = th.one_paragraph(corpus.paragraphs, corpus.documents)
     assert step == pytest.approx(1 / 50)  # 2002 has 50 paragraphs, 2024 has 34
@@ -565,6 +608,14 @@ def test_chapter_findings_come_from_the_coding_it_names(corpus, gold, codebook):
     facts = th.emphasis_facts(th.emphasis_by_year(hand, corpus.paragraphs, corpus.documents, codebook.keys), labels)
     assert glued["emph_rise_theme"] == repr(facts["rise_theme"])
     assert glued["emph_fall_theme"] == repr(facts["fall_theme"])
-    assert glued["cmp_rise_agrees"] == repr("uncertain")
+    step = th.one_paragraph(corpus.paragraphs[corpus.paragraphs["kind"] == "paragraph"], corpus.documents)
+    hand_emph = th.emphasis_by_year(
+        hand, corpus.paragraphs[corpus.paragraphs["kind"] == "paragraph"], corpus.documents, codebook.keys
+    )
+    auto_emph = th.emphasis_by_year(
+        auto, corpus.paragraphs[corpus.paragraphs["kind"] == "paragraph"], corpus.documents, codebook.keys
+    )
+    expected = th.comparison_facts(th.compare_codings(hand_emph, auto_emph, min_change=step), labels)
+    assert glued["cmp_rise_agrees"] == repr(expected["cmp_rise_agrees"])
     assert glued["n_rule3"] == str(len(th.apply_rule3(th.code_corpus(corpus), corpus.paragraphs)[1]))
     assert len(auto) < len(th.code_corpus(corpus))

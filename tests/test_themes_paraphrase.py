@@ -48,8 +48,8 @@ def test_return_still_codes_return():
 
 
 def test_window_keeps_another_theme_inside_it():
-    coded = _code("Ministers called for the exchange of police information.")
-    assert coded == {"information_sharing": "exchang* information", "law_enforcement": "police"}
+    coded = _code("Ministers called for the exchange of visa information.")
+    assert coded == {"information_sharing": "exchang* information", "border_management": "visa"}
 
 
 def test_lemma_forms_match_but_other_words_do_not():
@@ -79,3 +79,53 @@ def test_a_negated_term_does_not_fire():
 
 def test_not_only_negates_nothing():
     assert _code("They agreed not only on visa policy.") == {"border_management": "visa"}
+
+
+# --- the two crime targets (codebook rule 4, issue 18) ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ministers met under the Bali Process on People Smuggling, Trafficking in Persons and Related "
+        "Transnational Crime.",
+        "Members will combat people smuggling and trafficking in persons.",
+        "Police will disrupt smuggling and trafficking networks.",
+        "Traffickers and smugglers exploit the same routes.",
+        "Smugglers/traffickers were arrested.",
+        "Arms smuggling and drug trafficking remain a concern.",
+    ],
+)
+def test_the_two_crimes_named_together_code_neither_target(text):
+    coded = _code(text)
+    assert "people_smuggling" not in coded and "trafficking_in_persons" not in coded
+
+
+def test_one_crime_singled_out_codes_its_target():
+    assert _code("Police will disrupt people smuggling networks.") == {
+        "people_smuggling": "smuggl*",
+        "law_enforcement": "disrupt*",
+    }
+    assert _code("States will shelter the victims of traffickers.") == {
+        "trafficking_in_persons": "trafficker*",
+        "victim_protection": "victim",
+    }
+
+
+def test_pair_blocks_only_its_own_words():
+    # the pair is blocked; a crime singled out later in the paragraph still fires
+    coded = _code("Smuggling and trafficking grew. Ministers agreed to prosecute people smugglers.")
+    assert coded == {"people_smuggling": "smuggl*", "law_enforcement": "prosecut*"}
+
+
+def test_window_word_may_be_possessive():
+    for apostrophe in ("'", "\u2019"):
+        coded = _code(f"They will strengthen States{apostrophe} capacity to respond.")
+        assert coded == {"capacity_building": "strengthen* capacit*"}
+
+
+def test_resettlement_and_hosting_are_not_refugee_protection():
+    assert _code("Resettlement countries may source their refugee quotas from the camps.") == {
+        "durable_solutions": "resettle*; refugee quota"
+    }
+    assert _code("Ministers will relieve countries hosting refugees.") == {"responsibility_sharing": "host refugee"}

@@ -71,6 +71,15 @@ def _validate_summary(corpus) -> list[str]:
     return lines
 
 
+def _record_problems() -> list:
+    """Problems of the curated record of outcome documents (data/outcomes.csv and its coding), checked with
+    every corpus because every book shows it."""
+    from .record import check_record
+    from .themes import load_codebook
+
+    return check_record(set(load_codebook().keys))[1]
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run the command line; return the exit status."""
     args = _parser().parse_args(argv)
@@ -85,6 +94,9 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "validate":
             from .corpuswarnings import corpus_warnings
 
+            record_problems = _record_problems()
+            if record_problems:
+                raise CorpusError(record_problems)
             print("\n".join(_validate_summary(corpus)))
             for line in corpus_warnings(corpus):
                 print(line, file=sys.stderr)

@@ -14,7 +14,7 @@ from types import ModuleType
 
 import pandas as pd
 
-from . import chronology, membership, overview, themes
+from . import chronology, membership, overview, record, themes
 from .corpus import Corpus, load_corpus
 from .parallel import parallel_map_with
 from .schema import FIELD_TYPES, Field, Table
@@ -32,7 +32,7 @@ __all__ = [
 ]
 
 #: The packages whose tables are exported, in order.
-TABLE_PACKAGES: tuple[ModuleType, ...] = (overview, membership, chronology, themes)
+TABLE_PACKAGES: tuple[ModuleType, ...] = (overview, membership, chronology, themes, record)
 
 #: Corpora with at least this many paragraphs have their tables built by several processes at once.
 PARALLEL_MIN_PARAGRAPHS = 20_000

@@ -7,11 +7,15 @@ A term matches in ways that survive ordinary paraphrase:
   matches shares, shared and sharing; a word ending in ``*`` matches any word that begins with it;
 * a two-word term whose first word is a ``*`` stem (a verb and its object) also matches with up to
   :data:`WINDOW` words between its two words ("exchange of information and intelligence" for "exchang*
-  intelligence"), and a two-word term whose second word is no stem also matches turned round with "of"
+  intelligence"; a word between may be possessive: "strengthen States' capacity"), and a two-word term
+  whose second word is no stem also matches turned round with "of"
   ("sharing of information" for "information sharing");
 * a theme's ``unless`` phrases (optional) are matched like terms and, where one matches, the theme's terms
-  inside it do not fire ("must not be returned" is no return). An ``unless`` phrase may itself be a term of
-  another theme, which then fires instead.
+  inside it do not fire ("must not be returned" is no return); where a phrase and a term begin at the same
+  word, the phrase is tried first. An ``unless`` phrase may itself be a term of another theme, which then
+  fires instead;
+* a word of a term that ends in a comma matches only with the comma after it ("people smuggling,
+  trafficking": the process's title phrase).
 """
 
 from __future__ import annotations
@@ -29,6 +33,7 @@ from ..lemmas import word_forms
 
 __all__ = [
     "CODEBOOK_PATH",
+    "NONE",
     "REQUIRED_THEMES",
     "WINDOW",
     "Codebook",
@@ -40,24 +45,36 @@ __all__ = [
 
 CODEBOOK_PATH = REPO_ROOT / "data" / "themes.yml"
 REQUIRED_THEMES = (
+    "people_smuggling",
+    "trafficking_in_persons",
+    "search_rescue",
+    "crisis_preparedness",
+    "refugee_protection",
+    "victim_protection",
+    "forced_labour",
+    "private_sector",
+    "technology_crime",
+    "responsibility_sharing",
+    "durable_solutions",
+    "root_causes",
+    "return_reintegration",
+    "legal_migration",
     "information_sharing",
     "law_enforcement",
     "border_management",
-    "identity_documents",
     "public_awareness",
-    "return_reintegration",
-    "legislation",
-    "victim_protection",
-    "root_causes",
-    "refugee_protection",
     "capacity_building",
-    "private_sector",
+    "legislation",
+    "regional_cooperation",
 )
+#: The code of a paragraph that was read and carries no theme (``data/outcome_codes.csv``); never a theme key.
+NONE = "none"
 #: Words that may stand between the two words of a two-word term.
 WINDOW = 3
 _WORD_GAP = r"[\s\-/]+"
 _TERM_WORDS = re.compile(r"[\s\-]+")
 _OF = r"of(?:[\s]+(?:the|such|all|relevant|their))?"
+_POSSESSIVE = r"(?:['\u2019]\w*)?"  # a word between may be possessive: "strengthen States' capacity"
 
 
 @dataclass(frozen=True)
@@ -71,6 +88,7 @@ class Theme:
     exclude: tuple[str, ...]
     terms: tuple[str, ...]
     unless: tuple[str, ...] = ()
+    example: str = ""
 
 
 @dataclass(frozen=True)
@@ -81,15 +99,32 @@ class Codebook:
     pattern: re.Pattern[str]
     term_theme: tuple[tuple[str, str], ...]  # (term, theme key) for group t0_*, t1_*, ...; "" for a blocker
     windowed: frozenset[int] = frozenset()  # the two-word terms, whose match may hold other words
+    none: Theme | None = None  # the codebook's entry for :data:`NONE` (definition and rules, no terms)
 
     @property
     def keys(self) -> list[str]:
         """Theme keys in codebook order."""
         return [t.key for t in self.themes]
 
+    @property
+    def labels(self) -> dict[str, str]:
+        """Label of every code: the themes' in codebook order, then that of :data:`NONE` (if the codebook has
+        a ``none`` entry)."""
+        return {t.key: t.label for t in self.themes} | ({NONE: self.none.label} if self.none is not None else {})
+
+    @property
+    def codes(self) -> list[str]:
+        """Every code a hand coder may give a paragraph read: the theme keys in codebook order, then
+        :data:`NONE`."""
+        return [*self.keys, NONE]
+
 
 def _word_regex(word: str) -> tuple[str, str]:
-    """``(literal prefix, rest)`` of the pattern of one term word: its lemma forms, or a ``*`` prefix."""
+    """``(literal prefix, rest)`` of the pattern of one term word: its lemma forms, or a ``*`` prefix; a comma
+    that ends the word must follow it in the text."""
+    if word.endswith(","):
+        prefix, rest = _word_regex(word[:-1])
+        return prefix, rest + ","
     if word.endswith("*"):
         return word[:-1], r"\w*"
     forms = word_forms(word)
@@ -110,9 +145,9 @@ def _variants(term: str) -> list[tuple[str, str]]:
     full = [re.escape(p) + r for p, r in words]
     if len(words) != 2:
         return [(words[0][0], words[0][1] + "".join(_WORD_GAP + w for w in full[1:]))]
-    between = rf"(?:{_WORD_GAP}\w+){{0,{WINDOW}}}?{_WORD_GAP}" if raw[0].endswith("*") else _WORD_GAP
+    between = rf"(?:{_WORD_GAP}\w+{_POSSESSIVE}){{0,{WINDOW}}}?{_WORD_GAP}" if raw[0].endswith("*") else _WORD_GAP
     variants = [(words[0][0], words[0][1] + between + full[1])]
-    if not raw[1].endswith("*"):
+    if not raw[1].endswith("*") and not raw[0].endswith(","):
         variants.append((words[1][0], words[1][1] + _WORD_GAP + _OF + _WORD_GAP + full[0]))
     return variants
 
@@ -124,7 +159,7 @@ def term_regex(term: str) -> str:
 
 
 def _term_sample(term: str) -> str:
-    return " ".join(w.rstrip("*") for w in _words(term))
+    return " ".join(w.replace("*", "") for w in _words(term))
 
 
 def _check_overlaps(term_theme: list[tuple[str, str]], unless: dict[str, set[str]]) -> None:
@@ -140,29 +175,39 @@ def _check_overlaps(term_theme: list[tuple[str, str]], unless: dict[str, set[str
         raise ValueError("codebook terms overlap: " + "; ".join(sorted(clashes)))
 
 
-def _parse(data: dict) -> tuple[Theme, ...]:
-    themes = []
-    for entry in data["themes"]:
-        missing = {"key", "label", "definition", "include", "exclude", "terms"} - set(entry)
-        if missing:
-            raise ValueError(f"theme {entry.get('key')!r} lacks {sorted(missing)}")
-        themes.append(
-            Theme(
-                entry["key"],
-                entry["label"],
-                " ".join(entry["definition"].split()),
-                tuple(entry["include"]),
-                tuple(entry["exclude"]),
-                tuple(entry["terms"]),
-                tuple(entry.get("unless", ())),
-            )
-        )
+def _entry(entry: dict, fields: set[str]) -> Theme:
+    missing = fields - set(entry)
+    if missing:
+        raise ValueError(f"theme {entry.get('key')!r} lacks {sorted(missing)}")
+    return Theme(
+        entry.get("key", NONE),
+        entry["label"],
+        " ".join(entry["definition"].split()),
+        tuple(entry["include"]),
+        tuple(entry["exclude"]),
+        tuple(entry.get("terms", ())),
+        tuple(entry.get("unless", ())),
+        " ".join(str(entry.get("example", "")).split()),
+    )
+
+
+def _parse(data: dict) -> tuple[tuple[Theme, ...], Theme | None]:
+    """The themes, and the entry for :data:`NONE` (optional: a top-level ``none`` block without terms)."""
+    themes = tuple(
+        _entry(entry, {"key", "label", "definition", "include", "exclude", "example", "terms"})
+        for entry in data["themes"]
+    )
     keys = [t.key for t in themes]
     if len(set(keys)) != len(keys):
         raise ValueError("duplicate theme keys")
+    if NONE in keys:
+        raise ValueError(f"{NONE!r} is the code of no theme, not a theme key")
     if set(REQUIRED_THEMES) - set(keys):
         raise ValueError(f"codebook lacks themes {sorted(set(REQUIRED_THEMES) - set(keys))}")
-    return tuple(themes)
+    none = data.get(NONE)
+    if none is not None and "terms" in none:
+        raise ValueError(f"{NONE!r} has no terms: the coder gives it to a paragraph where no term fires")
+    return themes, (_entry(none, {"label", "definition", "include", "exclude", "example"}) if none else None)
 
 
 def _words(term: str) -> list[str]:
@@ -181,7 +226,10 @@ def _trie(items: list[tuple[str, str, str]], depth: int = 0) -> str:
         if len(item[0]) > depth:
             branches.setdefault(item[0][depth], []).append(item)
     alternatives = [re.escape(ch) + _trie(group, depth + 1) for ch, group in sorted(branches.items())]
-    alternatives += [f"(?P<t{i}>{rest})" for literal, rest, i in items if len(literal) == depth]
+    # The longest pattern first among those that end here: an ``unless`` phrase that begins with one of its
+    # theme's terms ("smuggling and trafficking" for "smuggl*") is tried before the term.
+    ending = sorted((item for item in items if len(item[0]) == depth), key=lambda item: -len(item[1]))
+    alternatives += [f"(?P<t{i}>{rest})" for _, rest, i in ending]
     return "(?:" + "|".join(alternatives) + ")"
 
 
@@ -196,15 +244,17 @@ def _combined_pattern(terms: list[str]) -> re.Pattern[str]:
 
 @functools.lru_cache(maxsize=8)
 def _load(path: str, mtime_ns: int) -> Codebook:
-    themes = _parse(yaml.safe_load(Path(path).read_text(encoding="utf-8")))
+    themes, none = _parse(yaml.safe_load(Path(path).read_text(encoding="utf-8")))
     term_theme = [(term, t.key) for t in themes for term in t.terms]
     terms = {term for term, _ in term_theme}
-    term_theme += [(phrase, "") for t in themes for phrase in t.unless if phrase not in terms]
+    blockers = dict.fromkeys(phrase for t in themes for phrase in t.unless if phrase not in terms)
+    term_theme += [(phrase, "") for phrase in blockers]
     _check_overlaps(term_theme, {t.key: set(t.unless) for t in themes})
     windowed = frozenset(
         i for i, (term, _) in enumerate(term_theme) if len(w := _words(term)) == 2 and w[0].endswith("*")
     )
-    return Codebook(themes, _combined_pattern([term for term, _ in term_theme]), tuple(term_theme), windowed)
+    pattern = _combined_pattern([term for term, _ in term_theme])
+    return Codebook(themes, pattern, tuple(term_theme), windowed, none)
 
 
 def load_codebook(path: str | Path | None = None) -> Codebook:
@@ -213,18 +263,20 @@ def load_codebook(path: str | Path | None = None) -> Codebook:
     return _load(str(p.resolve()), p.stat().st_mtime_ns)
 
 
-def codebook_table(codebook: Codebook | None = None) -> pd.DataFrame:
-    """The codebook for reading, one row per theme and part (label, definition, includes, excludes, terms),
-    so that long definitions read as text in a narrow page."""
+def codebook_table(codebook: Codebook | None = None, include_none: bool = False) -> pd.DataFrame:
+    """The codebook for reading, one row per theme and part (label, definition, includes, excludes, example,
+    terms), so that long definitions read as text in a narrow page; with ``include_none`` the entry for
+    :data:`NONE` comes last, without terms (its label is in :attr:`Codebook.labels`)."""
     cb = codebook if codebook is not None else load_codebook()
     rows = []
-    for t in cb.themes:
+    for t in (*cb.themes, *([cb.none] if include_none and cb.none is not None else [])):
         parts = {
             "label": t.label,
             "definition": t.definition,
             "includes": "; ".join(t.include),
             "excludes": "; ".join(t.exclude) or "(none)",
-            "terms": ", ".join(t.terms),
+            "example": t.example,
+            **({"terms": ", ".join(t.terms)} if t.key != NONE else {}),
             **({"unless": ", ".join(t.unless)} if t.unless else {}),
         }
         rows += [(t.key, part, text) for part, text in parts.items()]

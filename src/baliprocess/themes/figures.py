@@ -14,7 +14,7 @@ from matplotlib.image import AxesImage
 
 from .. import plotting
 
-__all__ = ["comparison_figure", "cooccurrence_figure", "shares_figure", "text_colour"]
+__all__ = ["comparison_figure", "cooccurrence_figure", "heatmap", "shares_figure", "text_colour"]
 
 _BLANK, _DIAGONAL = "#f2f2f2", "#d9d9d9"  # heatmap cells with nothing; the co-occurrence diagonal
 #: Above this relative luminance (WCAG's definition) a cell's label is black, else white.
@@ -29,7 +29,7 @@ def text_colour(cmap: Colormap, fraction: float) -> str:
     return "black" if luminance > _DARK_TEXT_ABOVE else "white"
 
 
-def _heatmap(ax: Axes, values: np.ndarray, fmt: str, vmax: float) -> AxesImage:
+def heatmap(ax: Axes, values: np.ndarray, fmt: str, vmax: float) -> AxesImage:
     """Draw ``values`` (NaN and 0 left blank) in the book's sequential map, each cell labelled with ``fmt``."""
     shown = np.where(values > 0, values, np.nan)
     cmap = mpl.colormaps[plotting.SEQUENTIAL_CMAP].with_extremes(bad=_BLANK)
@@ -49,7 +49,7 @@ def shares_figure(shares: pd.DataFrame, labels: dict[str, str], source: str) -> 
     n_units, n_themes = shares.shape
     fig, ax = plotting.new_figure(max(7.5, 4.5 + 0.8 * n_units), 2.4 + 0.38 * n_themes)
     values = shares.to_numpy(dtype=float).T
-    image = _heatmap(ax, values, ".0%", float(np.nanmax(values, initial=0)))
+    image = heatmap(ax, values, ".0%", float(np.nanmax(values, initial=0)))
     ax.set_yticks(range(n_themes), [labels.get(k, k) for k in shares.columns])
     ax.xaxis.tick_top()
     ax.set_xticks(range(n_units), list(shares.index), rotation=30, ha="left", rotation_mode="anchor", fontsize=9)
@@ -65,7 +65,7 @@ def cooccurrence_figure(matrix: pd.DataFrame, labels: dict[str, str], source: st
     n = len(matrix)
     below = np.where(np.tril(np.ones((n, n), dtype=bool), k=-1), values, np.nan)
     fig, ax = plotting.new_figure(8.0, 7.0)
-    image = _heatmap(ax, below, ".0f", float(np.nanmax(below, initial=0)))
+    image = heatmap(ax, below, ".0f", float(np.nanmax(below, initial=0)))
     ax.imshow(np.where(np.eye(n, dtype=bool), 1.0, np.nan), cmap=ListedColormap([_DIAGONAL]), aspect="auto")
     for i, v in enumerate(np.diag(values)):
         ax.text(i, i, f"{v:.0f}", ha="center", va="center", fontsize=9, fontweight="bold")

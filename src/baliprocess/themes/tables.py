@@ -6,6 +6,7 @@ import pandas as pd
 
 from ..corpus import Corpus
 from ..schema import Field, Table
+from .codebook import REQUIRED_THEMES
 from .coder import code_corpus
 
 __all__ = ["TABLES", "build_tables"]
@@ -28,7 +29,11 @@ TABLES = [
         fields=(
             Field("doc_id", "string", "Document id."),
             Field("paragraph_id", "string", "Paragraph id (see paragraphs.csv)."),
-            Field("theme", "string", "Theme key of the codebook data/themes.yml."),
+            Field(
+                "theme",
+                "string",
+                "Theme key of the codebook data/themes.yml, one of: " + ", ".join(REQUIRED_THEMES) + ".",
+            ),
             Field(
                 "matched",
                 "string",

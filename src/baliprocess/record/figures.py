@@ -1,0 +1,56 @@
+"""Figures of the record: theme shares per outcome document, with how much of each document was read."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+from matplotlib.figure import Figure
+
+from .. import plotting
+from ..themes.figures import heatmap
+
+__all__ = ["record_heatmap"]
+
+_DOC_TYPE_SHORT = {
+    "co_chairs_statement": "co-chairs",
+    "declaration": "declaration",
+    "strategy": "strategy",
+    "senior_officials_statement": "officials",
+    "ad_hoc_group_statement": "Ad Hoc Group",
+    "web_account": "web account",
+}
+
+
+def column_label(row: pd.Series) -> str:
+    """A document's row label: date, kind, and paragraphs read of its paragraphs."""
+    kind = _DOC_TYPE_SHORT.get(row["doc_type"], row["doc_type"])
+    total = "?" if pd.isna(row["paragraphs"]) else row["paragraphs"]
+    return f"{row['date']:%Y-%m} {kind}, {row['outcome_id']} ({row['paragraphs_read']}/{total} read)"
+
+
+def record_heatmap(shares: pd.DataFrame, outcomes: pd.DataFrame, labels: dict[str, str], source: str) -> Figure:
+    """Heatmap: share of each outcome document's substantive paragraphs (rows, by date) per theme (columns).
+
+    Row labels give each document's coverage (paragraphs read of its paragraphs; "?" where the total is not
+    known because the copy could not be read to its end).
+    """
+    order = outcomes[outcomes["outcome_id"].isin(shares.index)]
+    shares = shares.loc[order["outcome_id"]]
+    n_docs, n_themes = shares.shape
+    fig, ax = plotting.new_figure(max(7.5, 4.0 + 0.42 * n_themes), 2.6 + 0.3 * n_docs)
+    values = shares.to_numpy(dtype=float)
+    image = heatmap(ax, values, ".0%", float(np.nanmax(values, initial=0)))
+    ax.set_yticks(range(n_docs), [column_label(r) for _, r in order.iterrows()], fontsize=9)
+    ax.xaxis.tick_top()
+    ax.set_xticks(
+        range(n_themes),
+        [labels.get(k, k) for k in shares.columns],
+        rotation=50,
+        ha="left",
+        rotation_mode="anchor",
+        fontsize=9,
+    )
+    ax.spines[["left", "bottom"]].set_visible(False)
+    fig.colorbar(image, ax=ax, label="share of substantive paragraphs", format=lambda v, _: f"{v:.0%}", shrink=0.6)
+    plotting.add_source(fig, f"{source}; blank: no paragraph with the theme.")
+    return fig
