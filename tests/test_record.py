@@ -61,7 +61,9 @@ def test_each_bad_code_is_one_line_with_its_place(tmp_path, codes, expected):
 
 
 def test_bad_outcome_rows_are_reported(tmp_path):
-    rows = "a-2002,2002-13-01,F,co_chairs_statement,T,ftp://x,,k,3,4,\na-2002,2003-01-01,F,speech,T,https://x.org,,,0,0,\n"
+    rows = (
+        "a-2002,2002-13-01,F,co_chairs_statement,T,ftp://x,,k,3,4,\na-2002,2003-01-01,F,speech,T,https://x.org,,,0,0,\n"
+    )
     found = "\n".join(problems(tmp_path, rows, ""))
     for part in (
         "outcomes.csv:2: date '2002-13-01'",

@@ -34,9 +34,11 @@ __all__ = [
     "SCORE_COLUMNS",
     "TASKS",
     "AnnotatedSet",
+    "count_kind_accuracy",
     "evaluate_corpus",
     "evaluate_set",
     "in_sample",
+    "list_role_accuracy",
     "load_set",
     "locate_paragraphs",
     "prf_row",
@@ -124,6 +126,41 @@ def score_lists(participation: pd.DataFrame, gold: pd.DataFrame) -> dict[str, ob
     ]
     truth = set(zip(gold["doc_id"], gold["role"], gold_codes, strict=True))
     return prf_row("lists", predicted, truth)
+
+
+def _agreement(pairs: dict[Hashable, set[str]], gold: dict[Hashable, set[str]]) -> tuple[int, int]:
+    """(entities found with a label, of which the label is right) for keys both sides hold."""
+    shared = [k for k in gold if k in pairs]
+    return len(shared), sum(bool(pairs[k] & gold[k]) for k in shared)
+
+
+def list_role_accuracy(participation: pd.DataFrame, gold: pd.DataFrame) -> tuple[int, int]:
+    """Entities (doc_id, code) both the extractor and the gold list, and how many of them the extractor gives
+    a role the gold gives (issue 17's role accuracy: the entity found, is its role right?)."""
+    predicted: dict[Hashable, set[str]] = {}
+    for d, c, r in zip(
+        participation["doc_id"],
+        participation["iso3"].where(participation["iso3"] != "", participation["name"]),
+        participation["role"],
+        strict=True,
+    ):
+        predicted.setdefault((d, c), set()).add(r)
+    truth: dict[Hashable, set[str]] = {}
+    for d, c, r in zip(gold["doc_id"], gold["code"], gold["role"], strict=True):
+        truth.setdefault((d, c), set()).add(r)
+    return _agreement(predicted, truth)
+
+
+def count_kind_accuracy(counts: pd.DataFrame, gold: pd.DataFrame) -> tuple[int, int]:
+    """Counts (doc_id, value) both the extractor and the gold state, and how many of them the extractor gives
+    the gold's measure (attendance, membership, observers, expected)."""
+    predicted: dict[Hashable, set[str]] = {}
+    for d, v, s in zip(counts["doc_id"], counts["count"].astype(int), counts["subject"], strict=True):
+        predicted.setdefault((d, v), set()).add(s)
+    truth: dict[Hashable, set[str]] = {}
+    for d, v, m in zip(gold["doc_id"], gold["value"].astype(int), gold["measure"], strict=True):
+        truth.setdefault((d, v), set()).add(m)
+    return _agreement(predicted, truth)
 
 
 def score_counts(counts: pd.DataFrame, gold: pd.DataFrame) -> dict[str, object]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 
 import matplotlib.patches as mpl_patches
@@ -139,6 +140,7 @@ def summary(corpus: Corpus, publishers: Mapping[str, str] | None = None) -> dict
         "last_year": int(docs["date_end"].dt.year.max()),
         "date_span": _year_span(int(docs["date"].dt.year.min()), int(docs["date_end"].dt.year.max())),
         "n_inferred_dates": int((docs["date_note"] != "").sum()),
+        "date_sources_sentence": date_sources_sentence(docs["date_note"]),
         "n_inexact_dates": int((docs["date_precision"] != "day").sum()),
         "type_counts": type_counts_text(docs),
         "n_not_english": n_not_english,
@@ -160,6 +162,54 @@ def summary(corpus: Corpus, publishers: Mapping[str, str] | None = None) -> dict
         "n_lines_dropped": len(dropped),
         "n_lines_changed": int(changed[["doc_id", "line"]].drop_duplicates().shape[0]),
     }
+
+
+#: A ``date_note`` that says the date came from the file's metadata (written by ``add``), not from the text.
+METADATA_NOTE = re.compile(r"^Proposed by add\b|\bmetadata\b|\bcreation date\b", re.IGNORECASE)
+
+
+def date_sources_sentence(notes: pd.Series) -> str:
+    """Where the documents' dates come from, for prose: how many were inferred (a ``date_note`` written by
+    hand) and how many were proposed from a file's metadata by ``add`` (a note saying so); metadata dates are
+    never called inferred."""
+    notes = notes.fillna("").astype(str)
+    metadata = notes.map(lambda n: bool(METADATA_NOTE.search(n)))
+    inferred = int(((notes != "") & ~metadata).sum())
+    n_meta = int(metadata.sum())
+    parts = []
+    if inferred:
+        parts.append(f"for {inferred} of them the date is not stated in the document and was inferred")
+    if n_meta:
+        parts.append(
+            f"for {n_meta} {'it was' if n_meta == 1 else 'they were'} proposed from the file's metadata by the "
+            "add command"
+            if not inferred
+            else f"for {n_meta} the date was proposed from the file's metadata by the add command"
+        )
+    if not parts:
+        return "Every document states its date, or its front matter gives it without a note"
+    text = ", and ".join(parts)
+    return text[0].upper() + text[1:]
+
+
+def mixing_sentence(doc_ids: pd.Series, shipped_ids: pd.Series) -> str:
+    """What a corpus other than the shipped one holds of the shipped documents, and so what the book keeps
+    of the commentary written for them: only what is computed."""
+    ours, shipped = set(doc_ids), set(shipped_ids)
+    kept = sorted(ours & shipped)
+    others = len(ours - shipped)
+    if not kept:
+        return (
+            f"It holds none of the {counted(len(shipped), 'document')} the book ships with, so every sentence "
+            "written about those documents is left out; what is shown is computed from this corpus."
+        )
+    verb = "is" if len(kept) == 1 else "are"
+    return (
+        f"It holds {len(kept)} of the {counted(len(shipped), 'document')} the book ships with ({', '.join(kept)}) "
+        f"and {counted(others, 'other document')}; the commentary written for the shipped corpus alone is left "
+        f"out, because the other documents could make it false, while every number, table and figure is computed "
+        f"from all {len(ours)}, and citations of the shipped paragraphs, which {verb} in the corpus, still link."
+    )
 
 
 def counted(n: int, noun: str) -> str:

@@ -29,7 +29,7 @@ from ..datevocab import (
     MONTH_NUMBERS,
 )
 
-__all__ = ["DATE_ORDERS", "DATE_RE", "FINANCIAL_YEAR_START", "MENTION_COLUMNS", "PRECISIONS"]
+__all__ = ["DATE_ORDERS", "DATE_RE", "FINANCIAL_YEAR_START", "MENTION_COLUMNS", "PRECISIONS", "weekday_problems"]
 
 #: From finest to coarsest.
 PRECISIONS = ("day", "month", "season", "financial_year", "year", "decade")
@@ -61,6 +61,21 @@ _MONTH_TO = r"(?:\s*[-–—]\s*|\s+(?:to|until|through)\s+)"
 _PARTS = {"early": (1, 4), "mid": (5, 8), "late": (9, 12)}
 _DECADE_PARTS = {"early": (0, 3), "mid": (4, 6), "late": (7, 9)}
 _NUMERIC = r"(?:0?[1-9]|[12]\d|3[01])"
+_WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+_WEEKDAYS = "|".join(_WEEKDAY_NAMES)
+# A single year that names a document ("the 2030 Agenda", "the 2023 Adelaide Strategy", "Strategy 2014") is
+# a title, not a date mention; a range of years after a title ("Strategy 2020–2025") still is one.
+_TITLE_WORDS = (
+    r"(?:Agenda|Strategy|Vision|Roadmap|Road Map|Framework|Action Plan|Plan of Action|Work Plan|Workplan|Programme)"
+)
+_TITLE_AFTER = re.compile(rf"^\s+(?:[A-Z][\w'’-]*\s+){{0,3}}{_TITLE_WORDS}\b")
+_TITLE_BEFORE = re.compile(rf"\b{_TITLE_WORDS}\s+$")
+# Past and future tense of the sentence that holds a weekday.
+_PAST = re.compile(
+    r"\b(?:met|was|were|had|held|opened|closed|attended|took|signed|agreed|adopted|announced|said|"
+    r"discussed|launched|visited|arrived|began|ended|\w+ed)\b"
+)
+_FUTURE = re.compile(r"\b(?:will|shall|to be held|is to|are to|next|upcoming|scheduled|plans? to|due to)\b")
 _FORMS = [
     # 28 February - 2 March 2002 / 28 February to 2 March / 30 December 2008 to 2 January 2009
     (
@@ -116,6 +131,12 @@ _FORMS = [
     ("yy", rf"(?<![\d.,/])(?P<yy_y1>{_YEAR})(?P<yy_s>{_YEAR_TO}|/)(?P<yy_y2>{_YEAR}|\d\d)\b(?![-–/]\d)"),
     # a bare year: "established in 2002" (not a count such as "2,002" or part of "2002.5")
     ("y", rf"(?<![\d.,$£€/-])\b(?P<y_y>{_YEAR})\b(?![.,/]\d|%|-\d)"),
+    # a weekday alone: "on Monday" (not "Monday, 12 March", which the day forms read)
+    (
+        "wd",
+        rf"\b(?P<wd_d>{_WEEKDAYS})\b(?!,?\s+(?:the\s+)?\d|,?\s+(?:{MONTH_NAME_PATTERN})\b|\s+(?:morning|afternoon|evening)\b"
+        rf"(?=,?\s+\d))",
+    ),
     # relative to the document date
     (
         "rel",
@@ -257,7 +278,11 @@ def _resolve(
             if years is None:
                 return None
             start, end, precision = years
+        elif kind == "wd":
+            return _weekday(m, doc_date)[0]
         elif kind == "y":
+            if _names_a_document(m):
+                return None
             y = int(g["y_y"])
             start, end, precision = dt.date(y, 1, 1), dt.date(y, 12, 31), "year"
         else:  # relative
@@ -269,6 +294,57 @@ def _resolve(
     if end < start:
         return None
     return start, end, precision, inferred
+
+
+def _names_a_document(m: re.Match[str]) -> bool:
+    """Whether a bare year is part of a document's title ("2030 Agenda", "Strategy 2014")."""
+    text = m.string
+    return bool(
+        _TITLE_AFTER.match(text[m.end() : m.end() + 60])
+        or _TITLE_BEFORE.search(text[max(0, m.start() - 30) : m.start()])
+    )
+
+
+def _sentence_around(m: re.Match[str]) -> str:
+    text = m.string
+    start = max(text.rfind(". ", 0, m.start()), text.rfind("\n", 0, m.start())) + 1
+    ends = [i for i in (text.find(". ", m.end()), text.find("\n", m.end())) if i >= 0]
+    return text[start : min(ends) if ends else len(text)]
+
+
+def _weekday(m: re.Match[str], doc_date: dt.date | None) -> tuple[tuple[dt.date, dt.date, str, bool] | None, str]:
+    """A weekday alone resolved against the document date: the same weekday within the six days before the
+    document date when its sentence is in the past tense ("met on Wednesday"), within the six days after
+    when it speaks of the future ("will meet on Monday"), the document date itself when it is that weekday.
+    Else None, with the reason."""
+    if doc_date is None:
+        return None, "the document has no date"
+    target = _WEEKDAY_NAMES.index(m.group("wd_d"))
+    if doc_date.weekday() == target:
+        return (doc_date, doc_date, "day", True), ""
+    sentence = _sentence_around(m)
+    before = sentence.replace(m.group(), " ")
+    future, past = bool(_FUTURE.search(before)), bool(_PAST.search(before))
+    if future == past:
+        return None, "the text does not place it before or after the document date"
+    if past:
+        day = doc_date - dt.timedelta(days=(doc_date.weekday() - target) % 7)
+    else:
+        day = doc_date + dt.timedelta(days=(target - doc_date.weekday()) % 7)
+    return (day, day, "day", True), ""
+
+
+def weekday_problems(text: str, doc_date: dt.date | None) -> list[tuple[str, str]]:
+    """(words, reason) for each weekday alone in ``text`` that is left unresolved."""
+    from .scan import scan
+
+    out = []
+    for m in scan(text):
+        if m.lastgroup == "wd":
+            resolved, reason = _weekday(m, _as_date(doc_date))
+            if resolved is None:
+                out.append((m.group(), reason))
+    return out
 
 
 def _relative(phrase: str, d: dt.date) -> tuple[dt.date, dt.date, str, bool]:

@@ -46,11 +46,11 @@ _SEPARATOR = "\n\x00\n"
 _YEAR_TRIGGER = re.compile(r"(?:19|20)\d\d")
 # Jan, Feb, ... Dec, and the Indonesian Mei, Agu, Okt, Des
 _MONTH_TRIGGER = re.compile("|".join(sorted({name[:3] for name in MONTH_NAMES + INDONESIAN_MONTH_NAMES})))
-_KEYWORDS = ("year", "month", "week", "tomorrow", "today", "yesterday")
+_KEYWORDS = ("year", "month", "week", "tomorrow", "today", "yesterday", "day")  # "day": Monday ... Sunday
 # Every form contains a four-digit year, a month name or (relative forms) ends in a keyword. How far a
 # match can reach from its trigger: left of a year "September 30 - October 2, " or "the fourth quarter
 # of "; either side of a month "26th until 28th of "; left of a keyword "earlier this ".
-_YEAR_SPAN, _MONTH_SPAN, _KEYWORD_SPAN = (35, 10), (24, 24), (20, 2)
+_YEAR_SPAN, _MONTH_SPAN, _KEYWORD_SPAN = (35, 10), (24, 24), (20, 40)
 
 
 def _windows(text: str) -> list[tuple[int, int]]:

@@ -18,16 +18,13 @@ public is re-exported here, so ``from baliprocess import membership; membership.
 from .counts import counts_table, extract_counts, parse_number
 from .figures import growth_figure, region_figure
 from .founding import FOUNDING_RULE, MEETING_RULE, first_counted_meeting, founding_document, meeting_counts
+from .gazetteer import find_mentions, gazetteer, is_name_list
 from .growth import QUANTITIES, first_appearances, panel_counts, quantity_of, range_sentence, stated_series
-from .lists import (
-    LIST_PATTERNS,
-    find_lists,
-    participation_table,
-    split_list,
-    unresolved_items,
-)
+from .lists import LIST_PATTERNS, find_lists, split_list
 from .names import resolve_names
 from .panel import ROLES, STATUS_RANK, membership_panel
+from .participation import participation_table, unresolved_items
+from .prose import meeting_sentence, member_list_sentence, stated_sentence
 from .sources import (
     DATA_DIR,
     load_membership,
@@ -72,17 +69,22 @@ __all__ = [
     "evaluation_view",
     "extract_counts",
     "find_lists",
+    "find_mentions",
     "first_appearances",
     "first_counted_meeting",
     "for_prose",
     "founding_document",
+    "gazetteer",
     "growth_figure",
+    "is_name_list",
     "load_membership",
     "load_organisations",
     "load_region_overrides",
     "load_totals",
     "meeting_counts",
+    "meeting_sentence",
     "member_list",
+    "member_list_sentence",
     "member_list_values",
     "membership_panel",
     "panel_counts",
@@ -98,6 +100,7 @@ __all__ = [
     "role_kind_table",
     "score_words",
     "split_list",
+    "stated_sentence",
     "stated_series",
     "stated_totals",
     "successor_names",

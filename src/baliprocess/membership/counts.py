@@ -29,6 +29,10 @@ _UNITS = {
     "governments": "governments",
     "economies": "economies",
     "nations": "countries",
+    "agencies": "organisations",
+    "ministers": "ministers",
+    "officials": "officials",
+    "leaders": "leaders",
 }
 _ONES = (
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
@@ -39,16 +43,31 @@ _WORD_NUMBER = (
     rf"(?:(?:{'|'.join(_TENS)})(?:[- ](?:{'|'.join(_ONES[1:10])}))?|"
     rf"(?:{'|'.join(sorted(_ONES, key=len, reverse=True))}))"
 )
+#: Hedges kept in the ``qualifier`` column.
+QUALIFIERS = (
+    r"more than|well over|just over|over|at least|some|about|around|approximately|roughly|nearly|almost|"
+    r"close to|up to|in excess of|a total of|fewer than|less than|just under|under"
+)
+# A number that is a label, not a count ("Table 2 lists the countries", "paragraph 3", "Annex 1"), an amount
+# of money ("$20 million", "AUD 5", "Rp 3"), or a definite reference to a few named entities ("the two
+# countries", "both co-chairing countries"): written just before the number.
+_NOT_A_COUNT_BEFORE = re.compile(
+    r"(?:\b(?:table|tables|paragraphs?|para|paras|annex(?:es)?|figure|fig|section|chapter|article|item|no|"
+    r"number|appendix|page|pages|point|recommendation|resolution|step|phase|option|group)\.?|"
+    r"[$€£¥]|\b(?:aud|usd|us\$|a\$|idr|rp|eur|nzd))\s*$",
+    re.IGNORECASE,
+)
+_DEFINITE_FEW = re.compile(r"\b(?:the|these|those|both|its|their|our)\s+$", re.IGNORECASE)
 _COUNT_RE = re.compile(
-    rf"(?:(?P<qual>more than|over|at least|some|about|around|nearly|almost|fewer than|less than)\s+)?"
-    rf"\b(?!(?:1[89]|20)\d\d\b)(?P<num>\d{{1,3}}(?:,\d{{3}})+|\d+|{_WORD_NUMBER})\s+"
+    rf"(?:(?P<qual>{QUALIFIERS})\s+)?"
+    rf"\b(?!(?:1[89]|20)\d\d\b)(?P<num>\d{{1,3}}(?:,\d{{3}})+|\d+|(?:a |one )?hundred|{_WORD_NUMBER})\s+"
     rf"(?P<mods>(?:(?!(?:{_WORD_NUMBER}|more|over|than)\b)[a-z][a-z-]*\s+){{0,4}}?)"
     rf"(?P<unit>{'|'.join(_UNITS)})$",
     re.IGNORECASE,
 )
 _DIGIT = re.compile(r"\d")
 _WINDOW_WORDS = 10  # qualifier (2 words) + number (2: "twenty five") + modifiers (4), with room to spare
-_NUMBER_WORDS = frozenset(_ONES) | frozenset(_TENS)
+_NUMBER_WORDS = frozenset(_ONES) | frozenset(_TENS) | {"hundred"}
 _WORD_SPLIT = re.compile(r"[^a-z]+")
 
 
@@ -64,6 +83,8 @@ _DAY_DATE = re.compile(rf"\b(\d{{1,2}})(?:\s*[-–]\s*\d{{1,2}})?\s+({MONTH_NAME
 def parse_number(text: str) -> int:
     """'56' -> 56, '1,200' -> 1200, 'nine' -> 9, 'forty-five' -> 45."""
     t = text.strip().lower()
+    if re.fullmatch(r"(?:a |one )?hundred", t):
+        return 100
     if re.fullmatch(r"\d{1,3}(?:,\d{3})+|\d+", t):
         return int(t.replace(",", ""))
     parts = re.split(r"[- ]", t)
@@ -83,7 +104,8 @@ _ATTENDANCE_BEFORE = re.compile(r"\b(?:attended by|participation of|presence of)
 # Cues elsewhere in the sentence; the one nearest the count decides.
 _ATTENDANCE_CUE = re.compile(
     r"\b(?:took|take|taking|takes) part\b|\battend(?:ed|ing|s)?\b|\bparticipat(?:ed|ing|es)\b|"
-    r"\b(?:was|were) (?:also )?present\b|\bin attendance\b|\bgathered\b|\bbrought together\b"
+    r"\b(?:was|were) (?:also )?present\b|\bin attendance\b|\bgathered\b|\bbrought together\b|\bmet\b|\bconvened\b|"
+    r"\bcame together\b|\b(?:was|were) represented\b"
 )
 _MEMBERSHIP_CUE = re.compile(
     r"\bis (?:now |proud to be )?an? (?:\w+ )?member\b|\bare (?:now )?members\b|\bmembers? (?:include|are)\b|"
@@ -91,8 +113,10 @@ _MEMBERSHIP_CUE = re.compile(
 )
 
 
-# People invited or expected are not a count of attendance or membership.
-_INVITED_CUE = re.compile(r"\binvit(?:ed|ation)\b|\bexpected\b")
+# People invited or expected: a count of those expected, not of attendance.
+_INVITED_CUE = re.compile(r"\binvit(?:ed|ation)\b|\bexpected\b|\bwill (?:\w+ )?(?:attend|take part|participate|join)\b")
+# "... attended as observers", "sat in as observers": the counted entities are observers.
+_OBSERVER_NEAR = re.compile(r"^[^.]*?\b(?:attended|took part|participated|joined|sat in|were present) as observers?\b")
 
 
 def _nearest(pattern: re.Pattern[str], sentence: str, at: int) -> int | None:
@@ -107,6 +131,10 @@ def _subject(sentence: str, unit: str, at: int | None = None) -> str:
     "has 49 members" and "comprising 45 member states" are membership. A verb just before the count wins;
     else the nearest attendance or membership cue in the sentence; else the words of the sentence."""
     s = sentence.lower()
+    if (at is not None and re.search(r"\bobserv", s[at : at + 60].split(",")[0])) or unit == "observers":
+        return "observers"
+    if at is not None and _OBSERVER_NEAR.search(s[at : at + 120].split(";")[0]):
+        return "observers"
     if unit == "parties" or re.search(r"\bpart(?:y|ies) to\b|convention|protocol", s):
         return "treaty_parties"
     if at is not None:
@@ -117,8 +145,8 @@ def _subject(sentence: str, unit: str, at: int | None = None) -> str:
             return "attendance"
         near_a, near_m = _nearest(_ATTENDANCE_CUE, s, at), _nearest(_MEMBERSHIP_CUE, s, at)
         near_i = _nearest(_INVITED_CUE, s, at)
-        if near_i is not None and all(d is None or near_i < d for d in (near_a, near_m)):
-            return "other"
+        if near_i is not None and all(d is None or near_i <= d for d in (near_a, near_m)):
+            return "expected"
         if near_a is not None and (near_m is None or near_a < near_m):
             return "attendance"
         if near_m is not None:
@@ -133,9 +161,23 @@ def _subject(sentence: str, unit: str, at: int | None = None) -> str:
 def extract_counts(text: str) -> list[dict[str, object]]:
     """Counts stated in one paragraph: count, unit, noun, subject, qualifier, prospective, text, event_date."""
     out: list[dict[str, object]] = []
-    if not _may_hold_number(text):
+    indonesian = _ID_HINT.search(text) is not None
+    if not _may_hold_number(text) and not indonesian:
         return out
     for sentence in _SENTENCE_END.split(text):
+        for m in _MEMBER_ADJECTIVE.finditer(sentence) if "-member" in sentence else ():  # "the 49-member"
+            out.append(
+                {
+                    "count": parse_number(m.group("num")),
+                    "unit": "members",
+                    "noun": "member",
+                    "subject": "membership",
+                    "qualifier": "",
+                    "prospective": False,
+                    "text": m.group(0),
+                    "event_date": pd.NaT,
+                }
+            )
         if not _UNIT_HINT.search(sentence):
             continue
         event: pd.Timestamp | None = None  # the sentence's own date, looked up only when a count is found
@@ -157,10 +199,22 @@ def extract_counts(text: str) -> list[dict[str, object]]:
                 dates = _DAY_DATE.findall(sentence)
                 event = pd.Timestamp(f"{dates[-1][2]}-{dates[-1][1]}-{dates[-1][0]}") if dates else pd.NaT
             num = m.group("num")  # the pattern skips years such as "2002 countries"
+            before = sentence[: start + 1 + m.start("num")]
+            if m.group("qual") is None and (
+                _NOT_A_COUNT_BEFORE.search(before) or (_DEFINITE_FEW.search(before) and parse_number(num) <= 3)
+            ):
+                continue
             noun = m.group("unit").lower()
             qualifier_or_number = m.start("qual") if m.group("qual") else m.start("num")
             subject = _subject(sentence, _UNITS[noun], start + 1 + qualifier_or_number)
             unit = "members" if noun == "actors" and subject == "membership" else _UNITS[noun]
+            if subject == "membership" and unit in _PEOPLE:
+                subject = "attendance"  # people are counted at a meeting, never as members ("110 delegates joined")
+            if "observer" in m.group("mods").lower():
+                subject = "observers"
+            prospective = bool(_PROSPECTIVE.search(sentence))
+            if subject == "attendance" and prospective:
+                subject = "expected"  # "will be attended by 56 countries", "some 41 countries ... will attend"
             out.append(
                 {
                     "count": parse_number(num),
@@ -168,9 +222,93 @@ def extract_counts(text: str) -> list[dict[str, object]]:
                     "noun": (m.group("mods") + noun).strip(),
                     "subject": subject,
                     "qualifier": (m.group("qual") or "").lower(),
-                    "prospective": bool(re.search(r"\bwill be\b|\bto be held\b|\bexpected\b", sentence)),
+                    "prospective": prospective,
                     "text": m.group(0).strip(),
                     "event_date": event,
+                }
+            )
+    return out + (indonesian_counts(text) if indonesian else [])
+
+
+_PEOPLE = frozenset({"delegates", "delegations", "participants", "ministers", "officials", "leaders"})
+_PROSPECTIVE = re.compile(
+    r"\bwill be\b|\bto be held\b|\bexpected\b|\binvited\b|\bwill (?:\w+ )?(?:attend|take part|participate|join)\b"
+)
+_MEMBER_ADJECTIVE = re.compile(rf"\b(?P<num>\d{{1,3}}|{_WORD_NUMBER})-member\b(?! states?\b)", re.IGNORECASE)
+
+# Indonesian counts: "27 negara", "sekitar 130 delegasi", "dua puluh menteri", "empat organisasi internasional".
+_ID_ONES = "satu dua tiga empat lima enam tujuh delapan sembilan".split()
+_ID_WORD = (
+    rf"(?:(?:{'|'.join(_ID_ONES)}) puluh(?: (?:{'|'.join(_ID_ONES)}))?|(?:{'|'.join(_ID_ONES[1:])}) belas|"
+    rf"sepuluh|sebelas|seratus|{'|'.join(_ID_ONES)})"
+)
+_ID_UNITS = {
+    "negara": "countries",
+    "delegasi": "delegations",
+    "menteri": "ministers",
+    "organisasi internasional": "organisations",
+    "organisasi": "organisations",
+    "peserta": "participants",
+    "anggota": "members",
+}
+_ID_HINT = re.compile(r"\b(?:negara|delegasi|menteri|organisasi|peserta|anggota)\b", re.IGNORECASE)
+_ID_COUNT = re.compile(
+    rf"(?:\b(?P<qual>sekitar|lebih dari|hampir|kurang lebih|setidaknya|kurang dari)\s+)?"
+    rf"\b(?!(?:1[89]|20)\d\d\b)(?P<num>\d{{1,3}}|{_ID_WORD})\s+(?P<unit>{'|'.join(_ID_UNITS)})\b",
+    re.IGNORECASE,
+)
+_ID_QUALIFIER = {"sekitar": "around", "lebih dari": "more than", "hampir": "nearly", "kurang lebih": "about"}
+_ID_QUALIFIER |= {"setidaknya": "at least", "kurang dari": "fewer than"}
+
+
+def parse_indonesian_number(text: str) -> int:
+    """'27' -> 27, 'dua puluh tujuh' -> 27, 'sebelas' -> 11, 'dua belas' -> 12, 'seratus' -> 100."""
+    t = text.strip().lower()
+    if t.isdigit():
+        return int(t)
+    fixed = {"sepuluh": 10, "sebelas": 11, "seratus": 100}
+    if t in fixed:
+        return fixed[t]
+    parts = t.split()
+    if len(parts) == 1:
+        return _ID_ONES.index(t) + 1
+    if parts[1] == "belas":
+        return _ID_ONES.index(parts[0]) + 11
+    value = (_ID_ONES.index(parts[0]) + 1) * 10
+    return value + (_ID_ONES.index(parts[2]) + 1 if len(parts) == 3 else 0)
+
+
+def _indonesian_subject(sentence: str, unit: str) -> str:
+    s = sentence.lower()
+    if unit == "members" or re.search(r"\banggota\b|\bkeanggotaan\b", s):
+        return "membership"
+    if re.search(r"\bpengamat\b", s):
+        return "observers"
+    if re.search(r"\bdiharapkan\b|\bdiundang\b|\bakan (?:hadir|menghadiri|berpartisipasi|ikut)\b", s):
+        return "expected"
+    if re.search(r"\bhadir\b|\bdihadiri\b|\bmenghadiri\b|\bberpartisipasi\b|\bikut serta\b|\bberkumpul\b", s):
+        return "attendance"
+    return "other"
+
+
+def indonesian_counts(text: str) -> list[dict[str, object]]:
+    """Counts stated in Indonesian ("dihadiri oleh 27 negara", "sekitar 130 delegasi"), read like the English
+    ones: the subject from the sentence's verbs and nouns, the hedge translated into ``qualifier``."""
+    out: list[dict[str, object]] = []
+    for sentence in _SENTENCE_END.split(text):
+        for m in _ID_COUNT.finditer(sentence):
+            unit = _ID_UNITS[m.group("unit").lower()]
+            qualifier = (m.group("qual") or "").lower()
+            out.append(
+                {
+                    "count": parse_indonesian_number(m.group("num")),
+                    "unit": unit,
+                    "noun": m.group("unit").lower(),
+                    "subject": _indonesian_subject(sentence, unit),
+                    "qualifier": _ID_QUALIFIER.get(qualifier, qualifier),
+                    "prospective": bool(re.search(r"\bakan\b|\bdiharapkan\b", sentence.lower())),
+                    "text": m.group(0),
+                    "event_date": pd.NaT,
                 }
             )
     return out
@@ -179,7 +317,7 @@ def extract_counts(text: str) -> list[dict[str, object]]:
 def counts_table(corpus: Corpus) -> pd.DataFrame:
     """Every stated count of attendance, membership or treaty parties, one row per count."""
     paras = corpus.paragraphs
-    hint = re.compile("|".join(_UNITS))
+    hint = re.compile("|".join([*_UNITS, "-member", *_ID_UNITS]))
     paras = paras[[hint.search(t.lower()) is not None for t in paras["text"]]]
     dates = corpus.documents.set_index("doc_id")["date"]
     rows = []

@@ -47,11 +47,13 @@ def quantity_of(scope: str, unit: str, prospective: bool = False) -> str | None:
     """Which of :data:`QUANTITIES` a stated count measures (``None`` for delegates, organisations alone,
     observers and anything else that is not drawn). At a meeting, "countries" is every country counted
     (observers possibly included, the source does not say), while "member countries" or "participating
-    countries" leave the observers out; an invitation is a quantity of its own."""
-    if scope == "attendance" and unit == "countries":
-        return EXPECTED if prospective else ATTENDANCE
-    if scope == "attendance" and unit in _ATTENDING_MEMBER_UNITS:
-        return EXPECTED if prospective else MEMBERS_ATTENDING
+    countries" leave the observers out; an invitation is a quantity of its own; a count announced before a
+    meeting (scope "expected") is a forecast."""
+    expected = prospective or scope == "expected"
+    if scope in ("attendance", "expected") and unit == "countries":
+        return EXPECTED if expected else ATTENDANCE
+    if scope in ("attendance", "expected") and unit in _ATTENDING_MEMBER_UNITS:
+        return EXPECTED if expected else MEMBERS_ATTENDING
     if scope == "invitation" and unit in ("members", "countries"):
         return INVITED
     if scope == "membership" and (unit in _MEMBER_STATE_UNITS or unit == "countries"):
@@ -131,7 +133,9 @@ def panel_counts(panel: pd.DataFrame) -> pd.DataFrame:
 
 def _evidence(participation: pd.DataFrame, curated: pd.DataFrame) -> pd.DataFrame:
     """One row per (participant, year, status, source) from corpus listings and dated curated rows."""
-    listed = participation[participation["year"].notna()]
+    listed = participation[
+        participation["year"].notna() & participation["role"].isin(["co_chair", "member", "participant", "observer"])
+    ]
     a = pd.DataFrame(
         {
             "name": listed["name"],

@@ -15,11 +15,9 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-import pandas as pd
-
-from ..corpus import Corpus
 from ..textscan import scan_joined
 from .counts import _SENTENCE_END, extract_counts
+from .gazetteer import gazetteer
 from .names import _curated, _norm, converter, resolve_names
 from .sources import _resolved
 
@@ -27,9 +25,7 @@ __all__ = [
     "LIST_PATTERNS",
     "find_lists",
     "may_hold_lists",
-    "participation_table",
     "split_list",
-    "unresolved_items",
     "without_list_sentences",
 ]
 
@@ -38,11 +34,14 @@ _COUNT_START = re.compile(
 )
 # Words one of which every list's sentence holds, matched in lower-cased text (a fast first pass).
 _TRIGGER = re.compile(
-    r"attend|particip|co-chair|chairmanship|member|observer|present|delegations from|took part|"
-    r"memimpin|dipimpin|dihadiri"
+    r"attend|particip|co-chair|chairmanship|member|observ|present|delegat|took part|taking part|sat in|"
+    r"made up of|among them|absent|apologies|invit|expected|compris|consist|"
+    r"memimpin|dipimpin|dihadiri|hadir|peserta|anggota|pengamat"
 )
 # A list ends at the end of its sentence or where another clause begins.
-_LIST_END = r"(?=,?\s+(?:and\s+)?(?:was\s+|were\s+)?(?:attended|with the participation|together with)\b|[.;]|$)"
+_LIST_END = (
+    r"(?=,?\s+(?:and\s+|dan\s+)?(?:was\s+|were\s+)?(?:attended|with the participation|together with|dihadiri)\b|[.;]|$)"
+)
 _ABBREVIATION = re.compile(r"\b(?:[A-Z]\.){2,}")
 _MASKED_DOT = "\x01"
 # "Korea, Republic of": a comma followed by words that end in "of" and then the end of the item
@@ -73,7 +72,7 @@ LIST_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         "participant",
         re.compile(
             r"\b(?:Delegations|Representatives|Delegates) (?:from|of) (?P<list>[^.;]+?),? (?:also )?"
-            r"(?:attended|took part|participated)\b"
+            r"(?:attended|took part|participated)\b(?! as observers?)"
         ),
     ),
     ("participant", re.compile(r"(?:^|[.;] )(?P<list>[A-Z][^.;]+?) (?:was|were) (?:also )?present\b")),
@@ -119,6 +118,7 @@ LIST_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         ),
     ),
 )
+_NOT_NAMES = frozenset({"following", "the following", "those listed below", "others"})
 _LABEL = re.compile(r"^\s*\d{1,3}\.\s+")
 
 
@@ -178,6 +178,13 @@ def _and_states() -> frozenset[str]:
     return frozenset(data.loc[has_and, "ISO3"])
 
 
+@lru_cache(maxsize=4)
+def _comma_names(data_dir: Path) -> re.Pattern[str]:
+    """The gazetteer's names that hold a comma ("Hong Kong, China"), as one pattern."""
+    forms = sorted((f for f in gazetteer(data_dir) if "," in f), key=len, reverse=True)
+    return re.compile(rf"(?<!\w)(?:{'|'.join(re.escape(f) for f in forms)})(?!\w)", re.IGNORECASE)
+
+
 def split_list(text: str, data_dir: Path | None = None) -> list[str]:
     """Split a written list into names: commas, "as well as", a final "and"; "the" and whitespace go.
 
@@ -192,6 +199,7 @@ def _split_list(data_dir: Path, text: str) -> tuple[str, ...]:
     _, aliases, _ = _curated(data_dir)
     text = _protect(_mask_abbreviations(_LABEL.sub("", text)), aliases)
     text = _INVERTED.sub(lambda m: "\x00" + m.group(1), text)  # "Korea, Republic of" stays one name
+    text = _comma_names(data_dir).sub(lambda m: m.group().replace(",", "\x00"), text)  # "Hong Kong, China"
     text = re.sub(r"\s+dan\s+", " and ", text)  # Indonesian lists
     items: list[str] = []
     for segment in re.split(r",?\s+(?:as well as|together with|along with)\s+", text):
@@ -201,17 +209,23 @@ def _split_list(data_dir: Path, text: str) -> tuple[str, ...]:
             part = _TITLE.sub("", re.sub(r"^the\s+", "", part, flags=re.IGNORECASE))
             if part:
                 items.extend(p.strip() for p in _split_and(part.replace(_MASKED_DOT, "."), data_dir))
-    return tuple(_TITLE.sub("", re.sub(r"^the\s+", "", i, flags=re.IGNORECASE)) for i in items if i)
+    out = (_TITLE.sub("", re.sub(r"^the\s+", "", i, flags=re.IGNORECASE)) for i in items if i)
+    return tuple(i for i in out if i.casefold() not in _NOT_NAMES)  # "Delegations from the following attended:"
 
 
 def find_lists(text: str) -> list[tuple[str, str]]:
     """Every (role, list text) found in a paragraph, in order of appearance."""
-    return list(_find_lists(text))
+    return [(role, lst) for role, lst, _ in _find_cued_lists(text)]
+
+
+def _find_lists(text: str) -> tuple[tuple[str, str], ...]:
+    return tuple((role, lst) for role, lst, _ in _find_cued_lists(text))
 
 
 @lru_cache(maxsize=65536)
-def _find_lists(text: str) -> tuple[tuple[str, str], ...]:
-    found: list[tuple[int, str, str]] = []
+def _find_cued_lists(text: str) -> tuple[tuple[str, str, str], ...]:
+    """(role, list text, cue): the cue is the pattern's match with the list replaced by "…"."""
+    found: list[tuple[int, str, str, str]] = []
     body = _mask_abbreviations(_LABEL.sub("", text))
     offset = 0
     for sentence in _SENTENCE_END.split(body):
@@ -226,9 +240,11 @@ def _find_lists(text: str) -> tuple[tuple[str, str], ...]:
                 if any(s < span[1] and span[0] < e for s, e in taken) or _COUNT_START.match(lst) or extract_counts(lst):
                     continue
                 taken.append(span)
-                found.append((offset + span[0], role, lst.replace(_MASKED_DOT, ".")))
+                whole = m.group(0)
+                cue = (whole[: span[0] - m.start()] + "…" + whole[span[1] - m.start() :]).strip()
+                found.append((offset + span[0], role, lst.replace(_MASKED_DOT, "."), cue.replace(_MASKED_DOT, ".")))
         offset += len(sentence) + 1
-    return tuple((role, lst) for _, role, lst in sorted(found, key=lambda t: t[0]))
+    return tuple((role, lst, cue) for _, role, lst, cue in sorted(found, key=lambda t: t[0]))
 
 
 def may_hold_lists(texts: list[str]) -> list[int]:
@@ -248,53 +264,3 @@ def without_list_sentences(text: str) -> str:
         if not any(role != "member" for role, _ in _find_lists(s.replace(_MASKED_DOT, ".")))
     ]
     return " ".join(kept).replace(_MASKED_DOT, ".")
-
-
-def _participation_rows(corpus: Corpus, data_dir: Path) -> pd.DataFrame:
-    paras = corpus.paragraphs
-    paras = paras.iloc[may_hold_lists(paras["text"].astype(str).tolist())]
-    rows = []
-    for p in paras.itertuples():
-        for list_no, (role, lst) in enumerate(find_lists(p.text)):
-            for item_no, item in enumerate(split_list(lst, data_dir)):
-                rows.append(
-                    {
-                        "doc_id": p.doc_id,
-                        "paragraph_id": p.paragraph_id,
-                        "position": p.position,
-                        "list_no": list_no,
-                        "item_no": item_no,
-                        "name_raw": item,
-                        "role": role,
-                    }
-                )
-    return pd.DataFrame(rows, columns=["doc_id", "paragraph_id", "position", "list_no", "item_no", "name_raw", "role"])
-
-
-def participation_table(corpus: Corpus, data_dir: Path | None = None, keep_unresolved: bool = False) -> pd.DataFrame:
-    """One row per name listed in a participation, observer, co-chair or membership phrase.
-
-    Columns: doc_id, paragraph_id, name_raw, name, iso3, kind, role, region (plus ``year``, the document's
-    year). Names that resolve to nothing are dropped unless ``keep_unresolved``.
-    """
-    data_dir = _resolved(data_dir)
-    rows = _participation_rows(corpus, data_dir)
-    resolved = resolve_names(rows["name_raw"].tolist(), data_dir).drop_duplicates("name_raw")
-    out = rows.merge(resolved, on="name_raw", how="left")
-    if not keep_unresolved:
-        out = out[out["kind"] != ""]
-    dates = corpus.documents.set_index("doc_id")["date"]
-    out["date"] = out["doc_id"].map(dates)
-    out["year"] = out["date"].dt.year.astype("Int64")
-    out = out.sort_values(["date", "doc_id", "position", "list_no", "item_no"], kind="stable")
-    key = out["name"].where(out["kind"] != "", out["name_raw"])  # unresolved names stay apart
-    out = out.assign(_key=key).drop_duplicates(["paragraph_id", "role", "kind", "iso3", "_key"])
-    cols = ["doc_id", "paragraph_id", "name_raw", "name", "iso3", "kind", "role", "region", "year"]
-    return out[cols + (["how"] if keep_unresolved else [])].reset_index(drop=True)
-
-
-def unresolved_items(corpus: Corpus, data_dir: Path | None = None) -> pd.DataFrame:
-    """Listed names that neither curated table nor country_converter resolves: doc_id, paragraph_id, name_raw,
-    role (the exported ``unresolved_names`` table; the chapter counts them)."""
-    full = participation_table(corpus, data_dir, keep_unresolved=True)
-    return full[full["how"] == "unresolved"][["doc_id", "paragraph_id", "name_raw", "role"]].reset_index(drop=True)

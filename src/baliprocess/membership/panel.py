@@ -30,7 +30,13 @@ def membership_panel(participation: pd.DataFrame, membership: pd.DataFrame) -> p
                 "tier": 1,
             }
         )
-        for s in [participation[(participation["kind"] == "state") & participation["year"].notna()]]
+        for s in [
+            participation[
+                (participation["kind"] == "state")
+                & participation["year"].notna()
+                & participation["role"].isin(list(STATUS_RANK))  # expected or absent is no status
+            ]
+        ]
     ]
     states = membership[(membership["kind"] == "state") & (membership["iso3"] != "")]
     for r in states.itertuples():

@@ -7,8 +7,8 @@ import pandas as pd
 from ..corpus import Corpus
 from ..schema import Field, Table
 from .counts import counts_table
-from .lists import participation_table
 from .panel import membership_panel
+from .participation import participation_table
 from .sources import load_membership
 
 __all__ = ["TABLES", "UNRESOLVED_COLUMNS", "build_tables"]
@@ -53,7 +53,14 @@ TABLES = [
                 "state (a UN member state), territory (another entity with an ISO3 code, such as Hong Kong SAR) "
                 "or organisation.",
             ),
-            Field("role", "string", "participant, co_chair, observer or member, from the list's wording."),
+            Field(
+                "role",
+                "string",
+                "participant, co_chair, observer, member, expected or absent, from the cue around the list.",
+            ),
+            Field("source", "string", "Where the list is: sentence, bullets (bullet lines or bare names) or table."),
+            Field("row", "integer", "The bullet line or table row (1-based; 0 in a sentence)."),
+            Field("cue", "string", "The words that gave the role (a verb, a heading, a role column)."),
             Field("region", "string", "UN region (country_converter UNregion) for states and territories."),
         ),
         primary_key=("paragraph_id", "role", "kind", "iso3", "name"),
@@ -85,7 +92,12 @@ TABLES = [
             Field("count", "integer", "The number."),
             Field("unit", "string", "What is counted: countries, delegates, organisations, members, parties..."),
             Field("noun", "string", "The counted noun with its modifiers as written."),
-            Field("subject", "string", "attendance, membership or treaty_parties, from the sentence's wording."),
+            Field(
+                "subject",
+                "string",
+                "attendance, observers, expected (announced, invited), membership or treaty_parties, from the "
+                "counted noun and the sentence's wording.",
+            ),
             Field("qualifier", "string", "A hedge written before the number (more than, over...), else empty."),
             Field("prospective", "boolean", "True when the sentence speaks of the future (will be, to be held)."),
             Field("text", "string", "The words as written."),

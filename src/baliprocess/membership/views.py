@@ -109,7 +109,7 @@ def reconcile_founding(
         ("organisations listed in all", int(org["name"].nunique()), doc_id),
     ]
     if doc_date is not None and not pd.isna(doc_date):
-        conf = counts[(counts["unit"] == "countries") & (counts["subject"] == "attendance")]
+        conf = counts[(counts["unit"] == "countries") & counts["subject"].isin(["attendance", "expected"])]
         near = conf[(pd.to_datetime(conf["as_of"]) - doc_date).abs() <= pd.Timedelta(days=window_days)]
         for r in near.itertuples():
             rows.append((f'countries stated: "{r.text}"', int(r.count), r.paragraph_id))
@@ -178,9 +178,7 @@ def summary(
         return int(c["count"].iloc[0]) if len(c) else None
 
     n_listed = int(st["iso3"].nunique())
-    press = counts[
-        (counts["unit"] == "countries") & (counts["subject"] == "attendance") & counts["prospective"].astype(bool)
-    ]
+    press = counts[(counts["unit"] == "countries") & (counts["subject"] == "expected")]
     if doc_date is not None and not pd.isna(doc_date):
         press = press[(pd.to_datetime(press["as_of"]) - doc_date).abs() <= pd.Timedelta(days=window_days)]
     press_countries = int(press["count"].iloc[0]) if len(press) and doc_id is not None and doc_date else None

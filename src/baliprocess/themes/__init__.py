@@ -25,7 +25,7 @@ from .codebook import (
     load_codebook,
     term_regex,
 )
-from .coder import code_corpus, code_paragraphs
+from .coder import code_corpus, code_paragraphs, content_paragraphs
 from .evaluate import (
     GOLD_PATH,
     SETS,
@@ -94,6 +94,7 @@ __all__ = [
     "comparison_facts",
     "comparison_figure",
     "comparison_view",
+    "content_paragraphs",
     "cooccurrence",
     "cooccurrence_figure",
     "corpus_coding",

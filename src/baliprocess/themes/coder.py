@@ -98,6 +98,19 @@ def code_paragraphs(paragraphs: pd.DataFrame, codebook: Codebook | None = None) 
     )
 
 
+def content_paragraphs(paragraphs: pd.DataFrame) -> pd.DataFrame:
+    """The paragraphs of content: not headings (``kind``), and not a bare list of names of states or
+    organisations (a bullet line "- Fiji", a line "Afghanistan, Australia and Bangladesh"), which is
+    procedural: it says who came, not what was discussed."""
+    from ..membership.gazetteer import name_list_mask
+
+    if "kind" in paragraphs:
+        paragraphs = paragraphs[paragraphs["kind"] == "paragraph"]
+    if "text" not in paragraphs:
+        return paragraphs
+    return paragraphs[~np.array(name_list_mask(paragraphs["text"].astype(str).tolist()), dtype=bool)]
+
+
 def code_corpus(corpus: Corpus, codebook: Codebook | None = None) -> pd.DataFrame:
     """:func:`code_paragraphs` on the paragraphs a corpus codes: paragraphs of content (not headings) of
     documents in English (``documents.language``); other documents are reported as not coded there. The
@@ -108,7 +121,7 @@ def code_corpus(corpus: Corpus, codebook: Codebook | None = None) -> pd.DataFram
     paragraphs = corpus.paragraphs
     english = corpus.documents.loc[corpus.documents["language"] == "en", "doc_id"]
     keep = paragraphs["doc_id"].isin(set(english)) & (paragraphs["kind"] == "paragraph")
-    content = paragraphs.loc[keep, ["doc_id", "paragraph_id", "text"]].reset_index(drop=True)
+    content = content_paragraphs(paragraphs.loc[keep, ["doc_id", "paragraph_id", "text"]]).reset_index(drop=True)
     rows = may_hold_lists(content["text"].tolist())
     texts = content["text"].to_numpy(dtype=object)
     texts[rows] = [without_list_sentences(t) for t in texts[rows]]

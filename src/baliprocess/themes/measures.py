@@ -13,6 +13,7 @@ from itertools import combinations
 import numpy as np
 import pandas as pd
 
+from .coder import content_paragraphs
 from .evaluate import gold_pairs
 
 __all__ = [
@@ -60,9 +61,9 @@ def analysis_units(documents: pd.DataFrame) -> pd.Series:
 
 
 def theme_shares(coded: pd.DataFrame, paragraphs: pd.DataFrame, units: pd.Series, keys: list[str]) -> pd.DataFrame:
-    """Share of each unit's paragraphs that carry each theme (units in date order, themes in codebook order)."""
-    if "kind" in paragraphs:  # headings are not paragraphs of content
-        paragraphs = paragraphs[paragraphs["kind"] == "paragraph"]
+    """Share of each unit's paragraphs of content (:func:`content_paragraphs`) that carry each theme (units
+    in date order, themes in codebook order)."""
+    paragraphs = content_paragraphs(paragraphs)
     n_paragraphs = paragraphs["doc_id"].map(units).value_counts()
     counts = (
         coded.assign(unit=coded["doc_id"].map(units))
@@ -301,8 +302,7 @@ def coding_for_analysis(paragraphs: pd.DataFrame, coded: pd.DataFrame, gold: pd.
 def one_paragraph(emphasis_paragraphs: pd.DataFrame, documents: pd.DataFrame) -> float:
     """The share one paragraph makes in the first or the last year, whichever has more paragraphs of content:
     a change of a theme's share smaller than this is no change (a single paragraph moves it further)."""
-    if "kind" in emphasis_paragraphs:
-        emphasis_paragraphs = emphasis_paragraphs[emphasis_paragraphs["kind"] == "paragraph"]
+    emphasis_paragraphs = content_paragraphs(emphasis_paragraphs)
     years = documents.set_index("doc_id")["date"].dt.year
     per_year = emphasis_paragraphs["doc_id"].map(years).value_counts()
     if per_year.empty:

@@ -1,0 +1,308 @@
+"""Gazetteer: every mention of a state, territory or organisation in a text, found by name before any list
+grammar is applied.
+
+The names are country_converter's short and official names (with and without a leading "the"), the
+alternative and formal forms of :data:`ALTERNATIVE_FORMS` ("Lao PDR", "DPRK", "Viet Nam", "Türkiye", "Hong
+Kong SAR", "the UAE", "the USA", "the Kingdom of Thailand"...), the curated names of ``data/name_notes.csv``
+and the names, short names and aliases of ``data/organisations.csv``. A mention is matched on whole words
+and must begin with a capital letter (so "turkey" or "chad" in running text are not states).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+from typing import NamedTuple
+
+from .names import _curated, converter
+from .sources import _resolved, load_organisations
+
+__all__ = [
+    "ALTERNATIVE_FORMS",
+    "Mention",
+    "dehyphenate",
+    "find_mentions",
+    "gazetteer",
+    "is_name_list",
+    "name_list_mask",
+]
+
+#: Alternative, formal and short forms of state and territory names that country_converter's short and
+#: official names do not spell, with their ISO3 code. Indonesian forms of regional states are included
+#: because Bali Process texts are published in Indonesian too.
+ALTERNATIVE_FORMS: dict[str, str] = {
+    "Lao PDR": "LAO",
+    "Lao P.D.R.": "LAO",
+    "Laos": "LAO",
+    "Lao People's Democratic Republic": "LAO",
+    "DPRK": "PRK",
+    "North Korea": "PRK",
+    "Democratic People's Republic of Korea": "PRK",
+    "South Korea": "KOR",
+    "Republic of Korea": "KOR",
+    "ROK": "KOR",
+    "Korea Selatan": "KOR",
+    "Viet Nam": "VNM",
+    "Vietnam": "VNM",
+    "Türkiye": "TUR",
+    "Turkey": "TUR",
+    "Hong Kong SAR": "HKG",
+    "Hong Kong, China": "HKG",
+    "Hong Kong Special Administrative Region": "HKG",
+    "Hong Kong": "HKG",
+    "Macau SAR": "MAC",
+    "Macao SAR": "MAC",
+    "Macau": "MAC",
+    "Macao": "MAC",
+    "Macao Special Administrative Region": "MAC",
+    "UAE": "ARE",
+    "USA": "USA",
+    "U.S.": "USA",
+    "U.S.A.": "USA",
+    "United States of America": "USA",
+    "United States": "USA",
+    "UK": "GBR",
+    "U.K.": "GBR",
+    "United Kingdom": "GBR",
+    "Great Britain": "GBR",
+    "Burma": "MMR",
+    "Myanmar": "MMR",
+    "East Timor": "TLS",
+    "Timor Leste": "TLS",
+    "Timor-Leste": "TLS",
+    "Brunei": "BRN",
+    "Brunei Darussalam": "BRN",
+    "PNG": "PNG",
+    "Papua New Guinea": "PNG",
+    "Federated States of Micronesia": "FSM",
+    "Micronesia": "FSM",
+    "PRC": "CHN",
+    "People's Republic of China": "CHN",
+    "Iran": "IRN",
+    "Syria": "SYR",
+    "Russia": "RUS",
+    "Kingdom of Thailand": "THA",
+    "Islamic Republic of Pakistan": "PAK",
+    "Islamic Republic of Afghanistan": "AFG",
+    "Islamic Republic of Iran": "IRN",
+    "Republic of Indonesia": "IDN",
+    "Commonwealth of Australia": "AUS",
+    "Republic of the Philippines": "PHL",
+    "Kingdom of Cambodia": "KHM",
+    "Democratic Socialist Republic of Sri Lanka": "LKA",
+    "Republic of India": "IND",
+    "Republic of Fiji": "FJI",
+    "Republic of Kiribati": "KIR",
+    "Kingdom of Tonga": "TON",
+    "Republic of Nauru": "NRU",
+    "Republic of Vanuatu": "VUT",
+    "Independent State of Samoa": "WSM",
+    "Independent State of Papua New Guinea": "PNG",
+    "Republic of Singapore": "SGP",
+    "Socialist Republic of Viet Nam": "VNM",
+    "Socialist Republic of Vietnam": "VNM",
+    "Republic of the Union of Myanmar": "MMR",
+    "Nation of Brunei": "BRN",
+    "Kingdom of Bhutan": "BTN",
+    "Federal Democratic Republic of Nepal": "NPL",
+    "People's Republic of Bangladesh": "BGD",
+    "Republic of Maldives": "MDV",
+    "Hashemite Kingdom of Jordan": "JOR",
+    "Republic of Türkiye": "TUR",
+    "Republic of Turkey": "TUR",
+    "Swiss Confederation": "CHE",
+    "Kingdom of Sweden": "SWE",
+    "Kingdom of the Netherlands": "NLD",
+    "Netherlands": "NLD",
+    "French Republic": "FRA",
+    "Federal Republic of Germany": "DEU",
+    "Kingdom of Norway": "NOR",
+    "Kingdom of Denmark": "DNK",
+    "Kingdom of Spain": "ESP",
+    "Italian Republic": "ITA",
+    "Russian Federation": "RUS",
+    "Republic of South Africa": "ZAF",
+    "Kingdom of Saudi Arabia": "SAU",
+    "State of Qatar": "QAT",
+    "Sultanate of Oman": "OMN",
+    "Kingdom of Bahrain": "BHR",
+    "State of Kuwait": "KWT",
+    # Indonesian names of states of the region (a document in Indonesian lists them so)
+    "Selandia Baru": "NZL",
+    "Filipina": "PHL",
+    "Tiongkok": "CHN",
+    "Jepang": "JPN",
+    "Kamboja": "KHM",
+    "Singapura": "SGP",
+    "Amerika Serikat": "USA",
+    "Inggris": "GBR",
+    "Prancis": "FRA",
+    "Perancis": "FRA",
+    "Jerman": "DEU",
+    "Belanda": "NLD",
+    "Papua Nugini": "PNG",
+    "Kepulauan Solomon": "SLB",
+    "Korea Utara": "PRK",
+    "Suriah": "SYR",
+    "Yordania": "JOR",
+    "Turki": "TUR",
+    "Arab Saudi": "SAU",
+    "Uni Emirat Arab": "ARE",
+    "Mesir": "EGY",
+    "Afrika Selatan": "ZAF",
+    "Kanada": "CAN",
+}
+
+
+class Mention(NamedTuple):
+    """One mention: its character span in the text, the words as written, the resolved key (ISO3 code or an
+    organisation's short name) and its kind (state, territory or organisation)."""
+
+    start: int
+    end: int
+    text: str
+    key: str
+    kind: str
+
+
+@lru_cache(maxsize=4)
+def gazetteer(data_dir: Path | None = None) -> dict[str, tuple[str, str]]:
+    """Case-folded surface form -> (ISO3 code or organisation short name, kind)."""
+    from .names import entity_kind
+
+    data_dir = _resolved(data_dir)
+    forms: dict[str, tuple[str, str]] = {}
+    data = converter().data
+    for row in data[["name_short", "name_official", "ISO3"]].itertuples(index=False):
+        kind = entity_kind(row.ISO3)
+        for name in (row.name_short, row.name_official):
+            if isinstance(name, str) and name and not name.isdigit():
+                for form in {name, name.split(",")[0], re.sub(r"\s*\(.*?\)", "", name)}:
+                    forms.setdefault(form.strip().casefold(), (row.ISO3, kind))
+    for form, code in ALTERNATIVE_FORMS.items():
+        forms[form.casefold()] = (code, entity_kind(code))
+    for form, value in list(forms.items()):  # "Republic of Korea" -> "Korea, Republic of", "Korea (Republic of)"
+        inverted = re.fullmatch(r"((?:[\w'-]+ ){0,3}[\w'-]+ of) (.+)", form)
+        if inverted and value[1] != "organisation":
+            forms.setdefault(f"{inverted[2]}, {inverted[1]}", value)
+            forms.setdefault(f"{inverted[2]} ({inverted[1]})", value)
+    states, _, _ = _curated(data_dir)
+    for key, (iso3, name) in states.items():
+        forms[key] = (iso3, entity_kind(iso3))
+        forms[name.casefold()] = (iso3, entity_kind(iso3))
+    for r in load_organisations(data_dir).itertuples():
+        for alias in [r.full_name, r.short_name, *r.aliases.split("|")]:
+            if alias:
+                forms[alias.casefold()] = (r.short_name, "organisation")
+    return forms
+
+
+# A token of a name: a word (with inner full stops, apostrophes or hyphens: "U.S.", "People's",
+# "Timor-Leste"), or a comma or bracket, which some names hold ("Korea, Republic of", "Iran (Islamic Republic
+# of)"). A name starts at a capital letter that no word character, hyphen or full stop precedes.
+_TOKEN = re.compile(r"[^\W_]+(?:[.'’-][^\W_]+)*\.?|[(),]")
+_START = re.compile(r"(?<![\w'’.-])[^\W\d_]")
+
+
+def _tokens(form: str) -> tuple[str, ...]:
+    return tuple(_clean(t) for t in _TOKEN.findall(form.casefold()))
+
+
+def _clean(token: str) -> str:
+    """A token without a sentence's full stop ("USA." -> "usa"); an abbreviation keeps its own ("u.s.")."""
+    return token[:-1] if token.endswith(".") and "." not in token[:-1] else token.replace("’", "'")
+
+
+@lru_cache(maxsize=4)
+def _index(data_dir: Path) -> dict[str, list[tuple[tuple[str, ...], tuple[str, str]]]]:
+    """First token -> [(tokens of a form, (key, kind))], longest form first."""
+    index: dict[str, list[tuple[tuple[str, ...], tuple[str, str]]]] = {}
+    for form, value in gazetteer(data_dir).items():
+        tokens = _tokens(form)
+        if tokens:
+            index.setdefault(tokens[0], []).append((tokens, value))
+    for forms in index.values():
+        forms.sort(key=lambda f: -len(f[0]))
+    return index
+
+
+def find_mentions(text: str, data_dir: Path | None = None) -> list[Mention]:
+    """Every mention of a state, territory or organisation in ``text``, longest name first, left to right."""
+    return list(_find_mentions(text, _resolved(data_dir)))
+
+
+@lru_cache(maxsize=65536)
+def _find_mentions(text: str, data_dir: Path) -> tuple[Mention, ...]:
+    index = _index(data_dir)
+    out: list[Mention] = []
+    pos = 0
+    for start in _START.finditer(text):
+        at = start.start()
+        if at < pos or not text[at].isupper():
+            continue
+        first = _TOKEN.match(text, at)
+        if first is None or (forms := index.get(_clean(first.group().casefold()))) is None:
+            continue
+        longest = forms[0][0]
+        spans = [first]
+        while len(spans) < len(longest):
+            nxt = _TOKEN.search(text, spans[-1].end())
+            if nxt is None or text[spans[-1].end() : nxt.start()].strip():
+                break
+            spans.append(nxt)
+        words = tuple(_clean(m.group().casefold()) for m in spans)
+        for tokens, (key, kind) in forms:
+            if words[: len(tokens)] == tokens:
+                end = spans[len(tokens) - 1].end()
+                if text[end - 1] == "." and "." not in text[at : end - 1].split()[-1]:
+                    end -= 1  # the sentence's full stop is not part of the name
+                out.append(Mention(at, end, text[at:end], key, kind))
+                pos = end
+                break
+    return tuple(out)
+
+
+_BROKEN = re.compile(r"(?<=[a-z])-\s+(?=[a-z])")
+
+
+def dehyphenate(text: str) -> str:
+    """Join words broken at a line end ("atten- ded", "New Zeal- and"): a hyphen followed by white space
+    between two lower-case letters is never part of a name."""
+    return _BROKEN.sub("", text)
+
+
+_BULLET = re.compile(r"^\s*(?:[-•*▪◦‣–—·]|\(?\d{1,3}[.)]|\(?[a-z][.)])\s+")
+_NAME_GAP = re.compile(r"^(?:\s|,|;|\band\b|\bdan\b|&|\bthe\b|\bas well as\b|\(|\)|\|)*$", re.IGNORECASE)
+
+
+_NAME_LIST_MAX = 1500  # characters: a longer paragraph is never only names
+
+
+def name_list_mask(texts: list[str], data_dir: Path | None = None) -> list[bool]:
+    """For each text, whether it is only a list of names (:func:`is_name_list`): such a paragraph is
+    procedural (who came), not a paragraph of content."""
+    data_dir = _resolved(data_dir)
+    return [len(t) <= _NAME_LIST_MAX and _is_name_list(t, data_dir) for t in texts]
+
+
+def is_name_list(text: str, data_dir: Path | None = None) -> bool:
+    """Whether ``text`` is only names of states, territories or organisations (a bullet, commas, "and",
+    table cell separators aside): one or more names and nothing else."""
+    return _is_name_list(text, _resolved(data_dir))
+
+
+@lru_cache(maxsize=65536)
+def _is_name_list(text: str, data_dir: Path) -> bool:
+    body = _BULLET.sub("", dehyphenate(text)).strip().rstrip(".;:")
+    if not body or len(body) > 4000:
+        return False
+    mentions = find_mentions(body, data_dir)
+    if not mentions:
+        return False
+    pos = 0
+    for m in mentions:
+        if not _NAME_GAP.match(body[pos : m.start]):
+            return False
+        pos = m.end
+    return bool(_NAME_GAP.match(body[pos:]))

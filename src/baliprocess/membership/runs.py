@@ -1,0 +1,294 @@
+"""Lists found from their names: a run of gazetteer mentions in a sentence, a run of bullet lines or bare-name
+paragraphs, or a column of a table (rows written as paragraphs whose cells are separated by " | "), each with
+the role that the cue around it gives (:data:`ROLE_CUES`): the sentence's verb and nouns, a heading or an
+introducing paragraph, a "status"/"role" column, or a role in brackets after a name ("Japan (observer)").
+
+Every entry records where it came from (``source``: sentence, bullets or table; ``row``: the bullet line or
+table row, 1-based) and its ``cue`` (the words that gave the role).
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Iterator
+from functools import lru_cache
+from pathlib import Path
+from typing import NamedTuple
+
+from .gazetteer import Mention, dehyphenate, find_mentions
+from .sources import _resolved
+
+__all__ = ["MAX_CUE_DISTANCE", "ROLE_CUES", "Entry", "block_entries", "cue_role", "sentence_entries"]
+
+#: (role, cue pattern), in order of precedence when two cues lie equally near a list.
+ROLE_CUES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (role, re.compile(pattern, re.IGNORECASE))
+    for role, pattern in (
+        (
+            "absent",
+            r"\bdid not (?:attend|take part|participate|join)\b|\bnot (?:attending|present|represented)\b|"
+            r"\b(?:was|were) absent\b|\babsent\b|\bunable to (?:attend|join|take part)\b|"
+            r"\bcould not (?:attend|join|take part)\b|\bapologies\b|\bsent (?:their )?regrets\b|\btidak hadir\b|"
+            r"\bdid not\b|\bno\b(?=\s*$)",
+        ),
+        (
+            "expected",
+            r"\bexpected\b|\binvit(?:ed|ees?|ation)\b|\bwill (?:\w+ )?(?:attend|participate|take part|join|"
+            r"be represented|send)\b|\b(?:are|is) to (?:attend|take part|participate)\b|\bdiharapkan\b|"
+            r"\bakan (?:hadir|menghadiri|berpartisipasi)\b|\bdiundang\b",
+        ),
+        (
+            "observer",
+            r"\bobserv(?:er|ers|ing|ed)\b|\bsat in\b|\bsitting in\b|\bpengamat\b|"
+            r"\b(?:attended|participated|took part|joined|were present) as observers?\b",
+        ),
+        (
+            "co_chair",
+            r"\bco-?chair(?:s|ed|ing|man|men|manship|person)?\b|\bjoint(?:ly)? chair\w*\b|"
+            r"\bchaired jointly\b|\bmemimpin bersama\b|\bdipimpin bersama\b|\bketua bersama\b",
+        ),
+        (
+            "member",
+            r"\bmembers?\b|\bmembership\b|\bmade up of\b|\bcompris(?:e|es|ed|ing)\b|\bconsists? of\b|"
+            r"\bconsisting of\b|\banggota\b|\bkeanggotaan\b",
+        ),
+        (
+            "participant",
+            r"\battend(?:ed|ing|ance|ees?|s)?\b|\b(?:took|taking|take|takes) part\b|\bparticipa\w*\b|"
+            r"\bpresent\b|\brepresented\b|\bdelegations?\b|\bdelegates?\b|\brepresentatives?\b|"
+            r"\bgathered\b|\bamong them\b|\bin attendance\b|\bdihadiri\b|\bhadir\b|\bpeserta\b|\bdelegasi\b|"
+            r"\bmenghadiri\b|\bmet with\b|\bmeeting with\b|\byes\b(?=\s*$)",
+        ),
+    )
+)
+_ORDER = {role: i for i, (role, _) in enumerate(ROLE_CUES)}
+# A verb cue that may govern one name on its own ("Fiji also attended", "Japan sat in as an observer").
+_VERB_CUE = re.compile(
+    r"\b(?:attended|took part|participated|sat in|co-?chaired|did not attend|is (?:now )?an? (?:\w+ )?member|"
+    r"joined as|was present|were present|was represented)\b",
+    re.IGNORECASE,
+)
+#: A cue further than this many words from its list does not govern it ("the role played by the co-chairs,
+#: the coordinators, and UNHCR and IOM" does not make UNHCR a co-chair).
+MAX_CUE_DISTANCE = 6
+# Membership of a body of the process, not of the process ("a member of the Bali Process Steering Group").
+_OTHER_BODY = re.compile(
+    r"^\s+(?:is|are)\s+(?:\w+\s+){0,3}members?\s+of\s+the\s+(?:Bali\s+Process\s+)?(?:Steering|Ad\s+Hoc|Working)"
+)
+# What may stand between two names of one list.
+_GAP = re.compile(
+    r"^(?:\s|,|;|&|\band\b|\bdan\b|\bserta\b|\bas well as\b|\btogether with\b|\balong with\b|\bthe\b|"
+    r"\b(?:Governments?|Delegations?|Representatives?) (?:of|from)\b|\([^()]{0,40}\))*$",
+    re.IGNORECASE,
+)
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[“\"A-Z])")
+_ITEM_ROLE = re.compile(r"^\s*\(([^()]{1,40})\)")
+_BULLET = re.compile(r"^\s*(?:#{1,6}\s+)?(?:[-•*▪◦‣–—·]|\(?\d{1,3}[.)]|\(?[a-z][.)])?\s*")
+
+
+class Entry(NamedTuple):
+    """One listed name: the mention, its role, the cue that gave the role, and where the list was."""
+
+    mention: Mention
+    role: str
+    cue: str
+    source: str
+    row: int
+
+
+def cue_role(text: str, span: tuple[int, int] | None = None) -> tuple[str, str] | None:
+    """(role, cue words) of the cue in ``text`` nearest to ``span`` (the whole text's end when None); ties go
+    to the earlier role of :data:`ROLE_CUES`. None when ``text`` has no cue."""
+    found = _nearest_cue(text, span)
+    return None if found is None else (found[0], found[1])
+
+
+def _nearest_cue(text: str, span: tuple[int, int] | None = None) -> tuple[str, str, int] | None:
+    """(role, cue words, words between the cue and ``span``) of the nearest cue."""
+    at = span or (len(text), len(text))
+    best: tuple[int, int, str, str, int, int] | None = None
+    for role, pattern in ROLE_CUES:
+        for m in pattern.finditer(text):
+            dist = max(0, at[0] - m.end(), m.start() - at[1])
+            cand = (dist, _ORDER[role], role, m.group(), m.start(), m.end())
+            if best is None or cand < best:
+                best = cand
+    if best is None:
+        return None
+    between = text[best[5] : at[0]] if best[5] <= at[0] else text[at[1] : best[4]]
+    return best[2], best[3], len(between.split())
+
+
+# An unknown name between two known ones ("Malaysia, Camboda, Fiji"): one to six capitalised words.
+_UNKNOWN_ITEM = re.compile(
+    r"^(?P<pre>\s*[,;]\s*(?:the\s+)?)(?P<name>[A-Z][\w'’.-]*(?:\s+(?:of|for|on|the|[A-Z][\w'’.-]*)){0,6})"
+    r"(?P<post>\s*(?:[,;]|\band\b|\bas well as\b)\s*(?:the\s+)?)$"
+)
+
+
+def _runs(text: str, mentions: list[Mention]) -> list[list[Mention]]:
+    """Mentions grouped into runs: neighbours separated only by list punctuation, "and", "as well as"...; an
+    unknown name between two known ones joins the run as a mention without a key (reported unresolved)."""
+    runs: list[list[Mention]] = []
+    for m in mentions:
+        gap_start = runs[-1][-1].end if runs else 0
+        gap = text[gap_start : m.start]
+        unknown = _UNKNOWN_ITEM.match(gap) if runs else None
+        if runs and _GAP.match(gap):
+            runs[-1].append(m)
+        elif unknown:
+            at = gap_start + unknown.start("name")
+            runs[-1].append(Mention(at, at + len(unknown["name"]), unknown["name"], "", ""))
+            runs[-1].append(m)
+        else:
+            runs.append([m])
+    return runs
+
+
+def _item_role(text: str, m: Mention) -> tuple[str, str] | None:
+    """A role written in brackets right after one name: "Japan (observer)"."""
+    after = _ITEM_ROLE.match(text[m.end :])
+    return cue_role(after.group(1)) if after else None
+
+
+def _clause(sentence: str, run: list[Mention]) -> tuple[str, int]:
+    """The part of ``sentence`` that governs ``run``: from the last clause break before the run (a comma
+    followed by "while"/"but"/"whereas", a dash or a semicolon) to the next one after it."""
+    breaks = [m.start() for m in re.finditer(r",\s+(?:while|but|whereas)\b|\s[–—]\s", sentence)]
+    start = max([b for b in breaks if b < run[0].start], default=0)
+    end = min([b for b in breaks if b >= run[-1].end], default=len(sentence))
+    return sentence[start:end], start
+
+
+def sentence_entries(text: str, data_dir: Path | None = None) -> Iterator[Entry]:
+    """Entries of the lists written in the sentences of one paragraph: runs of two or more names with a cue
+    in their clause, and a single name governed by a verb cue next to it ("Fiji also attended")."""
+    text = dehyphenate(text)
+    for sentence in _SENTENCE_END.split(text):
+        mentions = find_mentions(sentence, data_dir)
+        if not mentions:
+            continue
+        for run in _runs(sentence, mentions):
+            clause, offset = _clause(sentence, run)
+            span = (run[0].start - offset, run[-1].end - offset)
+            near = _nearest_cue(clause, span)
+            if near is None or near[2] > MAX_CUE_DISTANCE or _OTHER_BODY.match(clause[span[1] :]):
+                continue
+            found = near[:2]
+            if len(run) == 1:
+                around = clause[max(0, span[0] - 40) : span[1] + 60]
+                if not _VERB_CUE.search(around) or re.search(r"\b(?:by|of|from|with)\s*$", clause[: span[0]]):
+                    continue
+            for m in run:
+                role, cue = _item_role(sentence, m) or found
+                yield Entry(m, role, cue, "sentence", 0)
+
+
+def _cells(text: str) -> list[str] | None:
+    """The cells of a table row written as one paragraph ("A | B | C"), or None."""
+    if " | " not in text and not text.startswith("|"):
+        return None
+    cells = [c.strip() for c in text.strip().strip("|").split("|")]
+    return None if all(re.fullmatch(r":?-{3,}:?", c) for c in cells if c) else cells
+
+
+_LOWER_WORD = re.compile(r"(?<![\w'’.-])[a-z][a-z]{3,}\b")
+# Lower-case words of four letters or more that a list of names may hold: list words, words inside names,
+# and a role in brackets.
+_LIST_WORDS = frozenset(
+    "with well together along serta observer observers member members expected absent invited present "
+    "from have part collectivity".split()
+)
+
+
+def _only_names(text: str, data_dir: Path | None) -> tuple[list[Mention], str] | None:
+    return _only_names_cached(text, _resolved(data_dir))
+
+
+@lru_cache(maxsize=65536)
+def _only_names_cached(text: str, data_dir: Path) -> tuple[list[Mention], str] | None:
+    """(mentions, text without its bullet) when ``text`` is only names (list punctuation and a bracketed
+    role aside), else None."""
+    body = _BULLET.sub("", text, count=1).strip().rstrip(".;:,")
+    if len(body) >= 4000 or any(w not in _LIST_WORDS for w in _LOWER_WORD.findall(body)):
+        return None  # a word in lower case that no list of names holds: prose, not a list
+    mentions = find_mentions(body, data_dir)
+    if not mentions:
+        return None
+    gaps = [body[: mentions[0].start], body[mentions[-1].end :]]
+    gaps += [body[a.end : b.start] for a, b in itertools.pairwise(mentions)]
+    return (mentions, body) if all(_GAP.match(g) for g in gaps) else None
+
+
+def _context_cue(texts: list[str], before: int) -> tuple[str, str] | None:
+    """The cue of the nearest of the two paragraphs before index ``before`` that has one (a heading or an
+    introducing sentence such as "Delegations from the following attended:")."""
+    for i in range(before - 1, max(-1, before - 3), -1):
+        found = cue_role(texts[i])
+        if found is not None:
+            return found
+    return None
+
+
+def block_entries(texts: list[str], data_dir: Path | None = None) -> Iterator[tuple[int, Entry]]:
+    """(paragraph index, entry) for the lists that a run of paragraphs makes: bullet lines or paragraphs that
+    are only names (the role from the heading or sentence before them, or a role in brackets after a name),
+    and tables (rows with " | " cells; the first row is the header; the role from a status/role column, the
+    name column's header, or the paragraph before the table)."""
+    texts = [dehyphenate(t) for t in texts]
+    i = 0
+    while i < len(texts):
+        if _cells(texts[i]) is not None:
+            j = i
+            while j < len(texts) and _cells(texts[j]) is not None:
+                j += 1
+            yield from _table_entries(texts, i, j, data_dir)
+            i = j
+            continue
+        named = _only_names(texts[i], data_dir)
+        if named is None:
+            i += 1
+            continue
+        context = _context_cue(texts, i)
+        row = 0
+        while named is not None:
+            mentions, body = named
+            row += 1
+            for m in mentions:
+                found = _item_role(body, m) or context
+                if found is not None:
+                    yield i, Entry(m, found[0], found[1], "bullets", row)
+            i += 1
+            named = _only_names(texts[i], data_dir) if i < len(texts) else None
+
+
+_ROLE_HEADER = re.compile(r"\b(?:status|role|capacity|participation|attend\w*|present|type)\b", re.IGNORECASE)
+
+
+def _table_entries(texts: list[str], first: int, stop: int, data_dir: Path | None) -> Iterator[tuple[int, Entry]]:
+    rows = [_cells(t) or [] for t in texts[first:stop]]
+    header, body = rows[0], rows[1:]
+    if not body:
+        return
+    width = max(len(r) for r in rows)
+    name_cols = [
+        c
+        for c in range(width)
+        if sum(bool(r[c:] and _only_names(r[c], data_dir)) for r in body) * 2 >= len(body)
+        and not _ROLE_HEADER.search(header[c] if c < len(header) else "")
+    ]
+    role_cols = [c for c in range(width) if c not in name_cols and c < len(header) and _ROLE_HEADER.search(header[c])]
+    before = _context_cue(texts, first)
+    for c in name_cols:
+        column = cue_role(header[c]) if c < len(header) else None
+        for n, r in enumerate(body, start=1):
+            named = _only_names(r[c], data_dir) if c < len(r) else None
+            if named is None:
+                continue
+            mentions, cell = named
+            cell_role = next((cue_role(r[k]) for k in role_cols if k < len(r) and cue_role(r[k])), None)
+            for m in mentions:
+                found = _item_role(cell, m) or cell_role or column or before
+                if found is not None:
+                    yield first + n, Entry(m, found[0], found[1], "table", n)
