@@ -299,7 +299,8 @@ def test_first_appearances_narrow_joins(part):
         2011,
         2011,
     )
-    assert pd.isna(usa["join year"])
+    # senior officials welcomed its membership of the process on 1 April 2013 (bp-fifth-som-2013)
+    assert usa["join year"] == 2013
     assert fa.loc["Maldives", "first seen"] == 2009 and fa.loc["Maldives", "first as"] == "observer"
     assert fa.loc["Hong Kong SAR", "kind"] == "territory" and pd.isna(fa.loc["Hong Kong SAR", "first as member"])
     # founding participants are not listed: their join is the founding conference
@@ -469,6 +470,8 @@ def test_renamed_organisation_is_not_a_newcomer(part):
     assert successors == {"UNODCCP": "UNODC"}
     fa = m.first_appearances(part, m.load_membership(), "cochairs-2002", successors).set_index("name")
     assert fa.loc["UNODC", "first seen"] == 2002 and fa.loc["UNODC", "first as"] == "observer"
+    # a curated join year reaches an organisation under its short name (bp-fifth-som-2013 row)
+    assert fa.loc["UNODC", "join year"] == 2013
     assert "UNODCCP" not in fa.index
     without = m.first_appearances(part, m.load_membership(), "cochairs-2002").set_index("name")
     assert without.loc["UNODC", "first seen"] > 2002

@@ -131,6 +131,16 @@ def panel_counts(panel: pd.DataFrame) -> pd.DataFrame:
     return panel.groupby(["year", "status"]).size().rename("states").reset_index()
 
 
+def _short_names(curated: pd.DataFrame) -> list[str]:
+    """Curated names, each organisation under the canonical short name the corpus listings resolve to."""
+    if not len(curated):
+        return []
+    resolved = resolve_names(sorted(set(curated["name"])))
+    short = dict(zip(resolved["name_raw"], resolved["name"], strict=True))
+    pairs = zip(curated["name"], curated["kind"], strict=True)
+    return [short.get(n, n) if k == "organisation" else n for n, k in pairs]
+
+
 def _evidence(participation: pd.DataFrame, curated: pd.DataFrame) -> pd.DataFrame:
     """One row per (participant, year, status, source) from corpus listings and dated curated rows."""
     listed = participation[
@@ -147,12 +157,9 @@ def _evidence(participation: pd.DataFrame, curated: pd.DataFrame) -> pd.DataFram
         }
     )
     dated = curated[curated["as_of"].notna()]
-    resolved = resolve_names(sorted(set(dated["name"]))) if len(dated) else pd.DataFrame(columns=["name_raw", "name"])
-    short = dict(zip(resolved["name_raw"], resolved["name"], strict=True))
-    names = [short.get(n, n) if k == "organisation" else n for n, k in zip(dated["name"], dated["kind"], strict=True)]
     b = pd.DataFrame(
         {
-            "name": names,
+            "name": _short_names(dated),
             "iso3": dated["iso3"].tolist(),
             "kind": dated["kind"].tolist(),
             "year": dated["as_of"].astype(int).tolist(),
@@ -190,7 +197,8 @@ def first_appearances(
     founders |= set(founding.loc[founding["role"].isin(["participant", "co_chair"]), "iso3"]) - {""}
     founding_year = int(founding["year"].iloc[0]) if len(founding) else None
     joined = curated[curated["joined"].notna()]
-    known = {(i or n): int(j) for i, n, j in zip(joined["iso3"], joined["name"], joined["joined"], strict=True)}
+    # keyed as the evidence is: a state by its code, an organisation by its short name (UNODC, not its full name)
+    known = {(i or n): int(j) for i, n, j in zip(joined["iso3"], _short_names(joined), joined["joined"], strict=True)}
     ev["rank"] = ev["status"].map(STATUS_RANK).fillna(0)
     rows = []
     for key, group in ev.groupby("key", sort=False):

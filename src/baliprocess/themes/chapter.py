@@ -13,7 +13,7 @@ import pandas as pd
 
 from ..corpus import Corpus
 from .codebook import WINDOW, Codebook
-from .coder import NEGATION_WORDS, code_corpus
+from .coder import NEGATION_WORDS, code_corpus, content_paragraphs
 from .evaluate import evaluate, out_of_sample
 from .measures import (
     HAND,
@@ -97,10 +97,11 @@ def corpus_coding(
     docs, paragraphs = corpus.documents, corpus.paragraphs
     auto, rule3 = apply_rule3(code_corpus(corpus, codebook), paragraphs)
     chosen = coding_for_analysis(paragraphs, auto, gold)
-    # The units of analysis: paragraphs of content (not headings) of the documents coded (in English).
+    # The units of analysis: paragraphs of content (not headings, not bare lists of names) of the documents coded
+    # (in English).
     english = set(docs.loc[docs["language"] == "en", "doc_id"]) or set(docs["doc_id"])
     docs_a = docs[docs["doc_id"].isin(english)]
-    paras_a = paragraphs[paragraphs["doc_id"].isin(english) & (paragraphs["kind"] == "paragraph")]
+    paras_a = content_paragraphs(paragraphs[paragraphs["doc_id"].isin(english)])
     has_hand = chosen.name == HAND
     reference = corpus if has_hand else shipped()
     automatic = _automatic(codebook)
