@@ -35,7 +35,11 @@ endif
 # The book depends on the corpus folder in use: a stamp that changes when the folder does.
 CORPUS_STAMP := _build/.corpus-path
 $(shell mkdir -p _build && { echo '$(abspath $(CORPUS))' | cmp -s - $(CORPUS_STAMP) || echo '$(abspath $(CORPUS))' > $(CORPUS_STAMP); })
-BOOK_INPUTS := _config.yml _toc.yml $(NOTEBOOKS) $(CORPUS_STAMP) \
+# Every page's footer names the git commit the book is built from (book/_ext/book_citation.py): a stamp
+# that changes when HEAD does (empty outside a git checkout).
+COMMIT_STAMP := _build/.git-commit
+$(shell { git rev-parse HEAD 2>/dev/null || true; } | cmp -s - $(COMMIT_STAMP) || { git rev-parse HEAD 2>/dev/null || true; } > $(COMMIT_STAMP))
+BOOK_INPUTS := _config.yml _toc.yml CITATION.cff $(NOTEBOOKS) $(CORPUS_STAMP) $(COMMIT_STAMP) \
 	$(shell find book src data $(CORPUS) -type f -not -path 'book/_export/*' -not -name '*.pyc' 2>/dev/null)
 
 .PHONY: help venv book test unit lint execute export clean bench lab pdf check-corpus corpus-guard

@@ -23,7 +23,7 @@ from pathlib import Path
 
 from conftest import REPO
 
-COPIED = ("_config.yml", "_toc.yml", "book", "notebooks", "data")
+COPIED = ("_config.yml", "_toc.yml", "CITATION.cff", "book", "notebooks", "data")
 
 
 def build_book(tmp: Path, corpus: Path) -> dict:

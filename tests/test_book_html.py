@@ -16,9 +16,10 @@ from urllib.parse import unquote, urlsplit
 
 import nbformat
 import pytest
+import yaml
 from bs4 import BeautifulSoup, Tag
 
-from conftest import html_pages, source_of, toc_docnames, toc_notebooks
+from conftest import REPO, html_pages, source_of, toc_docnames, toc_notebooks
 
 URL_ATTRS = {"a": "href", "link": "href", "img": "src", "script": "src", "source": "src", "iframe": "src"}
 ERROR_CLASSES = ("traceback", "stderr", "output_error", "system-message", "problematic")
@@ -328,3 +329,32 @@ def test_only_blocks_left_out_of_the_build_are_dropped() -> None:
     assert "X" in shipped and "Y" not in shipped
     assert "Y" in other and "X" not in other
     assert shipped.startswith("a") and shipped.endswith("b")
+
+
+def test_the_book_says_how_to_cite_and_rerun_it(built_html: Path) -> None:
+    """The "How to cite" page renders CITATION.cff; every page's footer names the version and links to it;
+    the introduction links to it; every chapter ends with how to rerun it; the redirect page has a title
+    and a language."""
+    cff = yaml.safe_load((REPO / "CITATION.cff").read_text(encoding="utf-8"))
+    cite = BeautifulSoup((built_html / "book" / "cite.html").read_text(encoding="utf-8"), "html.parser")
+    text = " ".join(cite.select_one("article").get_text(" ").split())
+    assert cff["title"] in text and re.search(rf"Version\s*:\s*{re.escape(str(cff['version']))}", text), text[:300]
+    assert "@software" in text and "[Computer software]" in text
+    problems = []
+    for docname in toc_docnames():
+        page = BeautifulSoup((built_html / f"{docname}.html").read_text(encoding="utf-8"), "html.parser")
+        footer = page.select_one("p.book-version")
+        if footer is None or f"Version {cff['version']}" not in footer.get_text(" "):
+            problems.append(f"{docname}: no version in the footer")
+        elif docname != "book/cite" and not footer.find("a", href=re.compile(r"(^|/)cite\.html$")):
+            problems.append(f"{docname}: the footer does not link to the citation page")
+        if docname in toc_notebooks():
+            note = page.select_one(".rerun-note")
+            if note is None or "make lab" not in note.get_text() or f"{docname}.ipynb" not in note.get_text():
+                problems.append(f"{docname}: no note on how to rerun the chapter")
+    assert not problems, problems
+    intro = BeautifulSoup((built_html / f"{toc_docnames()[0]}.html").read_text(encoding="utf-8"), "html.parser")
+    assert intro.select_one("article").find("a", href=re.compile(r"cite\.html#cite$|cite\.html$"))
+    assert "make lab" in intro.select_one("article").get_text()
+    index = (built_html / "index.html").read_text(encoding="utf-8")
+    assert '<html lang="en">' in index and f"<title>{cff['title']}</title>" in index

@@ -4,8 +4,11 @@ extractable. Inspects the PDF that ``make pdf`` wrote from the current build; it
 
 from __future__ import annotations
 
+import json
 import re
+import shutil
 import sys
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -50,20 +53,21 @@ def texts(pdf: PdfReader) -> PageTexts:
     return PageTexts(pdf)
 
 
-def image_count(page) -> int:
-    """Image XObjects drawn on a page (directly or inside a form XObject), without decoding them."""
-
-    def count(resources) -> int:
-        found = 0
-        for xobject in (resources or {}).get("/XObject", {}).values():
-            xobject = xobject.get_object()
-            if xobject.get("/Subtype") == "/Image":
-                found += 1
-            elif xobject.get("/Subtype") == "/Form":
-                found += count(xobject.get("/Resources"))
-        return found
-
-    return count(page.get("/Resources"))
+def structure_figures(pdf: PdfReader) -> list[str]:
+    """The alternative texts of the /Figure elements in the PDF's structure tree (tagged PDF)."""
+    found: list[str] = []
+    stack = [pdf.trailer["/Root"]["/StructTreeRoot"]]
+    while stack:
+        node = stack.pop()
+        node = node.get_object() if hasattr(node, "get_object") else node
+        if isinstance(node, list):
+            stack.extend(node)
+        elif isinstance(node, dict):
+            if node.get("/S") == "/Figure" and "/Alt" in node:
+                found.append(str(node["/Alt"]))
+            if "/K" in node:
+                stack.append(node["/K"])
+    return found
 
 
 def html_titles(built_html: Path) -> dict[str, str]:
@@ -82,12 +86,62 @@ def test_pdf_has_every_page_and_the_figures(pdf: PdfReader, texts: PageTexts, bu
     docnames = toc_docnames()
     assert len(pdf.pages) >= len(docnames) + 2, f"{len(pdf.pages)} pages for {len(docnames)} toc pages"
     assert "The Bali Process" in texts[0]
-    figures = sum(
-        len(BeautifulSoup(p.read_text(encoding="utf-8"), "html.parser").select("article img"))
-        for p in (built_html / f"{d}.html" for d in docnames)
-    )
-    images = sum(image_count(page) for page in pdf.pages)
-    assert figures > 0 and images >= figures, f"{images} images embedded for {figures} figures in the book"
+    alts = [
+        _words(img.get("alt", ""))
+        for d in docnames
+        for img in BeautifulSoup((built_html / f"{d}.html").read_text(encoding="utf-8"), "html.parser").select(
+            "article figure img"
+        )
+    ]
+    # Figures are SVG, printed as vector drawings: each is a tagged /Figure carrying the image's alt text.
+    tagged = {_words(alt) for alt in structure_figures(pdf)}
+    assert alts and not [a for a in alts if a not in tagged], f"figures missing from the PDF: {set(alts) - tagged}"
+
+
+def test_pdf_is_tagged_and_its_links_stay_inside_it(pdf: PdfReader) -> None:
+    assert bool(pdf.trailer["/Root"].get("/MarkInfo", {}).get("/Marked")), "the PDF is not tagged"
+    assert "/StructTreeRoot" in pdf.trailer["/Root"]
+    names = set(pdf.named_destinations)
+    inside, outside, dangling = 0, [], []
+    for number, page in enumerate(pdf.pages, start=1):
+        for annotation in page.get("/Annots") or []:
+            annotation = annotation.get_object()
+            if "/Dest" in annotation:
+                inside += 1
+                if str(annotation["/Dest"]) not in names:
+                    dangling.append(f"page {number}: {annotation['/Dest']}")
+            uri = str(annotation.get("/A", {}).get("/URI", ""))
+            if uri and not uri.startswith(("http://", "https://", "mailto:")):
+                outside.append(f"page {number}: {uri}")
+    assert not outside, f"links out of the PDF to local files: {outside[:5]}"
+    assert not dangling, f"internal links to no destination: {dangling[:5]}"
+    assert inside > 100, f"only {inside} internal links: citations and cross-references should be internal"
+    assert b"file:" not in PDF.read_bytes()
+
+
+def test_no_code_toggle_and_every_table_fits(pdf: PdfReader, texts: PageTexts, built_html: Path) -> None:
+    # Chromium prints "fi" and "fl" as ligatures: NFKC gives back the letters.
+    whole = unicodedata.normalize("NFKC", " ".join(texts[i] for i in range(len(pdf.pages))))
+    assert "Show code cell" not in whole and "Hide code cell" not in whole
+    layout = json.loads(PDF.with_suffix(".layout.json").read_text(encoding="utf-8"))
+    assert layout["too_wide"] == [], f"tables wider than the page: {layout['too_wide']}"
+    missing = []
+    for docname in toc_docnames():
+        page = BeautifulSoup((built_html / f"{docname}.html").read_text(encoding="utf-8"), "html.parser")
+        for head in page.select("article table thead th"):
+            name = _words(head.get_text(" "))
+            if name and name not in whole:
+                missing.append(f"{docname}: column {name!r}")
+    assert not missing, f"table columns not in the PDF's text: {missing[:10]}"
+
+
+def test_same_pdf_from_another_checkout_path(built_html: Path, tmp_path: Path, chromium) -> None:
+    """No path of the machine in the bytes: the book copied elsewhere prints to the same file."""
+    copy = tmp_path / "elsewhere" / "html"
+    shutil.copytree(built_html, copy, ignore=shutil.ignore_patterns("*.pdf"))
+    out = tmp_path / "book.pdf"
+    book_pdf.build_pdf(copy, out, browser=chromium)
+    assert out.read_bytes() == PDF.read_bytes(), "the PDF depends on where the book was built"
 
 
 def test_bookmarks_open_each_chapter_on_its_first_page(pdf: PdfReader, texts: PageTexts, built_html: Path) -> None:
@@ -136,9 +190,39 @@ def test_toc_parts_and_escaped_front_matter(tmp_path: Path) -> None:
         ("two", "A & B"),
         ("three", None),
     ]
-    for entry, pages in zip(entries, (2, 3, 1, 4), strict=True):
-        entry.title, entry.pages = f"<{entry.docname}>", pages
-    contents = book_pdf.contents_page(entries, 3)
+    for entry in entries:
+        entry.title = f"<{entry.docname}>"
+    contents = book_pdf.contents_page(entries, {"intro": 3, "one": 5, "two": 8, "three": 9})
     assert "&lt;one&gt;" in contents and "<one>" not in contents and "A &amp; B" in contents
     assert re.findall(r"<span>(\d+)</span>", contents) == ["3", "5", "8", "9"]
+    assert re.findall(r"href='#([^']+)'", contents) == ["intro", "one", "two", "three"]
     assert "&lt;script&gt;" in book_pdf.title_page({"title": "<script>", "author": "x"})
+
+
+def test_links_become_internal_or_plain_text(tmp_path: Path) -> None:
+    root = tmp_path / "html"
+    (root / "book").mkdir(parents=True)
+    page = root / "book" / "a.html"
+    article = BeautifulSoup(
+        '<article><h1 id="top">A</h1><a href="#top">self</a> <a href="b.html#x">other</a> '
+        '<a href="b.html">chapter</a> <a href="../_downloads/d.csv" download>data.csv</a> '
+        '<a href="https://example.org/">web</a> <a href="../genindex.html">index</a></article>',
+        "html.parser",
+    ).article
+    book_pdf.rewrite_links(article, page, root, {"book/a": "book-a", "book/b": "book-b"})
+    hrefs = [a["href"] for a in article.find_all("a")]
+    assert hrefs == ["#book-a--top", "#book-b--x", "#book-b", "https://example.org/"]
+    assert article.h1["id"] == "book-a--top"
+    assert [s.get_text() for s in article.find_all("span")] == ["data.csv", "index"]
+
+
+def test_stacked_cells_are_labelled_by_their_column() -> None:
+    table = BeautifulSoup(
+        "<table><thead><tr><th>theme</th><th>part</th><th>text</th></tr></thead><tbody>"
+        "<tr><th rowspan='2'>T</th><td>definition</td><td>d</td></tr><tr><td>includes</td><td>i</td></tr>"
+        "</tbody></table>",
+        "html.parser",
+    ).table
+    book_pdf.label_cells(table)
+    labels = [(c.get_text(), c.get("data-label")) for c in table.tbody.find_all(["th", "td"])]
+    assert labels == [("T", "theme"), ("definition", "part"), ("d", "text"), ("includes", "part"), ("i", "text")]

@@ -108,7 +108,7 @@ def comparison_figure(comparison: pd.DataFrame, labels: dict[str, str], source: 
     ]
     ax.set_yticks(y, names)
     ax.invert_yaxis()
-    ax.set_xlabel("change of the share of paragraphs, first to last year (percentage points)")
+    ax.set_xlabel("change of the share of paragraphs,\nfirst to last year (percentage points)")
     ax.grid(axis="y", visible=False)
     fig.legend(loc="outside lower center", ncols=2, frameon=False)
     plotting.add_source(fig, f"{source}; paragraphs.csv.")
