@@ -1,8 +1,9 @@
 """Time ``python -m baliprocess add`` on generated files, then ``validate`` on the result.
 
-Run with ``.venv/bin/python bench/ingest.py [--n 20]``. The files are made from the shipped corpus's
-paragraphs (cycled, so any ``n`` works): a third each PDFs with a text layer (matplotlib), HTML pages and
-.docx files, each with a title and a date in its metadata. Prints wall time and peak memory of each step.
+Run with ``.venv/bin/python bench/ingest.py [--n 20]``. The files are made from the shipped corpus's paragraphs
+(cycled, so any ``n`` works): a third each PDFs with a text layer (matplotlib; a running header and page numbers on
+every page), HTML pages and .docx files, each with a title and a date in its metadata. Prints wall time and peak
+memory of each step.
 """
 
 from __future__ import annotations
@@ -30,8 +31,11 @@ def _pdf(path: Path, title: str, day: dt.date, paragraphs: list[str]) -> None:
     for text in paragraphs:
         lines += [*textwrap.wrap(text, 95), ""]
     with PdfPages(path, metadata={"Title": title, "CreationDate": dt.datetime.combine(day, dt.time(9), dt.UTC)}) as pdf:
-        for first in range(0, len(lines), LINES_PER_PAGE):
+        n_pages = -(-len(lines) // LINES_PER_PAGE)
+        for number, first in enumerate(range(0, len(lines), LINES_PER_PAGE), start=1):
             fig = Figure(figsize=(8.27, 11.69))
+            fig.text(0.06, 0.975, title[:80], fontsize=7)  # a running header and a page number,
+            fig.text(0.46, 0.02, f"Page {number} of {n_pages}", fontsize=7)  # for the PDF rules to drop
             for i, line in enumerate(lines[first : first + LINES_PER_PAGE]):
                 fig.text(0.06, 0.95 - 0.016 * i, line, fontsize=8)
             pdf.savefig(fig)

@@ -17,7 +17,8 @@ from pypdf import PdfReader
 
 from baliprocess.cli import main
 from baliprocess.corpus import load_corpus, read_document
-from baliprocess.ingest import metadata_date, pdf_paragraphs, slug
+from baliprocess.ingest import metadata_date, slug
+from baliprocess.ingest.pdftext import Lexicon, Line, to_paragraphs
 from test_cli import run
 
 FIRST = "The Bali Process brings together more than forty members to address people smuggling across the region."
@@ -198,7 +199,9 @@ def test_docx_without_metadata_proposes_nothing(inbox, corpus, capsys):
     path = docx_file(inbox / "Minutes 2004.docx", None, None, ["Minutes of the meeting."])
     assert add(path, "--to", corpus) == 0
     out = corpus / "minutes-2004.txt"
-    assert set(front_matter(out)) == {"source_file", "source_sha256"}
+    meta = front_matter(out)
+    assert set(meta) == {"doc_type", "doc_type_note", "source_file", "source_sha256"}
+    assert meta["doc_type"] == "meeting_report" and "'Minutes of'" in meta["doc_type_note"]
     assert capsys.readouterr().err.splitlines() == [
         f"{out}: no title found; pass --title or add title: to the front matter",
         f"{out}: no date found; pass --date or add date: to the front matter",
@@ -306,7 +309,7 @@ def test_existing_output_is_kept_unless_forced(inbox, tmp_path):
     result = run("add", str(page), "--to", str(tmp_path))
     assert (result.returncode, result.stdout) == (0, f"{page} -> {second}\n")
     assert first.read_text(encoding="utf-8") == "a hand-made document that holds the name"
-    second.write_text(second.read_text(encoding="utf-8").replace("\nRegional", "\nEdited by hand"), encoding="utf-8")
+    second.write_text(second.read_text(encoding="utf-8") + "\nEdited by hand\n", encoding="utf-8")
     result = run("add", str(page), "--to", str(tmp_path))
     assert (result.returncode, result.stdout) == (1, "")
     assert result.stderr == f"{page}: already added as {second} (same source_sha256); pass --force to replace it\n"
@@ -404,13 +407,17 @@ def test_slug():
     assert len(slug("word " * 40)) <= 60
 
 
-def test_pdf_paragraphs_join_soft_wraps_and_keep_items_apart():
-    page = (
-        "1. A numbered paragraph that is long enough to wrap onto a\nsecond line of the page.\n"
-        "2. The next one, with a hyphen-\nated word.\n\nA closing line."
-    )
-    assert pdf_paragraphs(page) == [
+def test_pdf_lines_join_soft_wraps_and_keep_items_apart():
+    lines = [
+        "1. A numbered paragraph that is long enough to wrap onto a",
+        "second line of the page.",
+        "2. The next one, with a hyphen-",
+        "ated word.",
+        "A closing line.",
+    ]
+    page = [Line(text, top=800 - 12 * i) for i, text in enumerate(lines)]
+    assert to_paragraphs(page, Lexicon(), []) == [
         "1. A numbered paragraph that is long enough to wrap onto a second line of the page.",
-        "2. The next one, with a hyphen-ated word.",
+        "2. The next one, with a hyphenated word.",  # a dictionary word: the line-end hyphen goes
         "A closing line.",
     ]

@@ -19,7 +19,7 @@ __all__ = ["main"]
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
-        prog="python -m baliprocess", description="Validate and export the Bali Process corpus."
+        prog="baliprocess", description="Validate, export and add to a Bali Process corpus."
     )
     sub = parser.add_subparsers(dest="command", required=True)
     validate = sub.add_parser("validate", help="check every corpus file and report every problem")
@@ -92,10 +92,14 @@ def main(argv: list[str] | None = None) -> int:
     try:
         corpus = load_corpus(args.corpus)
         if args.command == "validate":
+            from .corpuswarnings import corpus_warnings
+
             record_problems = _record_problems()
             if record_problems:
                 raise CorpusError(record_problems)
             print("\n".join(_validate_summary(corpus)))
+            for line in corpus_warnings(corpus):
+                print(line, file=sys.stderr)
         else:
             from .export import write_export
 

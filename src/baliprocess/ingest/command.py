@@ -16,13 +16,29 @@ from pathlib import Path
 
 import yaml
 
-from ..corpus import _ID_RE
+from ..corpus import _ID_RE, DEFAULT_CORPUS
 from ..docdate import FORMS, DateFormError, DateValueError, DocDate, parse_doc_date
-from .readers import URL_RE, IngestError, extract, one_line
+from .pdftext import Lexicon
+from .proposals import check_file_date, dateline, note, propose_doc_type, propose_title, text_dates
+from .readers import JUNK_TITLE, URL_RE, Extracted, IngestError, extract, one_line
+from .structure import table_note
 
 OUTPUT_SUFFIX = ".txt"
+#: The folder (a dotfile, so not a document) inside the corpus where ``add`` keeps each PDF's rule log.
+LOG_DIR = ".baliprocess-add"
 
-__all__ = ["OUTPUT_SUFFIX", "Options", "add_file", "output_path", "render", "run_add", "slug"]
+__all__ = [
+    "LOG_DIR",
+    "OUTPUT_SUFFIX",
+    "Options",
+    "add_file",
+    "corpus_lexicon",
+    "made_from",
+    "output_path",
+    "render",
+    "run_add",
+    "slug",
+]
 
 # --- output ---------------------------------------------------------------------------------------------
 
@@ -47,38 +63,68 @@ def render(meta: dict[str, str], paragraphs: list[str]) -> str:
 
 
 _SHA_LINE = re.compile(r"^source_sha256:\s*['\"]?([0-9a-f]{64})", re.MULTILINE)
+_FILE_LINE = re.compile(r"^source_file:\s*(.+?)\s*$", re.MULTILINE)
 
 
-def _recorded_sha256(path: Path) -> str | None:
+def _recorded(path: Path) -> tuple[str | None, str | None]:
+    """(source_sha256, source_file) recorded in a document's front matter."""
     try:
-        match = _SHA_LINE.search(path.read_text(encoding="utf-8", errors="replace"))
+        with path.open(encoding="utf-8", errors="replace") as handle:
+            text = handle.read(16_384)  # the front matter, not the whole document
     except OSError:
+        return None, None
+    front = text.split("\n---", 1)[0] if text.startswith("---") else ""
+    sha, name = _SHA_LINE.search(front), _FILE_LINE.search(front)
+    return (sha.group(1) if sha else None), (yaml.safe_load(name.group(1)) if name else None)
+
+
+def made_from(to: Path, sha256: str, name: str) -> tuple[Path, str] | None:
+    """The document in ``to`` made from the same original: (path, how it matched), matched by its
+    checksum first, then by the original's file name."""
+    if not to.is_dir():
         return None
-    return match.group(1) if match else None
+    by_name = None
+    for candidate in sorted(to.glob(f"*{OUTPUT_SUFFIX}")):
+        sha, source = _recorded(candidate)
+        if sha == sha256:
+            return candidate, "same source_sha256"
+        if by_name is None and source == name:
+            by_name = candidate
+    return (
+        (by_name, "same source_file, other bytes: an edited original, or another file of that name")
+        if by_name
+        else None
+    )
 
 
-def output_path(to: Path, stem: str, sha256: str, fixed: bool = False, force: bool = False) -> Path:
+def output_path(
+    to: Path, stem: str, sha256: str, fixed: bool = False, force: bool = False, name: str | None = None
+) -> Path:
     """Where a document goes: ``to/<stem>.txt``, never overwriting without ``force``.
 
-    A file added before from the same bytes (same ``source_sha256``) is refused unless ``force``
-    replaces it. Another document already holding the name (two reports titled "Media release") leaves it
-    alone and takes ``<stem>-2.txt``, ``<stem>-3.txt``, ...; with ``fixed`` (an ``--id`` was given) the
-    name cannot move, so an existing file is refused unless ``force``.
+    A document made from the same original (same ``source_sha256``, or same ``source_file`` name) is
+    refused unless ``force`` replaces it, in its place. Another document already holding the name (two
+    reports titled "Media release") is left alone and the new one takes ``<stem>-2.txt``, ``<stem>-3.txt``,
+    ...; with ``fixed`` (an ``--id`` was given) the name cannot move, so an existing file is refused unless
+    ``force``.
     """
     first = to / f"{stem}{OUTPUT_SUFFIX}"
+    previous = made_from(to, sha256, name or "")
+    if previous is not None and not force:
+        path, how = previous
+        hint = "" if how.startswith("same source_sha256") else " (or rename the file if it is another document)"
+        raise IngestError(f"already added as {path} ({how}); pass --force to replace it{hint}")
     if fixed:
         if first.exists() and not force:
             raise IngestError(f"{first} already exists; pass --force to replace it")
         return first
+    if previous is not None:
+        return previous[0]
     number = 1
     while True:
         candidate = first if number == 1 else to / f"{stem}-{number}{OUTPUT_SUFFIX}"
         if not candidate.exists():
             return candidate
-        if _recorded_sha256(candidate) == sha256:
-            if force:
-                return candidate
-            raise IngestError(f"already added as {candidate} (same source_sha256); pass --force to replace it")
         number += 1
 
 
@@ -94,41 +140,121 @@ class Options:
     doc_id: str | None = None
 
 
-def add_file(path: Path, to: Path, options: Options, force: bool = False) -> tuple[Path, list[str]]:
-    """Convert ``path`` into a document in folder ``to``; return the file written and notes for the user
-    (values still missing, parts not converted). Raises :class:`IngestError`."""
-    data, found = extract(path)
-    title = options.title or found.title
-    date, date_source = (options.date, None) if options.date else (found.date, found.date_source)
+def _propose_date(found: Extracted, options: Options) -> tuple[DocDate | None, str | None, str | None]:
+    """(date, its note, a line for the user when a file's date was not proposed)."""
+    if options.date:
+        return options.date, None, None
+    if found.date is None:
+        return None, None, None
+    if found.date_kind != "file":
+        return found.date, note(found.date, found.date_source), None
+    check = check_file_date(found.date, text_dates(found.paragraphs))
+    if check.ok:
+        return found.date, note(found.date, found.date_source), None
+    where = found.date_source.split(" (", 1)[0]
+    refused = f"{where} {found.date} is {check.reason}, so it is not the document's date"
+    line = dateline(found.paragraphs)
+    if line is None:
+        return None, None, f"{refused}; pass --date"
+    date, words = line
+    return date, note(date, f"the dateline '{words}' ({refused})"), None
+
+
+def _cleaning_note(log: list[dict[str, object]], log_file: str) -> str:
+    """The front matter's ``cleaning_note``: how often each PDF rule fired, and where the full log is."""
+    counts: dict[str, int] = {}
+    for entry in log:
+        counts[str(entry["rule"])] = counts.get(str(entry["rule"]), 0) + 1
+    listed = ", ".join(f"{rule} {n}" for rule, n in sorted(counts.items()))
+    return f"add cleaned the PDF's text with the listed PDF rules ({listed}); every change in {log_file}."
+
+
+def _write_log(to: Path, out: Path, log: list[dict[str, object]]) -> str:
+    folder = to / LOG_DIR
+    folder.mkdir(exist_ok=True)
+    target = folder / f"{out.stem}.tsv"
+    rows = ["page\trule\tbefore\tafter"]
+    rows += ["\t".join(" ".join(str(e[k]).split()) for k in ("page", "rule", "before", "after")) for e in log]
+    target.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    return f"{LOG_DIR}/{target.name}"
+
+
+def add_file(
+    path: Path, to: Path, options: Options, force: bool = False, lexicon: Lexicon | None = None
+) -> tuple[Path, list[str], list[str]]:
+    """Convert ``path`` into a document in folder ``to``; return the file written, notes for the user
+    (values still missing, parts not converted) and problems (the document is written but needs a look:
+    merged cells, a page of boilerplate). Raises :class:`IngestError`."""
+    data, found = extract(path, lexicon)
     meta: dict[str, str] = {}
     if options.doc_id:
         meta["id"] = options.doc_id
+    title, title_note = options.title, None
+    if not title and found.title and not JUNK_TITLE.match(found.title):
+        title, title_note = found.title, note(found.title, found.title_source or "the file's metadata")
+    if not title:
+        proposed = propose_title(found.paragraphs)
+        if proposed:
+            title, title_note = proposed[0], note(proposed[0], proposed[1])
     if title:
         meta["title"] = title
+        if title_note:
+            meta["title_note"] = title_note
+    date, date_note, date_refused = _propose_date(found, options)
     if date is not None:
         meta["date"] = str(date)
-        if date_source:
-            meta["date_note"] = f"Proposed by add from {date_source}; check it against the document."
-    for key, value in (
-        ("publisher", options.publisher or found.publisher),
-        ("doc_type", options.doc_type),
-        ("url", options.url or found.url),
-    ):
-        if value:
-            meta[key] = value
-    meta["source_file"] = path.name
-    meta["source_sha256"] = hashlib.sha256(data).hexdigest()
-    out = output_path(
-        to, slug(options.doc_id or title or path.stem), meta["source_sha256"], fixed=bool(options.doc_id), force=force
-    )
+        if date_note:
+            meta["date_note"] = date_note
+    if options.publisher or found.publisher:
+        meta["publisher"] = options.publisher or found.publisher
+    doc_type = options.doc_type
+    if not doc_type:
+        proposed = propose_doc_type(title, found.paragraphs, found.is_web_page)
+        if proposed:
+            doc_type = proposed[0]
+            meta["doc_type"], meta["doc_type_note"] = doc_type, note(doc_type, proposed[1])
+    else:
+        meta["doc_type"] = doc_type
+    if options.url or found.url:
+        meta["url"] = options.url or found.url
+    tables = table_note(found.tables)
+    if tables:
+        meta["tables_note"] = tables
+    sha256 = hashlib.sha256(data).hexdigest()
+    stem = slug(options.doc_id or title or path.stem)
+    out = output_path(to, stem, sha256, fixed=bool(options.doc_id), force=force, name=path.name)
     to.mkdir(parents=True, exist_ok=True)
+    if found.log:
+        meta["cleaning_note"] = _cleaning_note(found.log, _write_log(to, out, found.log))
+    meta["source_file"], meta["source_sha256"] = path.name, sha256
     out.write_text(render(meta, found.paragraphs), encoding="utf-8")
-    notes = [f"{path}: {note}" for note in found.notes]
+    notes = [f"{path}: {n}" for n in found.notes]
     if not title:
         notes.append(f"{out}: no title found; pass --title or add title: to the front matter")
+    if date_refused:
+        notes.append(f"{out}: {date_refused}")
     if date is None:
         notes.append(f"{out}: no date found; pass --date or add date: to the front matter")
-    return out, notes
+    return out, notes, [f"{path}: {p}" for p in found.problems]
+
+
+#: The project's table of organisations: their names and acronyms ("UNHCR", "South-East") join the lexicon.
+ORGANISATIONS_CSV = DEFAULT_CORPUS.parent / "organisations.csv"
+
+
+def corpus_lexicon(to: Path, limit: int = 2000) -> Lexicon:
+    """The words of the documents already in ``to`` (at most ``limit`` files) and of the project's table of
+    organisations, for PDF line-end hyphens."""
+    lexicon = Lexicon()
+    if ORGANISATIONS_CSV.is_file():
+        lexicon.add_text(ORGANISATIONS_CSV.read_text(encoding="utf-8").replace("|", " ").replace(",", " "))
+    if to.is_dir():
+        for path in sorted(to.glob(f"*{OUTPUT_SUFFIX}"))[:limit]:
+            try:
+                lexicon.add_text(path.read_text(encoding="utf-8", errors="replace"))
+            except OSError:
+                continue
+    return lexicon
 
 
 def _options(args: argparse.Namespace) -> Options:
@@ -159,9 +285,10 @@ def run_add(args: argparse.Namespace) -> int:
         print(f"baliprocess add: {exc}", file=sys.stderr)
         return 1
     status = 0
+    lexicon = corpus_lexicon(args.to) if any(p.suffix.lower() == ".pdf" for p in args.files) else None
     for path in args.files:
         try:
-            out, notes = add_file(path, args.to, options, args.force)
+            out, notes, problems = add_file(path, args.to, options, args.force, lexicon)
         except IngestError as exc:
             print(f"{path}: {exc}", file=sys.stderr)
             status = 1
@@ -171,6 +298,7 @@ def run_add(args: argparse.Namespace) -> int:
             status = 1
             continue
         print(f"{path} -> {out}")
-        for note in notes:
-            print(note, file=sys.stderr)
+        for line in notes + problems:
+            print(line, file=sys.stderr)
+        status = 1 if problems else status
     return status

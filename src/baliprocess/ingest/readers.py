@@ -1,8 +1,10 @@
 """Readers: the text and metadata of HTML, PDF, ``.docx`` and text files, through maintained extractors.
 
-trafilatura for ``.html``/``.htm`` (the page's main text; the date only from the page's metadata fields),
-pypdf for ``.pdf`` (the text layer), python-docx for ``.docx``; ``.txt`` and ``.md`` are taken as they are.
-Nothing is made up: a value a file does not state stays ``None``.
+trafilatura for ``.html``/``.htm`` (the page's main text, its headings, lists and tables; the date only from
+the page's publication-date fields), pdfminer.six for ``.pdf`` (the text layer in reading order, cleaned by
+:mod:`.pdftext`; pypdf for the document information), python-docx for ``.docx`` (paragraphs, headings,
+lists and tables in order); ``.txt`` and ``.md`` are taken as they are. Nothing is made up: a value a file
+does not state stays ``None``.
 """
 
 from __future__ import annotations
@@ -18,10 +20,23 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..docdate import DocDate, from_parts, parse_doc_date
+from .pdftext import Lexicon, pdf_text
+from .structure import Table, docx_blocks, html_blocks
 
-__all__ = ["SUFFIXES", "URL_RE", "Extracted", "IngestError", "extract", "metadata_date", "one_line", "pdf_paragraphs"]
+__all__ = [
+    "JUNK_TITLE",
+    "SUFFIXES",
+    "URL_RE",
+    "Extracted",
+    "IngestError",
+    "extract",
+    "metadata_date",
+    "one_line",
+]
 
 URL_RE = re.compile(r"^https?://\S+$")
+#: A title field that names a file or a template, not the document ("Microsoft Word - doc1.docx").
+JUNK_TITLE = re.compile(r"^(?:microsoft word - .*|untitled.*|.*\.(?:docx?|pdf|html?))$", re.IGNORECASE)
 
 
 class IngestError(Exception):
@@ -39,6 +54,16 @@ class Extracted:
     publisher: str | None = None
     url: str | None = None
     notes: list[str] = field(default_factory=list)
+    #: "publication" (a page's publication-date field) or "file" (when the file was made: checked
+    #: against the dates the text mentions before it is proposed)
+    date_kind: str = "publication"
+    title_source: str | None = None
+    tables: list[Table] = field(default_factory=list)
+    #: problems that leave the document written but need a look (merged cells, a page of boilerplate)
+    problems: list[str] = field(default_factory=list)
+    #: every PDF rule that fired: page, rule, before, after
+    log: list[dict[str, object]] = field(default_factory=list)
+    is_web_page: bool = False
 
 
 def one_line(value: object) -> str | None:
@@ -109,7 +134,9 @@ def _json_ld_dates(obj: object) -> Iterator[tuple[str, str]]:
 
 
 def _html_date_candidates(tree) -> Iterator[tuple[str, str]]:
-    """(where, value) for every publication-date field in the page's metadata, most specific first."""
+    """(where, value) for every publication-date field of the page, most specific first: ``<meta>``
+    fields (``article:published_time``, ``DC.date.issued``, ``itemprop=datePublished``, ...), JSON-LD
+    ``datePublished``, an element with ``itemprop="datePublished"``, then the first ``<time datetime>``."""
     found: list[tuple[int, str, str]] = []
     for meta in tree.xpath("//meta[@content]"):
         name = meta.get("property") or meta.get("name") or meta.get("itemprop") or meta.get("http-equiv") or ""
@@ -123,8 +150,16 @@ def _html_date_candidates(tree) -> Iterator[tuple[str, str]]:
             continue
         for key, value in _json_ld_dates(data):
             found.append((0 if key == "datePublished" else 1, f"JSON-LD {key}", value))
+    for element in tree.xpath("//*[not(self::meta)][@itemprop='datePublished']"):
+        value = element.get("datetime") or element.get("content") or element.text_content()
+        found.append((0, f"<{element.tag} itemprop=datePublished>", value))
+    for element in tree.xpath("//time[@datetime]")[:1]:
+        found.append((2, "<time datetime>", element.get("datetime")))
     for _, where, value in sorted(found, key=lambda item: item[0]):
         yield where, value
+
+
+_MERGED_CELL = ".//*[(self::td or self::th) and ((@colspan and @colspan!='1') or (@rowspan and @rowspan!='1'))]"
 
 
 def _from_html(data: bytes) -> Extracted:
@@ -134,20 +169,36 @@ def _from_html(data: bytes) -> Extracted:
     if tree is None:
         raise IngestError("cannot be read as HTML")
     doc = trafilatura.bare_extraction(data, with_metadata=True, include_comments=False, include_tables=True)
-    text = getattr(doc, "text", None) or ""
-    paragraphs = [" ".join(line.split()) for line in text.splitlines() if line.strip()]
+    body = getattr(doc, "body", None)
+    if body is not None:
+        paragraphs, tables = html_blocks(body)
+    else:
+        text = getattr(doc, "text", None) or ""
+        paragraphs, tables = [" ".join(line.split()) for line in text.splitlines() if line.strip()], []
+    if not paragraphs:
+        raise IngestError("no main text found: the page holds only menus, links or other boilerplate")
     out = Extracted(
         paragraphs,
         title=one_line(getattr(doc, "title", None)),
         publisher=one_line(getattr(doc, "sitename", None)),
         url=_http(getattr(doc, "url", None)),
+        tables=tables,
+        is_web_page=True,
     )
+    if out.title:
+        out.title_source = "the page's title field"
+    for number, table in enumerate(tree.xpath("//table"), start=1):
+        if table.xpath(_MERGED_CELL):
+            out.problems.append(
+                f"table {number} has merged cells (colspan/rowspan): each cell was written once, so a row may "
+                "hold fewer cells than the header; check the rows"
+            )
     # trafilatura's own date (htmldate) may be guessed from the text or complete a month with a day, so
-    # the date is read here from the metadata fields alone, at the precision they state.
+    # the date is read here from the publication-date fields alone, at the precision they state.
     for where, value in _html_date_candidates(tree):
-        date = metadata_date(value)
+        date = metadata_date(value or "")
         if date is not None:
-            out.date, out.date_source = date, f"the page's metadata ({where} {value.strip()!r})"
+            out.date, out.date_source = date, f"the page's {where} field ({value.strip()!r})"
             break
     return out
 
@@ -166,74 +217,53 @@ def _quiet(logger_name: str) -> Iterator[None]:
 
 # --- PDF ------------------------------------------------------------------------------------------------
 
-_ITEM_START = re.compile(r"^(?:\d{1,3}[.)]\s|[•·▪◦*-]\s)")
-_SENTENCE_END = re.compile(r"[.!?:;\"”’)]$")
+
+def _from_pdf(data: bytes, lexicon: Lexicon | None = None) -> Extracted:
+    with _quiet("pypdf"), _quiet("pdfminer"):
+        return _read_pdf(data, lexicon)
 
 
-def pdf_paragraphs(page_text: str) -> list[str]:
-    """Paragraphs of one page's extracted text: blank lines, numbered or bulleted lines, and a short line
-    that ends a sentence end a paragraph; other line breaks are soft wraps and become spaces (a word split
-    by a hyphen at the end of a line keeps its hyphen)."""
-    lines = [" ".join(line.split()) for line in page_text.splitlines()]
-    full = max((len(line) for line in lines), default=0)
-    paragraphs: list[str] = []
-    current = previous = ""
-    for line in lines:
-        if not line:
-            if current:
-                paragraphs.append(current)
-            current = ""
-            continue
-        ends_short = bool(_SENTENCE_END.search(previous)) and len(previous) < 0.8 * full
-        if current and (_ITEM_START.match(line) or ends_short):
-            paragraphs.append(current)
-            current = ""
-        if not current:
-            current = line
-        elif current.endswith("-") and line[:1].islower():
-            current += line
-        else:
-            current += " " + line
-        previous = line
-    if current:
-        paragraphs.append(current)
-    return paragraphs
-
-
-def _from_pdf(data: bytes) -> Extracted:
-    with _quiet("pypdf"):
-        return _read_pdf(data)
-
-
-def _read_pdf(data: bytes) -> Extracted:
+def _read_pdf(data: bytes, lexicon: Lexicon | None) -> Extracted:
     from pypdf import PdfReader
 
     try:
         reader = PdfReader(io.BytesIO(data))
         if reader.is_encrypted and not reader.decrypt(""):
             raise IngestError("the PDF is encrypted: save an unencrypted copy first")
-        texts = [page.extract_text() or "" for page in reader.pages]
+        n_pages = len(reader.pages)
     except IngestError:
         raise
     except Exception as exc:
         raise IngestError(f"cannot be read as a PDF ({type(exc).__name__}: {one_line(exc) or 'no detail'})") from None
-    if not any(t.strip() for t in texts):
+    try:
+        text = pdf_text(data, lexicon)
+    except Exception as exc:
+        raise IngestError(f"cannot be read as a PDF ({type(exc).__name__}: {one_line(exc) or 'no detail'})") from None
+    if not text.paragraphs:
+        if text.boilerplate_pages:
+            raise IngestError("only running headers, page numbers or print stamps: no text left to add")
         raise IngestError("no text layer (scanned?): run OCR first")
-    out = Extracted([p for t in texts for p in pdf_paragraphs(t)])
-    empty = [str(i) for i, t in enumerate(texts, start=1) if not t.strip()]
+    out = Extracted(text.paragraphs, log=text.log)
+    empty = [str(p) for p in text.empty_pages if p <= n_pages]
     if empty:
         out.notes.append(f"page(s) {', '.join(empty)} have no text layer and are missing: run OCR on them")
+    if text.boilerplate_pages:
+        pages = ", ".join(map(str, text.boilerplate_pages))
+        out.problems.append(f"page(s) {pages} hold only running headers, page numbers or print stamps: nothing kept")
     try:
         info = reader.metadata
-        out.title = one_line(info.title) if info else None
+        stated = one_line(info.title) if info else None
         created = info.creation_date if info else None
     except Exception:
-        created = None
+        stated, created = None, None
+    if stated and not JUNK_TITLE.match(stated):
+        out.title, out.title_source = stated, "the PDF's Title field"
+    elif text.title:
+        out.title, out.title_source = text.title, "the largest type on the PDF's first page"
     out.date = _from_datetime(created)
     if out.date is not None:
-        out.date_source = (
-            "the PDF's CreationDate (when the file was made, which may be later than the document's own date)"
-        )
+        out.date_kind = "file"
+        out.date_source = "the PDF's CreationDate (when the file was made, which may be later than the document)"
     return out
 
 
@@ -248,25 +278,30 @@ def _from_docx(data: bytes) -> Extracted:
 
     try:
         document = docx.Document(io.BytesIO(data))
-        paragraphs = [" ".join(p.text.split()) for p in document.paragraphs if p.text.strip()]
+        paragraphs, tables = docx_blocks(document)
         props = document.core_properties
         title, created = props.title, props.created
-        n_tables = len(document.tables)
     except Exception as exc:
         raise IngestError(
             f"cannot be read as a .docx file ({type(exc).__name__}: {one_line(exc) or 'no detail'})"
         ) from None
     if created is not None and created.tzinfo is None:
         created = created.replace(tzinfo=dt.UTC)
-    out = Extracted(paragraphs, title=one_line(title))
+    out = Extracted(paragraphs, title=one_line(title), tables=tables)
+    if out.title:
+        out.title_source = "the .docx file's core property 'title'"
     if created is not None and created != _PYTHON_DOCX_TEMPLATE_CREATED:
         out.date = _from_datetime(created)
+        out.date_kind = "file"
         out.date_source = (
-            "the .docx file's core property 'created' (when the file was made, which may be "
-            "later than the document's own date)"
+            "the .docx file's core property 'created' (when the file was made, which may be later than the document)"
         )
-    if n_tables:
-        out.notes.append(f"{n_tables} table(s) not converted (only paragraphs are read): add their text by hand")
+    for number, table in enumerate(tables, start=1):
+        if table.merged:
+            out.problems.append(
+                f"table {number} has merged cells ({table.merged[0]}{' ...' if len(table.merged) > 1 else ''}): "
+                "text spanning rows is repeated in each row, text spanning columns written once; check the rows"
+            )
     return out
 
 
@@ -293,8 +328,9 @@ SUFFIXES: dict[str, Callable[[bytes], Extracted]] = {
 }
 
 
-def extract(path: Path) -> tuple[bytes, Extracted]:
-    """The file's bytes and what they yield; raises :class:`IngestError` with a one-line reason."""
+def extract(path: Path, lexicon: Lexicon | None = None) -> tuple[bytes, Extracted]:
+    """The file's bytes and what they yield; raises :class:`IngestError` with a one-line reason. A PDF's
+    line-end hyphens are decided with ``lexicon`` (the corpus folder's words) besides the dictionary."""
     reader = SUFFIXES.get(path.suffix.lower())
     if reader is None:
         raise IngestError(f"unsupported file type {path.suffix or '(no suffix)'!r} (add reads {', '.join(SUFFIXES)})")
@@ -304,7 +340,7 @@ def extract(path: Path) -> tuple[bytes, Extracted]:
         raise IngestError(f"cannot be read ({exc.strerror})") from None
     if not data.strip():
         raise IngestError("empty file")
-    found = reader(data)
+    found = _from_pdf(data, lexicon) if reader is _from_pdf else reader(data)
     if not any(p.strip() for p in found.paragraphs):
         raise IngestError("no text found in the file")
     return data, found

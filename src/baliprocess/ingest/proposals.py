@@ -1,0 +1,197 @@
+"""What ``add`` proposes for the front matter, each with a note saying where it came from.
+
+- **date**: a web page's publication-date fields are taken as they are; a PDF's or Word file's creation
+  date says when the *file* was made, so it is proposed only when it agrees with the dates the text
+  mentions (not more than a year after all of them, not more than a year before the earliest), and
+  otherwise the text's dateline is proposed instead (:func:`check_file_date`);
+- **title**: the file's title field, else its first heading, else its first line when that is short;
+- **doc_type**: from cues in the title and the opening paragraphs (:func:`propose_doc_type`).
+
+Every note written by ``add`` starts ``Proposed by add: <value>``, so that ``validate`` can warn when the
+value was edited and the note no longer matches (:func:`stale_notes`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from ..datevocab import MONTH_NUMBERS
+from ..docdate import DocDate, from_parts
+
+__all__ = [
+    "NOTE_PREFIX",
+    "YEAR",
+    "DateCheck",
+    "check_file_date",
+    "dateline",
+    "note",
+    "propose_doc_type",
+    "propose_title",
+    "stale_notes",
+    "text_dates",
+]
+
+NOTE_PREFIX = "Proposed by add: "
+YEAR = dt.timedelta(days=366)
+_HEADING = re.compile(r"^#{1,6}\s+")
+
+
+def note(value: object, why: str) -> str:
+    """``Proposed by add: <value>, from <why>; check it against the document.``"""
+    return f"{NOTE_PREFIX}{value}, from {why}; check it against the document."
+
+
+# --- dates the text mentions ----------------------------------------------------------------------------
+
+
+_MONTH = "|".join(sorted(MONTH_NUMBERS, key=len, reverse=True))
+_TEXT_DATE = re.compile(
+    rf"\b(?P<d1>\d{{1,2}})(?:\s*[-–]\s*\d{{1,2}})?\s+(?P<m1>{_MONTH})\.?,?\s+(?P<y1>\d{{4}})\b"
+    rf"|\b(?P<m2>{_MONTH})\.?\s+(?P<d2>\d{{1,2}})(?:\s*[-–]\s*\d{{1,2}})?,?\s+(?P<y2>\d{{4}})\b"
+    rf"|\b(?P<m3>{_MONTH})\.?\s+(?P<y3>\d{{4}})\b"
+    r"|\b(?P<y4>\d{4})-(?P<m4>\d{2})-(?P<d4>\d{2})\b",
+    re.IGNORECASE,
+)
+
+
+def text_dates(paragraphs: Iterable[str]) -> list[tuple[dt.date, dt.date, str]]:
+    """(start, end, words) of every date with a month that the text writes: ``23 March 2016``,
+    ``27-28 February 2002``, ``March 23, 2016``, ``March 2016``, ``2016-03-23`` (English or Indonesian month
+    names; the first day of a range). Bare years are left out: "2030 Agenda" or "since 2002" do not say
+    when a document was written."""
+    out = []
+    for text in paragraphs:
+        for m in _TEXT_DATE.finditer(text):
+            g = m.groupdict()
+            year = int(g["y1"] or g["y2"] or g["y3"] or g["y4"])
+            month_word = g["m1"] or g["m2"] or g["m3"]
+            if month_word and not month_word[0].isupper():
+                continue  # "may" the verb, "march" the walk: month names are capitalised
+            month = MONTH_NUMBERS[month_word.lower()] if month_word else int(g["m4"])
+            day = g["d1"] or g["d2"] or g["d4"]
+            try:
+                found = from_parts(year, month, int(day) if day else None)
+            except ValueError:
+                continue
+            out.append((found.start, found.end, m.group()))
+    return out
+
+
+def dateline(paragraphs: list[str], limit: int = 6, words: int = 8) -> tuple[DocDate, str] | None:
+    """The first day-precise date in a short opening paragraph (a dateline, "Bali, 23 March 2016": at most
+    ``words`` words, among the first ``limit`` paragraphs), with the paragraph it was read from."""
+    for text in paragraphs[:limit]:
+        plain = _HEADING.sub("", text).strip()
+        if len(plain.split()) > words:
+            continue
+        for start, end, _ in text_dates([plain]):
+            if start == end:
+                return from_parts(start.year, start.month, start.day), plain
+    return None
+
+
+@dataclass(frozen=True)
+class DateCheck:
+    """Whether a file's creation date agrees with the text: ``ok`` and, if not, why (one phrase)."""
+
+    ok: bool
+    reason: str = ""
+
+
+def check_file_date(date: DocDate, mentioned: list[tuple[dt.date, dt.date, str]]) -> DateCheck:
+    """A creation date is refused when it lies more than a year after every date the text mentions, or
+    more than a year before the earliest; with no date in the text it cannot be checked and is kept."""
+    if not mentioned:
+        return DateCheck(True)
+    latest = max(end for _, end, _ in mentioned)
+    earliest = min(start for start, _, _ in mentioned)
+    if date.start > latest + YEAR:
+        return DateCheck(False, f"more than a year after every date the text mentions (the latest is {latest})")
+    if date.end < earliest - YEAR:
+        return DateCheck(False, f"more than a year before the earliest date the text mentions ({earliest})")
+    return DateCheck(True)
+
+
+# --- title ----------------------------------------------------------------------------------------------
+
+
+def propose_title(paragraphs: list[str]) -> tuple[str, str] | None:
+    """(title, where) from the first heading among the opening lines, else from the first line when it is
+    short and ends no sentence (a title line, not a paragraph of text). A text file's paragraphs may
+    still hold their line breaks, so lines are looked at, not paragraphs."""
+    lines = [line.strip() for text in paragraphs[:20] for line in text.split("\n") if line.strip()][:40]
+    for line in lines:
+        if _HEADING.match(line):
+            return _HEADING.sub("", line).strip(), "the document's first heading"
+    if lines:
+        first = lines[0]
+        if len(first.split()) <= 20 and not first.endswith((".", ",", ";")) and "|" not in first:
+            return first, "the document's first line"
+    return None
+
+
+# --- doc_type -------------------------------------------------------------------------------------------
+
+#: (cue, the kind it names, the doc_type the corpus schema files it under), first match wins. In the title
+#: a cue may stand anywhere; in the opening text it must open a paragraph ("Report of the ..."), except
+#: the signs of a news report (a byline, "told reporters"), so that "welcomed the report" names nothing.
+DOC_TYPE_CUES: tuple[tuple[re.Pattern[str], str, str], ...] = (
+    (re.compile(r"\b(?:media|press|news) release\b|\bsiaran pers\b", re.I), "media release", "press_release"),
+    (re.compile(r"\bdeclaration\b|\bdeklarasi\b", re.I), "declaration", "statement"),
+    (re.compile(r"\bstatement\b|\bpernyataan\b", re.I), "statement", "statement"),
+    (
+        re.compile(r"\b(?:report|summary record|record of|outcomes? of|minutes of|laporan)\b", re.I),
+        "report",
+        "meeting_report",
+    ),
+    (
+        re.compile(r"\btold (?:reporters|journalists)\b|\b(?:correspondent|news agency)\b|^By(?: [A-Z][a-z]+){2,}"),
+        "news report",
+        "other",
+    ),
+)
+#: How much of each opening paragraph is searched for a cue.
+CUE_CHARS = 300
+
+
+def propose_doc_type(title: str | None, paragraphs: list[str], is_web_page: bool) -> tuple[str, str] | None:
+    """(doc_type, why) from the first cue found in the title, then in the opening paragraphs; a web page
+    with no other cue is a ``web_page``. ``None`` when nothing says what the document is."""
+    opening = [line for text in paragraphs[:4] for line in text.split("\n") if line.strip()][:8]
+    places = [("the title", title or "")] + [("the opening text", _HEADING.sub("", t)[:CUE_CHARS]) for t in opening]
+    for where, text in places:
+        for cue, kind, doc_type in DOC_TYPE_CUES:
+            match = cue.search(text)
+            if match is None or (where != "the title" and match.start() > 0 and kind != "news report"):
+                continue
+            filed = "" if kind.replace(" ", "_") == doc_type else f", filed as {doc_type}"
+            return doc_type, f"{where}, which says '{match.group()}' (a {kind}{filed})"
+    if is_web_page:
+        return "web_page", "the file being a saved web page with no other cue"
+    return None
+
+
+# --- validate: notes that no longer match ---------------------------------------------------------------
+
+#: front-matter key holding add's note -> the key whose value it proposed
+NOTED_KEYS = {"date_note": "date", "title_note": "title", "doc_type_note": "doc_type"}
+
+
+def stale_notes(meta: dict[str, object]) -> list[str]:
+    """One message per note of ``add`` whose proposed value is no longer the front matter's value."""
+    out = []
+    for note_key, key in NOTED_KEYS.items():
+        text = meta.get(note_key)
+        if not isinstance(text, str) or not text.startswith(NOTE_PREFIX):
+            continue
+        proposed = text[len(NOTE_PREFIX) :].split(", from ", 1)[0]
+        value = meta.get(key)
+        if value is None or str(value).strip() != proposed.strip():
+            out.append(
+                f"{note_key} says add proposed {key} {proposed!r} but the front matter has "
+                f"{'no ' + key if value is None else repr(str(value))}: update or remove the note"
+            )
+    return out

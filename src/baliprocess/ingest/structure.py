@@ -1,0 +1,184 @@
+"""Tables, lists and headings of Word files and web pages as corpus paragraphs that keep their structure.
+
+A table becomes one paragraph per row, its cells separated by :data:`CELL_SEP`, the header row first as
+it is; a list becomes one paragraph per item, each starting with :data:`BULLET`; a heading becomes a
+Markdown heading (``# ...``), which the corpus reads as a heading, not as content. A merged cell (Word's
+``gridSpan`` across columns or ``vMerge`` down rows) is reported: its text is written once in a row it
+spans across and repeated in each row it spans down, which is what the merge means for a list of members.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+__all__ = ["BULLET", "CELL_SEP", "Table", "docx_blocks", "html_blocks", "row_paragraph", "table_note"]
+
+CELL_SEP = " | "
+BULLET = "• "
+
+
+@dataclass
+class Table:
+    """A converted table: its rows (lists of cell texts) and the merges found in it."""
+
+    rows: list[list[str]]
+    merged: list[str] = field(default_factory=list)
+
+
+def row_paragraph(cells: list[str]) -> str:
+    """One table row as one paragraph: ``cell | cell | cell`` (a ``|`` inside a cell becomes ``/``)."""
+    return CELL_SEP.join(" ".join(cell.replace("|", "/").split()) for cell in cells)
+
+
+def table_note(tables: list[Table]) -> str | None:
+    """The front matter's ``tables_note``: how many tables were converted and how."""
+    if not tables:
+        return None
+    rows = sum(len(t.rows) for t in tables)
+    noun = "table" if len(tables) == 1 else "tables"
+    note = (
+        f"add converted {len(tables)} {noun} ({rows} rows): one paragraph per row, the header row first, "
+        f"cells separated by '{CELL_SEP.strip()}'."
+    )
+    merged = [m for t in tables for m in t.merged]
+    if merged:
+        note += " Merged cells: " + "; ".join(merged) + "."
+    return note
+
+
+# --- Word -----------------------------------------------------------------------------------------------
+
+
+def _heading_level(style_name: str) -> int | None:
+    name = style_name.lower()
+    if name == "title":
+        return 1
+    if name.startswith("heading"):
+        digits = name.removeprefix("heading").strip()
+        return min(int(digits), 6) if digits.isdigit() else 1
+    return None
+
+
+def _docx_table(table, number: int) -> Table:
+    """Rows of a python-docx table: a cell spanning columns once, a cell spanning rows repeated."""
+    from docx.oxml.ns import qn
+
+    rows: list[list[str]] = []
+    merged: list[str] = []
+    above: dict[int, str] = {}
+    for r, tr in enumerate(table._tbl.tr_lst, start=1):
+        cells: list[str] = []
+        column = 0
+        for tc in tr.tc_lst:
+            span = tc.grid_span
+            words = ("".join(t.text or "" for t in p.iter(qn("w:t"))) for p in tc.iterchildren(qn("w:p")))
+            text = " ".join(" ".join(words).split())
+            vmerge = tc.vMerge
+            if vmerge == "continue":
+                text = above.get(column, "")
+                merged.append(f"table {number} row {r} column {column + 1} repeats the cell above")
+            if span > 1:
+                merged.append(f"table {number} row {r} columns {column + 1}-{column + span} are one cell")
+            cells.append(text)
+            for c in range(column, column + span):
+                above[c] = text
+            column += span
+        rows.append(cells)
+    return Table(rows, merged)
+
+
+def docx_blocks(document) -> tuple[list[str], list[Table]]:
+    """The body of a python-docx document in order: paragraphs (headings as ``#``, list items with a
+    bullet) and tables (one paragraph per row)."""
+    from docx.oxml.ns import qn
+    from docx.table import Table as DocxTable
+    from docx.text.paragraph import Paragraph
+
+    paragraphs: list[str] = []
+    tables: list[Table] = []
+    for child in document.element.body.iterchildren():
+        if child.tag == qn("w:p"):
+            para = Paragraph(child, document)
+            text = " ".join(para.text.split())
+            if not text:
+                continue
+            style = para.style.name if para.style is not None else ""
+            level = _heading_level(style)
+            is_item = style.lower().startswith("list") or child.find(f"{qn('w:pPr')}/{qn('w:numPr')}") is not None
+            if level:
+                paragraphs.append("#" * level + " " + text)
+            elif is_item:
+                paragraphs.append(BULLET + text)
+            else:
+                paragraphs.append(text)
+        elif child.tag == qn("w:tbl"):
+            table = _docx_table(DocxTable(child, document), len(tables) + 1)
+            tables.append(table)
+            paragraphs.extend(row_paragraph(row) for row in table.rows if any(c.strip() for c in row))
+    return paragraphs, tables
+
+
+# --- HTML (trafilatura's XML) ---------------------------------------------------------------------------
+
+
+def _raw(element) -> str:
+    """The element's text with each line break (trafilatura's ``<lb/>``) as a newline."""
+    parts = [element.text or ""]
+    for child in element:
+        parts.append("\n" if child.tag == "lb" else _raw(child))
+        parts.append(child.tail or "")
+    return "".join(parts)
+
+
+def _text(element) -> str:
+    return " ".join(_raw(element).split())
+
+
+def html_blocks(body) -> tuple[list[str], list[Table]]:
+    """Paragraphs from trafilatura's XML body: ``<head>`` as a heading, ``<list>`` items with a bullet,
+    ``<table>`` rows with their cells separated, everything else one paragraph per element."""
+    paragraphs: list[str] = []
+    tables: list[Table] = []
+
+    def walk(element) -> None:
+        tag = element.tag
+        if tag == "table":
+            rows, merged = [], []
+            for r, row in enumerate(element.iter("row"), start=1):
+                cells = [_text(cell) for cell in row.iter("cell")]
+                for cell in row.iter("cell"):
+                    if (cell.get("colspan") or "1") != "1" or (cell.get("rowspan") or "1") != "1":
+                        merged.append(f"table {len(tables) + 1} row {r} has a cell spanning several")
+                rows.append(cells)
+            tables.append(Table(rows, merged))
+            paragraphs.extend(row_paragraph(cells) for cells in rows if any(cells))
+        elif tag == "list":
+            for item in element.iterchildren("item"):
+                if item.find("list") is not None:
+                    own = " ".join((item.text or "").split())
+                    if own:
+                        paragraphs.append(BULLET + own)
+                    for child in item.iterchildren():
+                        walk(child)
+                else:
+                    text = _text(item)
+                    if text:
+                        paragraphs.append(BULLET + text)
+        elif tag == "head":
+            text = _text(element)
+            level = element.get("rend", "h2")[1:]
+            if text:
+                paragraphs.append("#" * (int(level) if level.isdigit() else 2) + " " + text)
+        elif tag in ("p", "quote", "code"):
+            for line in _raw(element).splitlines():
+                if line.strip():
+                    paragraphs.append(" ".join(line.split()))
+        else:
+            if element.text and element.text.strip():
+                paragraphs.append(" ".join(element.text.split()))
+            for child in element.iterchildren():
+                walk(child)
+
+    for child in body.iterchildren():
+        walk(child)
+    return paragraphs, tables
