@@ -305,3 +305,21 @@ def test_heldout_raw_files_are_what_the_generator_writes(tmp_path):
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted(p.name for p in committed.iterdir())
     for path in tmp_path.iterdir():
         assert path.read_bytes() == (committed / path.name).read_bytes(), path.name
+
+
+def test_glue_values_name_each_measure_and_the_goals():
+    scores = pd.DataFrame(
+        {
+            "measure": ["list entities recall", "counts precision"],
+            "value": [0.5, 1.0],
+            "numerator": [1, 2],
+            "denominator": [2, 2],
+            "goal": [">= 0.9", ""],
+            "meets_goal": pd.array([False, pd.NA], dtype="boolean"),
+        }
+    )
+    values = ho.glue_values(scores)
+    assert values["ho_list_entities_recall"] == 0.5
+    assert values["ho_list_entities_recall_of"] == "1 of 2"
+    assert values["ho_counts_precision_of"] == "2 of 2"
+    assert values["ho_goals_missed"] == "list entities recall" and values["ho_goals_met"] == "none"

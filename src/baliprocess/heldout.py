@@ -45,6 +45,7 @@ __all__ = [
     "add_raw_files",
     "evaluate_raw_set",
     "front_matter",
+    "glue_values",
     "load_raw_gold",
     "main",
     "predicted_count_kind",
@@ -332,3 +333,19 @@ def main(argv: list[str] | None = None) -> int:
 
 if __name__ == "__main__":
     sys.exit(main())
+
+
+def glue_values(scores: pd.DataFrame) -> dict[str, object]:
+    """The held-out scores the chapters glue, by name: ``ho_<measure words joined by _>`` (a share as a number,
+    and ``..._of`` as "n of m"), and the goals met and missed in words."""
+    out: dict[str, object] = {}
+    for row in scores.itertuples(index=False):
+        key = "ho_" + re.sub(r"[^a-z0-9]+", "_", row.measure.lower()).strip("_")
+        out[key] = float(row.value)
+        out[f"{key}_of"] = f"{int(row.numerator)} of {int(row.denominator)}"
+    goals = scores[scores["goal"] != ""]
+    met = goals.loc[goals["meets_goal"].fillna(False).astype(bool), "measure"].tolist()
+    missed = goals.loc[~goals["meets_goal"].fillna(False).astype(bool), "measure"].tolist()
+    out["ho_goals_met"] = ", ".join(met) if met else "none"
+    out["ho_goals_missed"] = ", ".join(missed) if missed else "none"
+    return out
