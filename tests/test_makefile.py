@@ -1,0 +1,88 @@
+"""The Makefile: reading it does nothing; `make book` on a bad corpus stops with the validator's lines and
+touches no build output; `make test` on another corpus refuses in one line before building anything. The
+corpora here have a space in their path, which every recipe must keep whole."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from conftest import REPO
+from corpusfactory import good_corpus, write
+
+#: What a book build writes into _build (tools/build_book.py).
+BOOK_OUTPUTS = ("html", "jupyter_execute", "executed", "book.log", "book-inputs.txt", "book-failed.log", ".tmp-src")
+
+
+def make(*args: str, cwd: Path = REPO, corpus: Path | None = None, timeout: int = 120) -> subprocess.CompletedProcess:
+    env = {k: v for k, v in os.environ.items() if k not in ("BALIPROCESS_CORPUS", "MAKEFLAGS", "MAKELEVEL")}
+    if corpus is not None:
+        env["BALIPROCESS_CORPUS"] = str(corpus)
+    return subprocess.run(
+        ["make", "--no-print-directory", *args], cwd=cwd, capture_output=True, text=True, env=env, timeout=timeout
+    )
+
+
+def snapshot(root: Path) -> dict[str, tuple[int, int]]:
+    """Every file and folder under ``root`` (or ``root`` itself) with its modification time and size."""
+    paths = [root, *root.rglob("*")] if root.is_dir() else [root]
+    return {p.as_posix(): (p.stat().st_mtime_ns, p.stat().st_size) for p in paths if p.exists()}
+
+
+def book_outputs() -> dict[str, tuple[int, int]]:
+    return {k: v for name in BOOK_OUTPUTS for k, v in snapshot(REPO / "_build" / name).items()}
+
+
+def make_errors(stderr: str) -> list[str]:
+    """stderr without make's own "make: *** ..." lines."""
+    return [line for line in stderr.splitlines() if not re.match(r"make(\[\d+\])?: \*\*\*", line)]
+
+
+def test_reading_the_makefile_writes_nothing(tmp_path: Path) -> None:
+    """`make help` in a copy of the project's layout (the Makefile, empty source folders) lists the targets
+    and leaves every file and folder as it was (the Makefile once wrote _build/.corpus-path and ran find over
+    the sources whenever it was read)."""
+    shutil.copy2(REPO / "Makefile", tmp_path / "Makefile")
+    for folder in ("book", "notebooks", "src", "data/corpus", "_build"):
+        (tmp_path / folder).mkdir(parents=True)
+    before = snapshot(tmp_path)
+    run = make("help", cwd=tmp_path)
+    assert run.returncode == 0, run.stderr
+    targets = [line.split("\t")[0] for line in run.stdout.splitlines()]
+    assert {"book", "test", "unit", "check-corpus", "help"} <= set(targets), run.stdout
+    assert snapshot(tmp_path) == before
+
+
+def test_bad_corpus_stops_the_book_with_one_line_per_problem(tmp_path: Path) -> None:
+    corpus = good_corpus(tmp_path / "bad corpus", 2)
+    write(corpus, "date.md", '---\ntitle: "x"\ndate: 2002-02-30\n---\nBody.\n')
+    write(corpus, "stray.txt", "no front matter\n")
+    before = book_outputs()
+    run = make("book", corpus=corpus)
+    validator = subprocess.run(
+        [sys.executable, "-m", "baliprocess", "validate", str(corpus)], capture_output=True, text=True, timeout=60
+    )
+    problems = validator.stderr.splitlines()
+    assert validator.returncode == 1 and len(problems) == 2, validator.stderr
+    assert run.returncode != 0
+    assert make_errors(run.stderr) == [*problems, f"book not built: fix the corpus ({corpus})"], run.stderr
+    assert "Traceback" not in run.stdout + run.stderr and "jupyter-book" not in run.stdout
+    assert book_outputs() == before, "a refused build changed _build"
+
+
+def test_make_test_refuses_another_corpus_in_one_line(tmp_path: Path) -> None:
+    """The committed notebooks are the regression reference of the shipped corpus: comparing them with a
+    book built on another corpus would only produce failures, so `make test` refuses before it builds."""
+    corpus = good_corpus(tmp_path / "other corpus", 2)
+    before = book_outputs()
+    run = make("test", corpus=corpus)
+    lines = [line for line in run.stderr.splitlines() if line.strip()]
+    assert run.returncode != 0
+    assert len(lines) == 1, run.stderr
+    assert f"{corpus} is not the shipped corpus" in lines[0] and "make check-corpus" in lines[0]
+    assert "pytest" not in run.stdout and "jupyter-book" not in run.stdout
+    assert book_outputs() == before
