@@ -3,6 +3,7 @@ Sphinx, the record of inputs that decides whether to rebuild, and what it leaves
 
 from __future__ import annotations
 
+import ast
 import importlib.util
 import os
 import shutil
@@ -95,3 +96,9 @@ def test_a_bad_corpus_is_refused_before_anything_is_written(tmp_path: Path, caps
     assert len(err) == 2 and err[0].startswith(f"{corpus / 'stray.txt'}:")
     assert {p: (p.stat().st_mtime_ns, p.read_bytes() if p.is_file() else b"") for p in out.rglob("*")} == before
 
+
+@pytest.mark.parametrize("extension", sorted((REPO / "book" / "_ext").glob("*.py")), ids=lambda p: p.name)
+def test_every_local_extension_says_what_it_works_around_and_when_it_can_go(extension: Path) -> None:
+    doc = ast.get_docstring(ast.parse(extension.read_text(encoding="utf-8"))) or ""
+    assert "Works around" in doc, f"{extension.name}: the docstring does not say what it works around"
+    assert "Can go when" in doc or "It stays" in doc, f"{extension.name}: the docstring does not say when it can go"
