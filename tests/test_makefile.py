@@ -8,11 +8,11 @@ import os
 import re
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 from conftest import REPO
 from corpusfactory import good_corpus, write
+from test_cli import run
 
 #: What a book build writes into _build (tools/build_book.py).
 BOOK_OUTPUTS = ("html", "jupyter_execute", "executed", "book.log", "book-inputs.txt", "book-failed.log", ".tmp-src")
@@ -50,10 +50,10 @@ def test_reading_the_makefile_writes_nothing(tmp_path: Path) -> None:
     for folder in ("book", "notebooks", "src", "data/corpus", "_build"):
         (tmp_path / folder).mkdir(parents=True)
     before = snapshot(tmp_path)
-    run = make("help", cwd=tmp_path)
-    assert run.returncode == 0, run.stderr
-    targets = [line.split("\t")[0] for line in run.stdout.splitlines()]
-    assert {"book", "test", "unit", "check-corpus", "help"} <= set(targets), run.stdout
+    listed = make("help", cwd=tmp_path)
+    assert listed.returncode == 0, listed.stderr
+    targets = [line.split("\t")[0] for line in listed.stdout.splitlines()]
+    assert {"book", "test", "unit", "check-corpus", "help"} <= set(targets), listed.stdout
     assert snapshot(tmp_path) == before
 
 
@@ -62,15 +62,13 @@ def test_bad_corpus_stops_the_book_with_one_line_per_problem(tmp_path: Path) -> 
     write(corpus, "date.md", '---\ntitle: "x"\ndate: 2002-02-30\n---\nBody.\n')
     write(corpus, "stray.txt", "no front matter\n")
     before = book_outputs()
-    run = make("book", corpus=corpus)
-    validator = subprocess.run(
-        [sys.executable, "-m", "baliprocess", "validate", str(corpus)], capture_output=True, text=True, timeout=60
-    )
+    book = make("book", corpus=corpus)
+    validator = run("validate", str(corpus))  # what the validator says (test_cli.run: main in process)
     problems = validator.stderr.splitlines()
     assert validator.returncode == 1 and len(problems) == 2, validator.stderr
-    assert run.returncode != 0
-    assert make_errors(run.stderr) == [*problems, f"book not built: fix the corpus ({corpus})"], run.stderr
-    assert "Traceback" not in run.stdout + run.stderr and "jupyter-book" not in run.stdout
+    assert book.returncode != 0
+    assert make_errors(book.stderr) == [*problems, f"book not built: fix the corpus ({corpus})"], book.stderr
+    assert "Traceback" not in book.stdout + book.stderr and "jupyter-book" not in book.stdout
     assert book_outputs() == before, "a refused build changed _build"
 
 
@@ -79,10 +77,10 @@ def test_make_test_refuses_another_corpus_in_one_line(tmp_path: Path) -> None:
     book built on another corpus would only produce failures, so `make test` refuses before it builds."""
     corpus = good_corpus(tmp_path / "other corpus", 2)
     before = book_outputs()
-    run = make("test", corpus=corpus)
-    lines = [line for line in run.stderr.splitlines() if line.strip()]
-    assert run.returncode != 0
-    assert len(lines) == 1, run.stderr
+    guard = make("test", corpus=corpus)
+    lines = [line for line in guard.stderr.splitlines() if line.strip()]
+    assert guard.returncode != 0
+    assert len(lines) == 1, guard.stderr
     assert f"{corpus} is not the shipped corpus" in lines[0] and "make check-corpus" in lines[0]
-    assert "pytest" not in run.stdout and "jupyter-book" not in run.stdout
+    assert "pytest" not in guard.stdout and "jupyter-book" not in guard.stdout
     assert book_outputs() == before

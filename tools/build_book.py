@@ -26,6 +26,8 @@ because the chapters run in their own folder.
 from __future__ import annotations
 
 import argparse
+import contextlib
+import io
 import os
 import re
 import shutil
@@ -121,11 +123,11 @@ def build(corpus: Path, out: Path, jobs: int = 2, repo: Path = REPO) -> int:
     if index.is_file() and record.is_file() and record.read_text(encoding="utf-8") == inputs_record(corpus, repo):
         _say(f"book up to date: {index} (no input has changed since it was built)")
         return 0
-    validate = subprocess.run(
-        [sys.executable, "-m", "baliprocess", "validate", str(corpus)], capture_output=True, text=True
-    )
-    if validate.returncode != 0:
-        sys.stderr.write(validate.stderr)
+    from baliprocess.cli import main as baliprocess_cli  # imported only when a build is needed
+
+    with contextlib.redirect_stdout(io.StringIO()):  # the summary line; problems go to stderr
+        valid = baliprocess_cli(["validate", str(corpus)]) == 0
+    if not valid:
         return _fail(f"fix the corpus ({corpus})")
     inputs = inputs_record(corpus, repo)  # before the build: a file changed meanwhile makes the next one rebuild
     work = Path(os.path.abspath(out))  # the commands run in the build copy: absolute paths
