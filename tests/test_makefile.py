@@ -57,6 +57,14 @@ def test_reading_the_makefile_writes_nothing(tmp_path: Path) -> None:
     assert snapshot(tmp_path) == before
 
 
+def test_a_relative_corpus_path_with_a_space_reaches_the_recipes_whole() -> None:
+    """The notebooks run in notebooks/, so the Makefile makes BALIPROCESS_CORPUS absolute (and an absolute
+    one stays as it is), keeping a space inside the path."""
+    show = ["--eval", 'show: ; @printf "%s|%s\\n" "$$BALIPROCESS_CORPUS" "$(CORPUS)"', "show"]
+    assert make(*show, corpus=Path("my corpus")).stdout == f"{REPO}/my corpus|my corpus\n"
+    assert make(*show, corpus=Path("/tmp/a b")).stdout == "/tmp/a b|/tmp/a b\n"
+
+
 def test_bad_corpus_stops_the_book_with_one_line_per_problem(tmp_path: Path) -> None:
     corpus = good_corpus(tmp_path / "bad corpus", 2)
     write(corpus, "date.md", '---\ntitle: "x"\ndate: 2002-02-30\n---\nBody.\n')
