@@ -20,7 +20,7 @@ NOTEBOOKS := $(sort $(wildcard notebooks/*.ipynb))
 # Tests that need neither the built book nor a notebook run: the inner loop of `make unit`.
 BOOK_TESTS := tests/test_book_html.py tests/test_browser.py tests/test_escaping.py tests/test_reproducible.py \
 	tests/test_bibliography.py tests/test_build_log.py tests/test_lab.py tests/test_pdf.py \
-	tests/test_reader_page.py tests/test_any_corpus.py
+	tests/test_reader_page.py tests/test_any_corpus.py tests/test_mixed_corpus_book.py
 UNIT_TESTS := $(filter-out $(BOOK_TESTS),$(sort $(wildcard tests/test_*.py)))
 LINTED := src tests bench
 # make test runs the test files on this many processes (pytest-xdist; one file stays on one process).

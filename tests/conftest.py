@@ -231,7 +231,7 @@ def axe_violations(browser, base_url: str, pages: list[str], width: int) -> list
 
 
 #: Test files that take most of a minute each: whole-book builds and the browser pass over every page.
-HEAVY_FILES = ("test_browser.py", "test_escaping.py", "test_any_corpus.py")
+HEAVY_FILES = ("test_browser.py", "test_escaping.py", "test_any_corpus.py", "test_mixed_corpus_book.py")
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
