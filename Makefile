@@ -19,8 +19,8 @@ export JUPYTER_DEFAULT_PROVISIONER_NAME := baliprocess-encrypted
 NOTEBOOKS := $(sort $(wildcard notebooks/*.ipynb))
 # Tests that need neither the built book nor a notebook run: the inner loop of `make unit`.
 BOOK_TESTS := tests/test_book_html.py tests/test_browser.py tests/test_escaping.py tests/test_reproducible.py \
-	tests/test_bibliography.py tests/test_build_log.py tests/test_lab.py tests/test_make_book.py tests/test_pdf.py \
-	tests/test_reader_page.py tests/test_any_corpus.py tests/test_make_test_guard.py
+	tests/test_bibliography.py tests/test_build_log.py tests/test_lab.py tests/test_pdf.py \
+	tests/test_reader_page.py tests/test_any_corpus.py tests/test_mixed_corpus_book.py
 UNIT_TESTS := $(filter-out $(BOOK_TESTS),$(sort $(wildcard tests/test_*.py)))
 LINTED := src tests bench
 # make test runs the test files on this many processes (pytest-xdist; one file stays on one process).
@@ -28,24 +28,16 @@ TEST_WORKERS ?= 2
 # The book checks that hold for any corpus (make check-corpus).
 CORPUS_TESTS := tests/test_book_html.py tests/test_browser.py
 CORPUS := $(if $(BALIPROCESS_CORPUS),$(BALIPROCESS_CORPUS),data/corpus)
-# Notebooks run in notebooks/: a relative BALIPROCESS_CORPUS is made absolute for them.
+# Notebooks run in notebooks/: a relative BALIPROCESS_CORPUS is made absolute for them (by hand, not with
+# $(abspath), which would cut a path with a space in two; every recipe quotes "$(CORPUS)").
 ifneq ($(BALIPROCESS_CORPUS),)
-export BALIPROCESS_CORPUS := $(abspath $(BALIPROCESS_CORPUS))
+export BALIPROCESS_CORPUS := $(if $(filter /%,$(firstword $(BALIPROCESS_CORPUS))),,$(CURDIR)/)$(BALIPROCESS_CORPUS)
 endif
-# The book depends on the corpus folder in use: a stamp that changes when the folder does.
-CORPUS_STAMP := _build/.corpus-path
-$(shell mkdir -p _build && { echo '$(abspath $(CORPUS))' | cmp -s - $(CORPUS_STAMP) || echo '$(abspath $(CORPUS))' > $(CORPUS_STAMP); })
-# Every page's footer names the git commit the book is built from (book/_ext/book_citation.py): a stamp
-# that changes when HEAD does (empty outside a git checkout).
-COMMIT_STAMP := _build/.git-commit
-$(shell { git rev-parse HEAD 2>/dev/null || true; } | cmp -s - $(COMMIT_STAMP) || { git rev-parse HEAD 2>/dev/null || true; } > $(COMMIT_STAMP))
-BOOK_INPUTS := _config.yml _toc.yml CITATION.cff $(NOTEBOOKS) $(CORPUS_STAMP) $(COMMIT_STAMP) \
-	$(shell find book src data $(CORPUS) -type f -not -path 'book/_export/*' -not -name '*.pyc' 2>/dev/null)
 
-.PHONY: help venv book test unit lint execute export clean bench lab pdf check-corpus corpus-guard
+.PHONY: help venv book test unit lint execute export clean bench lab pdf check-corpus corpus-guard FORCE
 
 help:  ## list the targets
-	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
 
 # This machine's pip configuration lists a local index folder that does not exist, and pip says so once
 # per package ("WARNING: Location 'file:///...' is ignored: it is neither a file nor a directory."). That
@@ -65,44 +57,19 @@ $(INSTALLED): requirements.txt pyproject.toml
 
 venv: $(INSTALLED)  ## create .venv with the pinned requirements
 
-# Failing safely: the corpus is validated first (on failure: its one-line problems and one line more);
-# the book is built into $(BOOK_TMP), and only a successful build replaces _build/html and
-# _build/jupyter_execute, so a failed one leaves the last good book in place. The full log of the book in
-# _build/html is $(BOOK_LOG); a failed build's log is $(BOOK_FAILED_LOG), of which only the error and
-# warning lines are printed.
-BOOK_TMP := _build/.tmp-book
-# The chapters are executed in a copy of the book's sources, BOOK_JOBS at a time (they do not depend on each
-# other), and Sphinx then reads the executed copies: the same outputs as jupyter-book's own execution,
-# which runs one notebook after another.
-BOOK_SRC := _build/.tmp-src
+# The book has one recipe, tools/build_book.py, which the tests run too (see its docstring): it validates
+# the corpus first (on failure: its one-line problems and one line more), builds in _build/.tmp-book and
+# replaces _build/html only after a successful build, so a failed one leaves the last good book in place.
+# It rebuilds only when an input changed: it compares the corpus folder and the files the book reads with
+# the list the last good build recorded (_build/book-inputs.txt). So make always runs it (FORCE), and
+# then sees from index.html whether the book is new (make pdf prints it again only then). Nothing is
+# computed or written while the Makefile is read.
 BOOK_JOBS ?= 2
-BOOK_LOG := _build/book.log
-BOOK_FAILED_LOG := _build/book-failed.log
-NOT_BUILT := book not built
 
-_build/html/index.html: $(INSTALLED) $(BOOK_INPUTS)
-	@$(PY) -m baliprocess validate "$(CORPUS)" >/dev/null 2>_build/validate.log \
-	  || { cat _build/validate.log >&2; echo "$(NOT_BUILT): fix the corpus ($(CORPUS))" >&2; exit 1; }
-	@rm -rf $(BOOK_TMP) $(BOOK_SRC) $(BOOK_FAILED_LOG) _build/.doctrees book/_export && mkdir -p $(BOOK_TMP) $(BOOK_SRC)
-	@cp -r _config.yml _toc.yml book notebooks $(BOOK_SRC)/ && rm -rf $(BOOK_SRC)/book/_export
-	@sed -i 's/^  execute_notebooks: force$$/  execute_notebooks: "off"  # executed just before, $(BOOK_JOBS) at a time/' \
-	  $(BOOK_SRC)/_config.yml && grep -q 'execute_notebooks: "off"' $(BOOK_SRC)/_config.yml
-	@echo "execute the chapters ($(BOOK_JOBS) at a time), then jupyter-book build --all --warningiserror --nitpick (log: $(BOOK_LOG))"
-	@{ $(PY) -m baliprocess.execute --jobs $(BOOK_JOBS) $(BOOK_SRC)/notebooks/*.ipynb && \
-	  $(BIN)/jupyter-book build --all --warningiserror --nitpick --keep-going --path-output $(BOOK_TMP) $(BOOK_SRC); } \
-	  >$(BOOK_TMP)/book.log 2>&1 || { mv $(BOOK_TMP)/book.log $(BOOK_FAILED_LOG); \
-	  grep -E '^[A-Za-z_.]*(Error|Exception)\b|WARNING|ERROR' $(BOOK_FAILED_LOG) | tail -n 8 >&2; \
-	  echo "$(NOT_BUILT): the previous _build/html is unchanged; full log in $(BOOK_FAILED_LOG)" >&2; exit 1; }
-	@rm -rf _build/.old-html _build/.old-execute
-	@if [ -d _build/html ]; then mv _build/html _build/.old-html; fi
-	@if [ -d _build/jupyter_execute ]; then mv _build/jupyter_execute _build/.old-execute; fi
-	@mv $(BOOK_TMP)/_build/html _build/html
-	@if [ -d $(BOOK_TMP)/_build/jupyter_execute ]; then mv $(BOOK_TMP)/_build/jupyter_execute _build/jupyter_execute; fi
-	@mv $(BOOK_TMP)/book.log $(BOOK_LOG)
-	@rm -rf _build/executed && mv $(BOOK_SRC)/notebooks _build/executed  # the executed chapters (test_reproducible)
-	@rm -rf _build/.old-html _build/.old-execute $(BOOK_TMP) $(BOOK_SRC)
-	@touch $@
-	@echo "book built: _build/html/index.html"
+_build/html/index.html: $(INSTALLED) FORCE
+	@$(PY) tools/build_book.py --corpus "$(CORPUS)" --out _build --jobs $(BOOK_JOBS)
+
+FORCE:
 
 book: _build/html/index.html  ## build the HTML book into _build/html (re-runs only when inputs change)
 

@@ -9,7 +9,6 @@ import http.server
 import os
 import re
 import shutil
-import subprocess
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -232,7 +231,7 @@ def axe_violations(browser, base_url: str, pages: list[str], width: int) -> list
 
 
 #: Test files that take most of a minute each: whole-book builds and the browser pass over every page.
-HEAVY_FILES = ("test_browser.py", "test_escaping.py", "test_any_corpus.py")
+HEAVY_FILES = ("test_browser.py", "test_escaping.py", "test_any_corpus.py", "test_mixed_corpus_book.py")
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
@@ -264,24 +263,3 @@ def pytest_collection_finish(session: pytest.Session) -> None:
             declared[build[0]] = build
     for build in declared.values():
         bookbuild.start(*build)
-
-
-def make_on_corpus(target: str, corpus: Path, tmp: Path, timeout: int = 300) -> subprocess.CompletedProcess[str]:
-    """Run ``make TARGET`` in the repository with ``BALIPROCESS_CORPUS=corpus``. The Makefile records the
-    corpus in use in _build/.corpus-path as it starts; the real record is put back afterwards."""
-    stamp = REPO / "_build" / ".corpus-path"
-    saved = tmp / "corpus-path"
-    if stamp.is_file():
-        shutil.copy2(stamp, saved)
-    try:
-        return subprocess.run(
-            ["make", "--no-print-directory", target],
-            cwd=REPO,
-            capture_output=True,
-            text=True,
-            env={**os.environ, "BALIPROCESS_CORPUS": str(corpus), "MAKEFLAGS": ""},
-            timeout=timeout,
-        )
-    finally:
-        if saved.is_file():
-            shutil.copy2(saved, stamp)

@@ -1,23 +1,58 @@
-"""The command line, run as a reader would: through a subprocess."""
+"""The command line: ``main(argv)`` called in process (so coverage sees it), with its standard output, error
+and exit status as a reader gets them; one test runs ``python -m baliprocess`` itself."""
 
 from __future__ import annotations
 
+import contextlib
 import csv
+import io
 import json
 import os
 import subprocess
 import sys
+from dataclasses import dataclass
 
-from baliprocess.corpus import DEFAULT_CORPUS, load_corpus
+from baliprocess.cli import main
+from baliprocess.corpus import DEFAULT_CORPUS, ENV_VAR, load_corpus
 from corpusfactory import front, good_corpus, write
 
 
-def run(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
-    full_env = {k: v for k, v in os.environ.items() if k != "BALIPROCESS_CORPUS"}
-    full_env.update(env or {})
-    return subprocess.run(
-        [sys.executable, "-m", "baliprocess", *args], capture_output=True, text=True, env=full_env, timeout=300
+@dataclass
+class Run:
+    returncode: int
+    stdout: str
+    stderr: str
+
+
+def run(*args: str, env: dict[str, str] | None = None) -> Run:
+    """``main(args)`` in process, with ``BALIPROCESS_CORPUS`` unset unless ``env`` sets it (the environment
+    is put back afterwards): its exit status, standard output and standard error."""
+    saved = {key: os.environ.get(key) for key in {ENV_VAR, *(env or {})}}
+    os.environ.pop(ENV_VAR, None)
+    os.environ.update(env or {})
+    out, err = io.StringIO(), io.StringIO()
+    try:
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+            try:
+                status = main(list(args))
+            except SystemExit as exc:  # argparse on a usage error
+                status = exc.code if isinstance(exc.code, int) else 1
+    finally:
+        for key, value in saved.items():
+            if value is None:
+                os.environ.pop(key, None)
+            else:
+                os.environ[key] = value
+    return Run(status, out.getvalue(), err.getvalue())
+
+
+def test_python_m_baliprocess_runs_the_same_main(tmp_path):
+    good_corpus(tmp_path, 3)
+    result = subprocess.run(
+        [sys.executable, "-m", "baliprocess", "validate", str(tmp_path)], capture_output=True, text=True, timeout=120
     )
+    assert (result.returncode, result.stderr) == (0, "")
+    assert result.stdout.startswith("3 documents, ")
 
 
 def test_validate_real_corpus():

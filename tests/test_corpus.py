@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -13,7 +14,21 @@ from baliprocess.cleaning import RULES, clean_lines
 from baliprocess.corpus import CorpusError, load_corpus, split_paragraphs
 from corpusfactory import GOOD_BODY, front, good_corpus, write
 
-SEEDS = corpus_mod.REPO_ROOT.parent / "shared" / "seeds"
+
+def seeds_folder(repo: Path = corpus_mod.REPO_ROOT) -> Path | None:
+    """``shared/seeds`` beside the repository, where CI puts it (the repository is cloned next to
+    ``shared/``); in a git worktree, beside the main checkout that the worktree's ``.git`` file names."""
+    checkouts = [repo]
+    git = repo / ".git"
+    if git.is_file() and git.read_text(encoding="utf-8").startswith("gitdir:"):
+        gitdir = (repo / git.read_text(encoding="utf-8").split(":", 1)[1].strip()).resolve()
+        common = gitdir / "commondir"
+        main_git = (gitdir / common.read_text(encoding="utf-8").strip()).resolve() if common.is_file() else gitdir
+        checkouts.append(main_git.parent)
+    return next((c.parent / "shared" / "seeds" for c in checkouts if (c.parent / "shared" / "seeds").is_dir()), None)
+
+
+SEEDS = seeds_folder()
 
 
 @pytest.fixture(scope="module")
@@ -93,7 +108,19 @@ def test_line_numbers_point_into_the_file(real):
     assert lines[row["line"] - 1].startswith("1. We, the Foreign Ministers")
 
 
-@pytest.mark.skipif(not SEEDS.is_dir(), reason="shared/seeds is not beside the repository")
+def test_seeds_are_found_beside_the_repository_or_its_main_checkout(tmp_path: Path) -> None:
+    (tmp_path / "shared" / "seeds").mkdir(parents=True)
+    main, worktree = tmp_path / "repo", tmp_path / "wt" / "branch"
+    (main / ".git" / "worktrees" / "branch").mkdir(parents=True)
+    (main / ".git" / "worktrees" / "branch" / "commondir").write_text("../..\n", encoding="utf-8")
+    worktree.mkdir(parents=True)
+    (worktree / ".git").write_text(f"gitdir: {main / '.git' / 'worktrees' / 'branch'}\n", encoding="utf-8")
+    assert seeds_folder(main) == seeds_folder(worktree) == tmp_path / "shared" / "seeds"
+    (tmp_path / "elsewhere" / "repo").mkdir(parents=True)
+    assert seeds_folder(tmp_path / "elsewhere" / "repo") is None
+
+
+@pytest.mark.skipif(SEEDS is None, reason="no shared/seeds beside the repository (or its main checkout)")
 def test_bodies_equal_the_seed_documents():
     for seed in sorted(SEEDS.iterdir()):
         ours = (corpus_mod.DEFAULT_CORPUS / seed.name).read_text(encoding="utf-8")

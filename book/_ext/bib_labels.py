@@ -12,6 +12,10 @@ pages of one author and year read the same in the text, and its bibliography num
 
 So the in-text citation and the label of the entry on the references page are one string by construction.
 :func:`author_year_labels` is pure and is also used by the tests.
+
+Works around: sphinxcontrib-bibtex 2.7 (no year letters for one author's works of one year; numbered
+bibliography under author-year citations). Upstream: no report found. Can go when: sphinxcontrib-bibtex
+gives author-year labels with year letters, in the text and on the references page alike.
 """
 
 from __future__ import annotations

@@ -2,7 +2,13 @@
 inside ``<div role="list">``. DPUB-ARIA 1.1 deprecates that role in favour of ``listitem``, and a list
 whose children are not list items is an invalid structure for assistive technology (axe-core:
 ``aria-required-children``, critical; ``aria-deprecated-role``; ``aria-allowed-role``). This visitor writes
-the same markup with ``role="listitem"``; the departure is docutils' own."""
+the same markup with ``role="listitem"``; the departure is docutils' own.
+
+Works around: docutils' HTML writer (``_html_base.py``, ``visit_citation``), which still follows DPUB-ARIA
+1.0. Upstream: the role's deprecation is w3c/dpub-aria#22 (2020); no docutils report was found (docutils
+tracks bugs on SourceForge, not searched). Can go when: docutils writes citations as list items. Checked
+2026-12-04 by building without it: every entry of the references page is ``role="doc-biblioentry"`` again.
+"""
 
 from __future__ import annotations
 

@@ -12,6 +12,8 @@
   (``BALIPROCESS_CORPUS``), whose paragraphs the prose cannot know, it is shown unlinked and logged.
 - itables' DataTables bundle is copied to ``_static/itables/`` for ``_static/tables.js``, which makes the
   tables marked ``bp-interactive`` searchable, sortable and paged, offline.
+
+Works around nothing: a part of this book (its appendix page and its citation role). It stays.
 """
 
 from __future__ import annotations

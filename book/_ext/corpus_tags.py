@@ -4,6 +4,8 @@ Chapters wrap sentences about particular documents in ``{only} shipped_corpus`` 
 version in ``{only} not shipped_corpus``, so that a book built on a reader's own corpus
 (``BALIPROCESS_CORPUS``) never states facts about documents it does not hold. The decision is made by a
 fingerprint of the corpus files (:mod:`baliprocess.fingerprint`), not by counting documents.
+
+Works around nothing: a part of this book (commentary true only of the shipped corpus). It stays.
 """
 
 from __future__ import annotations

@@ -2,7 +2,11 @@
 
 myst-nb's ``glue:figure`` wraps any glued output in a figure, so tables were numbered "Fig. N". This
 directive is the same, but its node is enumerated as a Sphinx ``table``, so captions and ``{numref}``
-read "Table N".
+read "Table N". Its HTML figure is keyboard-focusable (see :func:`visit_glued_table`).
+
+Works around: myst-nb having no glue directive for tables. Upstream: jupyter-book/jupyter-book#1585
+(open: glued tables are numbered and styled as figures). Can go when: myst-nb numbers glued tables as
+tables; the chapters' ``glued-table`` directives would then change to it.
 """
 
 from __future__ import annotations

@@ -3,6 +3,10 @@
 accessible name does not contain the visible label (WCAG 2.5.3 Label in Name; axe-core
 ``label-content-name-mismatch``). Without the attribute, the name is the visible text itself. The written
 pages are rewritten once the build has finished; nothing else in them changes.
+
+Works around: myst-nb 1.4.0, whose HTML translator (``myst_nb/sphinx_.py``) hard-codes that
+``aria-label``. Upstream: no report found. Can go when: myst-nb drops the attribute or puts the visible
+words in it. Checked 2026-12-04 by building without it: every hidden code cell has the generic label again.
 """
 
 from __future__ import annotations

@@ -4,6 +4,7 @@ outside totals, region overrides), read as strings with typed columns where need
 
 from __future__ import annotations
 
+import sys
 from functools import lru_cache
 from pathlib import Path
 
@@ -61,5 +62,42 @@ def load_region_overrides(data_dir: Path | None = None) -> pd.DataFrame:
 
 
 @lru_cache(maxsize=8)
-def _resolved(data_dir: Path | None) -> Path:
+def _absolute(data_dir: Path | None) -> Path:
     return (data_dir or DATA_DIR).resolve()
+
+
+#: The curated files whose contents the membership caches keep (names.py, lists.py, gazetteer.py).
+CACHED_FILES = ("name_notes.csv", "organisations.csv")
+_SEEN: dict[Path, tuple[tuple[int, int], ...]] = {}
+
+
+def _stamp(data_dir: Path) -> tuple[tuple[int, int], ...]:
+    """(modification time, size) of each of ``CACHED_FILES`` in ``data_dir``; (-1, -1) for a missing one
+    (reading it then fails with pandas' own message, as before)."""
+    stamps = []
+    for name in CACHED_FILES:
+        try:
+            stat = (data_dir / name).stat()
+        except FileNotFoundError:
+            stamps.append((-1, -1))
+        else:
+            stamps.append((stat.st_mtime_ns, stat.st_size))
+    return tuple(stamps)
+
+
+def _resolved(data_dir: Path | None) -> Path:
+    """The data folder as an absolute path; every public function of the package passes through here.
+
+    When a file of ``CACHED_FILES`` changed (modification time or size) since this folder was last seen,
+    every cache of the membership package is emptied first, so that a CSV edited after it was read (say,
+    in a ``make lab`` kernel) is read again."""
+    path = _absolute(data_dir)
+    stamp = _stamp(path)
+    if _SEEN.setdefault(path, stamp) != stamp:
+        _SEEN[path] = stamp
+        for name, module in list(sys.modules.items()):
+            if name.startswith(f"{__package__}."):
+                for value in list(vars(module).values()):
+                    if callable(getattr(value, "cache_clear", None)):
+                        value.cache_clear()
+    return path
