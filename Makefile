@@ -22,7 +22,7 @@ BOOK_TESTS := tests/test_book_html.py tests/test_browser.py tests/test_escaping.
 	tests/test_bibliography.py tests/test_build_log.py tests/test_lab.py tests/test_pdf.py \
 	tests/test_reader_page.py tests/test_any_corpus.py tests/test_mixed_corpus_book.py
 UNIT_TESTS := $(filter-out $(BOOK_TESTS),$(sort $(wildcard tests/test_*.py)))
-LINTED := src tests bench
+LINTED := src tests bench tools book/_ext notebooks
 # make test runs the test files on this many processes (pytest-xdist; one file stays on one process).
 TEST_WORKERS ?= 2
 # The book checks that hold for any corpus (make check-corpus).
@@ -99,7 +99,7 @@ test: $(INSTALLED) corpus-guard lint book pdf  ## lint, unit tests, nbval on eve
 unit: $(INSTALLED)  ## the unit tests only: no book build, no notebook run (seconds)
 	$(PY) -m pytest -q $(UNIT_TESTS)
 
-lint: $(INSTALLED)  ## ruff check and ruff format --check on src, tests and bench (configured in pyproject.toml)
+lint: $(INSTALLED)  ## ruff check and ruff format --check on src, tests, bench, tools, book/_ext and notebooks (pyproject.toml)
 	$(BIN)/ruff check $(LINTED)
 	$(BIN)/ruff format --check $(LINTED)
 

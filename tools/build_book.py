@@ -60,7 +60,9 @@ def _files(path: Path) -> Iterator[Path]:
 def _head(repo: Path) -> str:
     """The git commit checked out in ``repo`` (empty outside a git checkout)."""
     try:
-        done = subprocess.run(["git", "-C", str(repo), "rev-parse", "HEAD"], capture_output=True, text=True, check=False)
+        done = subprocess.run(
+            ["git", "-C", str(repo), "rev-parse", "HEAD"], capture_output=True, text=True, check=False
+        )
     except OSError:
         return ""
     return done.stdout.strip() if done.returncode == 0 else ""

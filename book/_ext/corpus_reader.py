@@ -69,8 +69,12 @@ class CorpusReaderDirective(SphinxDirective):
     def run(self) -> list[nodes.Node]:
         env = self.env
         if env.docname != READER_PAGE:
-            logger.warning("corpus-reader belongs in %s (baliprocess.present.READER_PAGE), not %s",
-                           READER_PAGE, env.docname, location=self.get_location())
+            logger.warning(
+                "corpus-reader belongs in %s (baliprocess.present.READER_PAGE), not %s",
+                READER_PAGE,
+                env.docname,
+                location=self.get_location(),
+            )
         corpus = env.corpus_reader  # type: ignore[attr-defined]
         root = env.corpus_reader_root  # type: ignore[attr-defined]
         if root.is_dir():
@@ -84,8 +88,11 @@ class CorpusReaderDirective(SphinxDirective):
         docs = corpus.documents
         index = show_table(
             docs[["doc_id", "date", "title", "doc_type", "n_paragraphs"]].rename(
-                columns={"doc_id": "document", "doc_type": "type", "n_paragraphs": "paragraphs"}),
-            label="Documents of the corpus", from_page=READER_PAGE)
+                columns={"doc_id": "document", "doc_type": "type", "n_paragraphs": "paragraphs"}
+            ),
+            label="Documents of the corpus",
+            from_page=READER_PAGE,
+        )
         result: list[nodes.Node] = [nodes.raw("", index.html, format="html")]
         seen: set[str] = set()
         by_doc = dict(tuple(corpus.paragraphs.groupby("doc_id", sort=False)))
@@ -109,11 +116,12 @@ class CorpusReaderDirective(SphinxDirective):
             url = _text(doc.url)
             fields += _field("Source", nodes.reference("", url, refuri=url) if url else nodes.Text("no address known"))
             section += fields
-            for row in ([] if paragraphs is None else paragraphs.itertuples(index=False)):
+            for row in [] if paragraphs is None else paragraphs.itertuples(index=False):
                 pid = row.paragraph_id
                 label = nodes.reference("", pid, refid=pid, classes=["para-id"])
-                para = nodes.paragraph("", "", label, nodes.Text(" " + row.text), ids=[pid],
-                                       classes=["corpus-paragraph"])
+                para = nodes.paragraph(
+                    "", "", label, nodes.Text(" " + row.text), ids=[pid], classes=["corpus-paragraph"]
+                )
                 section += para
                 std.anonlabels[_label(pid)] = (env.docname, pid)
             result.append(section)
@@ -132,11 +140,24 @@ class ParaRole(SphinxRole):
             # corpus (BALIPROCESS_CORPUS) those paragraphs do not exist, so the id is shown unlinked.
             strict = self.env.corpus_reader_root.resolve() == DEFAULT_CORPUS.resolve()  # type: ignore[attr-defined]
             root = self.env.corpus_reader_root  # type: ignore[attr-defined]
-            (logger.warning if strict else logger.info)("{para}: no paragraph %r in the corpus in use (%s)", pid, root,
-                                                        location=self.get_location(), type="corpus_reader")
+            (logger.warning if strict else logger.info)(
+                "{para}: no paragraph %r in the corpus in use (%s)",
+                pid,
+                root,
+                location=self.get_location(),
+                type="corpus_reader",
+            )
             return [nodes.inline("", "", text, classes=["para-ref"])], []
-        ref = pending_xref(self.rawtext, text, refdomain="std", reftype="ref", reftarget=_label(pid),
-                           refexplicit=True, refwarn=True, refdoc=self.env.docname)
+        ref = pending_xref(
+            self.rawtext,
+            text,
+            refdomain="std",
+            reftype="ref",
+            reftarget=_label(pid),
+            refexplicit=True,
+            refwarn=True,
+            refdoc=self.env.docname,
+        )
         return [nodes.inline("", "", ref, classes=["para-ref"])], []
 
 

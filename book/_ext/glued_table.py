@@ -17,7 +17,7 @@ from sphinx.application import Sphinx
 from sphinx.writers.html5 import HTML5Translator
 
 
-class glued_table(nodes.figure):  # noqa: N801 - docutils names node classes in lower case
+class glued_table(nodes.figure):
     """A figure-like container enumerated as a table."""
 
 
@@ -48,7 +48,6 @@ def visit_glued_table(self: HTML5Translator, node: glued_table) -> None:
 
 
 def setup(app: Sphinx) -> dict[str, bool]:
-    app.add_enumerable_node(glued_table, "table", _caption,
-                            html=(visit_glued_table, HTML5Translator.depart_figure))
+    app.add_enumerable_node(glued_table, "table", _caption, html=(visit_glued_table, HTML5Translator.depart_figure))
     app.add_directive("glued-table", GluedTableDirective)
     return {"parallel_read_safe": True, "parallel_write_safe": True}
