@@ -46,8 +46,8 @@ def project(tmp_path: Path) -> Path:
 def test_inputs_record_changes_with_every_input_and_nothing_else(tmp_path: Path, project: Path) -> None:
     corpus = good_corpus(tmp_path / "my corpus", 2)
     record = build_book.inputs_record(corpus, project)
-    assert record.splitlines()[0] == f"corpus {corpus}"
-    listed = [line.split(" ", 2)[2] for line in record.splitlines()[1:]]
+    assert record.splitlines()[:2] == [f"corpus {corpus}", "commit "]  # not a git checkout: no commit
+    listed = [line.split(" ", 2)[2] for line in record.splitlines()[2:]]
     assert listed == [
         "doc0.md",
         "doc1.md",

@@ -10,6 +10,8 @@
 - ``repository-code`` in ``CITATION.cff`` is the one place the repository's address is written: it sets the
   theme's repository and issue buttons, the ``{rerun-commands}`` block and each chapter's closing note on
   how to rerun it (``make lab``). Without it the buttons are off and the commands say where to put it.
+
+Works around nothing: a part of this book (how to cite it and rerun it). It stays.
 """
 
 from __future__ import annotations

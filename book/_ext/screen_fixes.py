@@ -8,6 +8,10 @@
 - ``_templates/components/search-button-field.html`` and ``theme-switcher.html`` override the theme's
   buttons whose accessible names do not contain their visible text (axe-core
   ``label-content-name-mismatch``, WCAG 2.5.3).
+
+Works around: pydata-sphinx-theme 0.17 (the sidebar buttons, issue 2451; the two buttons' names) and
+sphinx-external-toc (the bare redirect page); reading.js adds what the theme lacks. Can go when: each
+fault is fixed upstream, item by item; reading.js stays.
 """
 
 from __future__ import annotations

@@ -63,10 +63,10 @@ class Phase:
 
 #: The phases by the ministerial conferences that open them (2002, 2009, 2016, 2023).
 PHASES: tuple[Phase, ...] = (
-    Phase("founding", "Founding (2002–08)", 2002, 2008),
-    Phase("revival", "Revival (2009–15)", 2009, 2015),
-    Phase("crisis", "Crisis response (2016–22)", 2016, 2022),
-    Phase("renewal", "Renewal (2023–)", 2023, 9999),
+    Phase("founding", "Founding (2002 to 2008)", 2002, 2008),
+    Phase("revival", "Revival (2009 to 2015)", 2009, 2015),
+    Phase("crisis", "Crisis response (2016 to 2022)", 2016, 2022),
+    Phase("renewal", "Renewal (2023 on)", 2023, 9999),
 )
 #: The changes tested: each phase against the one before, and the first against the last.
 COMPARISONS: tuple[tuple[str, str], ...] = (
