@@ -143,3 +143,32 @@ def test_side_by_side_has_a_column_per_set_and_measure(dev, in_sample):
     assert list(wide.index[:2]) == ["dates", "lists"]
     assert ("in-sample", "f1") in wide.columns and ("dev", "recall") in wide.columns
     assert pd.isna(wide.loc["lists", ("in-sample", "f1")])
+
+
+def test_date_scores_glue_values_and_table_by_hand():
+    row = {"documents": 2, "gold": 4, "predicted": 5, "correct": 3, "precision": 0.6, "recall": 0.75, "f1": 2 / 3}
+    scores = ev.DateScores({"in": dict(row), "dev": dict(row), "test": dict(row)}, pd.DataFrame())
+    values = scores.glue_values()
+    assert list(values)[:7] == [f"dates_in_{k}" for k in row]
+    assert values["dates_test_extra"] == 2 and values["dates_test_step"] == 0.25
+    assert len(values) == 3 * 7 + 2
+    table = scores.table()
+    assert table.index.name == "set" and table.index.tolist() == list(ev.DATE_SETS.values())
+    assert table.columns.tolist() == list(row) and table["gold"].dtype.kind == "i"
+
+
+def test_date_scores_score_each_set_as_score_dates_does():
+    from baliprocess import chronology
+    from baliprocess.corpus import DEFAULT_CORPUS, load_corpus
+
+    shipped, gold = load_corpus(DEFAULT_CORPUS), chronology.load_gold()
+    scores = ev.date_scores(shipped, gold)
+    assert list(scores.rows) == ["in", "dev", "test"]
+    expected = ev.score_dates(chronology.date_mentions(shipped), gold)
+    assert {k: scores.rows["in"][k] for k in ("gold", "predicted", "correct")} == {
+        k: expected[k] for k in ("gold", "predicted", "correct")
+    }
+    test = ev.load_set("test")
+    found = chronology.date_mentions(test.corpus)
+    assert scores.rows["test"]["documents"] == test.gold["dates"]["doc_id"].nunique()
+    assert scores.heldout_errors.equals(chronology.date_errors(found, test.gold["dates"]))

@@ -8,8 +8,7 @@ import datetime as dt
 import pandas as pd
 import pytest
 
-from baliprocess.chronology.grammar import weekday_problems
-from baliprocess.chronology.scan import extract
+from baliprocess.chronology.scan import extract, weekday_problems
 from baliprocess.membership.counts import extract_counts
 from baliprocess.membership.gazetteer import dehyphenate, find_mentions, is_name_list
 from baliprocess.membership.runs import block_entries, sentence_entries

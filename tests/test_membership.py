@@ -317,7 +317,7 @@ def test_views_on_a_corpus_without_lists(tmp_path: Path):
     assert doc is None
     assert m.role_kind_table(part, doc).empty and m.region_table(part, doc).empty
     panel = m.membership_panel(part, m.load_membership())
-    values = m.for_prose(m.summary(part, counts, panel, doc, m.meeting_counts(counts, None)))
+    values = m.for_prose(m.chapter_facts(part, counts, panel, doc, m.meeting_counts(counts, None)))
     m.stated_series(counts, m.load_totals())
     m.totals_table(counts, m.load_totals())
     m.first_appearances(part, m.load_membership(), doc)
@@ -383,7 +383,7 @@ def test_territories_are_never_counted_as_states(tmp_path: Path):
     assert doc is not None
     rk = m.role_kind_table(part, doc)
     assert (rk.loc["participant", "state"], rk.loc["participant", "territory"]) == (2, 1)
-    values = m.summary(part, m.counts_table(c), m.membership_panel(part, m.load_membership().iloc[0:0]), doc, {})
+    values = m.chapter_facts(part, m.counts_table(c), m.membership_panel(part, m.load_membership().iloc[0:0]), doc, {})
     assert values["n_listed_states"] == 2 and values["n_participant_states"] == 2
     panel = m.membership_panel(part, m.load_membership().iloc[0:0])
     assert set(panel["iso3"]) == {"THA", "MYS"}

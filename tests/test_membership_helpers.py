@@ -24,3 +24,55 @@ def test_region_source_line_comes_from_the_table_provenance():
     assert m.paragraph_span(corpus.paragraphs, ids) == "paragraphs 1-2"
     fig = m.region_figure(regions)
     assert any("cochairs-2002-p05, cochairs-2002-p06" in t.get_text() for t in fig.texts)
+
+
+def test_founding_sentence_names_the_document_or_says_there_is_none():
+    docs = pd.DataFrame({"doc_id": ["a"], "title": ["Co-chairs' statement"], "date": [pd.Timestamp("2002-02-28")]})
+    assert m.founding_sentence(docs, "a") == "Here it is “Co-chairs' statement” (28 February 2002)."
+    assert m.founding_sentence(docs, None).startswith("This corpus has no such document")
+
+
+def test_unresolved_sentence_in_each_case():
+    none, one = pd.DataFrame(), pd.DataFrame({"name": ["x"]})
+    assert m.unresolved_sentence(none, none).startswith("No list of names was read")
+    assert m.unresolved_sentence(none, one) == "Every listed name was resolved."
+    assert m.unresolved_sentence(pd.DataFrame({"name": ["x", "y"]}), one).startswith("2 listed names could not")
+
+
+def _scores(lists_f1: tuple[float, float], counts_f1: tuple[float, float]) -> pd.DataFrame:
+    rows = [
+        {"task": task, "set": s, "precision": 1.0, "recall": float("nan"), "f1": f1}
+        for task, pair in (("lists", lists_f1), ("counts", counts_f1))
+        for s, f1 in zip(("first", "second"), pair, strict=True)
+    ]
+    return pd.DataFrame(rows)
+
+
+def test_evaluation_words_name_a_drop_of_a_tenth_or_more():
+    sets = {"dev": "first", "test": "second"}
+    words = m.evaluation_words(_scores((0.9, 0.7), (0.9, 0.85)), sets)
+    assert words["dev_lists_f1"] == "0.90" and words["test_lists_f1"] == "0.70"
+    assert words["test_counts_recall"] == "not defined" and words["dev_counts_precision"] == "1.00"
+    assert list(words)[:3] == ["dev_lists_precision", "dev_lists_recall", "dev_lists_f1"]
+    assert words["evaluation_meaning"].startswith("The drop from the first to the second set for list members means")
+    both = m.evaluation_words(_scores((0.9, 0.7), (0.5, 0.3)), sets)["evaluation_meaning"]
+    assert "for list members and counts means" in both
+    assert m.evaluation_words(_scores((0.9, 0.85), (0.9, 0.9)), sets)["evaluation_meaning"].startswith("Both sets")
+
+
+def test_first_appearance_values_count_unknown_joins_and_never_members():
+    first = pd.DataFrame(
+        {
+            "name": ["Fiji", "Japan", "UNHCR"],
+            "first as member": ["d1", "d2", None],
+            "join year": [2002, None, None],
+        }
+    )
+    nobody = pd.DataFrame(columns=["doc_id", "role", "kind", "iso3"])
+    values = m.first_appearance_values(first, nobody)
+    assert values["n_first_rows"] == 3
+    assert (values["n_join_unknown"], values["join_unknown_names"]) == (1, "Japan")
+    assert (values["n_never_member"], values["never_member_names"]) == (1, "UNHCR")
+    assert values["member_list_sentence"] == m.member_list_sentence(
+        pd.DataFrame(columns=["doc_id", "role", "kind", "iso3"])
+    )

@@ -15,7 +15,7 @@ def corpus():
 
 
 def test_summary_figures(corpus):
-    s = overview.summary(corpus, publishers={"n_nz_documents": "New Zealand"})
+    s = overview.chapter_facts(corpus, publishers={"n_nz_documents": "New Zealand"})
     assert (s["n_documents"], s["n_paragraphs"]) == (5, 111)
     assert (s["first_year"], s["last_year"], s["n_inferred_dates"], s["n_nz_documents"]) == (2002, 2024, 3, 3)
     assert s["longest_year"] == 2002 and s["longest_words"] == corpus.documents["n_words"].max()
@@ -71,7 +71,7 @@ def test_longest_document_is_named_whatever_its_type_and_dates_keep_their_precis
     _doc(tmp_path, "long-report", "2016-03", "meeting_report", 40)
     _doc(tmp_path, "yearly-note", "2016", "other", 5)
     corpus = load_corpus(tmp_path)
-    s = overview.summary(corpus)
+    s = overview.chapter_facts(corpus)
     assert (s["longest_title"], s["longest_type"], s["longest_date"]) == (
         "long-report title",
         "meeting report",
@@ -88,7 +88,7 @@ def test_longest_document_is_named_whatever_its_type_and_dates_keep_their_precis
 
 def test_summary_of_a_one_document_corpus_has_no_missing_value(tmp_path):
     _doc(tmp_path, "lone", "2019-06-30", "other", 30)
-    s = overview.summary(load_corpus(tmp_path), publishers={"n_nz": "New Zealand"})
+    s = overview.chapter_facts(load_corpus(tmp_path), publishers={"n_nz": "New Zealand"})
     assert all(v is not None and v == v for v in s.values())  # no None, no NaN
     assert (s["longest_share"], s["longest_ratio"], s["n_nz"], s["type_counts"]) == (1.0, 0.0, 0, "1 other")
     assert (s["n_not_english"], s["not_english_phrase"]) == (0, "0 documents are")

@@ -12,6 +12,7 @@ import pandas as pd
 import pytest
 import yaml
 
+from baliprocess import evaluation
 from baliprocess import themes as th
 from baliprocess.corpus import REPO_ROOT, load_corpus
 from baliprocess.export import TABLE_PACKAGES
@@ -573,9 +574,9 @@ def test_validation_summary_matches_evaluation(coded, gold, codebook):
     assert s["worst_f1"] <= s["macro_f1"] <= s["best_f1"]
 
 
-def test_out_of_sample_rows(corpus, gold):
-    out = th.out_of_sample(th.code_corpus, corpus, gold)
-    assert out["set"].tolist() == list(th.SETS)
+def test_theme_scores_rows(corpus, gold):
+    out = evaluation.theme_scores(th.code_corpus, corpus, gold)
+    assert out["set"].tolist() == list(evaluation.SETS)
     inside = out.set_index("set").loc["in-sample"]
     assert inside["pairs (reading)"] == len(th.gold_pairs(gold)) and inside["documents"] == 5
     # each set has one document not in English, which is reported and not coded

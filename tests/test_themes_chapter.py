@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from baliprocess import themes
+from baliprocess import evaluation, themes
 from baliprocess.corpus import DEFAULT_CORPUS, load_corpus
 from corpusfactory import front, write
 
@@ -17,7 +17,9 @@ def shipped():
 def test_one_document_corpus_reads_right(tmp_path, shipped):
     write(tmp_path, "one.md", front(title="One", date="2019-05-02") + "Police agencies will share information.\n")
     corpus = load_corpus(tmp_path)
-    cc = themes.corpus_coding(corpus, themes.load_codebook(), themes.load_gold(), shipped=lambda: shipped)
+    cc = themes.corpus_coding(
+        corpus, themes.load_codebook(), themes.load_gold(), shipped=lambda: shipped, score_sets=evaluation.theme_scores
+    )
     facts = cc.facts
     assert facts["corpus_size"] == "1 document (1 paragraph)"
     assert facts["coding_label"] == themes.AUTO and not cc.has_hand
@@ -28,7 +30,9 @@ def test_one_document_corpus_reads_right(tmp_path, shipped):
 
 
 def test_shipped_corpus_uses_the_hand_coding(shipped):
-    cc = themes.corpus_coding(shipped, themes.load_codebook(), themes.load_gold(), shipped=lambda: shipped)
+    cc = themes.corpus_coding(
+        shipped, themes.load_codebook(), themes.load_gold(), shipped=lambda: shipped, score_sets=evaluation.theme_scores
+    )
     assert cc.has_hand and cc.facts["coding_label"] == themes.HAND
     assert cc.facts["n_covered"] == cc.facts["n_paragraphs_all"] == len(shipped.paragraphs)
     view = themes.comparison_view(cc.comparison)

@@ -12,29 +12,38 @@ on doc_id, role and code (ISO3, or an organisation's short name); counts on doc_
 (attendance or membership); themes per paragraph (located by the first words of its text), pooled
 (micro) and averaged over themes (macro); language per document, the positive class being "not coded"
 (not English). :func:`in_sample` scores the shipped corpus against its own gold lists (dates, themes), so
-the chapters can show in-sample and out-of-sample figures side by side (:func:`side_by_side`).
+the chapters can show in-sample and out-of-sample figures side by side (:func:`side_by_side`);
+:func:`theme_scores` scores a theme coder on the shipped corpus and both sets, one row per set.
+
+This module is the evaluation layer: it imports the analysis packages (:mod:`.chronology`,
+:mod:`.membership`, :mod:`.themes`) and none of them imports it (``tests/test_layers.py``).
 """
 
 from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Hashable, Iterable
+from collections.abc import Callable, Hashable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
 
+from . import chronology, membership, themes
 from .cleaning import TYPOGRAPHY
 from .corpus import DEFAULT_CORPUS, REPO_ROOT, Corpus, load_corpus
 from .metrics import precision_recall_f1
 
 __all__ = [
+    "DATE_SETS",
     "EVAL_DIR",
     "SCORE_COLUMNS",
+    "SETS",
     "TASKS",
     "AnnotatedSet",
+    "DateScores",
     "count_kind_accuracy",
+    "date_scores",
     "evaluate_corpus",
     "evaluate_set",
     "in_sample",
@@ -48,6 +57,7 @@ __all__ = [
     "score_lists",
     "score_themes",
     "side_by_side",
+    "theme_scores",
 ]
 
 EVAL_DIR = REPO_ROOT / "data" / "eval"
@@ -239,8 +249,6 @@ def score_language(documents: pd.DataFrame, gold: pd.DataFrame) -> dict[str, obj
 
 def evaluate_corpus(corpus: Corpus, gold: dict[str, pd.DataFrame], tasks: Iterable[str] = TASKS) -> pd.DataFrame:
     """Run the extractors of ``tasks`` on ``corpus`` and score each task for which ``gold`` has a table."""
-    from . import chronology, membership, themes
-
     tasks = set(tasks)
     rows: list[dict[str, object]] = []
     if "dates" in gold and "dates" in tasks:
@@ -262,37 +270,15 @@ def evaluate_set(name: str, root: Path = EVAL_DIR, tasks: Iterable[str] = TASKS)
     return evaluate_corpus(annotated.corpus, annotated.gold, tasks)
 
 
-def chapter_scores(tasks: Iterable[str]) -> pd.DataFrame:
-    """In-sample (where the shipped gold covers the task), development and held-out scores of ``tasks``
-    side by side (:func:`side_by_side`), for a chapter to show."""
-    tasks = list(tasks)
-    scores = {"dev": evaluate_set("dev", tasks=tasks), "test": evaluate_set("test", tasks=tasks)}
-    if set(tasks) & {"dates", "themes (micro)", "themes (macro)"}:
-        scores = {"in-sample": in_sample(), **scores}
-    return side_by_side(scores).reindex(tasks)
-
-
 def in_sample(corpus: Corpus | None = None) -> pd.DataFrame:
     """Scores on the shipped corpus against its own gold lists (dates and themes; the shipped corpus has
     no gold list of list members or counts), keyed like the out-of-sample scores."""
-    from . import chronology, themes
-
     corpus = corpus if corpus is not None else load_corpus(DEFAULT_CORPUS)
     dates_gold = chronology.load_gold()
     theme_gold = themes.load_gold()
-    text = corpus.paragraphs.set_index("paragraph_id")["text"]
-    # the shipped gold names its paragraphs by id: its "paragraph_start" is the paragraph's own text
-    as_rows = (
-        theme_gold.groupby("paragraph_id", sort=False)["theme"].agg(lambda t: ";".join(x for x in t if x)).reset_index()
-    )
-    as_rows = as_rows.assign(
-        doc_id=as_rows["paragraph_id"].map(corpus.paragraphs.set_index("paragraph_id")["doc_id"]),
-        paragraph_start=as_rows["paragraph_id"].map(text),
-        themes=as_rows["theme"],
-    )
     rows = [
         score_dates(chronology.date_mentions(corpus), dates_gold),
-        *score_themes(themes.code_corpus(corpus), corpus.paragraphs, as_rows),
+        *score_themes(themes.code_corpus(corpus), corpus.paragraphs, _as_set_rows(theme_gold, corpus.paragraphs)),
     ]
     return pd.DataFrame(rows, columns=SCORE_COLUMNS)
 
@@ -306,3 +292,105 @@ def side_by_side(
     wide = pd.concat(frames, axis=1)
     order = [t for t in TASKS if t in wide.index] + [t for t in wide.index if t not in TASKS]
     return wide.reindex(order)
+
+
+#: The sets the theme coder is scored on (:func:`theme_scores`), with what each one is to the coder.
+SETS = {
+    "in-sample": "the shipped corpus: the codebook and its terms were written from these paragraphs",
+    "dev": "development set: read while the matcher was improved",
+    "test": "held-out test set: never used to tune the matcher",
+}
+
+
+def _as_set_rows(gold: pd.DataFrame, paragraphs: pd.DataFrame) -> pd.DataFrame:
+    """The hand coding in the annotated sets' shape (doc_id, paragraph_start, themes): the shipped gold
+    names its paragraphs by id, so a paragraph's "start" is its whole text."""
+    text = paragraphs.set_index("paragraph_id")["text"]
+    rows = gold.groupby(["doc_id", "paragraph_id"], sort=False)["theme"].agg(lambda t: ";".join(x for x in t if x))
+    rows = rows.reset_index()
+    return pd.DataFrame(
+        {
+            "doc_id": rows["doc_id"],
+            "paragraph_start": rows["paragraph_id"].map(text).fillna(""),
+            "themes": rows["theme"],
+        }
+    )
+
+
+def theme_scores(
+    coder: Callable[[Corpus], pd.DataFrame],
+    shipped: Corpus,
+    gold: pd.DataFrame,
+    root: Path | None = None,
+) -> pd.DataFrame:
+    """The theme coder's scores on the shipped corpus against its hand coding (in-sample) and on the annotated
+    sets ``dev`` and ``test``: one row per set (:data:`SETS`) with documents, documents reported as not in
+    English (not coded), paragraph–theme pairs in the reading and in the coder's output, micro precision,
+    recall and F1, and macro F1. ``coder`` maps a corpus to its coding (the themes chapter passes its own,
+    with the procedural rule applied: :func:`baliprocess.themes.corpus_coding`)."""
+    rows = []
+    for name, meaning in SETS.items():
+        if name == "in-sample":
+            corpus, answers = shipped, _as_set_rows(gold, shipped.paragraphs)
+        else:
+            annotated = load_set(name, root if root is not None else EVAL_DIR)
+            corpus, answers = annotated.corpus, annotated.gold["themes"]
+        micro, macro = score_themes(coder(corpus), corpus.paragraphs, answers)
+        rows.append(
+            {
+                "set": name,
+                "what it is": meaning,
+                "documents": len(corpus.documents),
+                "not in English": int((corpus.documents["language"] != "en").sum()),
+                "pairs (reading)": int(micro["gold"]),
+                "pairs (coder)": int(micro["predicted"]),
+                "precision": float(micro["precision"]),
+                "recall": float(micro["recall"]),
+                "F1": float(micro["f1"]),
+                "macro F1": float(macro["f1"]),
+            }
+        )
+    return pd.DataFrame(rows)
+
+
+#: The sets the date extractor is scored on in the chronology chapter: glue key -> the set's label.
+DATE_SETS = {"in": "shipped corpus (in-sample)", "dev": "development set", "test": "held-out test set"}
+
+
+@dataclass(frozen=True)
+class DateScores:
+    """The date extractor scored on each set of :data:`DATE_SETS` (:func:`date_scores`)."""
+
+    rows: dict[str, dict[str, object]]  # glue key -> documents and the scores (:func:`prf_row`, without task)
+    heldout_errors: pd.DataFrame  # chronology.date_errors on the held-out test set
+
+    def table(self) -> pd.DataFrame:
+        """One row per set, by label (index ``set``)."""
+        frame = pd.DataFrame.from_dict({DATE_SETS[k]: row for k, row in self.rows.items()}, orient="index")
+        return frame.rename_axis("set")
+
+    def glue_values(self) -> dict[str, object]:
+        """``dates_<key>_<measure>`` for every set, then the held-out set's extra readings and the step one
+        date makes in its recall."""
+        values = {f"dates_{key}_{k}": v for key, row in self.rows.items() for k, v in row.items()}
+        test = self.rows["test"]
+        return values | {"dates_test_extra": test["predicted"] - test["correct"], "dates_test_step": 1 / test["gold"]}
+
+
+def date_scores(shipped: Corpus, gold: pd.DataFrame, root: Path = EVAL_DIR) -> DateScores:
+    """Date mentions of the shipped corpus scored against its gold list (in-sample), and of the development
+    and held-out test sets against theirs, with the held-out set's errors."""
+    rows, errors = {}, pd.DataFrame()
+    for key in DATE_SETS:
+        corpus, answers = (shipped, gold) if key == "in" else _dates_set(key, root)
+        found = chronology.date_mentions(corpus)
+        row = score_dates(found, answers)
+        rows[key] = {"documents": answers["doc_id"].nunique(), **{k: v for k, v in row.items() if k != "task"}}
+        if key == "test":
+            errors = chronology.date_errors(found, answers)
+    return DateScores(rows, errors)
+
+
+def _dates_set(name: str, root: Path) -> tuple[Corpus, pd.DataFrame]:
+    annotated = load_set(name, root)
+    return annotated.corpus, annotated.gold["dates"]

@@ -17,6 +17,7 @@ from .schema import Field, Table
 __all__ = [
     "TABLES",
     "build_tables",
+    "chapter_facts",
     "cleaning_by_document",
     "cleaning_summary",
     "counted",
@@ -26,7 +27,6 @@ __all__ = [
     "paragraphs_table",
     "provenance_table",
     "sample_document",
-    "summary",
     "type_counts_text",
     "words_figure",
 ]
@@ -115,7 +115,7 @@ def build_tables(corpus: Corpus) -> dict[str, pd.DataFrame]:
     return {"documents": corpus.documents, "paragraphs": paragraphs_table(corpus)}
 
 
-def summary(corpus: Corpus, publishers: Mapping[str, str] | None = None) -> dict[str, object]:
+def chapter_facts(corpus: Corpus, publishers: Mapping[str, str] | None = None) -> dict[str, object]:
     """The corpus's headline figures, for glueing into prose (every value defined on any corpus).
 
     ``publishers`` maps a name to words of a publisher: the number of documents whose publisher contains

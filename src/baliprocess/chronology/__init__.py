@@ -38,13 +38,13 @@ from .grammar import DATE_RE, MENTION_COLUMNS, PRECISIONS
 from .scan import date_mentions, extract, scan
 from .tables import TABLES, build_tables
 from .views import (
+    chapter_facts,
     conference_intervals,
     date_errors,
     discrepancy_rows,
     mention_peak,
     mention_years,
     split_sources,
-    summary,
 )
 
 __all__ = [
@@ -63,6 +63,7 @@ __all__ = [
     "attendance",
     "bib_keys",
     "build_tables",
+    "chapter_facts",
     "conference_intervals",
     "date_errors",
     "date_mentions",
@@ -81,7 +82,6 @@ __all__ = [
     "scan",
     "score",
     "split_sources",
-    "summary",
     "timeline_figure",
     "unmatched",
     "validate_events",

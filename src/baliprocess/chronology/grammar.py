@@ -29,7 +29,7 @@ from ..datevocab import (
     MONTH_NUMBERS,
 )
 
-__all__ = ["DATE_ORDERS", "DATE_RE", "FINANCIAL_YEAR_START", "MENTION_COLUMNS", "PRECISIONS", "weekday_problems"]
+__all__ = ["DATE_ORDERS", "DATE_RE", "FINANCIAL_YEAR_START", "MENTION_COLUMNS", "PRECISIONS"]
 
 #: From finest to coarsest.
 PRECISIONS = ("day", "month", "season", "financial_year", "year", "decade")
@@ -332,19 +332,6 @@ def _weekday(m: re.Match[str], doc_date: dt.date | None) -> tuple[tuple[dt.date,
     else:
         day = doc_date + dt.timedelta(days=(target - doc_date.weekday()) % 7)
     return (day, day, "day", True), ""
-
-
-def weekday_problems(text: str, doc_date: dt.date | None) -> list[tuple[str, str]]:
-    """(words, reason) for each weekday alone in ``text`` that is left unresolved."""
-    from .scan import scan
-
-    out = []
-    for m in scan(text):
-        if m.lastgroup == "wd":
-            resolved, reason = _weekday(m, _as_date(doc_date))
-            if resolved is None:
-                out.append((m.group(), reason))
-    return out
 
 
 def _relative(phrase: str, d: dt.date) -> tuple[dt.date, dt.date, str, bool]:

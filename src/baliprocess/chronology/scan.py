@@ -13,9 +13,9 @@ import pandas as pd
 from ..corpus import Corpus
 from ..datevocab import INDONESIAN_MONTH_NAMES, MONTH_NAMES
 from ..textscan import scan_joined
-from .grammar import DATE_RE, MENTION_COLUMNS, _as_date, _resolve
+from .grammar import DATE_RE, MENTION_COLUMNS, _as_date, _resolve, _weekday
 
-__all__ = ["date_mentions", "extract", "scan"]
+__all__ = ["date_mentions", "extract", "scan", "weekday_problems"]
 
 
 def extract(
@@ -85,6 +85,17 @@ def scan(text: str) -> list[re.Match[str]]:
         pos = max(start, matches[-1].end()) if matches else start
         matches.extend(DATE_RE.finditer(text, pos, end))
     return matches
+
+
+def weekday_problems(text: str, doc_date: dt.date | None) -> list[tuple[str, str]]:
+    """(words, reason) for each weekday alone in ``text`` that is left unresolved."""
+    out = []
+    for m in scan(text):
+        if m.lastgroup == "wd":
+            resolved, reason = _weekday(m, _as_date(doc_date))
+            if resolved is None:
+                out.append((m.group(), reason))
+    return out
 
 
 def date_mentions(corpus: Corpus) -> pd.DataFrame:

@@ -10,13 +10,13 @@ import numpy as np
 import pandas as pd
 
 __all__ = [
+    "chapter_facts",
     "conference_intervals",
     "date_errors",
     "discrepancy_rows",
     "mention_peak",
     "mention_years",
     "split_sources",
-    "summary",
 ]
 
 
@@ -148,7 +148,7 @@ def conference_intervals(timeline: pd.DataFrame) -> dict[str, object]:
     }
 
 
-def summary(
+def chapter_facts(
     mentions: pd.DataFrame, events: pd.DataFrame, timeline: pd.DataFrame, gaps: pd.DataFrame
 ) -> dict[str, object]:
     """The chapter's headline figures, for glueing into prose."""

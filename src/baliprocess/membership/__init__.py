@@ -24,7 +24,15 @@ from .lists import LIST_PATTERNS, find_lists, split_list
 from .names import resolve_names
 from .panel import ROLES, STATUS_RANK, membership_panel
 from .participation import participation_table, unresolved_items
-from .prose import meeting_sentence, member_list_sentence, stated_sentence
+from .prose import (
+    evaluation_words,
+    first_appearance_values,
+    founding_sentence,
+    meeting_sentence,
+    member_list_sentence,
+    stated_sentence,
+    unresolved_sentence,
+)
 from .sources import (
     DATA_DIR,
     load_membership,
@@ -36,6 +44,7 @@ from .sources import (
 from .tables import TABLES, build_tables
 from .views import (
     attendance_table,
+    chapter_facts,
     counts_view,
     curated_view,
     evaluation_view,
@@ -48,7 +57,6 @@ from .views import (
     role_kind_table,
     score_words,
     stated_totals,
-    summary,
     totals_table,
 )
 
@@ -63,17 +71,21 @@ __all__ = [
     "TABLES",
     "attendance_table",
     "build_tables",
+    "chapter_facts",
     "counts_table",
     "counts_view",
     "curated_view",
     "evaluation_view",
+    "evaluation_words",
     "extract_counts",
     "find_lists",
     "find_mentions",
+    "first_appearance_values",
     "first_appearances",
     "first_counted_meeting",
     "for_prose",
     "founding_document",
+    "founding_sentence",
     "gazetteer",
     "growth_figure",
     "is_name_list",
@@ -104,7 +116,7 @@ __all__ = [
     "stated_series",
     "stated_totals",
     "successor_names",
-    "summary",
     "totals_table",
     "unresolved_items",
+    "unresolved_sentence",
 ]

@@ -7,8 +7,17 @@ from __future__ import annotations
 import pandas as pd
 
 from .founding import MEETING_RULE
+from .views import score_words
 
-__all__ = ["meeting_sentence", "member_list_sentence", "stated_sentence"]
+__all__ = [
+    "evaluation_words",
+    "first_appearance_values",
+    "founding_sentence",
+    "meeting_sentence",
+    "member_list_sentence",
+    "stated_sentence",
+    "unresolved_sentence",
+]
 
 
 def _ids(ids: list[str], limit: int = 5) -> str:
@@ -88,3 +97,63 @@ def member_list_sentence(participation: pd.DataFrame, min_states: int = 10) -> s
         f"{_documents(len(listing))} of this corpus {verb} member states by name ({_ids(listing)}; "
         f"up to {most} states), and the panel below reads them."
     )
+
+
+def founding_sentence(documents: pd.DataFrame, founding: str | None) -> str:
+    """Which document of the corpus is the founding statement (:func:`~.founding.founding_document`), by title
+    and date, or that the corpus has none."""
+    if founding is None:
+        return "This corpus has no such document, so the table and the figure of this section are empty."
+    doc = documents.set_index("doc_id").loc[founding]
+    return f"Here it is “{doc['title']}” ({doc['date'].day} {doc['date']:%B %Y})."
+
+
+def unresolved_sentence(unresolved: pd.DataFrame, participation: pd.DataFrame) -> str:
+    """Whether every listed name was resolved, and how many were not."""
+    if unresolved.empty and participation.empty:
+        return "No list of names was read in this corpus, so no name is left unresolved."
+    if unresolved.empty:
+        return "Every listed name was resolved."
+    return f"{len(unresolved)} listed names could not be resolved; the table below lists them."
+
+
+def evaluation_words(
+    scores: pd.DataFrame, sets: dict[str, str], tasks: tuple[str, ...] = ("lists", "counts")
+) -> dict[str, str]:
+    """The scores of :func:`~.views.evaluation_view` as words (``<set key>_<task>_<measure>``, for ``sets`` given
+    as {key: set name}, the first set first), and ``evaluation_meaning``: what a drop of F1 by 0.1 or more from
+    the first set to the second says, or, without such a drop, that both scores are in-sample."""
+    words = {
+        f"{short}_{task}_{measure}": text
+        for task in tasks
+        for short, set_name in sets.items()
+        for measure, text in score_words(scores, task, set_name).items()
+    }
+    first, second = list(sets.values())[:2]
+    f1 = scores.set_index(["task", "set"])["f1"].fillna(0.0)
+    worse = [t.replace("lists", "list members") for t in tasks if f1[(t, first)] - f1[(t, second)] >= 0.1]
+    words["evaluation_meaning"] = (
+        f"The drop from the first to the second set for {' and '.join(worse)} means that the rules fit the "
+        "wordings they were written from better than others: on a reader's own documents expect missed names "
+        "or counts, and check the lists against the paragraphs the tables cite."
+        if worse
+        else "Both sets were read while the rules were written, so these scores are in-sample: on a reader's own "
+        "documents, whose wordings may differ, check the lists against the paragraphs the tables cite."
+    )
+    return words
+
+
+def first_appearance_values(first: pd.DataFrame, participation: pd.DataFrame) -> dict[str, object]:
+    """Numbers and names of :func:`~.growth.first_appearances` for the prose: rows, participants listed
+    as members whose joining year is unknown, participants never listed as members, and the sentence on which
+    documents list member states (:func:`member_list_sentence`)."""
+    unknown = first[first["first as member"].notna() & first["join year"].isna()]
+    never = first[first["first as member"].isna()]
+    return {
+        "n_first_rows": len(first),
+        "n_join_unknown": len(unknown),
+        "join_unknown_names": ", ".join(unknown["name"]) if len(unknown) else "none",
+        "n_never_member": len(never),
+        "never_member_names": ", ".join(never["name"]) if len(never) else "none",
+        "member_list_sentence": member_list_sentence(participation),
+    }

@@ -12,6 +12,7 @@ from .panel import ROLES
 
 __all__ = [
     "attendance_table",
+    "chapter_facts",
     "counts_view",
     "curated_view",
     "evaluation_view",
@@ -24,7 +25,6 @@ __all__ = [
     "role_kind_table",
     "score_words",
     "stated_totals",
-    "summary",
     "totals_table",
 ]
 
@@ -155,7 +155,7 @@ def totals_table(counts: pd.DataFrame, totals: pd.DataFrame) -> pd.DataFrame:
     return wide.set_index("source").astype({c: "Int64" for c in order})
 
 
-def summary(
+def chapter_facts(
     participation: pd.DataFrame,
     counts: pd.DataFrame,
     panel: pd.DataFrame,

@@ -2,11 +2,12 @@
 
 Curated data (``data/outcomes.csv``, ``data/outcome_codes.csv``), the same on any corpus. One job per module:
 :mod:`.load` (read and check, every problem one line), :mod:`.reliability` (Krippendorff's alpha),
-:mod:`.change` (final coding, shares, bootstrap intervals, tests of change between phases), :mod:`.analysis`
-(all of it in one call), :mod:`.narrative` (the chapter's sentences), :mod:`.figures`, :mod:`.tables` (export).
+:mod:`.change` (final coding, shares, bootstrap intervals, tests of change between phases), :mod:`.narrative`
+(the chapter's sentences), :mod:`.analysis` (all of it in one call, and the facts the chapter glues),
+:mod:`.figures`, :mod:`.tables` (export).
 """
 
-from .analysis import RecordAnalysis, analyse
+from .analysis import RecordAnalysis, analyse, chapter_facts
 from .change import (
     ALPHA,
     BOOTSTRAP_REPS,
@@ -37,7 +38,6 @@ from .load import (
 )
 from .narrative import (
     change_sentence,
-    chapter_facts,
     join_words,
     record_facts,
     reliability_facts,

@@ -2,18 +2,25 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
 
-from .change import change_tests, final_coding, phase_shares, presence, unit_shares
-from .load import CODES_PATH, OUTCOMES_PATH, Record, load_record
-from .narrative import usable_themes
-from .reliability import reliability_table
+from .change import ALPHA, INTERVAL, change_tests, final_coding, phase_shares, presence, unit_shares
+from .load import CODES_PATH, MAX_GIST_WORDS, OUTCOMES_PATH, Record, load_record
+from .narrative import (
+    change_sentence,
+    record_facts,
+    reliability_facts,
+    theme_trajectory,
+    top_themes,
+    usable_themes,
+)
+from .reliability import RELIABLE, TENTATIVE, reliability_table
 
-__all__ = ["RecordAnalysis", "analyse"]
+__all__ = ["RecordAnalysis", "analyse", "chapter_facts"]
 
 
 @dataclass(frozen=True)
@@ -40,4 +47,26 @@ def analyse(keys: Sequence[str], outcomes_path: Path = OUTCOMES_PATH, codes_path
     shares = phase_shares(wide, keys)
     return RecordAnalysis(
         record, final, wide, unit_shares(wide, keys), reliability, usable, shares, change_tests(shares, keys, usable)
+    )
+
+
+def chapter_facts(analysis: RecordAnalysis, labels: Mapping[str, str], min_read: float) -> dict[str, object]:
+    """Every glued number and phrase of the record's section of the themes chapter."""
+    read = int(analysis.record.outcomes["paragraphs_read"].sum())
+    return (
+        record_facts(analysis.record, analysis.wide, min_read)
+        | reliability_facts(analysis.reliability, read, labels)
+        | {
+            "rec_change_sentence": change_sentence(analysis.changes, labels),
+            "rec_n_tested": int((analysis.changes["reading"] != "not tested").sum()),
+            "rel_reliable_min": RELIABLE,
+            "rel_tentative_min": TENTATIVE,
+            "rec_interval": f"{INTERVAL:.0%}",
+            "rec_test_level": ALPHA,
+            "rec_max_gist_words": MAX_GIST_WORDS,
+            "rec_top_themes": top_themes(analysis.phase_shares, labels),
+            "rec_return_trajectory": theme_trajectory(
+                analysis.phase_shares, analysis.changes, "return_reintegration", labels, analysis.reliability
+            ),
+        }
     )

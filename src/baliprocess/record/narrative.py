@@ -6,21 +6,15 @@ The chapter glues what these functions return; nothing in them knows a result in
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
 
-from .change import ALPHA, INTERVAL, PHASES
-from .load import MAX_GIST_WORDS, Record
-from .reliability import RELIABLE, TENTATIVE
-
-if TYPE_CHECKING:
-    from .analysis import RecordAnalysis
+from .change import ALPHA, PHASES
+from .load import Record
 
 __all__ = [
     "change_sentence",
-    "chapter_facts",
     "join_words",
     "record_facts",
     "reliability_facts",
@@ -193,25 +187,3 @@ def top_themes(shares: pd.DataFrame, labels: Mapping[str, str], n: int = 3) -> s
     pooled["share"] = pooled["hits"] / pooled["paragraphs"]
     best = pooled.sort_values(["share"], ascending=False, kind="stable").head(n)
     return join_words([f"{labels.get(k, k)} ({v:.0%})" for k, v in best["share"].items()])
-
-
-def chapter_facts(analysis: RecordAnalysis, labels: Mapping[str, str], min_read: float) -> dict[str, object]:
-    """Every glued number and phrase of the record's section of the themes chapter."""
-    read = int(analysis.record.outcomes["paragraphs_read"].sum())
-    return (
-        record_facts(analysis.record, analysis.wide, min_read)
-        | reliability_facts(analysis.reliability, read, labels)
-        | {
-            "rec_change_sentence": change_sentence(analysis.changes, labels),
-            "rec_n_tested": int((analysis.changes["reading"] != "not tested").sum()),
-            "rel_reliable_min": RELIABLE,
-            "rel_tentative_min": TENTATIVE,
-            "rec_interval": f"{INTERVAL:.0%}",
-            "rec_test_level": ALPHA,
-            "rec_max_gist_words": MAX_GIST_WORDS,
-            "rec_top_themes": top_themes(analysis.phase_shares, labels),
-            "rec_return_trajectory": theme_trajectory(
-                analysis.phase_shares, analysis.changes, "return_reintegration", labels, analysis.reliability
-            ),
-        }
-    )

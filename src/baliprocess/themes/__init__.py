@@ -6,7 +6,8 @@ scored against a hand-coded gold standard (``data/gold/paragraph_themes.csv``), 
 document's distinctive vocabulary independently of the codebook.
 
 One job per module: :mod:`.codebook` (load, check, compile), :mod:`.coder` (code paragraphs),
-:mod:`.evaluate` (against the gold, in sample and on the development and held-out sets), :mod:`.measures`
+:mod:`.evaluate` (against the gold, in sample; the development and held-out sets are scored by
+:func:`baliprocess.evaluation.theme_scores`, which imports this package), :mod:`.measures`
 (which coding measures the themes, shares, co-occurrence, TF-IDF, headline numbers, the comparison of the hand
 and the automatic coding), :mod:`.figures`, :mod:`.tables` (export). Everything public is re-exported here.
 
@@ -28,12 +29,10 @@ from .codebook import (
 from .coder import code_corpus, code_paragraphs, content_paragraphs
 from .evaluate import (
     GOLD_PATH,
-    SETS,
     disagreements,
     evaluate,
     gold_pairs,
     load_gold,
-    out_of_sample,
     theme_examples,
 )
 from .figures import comparison_figure, cooccurrence_figure, shares_figure, text_colour
@@ -74,7 +73,6 @@ __all__ = [
     "MAX_HEADING_WORDS",
     "NONE",
     "REQUIRED_THEMES",
-    "SETS",
     "TABLES",
     "TFIDF_MAX_DF",
     "Codebook",
@@ -111,7 +109,6 @@ __all__ = [
     "load_codebook",
     "load_gold",
     "one_paragraph",
-    "out_of_sample",
     "plural",
     "shares_figure",
     "term_regex",

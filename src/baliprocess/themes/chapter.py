@@ -14,7 +14,7 @@ import pandas as pd
 from ..corpus import Corpus
 from .codebook import WINDOW, Codebook
 from .coder import NEGATION_WORDS, code_corpus, content_paragraphs
-from .evaluate import evaluate, out_of_sample
+from .evaluate import evaluate
 from .measures import (
     HAND,
     MAX_DOCUMENT_ROWS,
@@ -85,13 +85,20 @@ def _automatic(codebook: Codebook) -> Callable[[Corpus], pd.DataFrame]:
     return run
 
 
+#: Scores a coder (a function from a corpus to its coding) on the shipped corpus, given its hand coding, and on
+#: the evaluation sets: :func:`baliprocess.evaluation.theme_scores`, which depends on this package.
+SetScorer = Callable[[Callable[[Corpus], pd.DataFrame], Corpus, pd.DataFrame], pd.DataFrame]
+
+
 def corpus_coding(
-    corpus: Corpus, codebook: Codebook, gold: pd.DataFrame, shipped: Callable[[], Corpus]
+    corpus: Corpus, codebook: Codebook, gold: pd.DataFrame, shipped: Callable[[], Corpus], score_sets: SetScorer
 ) -> CorpusCoding:
     """Code ``corpus`` both ways and derive the chapter's tables and facts.
 
     ``shipped`` loads the shipped corpus, whose every paragraph was coded by hand: the terms are scored there
-    when the hand coding does not cover ``corpus``.
+    when the hand coding does not cover ``corpus``. ``score_sets`` scores the automatic coder by set
+    (pass :func:`baliprocess.evaluation.theme_scores`; it is a parameter so that the themes package does not
+    import the evaluation layer, which imports it).
     """
     keys, labels = list(codebook.keys), {t.key: t.label for t in codebook.themes}
     docs, paragraphs = corpus.documents, corpus.paragraphs
@@ -121,7 +128,7 @@ def corpus_coding(
         has_hand=has_hand,
         shipped_auto=shipped_auto,
         evaluation=evaluate(shipped_auto, gold, keys),
-        scores=out_of_sample(automatic, reference, gold),
+        scores=score_sets(automatic, reference, gold),
         matrix=cooccurrence(chosen.coded, keys),
         matrix_auto=cooccurrence(auto, keys),
         emphasis=emphasis,

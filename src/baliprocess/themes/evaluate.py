@@ -1,26 +1,24 @@
 """Validation of the coder against the hand-coded gold standard (``data/gold/paragraph_themes.csv``):
-precision, recall and F1 per theme, the disagreements, one example paragraph per theme, and the scores
-on the shipped corpus beside those on the development and held-out sets (:func:`out_of_sample`).
+precision, recall and F1 per theme, the disagreements, one example paragraph per theme. The scores on the
+development and held-out sets are the evaluation layer's (:func:`baliprocess.evaluation.theme_scores`),
+which depends on this package, never the reverse.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 
 import pandas as pd
 
-from ..corpus import REPO_ROOT, Corpus
+from ..corpus import REPO_ROOT
 from ..metrics import precision_recall_f1
 
 __all__ = [
     "GOLD_PATH",
-    "SETS",
     "disagreements",
     "evaluate",
     "gold_pairs",
     "load_gold",
-    "out_of_sample",
     "theme_examples",
 ]
 
@@ -141,63 +139,3 @@ def disagreements(coded: pd.DataFrame, gold: pd.DataFrame, keys: list[str]) -> p
     )
     out = out.assign(_t=out["theme"].map(keys.index), _p=out["paragraph_id"].map(position))
     return out.sort_values(["_t", "disagreement", "_p"]).drop(columns=["_t", "_p"]).reset_index(drop=True)
-
-
-#: The evaluation sets of the chapter, with what each one is to the coder.
-SETS = {
-    "in-sample": "the shipped corpus: the codebook and its terms were written from these paragraphs",
-    "dev": "development set: read while the matcher was improved",
-    "test": "held-out test set: never used to tune the matcher",
-}
-
-
-def _as_set_rows(gold: pd.DataFrame, paragraphs: pd.DataFrame) -> pd.DataFrame:
-    """The hand coding in the annotated sets' shape (doc_id, paragraph_start, themes): the shipped gold
-    names its paragraphs by id, so a paragraph's "start" is its whole text."""
-    text = paragraphs.set_index("paragraph_id")["text"]
-    rows = gold.groupby(["doc_id", "paragraph_id"], sort=False)["theme"].agg(lambda t: ";".join(x for x in t if x))
-    rows = rows.reset_index()
-    return pd.DataFrame(
-        {
-            "doc_id": rows["doc_id"],
-            "paragraph_start": rows["paragraph_id"].map(text).fillna(""),
-            "themes": rows["theme"],
-        }
-    )
-
-
-def out_of_sample(
-    coder: Callable[[Corpus], pd.DataFrame],
-    shipped: Corpus,
-    gold: pd.DataFrame,
-    root: Path | None = None,
-) -> pd.DataFrame:
-    """The coder's scores on the shipped corpus against its hand coding (in-sample) and on the annotated sets
-    ``dev`` and ``test`` (:mod:`baliprocess.evaluation`): one row per set (:data:`SETS`) with documents,
-    documents reported as not in English (not coded), paragraph–theme pairs in the reading and in the
-    coder's output, micro precision, recall and F1, and macro F1. ``coder`` maps a corpus to its coding."""
-    from .. import evaluation as ev
-
-    rows = []
-    for name, meaning in SETS.items():
-        if name == "in-sample":
-            corpus, answers = shipped, _as_set_rows(gold, shipped.paragraphs)
-        else:
-            annotated = ev.load_set(name, root if root is not None else ev.EVAL_DIR)
-            corpus, answers = annotated.corpus, annotated.gold["themes"]
-        micro, macro = ev.score_themes(coder(corpus), corpus.paragraphs, answers)
-        rows.append(
-            {
-                "set": name,
-                "what it is": meaning,
-                "documents": len(corpus.documents),
-                "not in English": int((corpus.documents["language"] != "en").sum()),
-                "pairs (reading)": int(micro["gold"]),
-                "pairs (coder)": int(micro["predicted"]),
-                "precision": float(micro["precision"]),
-                "recall": float(micro["recall"]),
-                "F1": float(micro["f1"]),
-                "macro F1": float(macro["f1"]),
-            }
-        )
-    return pd.DataFrame(rows)
