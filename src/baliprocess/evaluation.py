@@ -90,7 +90,8 @@ def prf_row(task: str, predicted: Iterable[Hashable], gold: Iterable[Hashable]) 
     }
 
 
-def _day(value: object) -> str:
+def _day(value: str | pd.Timestamp) -> str:
+    """A date column's value (a Timestamp, or the gold CSV's ISO string) as YYYY-MM-DD."""
     return pd.Timestamp(value).strftime("%Y-%m-%d")
 
 

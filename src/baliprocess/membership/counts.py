@@ -10,6 +10,7 @@ import pandas as pd
 
 from ..corpus import Corpus
 from ..datevocab import MONTH_NAME_PATTERN
+from ..rows import each_row
 
 __all__ = ["counts_table", "extract_counts", "parse_number"]
 
@@ -321,7 +322,7 @@ def counts_table(corpus: Corpus) -> pd.DataFrame:
     paras = paras[[hint.search(t.lower()) is not None for t in paras["text"]]]
     dates = corpus.documents.set_index("doc_id")["date"]
     rows = []
-    for p in paras.itertuples():
+    for p in each_row(paras):
         for i, c in enumerate(extract_counts(p.text)):
             from_text = pd.notna(c["event_date"])
             rows.append(

@@ -7,6 +7,7 @@ from collections.abc import Mapping, Sequence
 
 import pandas as pd
 
+from ..rows import each_row
 from .growth import MEMBER_STATES, MEMBERS, quantity_of
 from .panel import ROLES
 
@@ -111,7 +112,7 @@ def reconcile_founding(
     if doc_date is not None and not pd.isna(doc_date):
         conf = counts[(counts["unit"] == "countries") & counts["subject"].isin(["attendance", "expected"])]
         near = conf[(pd.to_datetime(conf["as_of"]) - doc_date).abs() <= pd.Timedelta(days=window_days)]
-        for r in near.itertuples():
+        for r in each_row(near):
             rows.append((f'countries stated: "{r.text}"', int(r.count), r.paragraph_id))
     return pd.DataFrame(rows, columns=columns).set_index("what")
 

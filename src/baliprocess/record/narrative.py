@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 import pandas as pd
 
+from ..rows import each_row
 from .change import ALPHA, INTERVAL, PHASES
 from .load import MAX_GIST_WORDS, Record
 from .reliability import RELIABLE, TENTATIVE
@@ -60,7 +61,7 @@ def record_facts(record: Record, wide: pd.DataFrame, min_read: float) -> dict[st
     whole = known[known["paragraphs_read"] >= min_read * known["paragraphs"]]
     unread = [
         f"{_KIND_WORDS.get(r.doc_type, r.doc_type)} of the {r.meeting.split(',')[0]} ({r.date:%Y})"
-        for r in out[out["paragraphs_read"] == 0].itertuples(index=False)
+        for r in each_row(out[out["paragraphs_read"] == 0], index=False)
     ]
     conferences = read.loc[read["doc_type"] == "co_chairs_statement", "meeting"]
     return {
@@ -148,7 +149,7 @@ def change_sentence(
     parts = [
         f"{labels.get(r.theme, r.theme)} {r.reading} from {r.share_before:.0%} to {r.share_after:.0%} between "
         f"{names.get(r.before, r.before)} and {names.get(r.after, r.after)} (adjusted p = {r.p_holm:.3f})"
-        for r in found.itertuples(index=False)
+        for r in each_row(found, index=False)
     ]
     return (
         f"Of the {n_tests} of change between {between}, {_count(len(found), 'change')} "

@@ -15,6 +15,8 @@ from collections.abc import Hashable, Sequence
 import numpy as np
 import pandas as pd
 
+from ..rows import each_row
+
 __all__ = [
     "RELIABLE",
     "TENTATIVE",
@@ -78,7 +80,7 @@ def _decisions(codes: pd.DataFrame, units: pd.DataFrame, key: str) -> list[list[
     for coder in ("first", "second"):
         mine = codes[(codes["coder"] == coder) & (codes["theme"] == key)]
         has = set(zip(mine["outcome_id"], mine["paragraph"], strict=True))
-        out.append([(o, p) in has for o, p in units.itertuples(index=False)])
+        out.append([(o, p) in has for o, p in each_row(units, index=False)])
     return [list(pair) for pair in zip(*out, strict=True)]
 
 
