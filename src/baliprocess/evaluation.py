@@ -22,6 +22,7 @@ from collections import Counter
 from collections.abc import Hashable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypedDict
 
 import pandas as pd
 
@@ -72,7 +73,19 @@ def load_set(name: str, root: Path = EVAL_DIR) -> AnnotatedSet:
     return AnnotatedSet(name, load_corpus(folder / "corpus"), gold)
 
 
-def prf_row(task: str, predicted: Iterable[Hashable], gold: Iterable[Hashable]) -> dict[str, object]:
+class Score(TypedDict):
+    """One row of scores: the task, the counts and the three rates (:func:`prf_row`)."""
+
+    task: str
+    gold: int
+    predicted: int
+    correct: int
+    precision: float
+    recall: float
+    f1: float
+
+
+def prf_row(task: str, predicted: Iterable[Hashable], gold: Iterable[Hashable]) -> Score:
     """Precision, recall and F1 of ``predicted`` keys against ``gold`` keys; a key counts as often as it
     occurs on each side (multiset intersection)."""
     p, g = Counter(predicted), Counter(gold)
@@ -95,7 +108,7 @@ def _day(value: str | pd.Timestamp) -> str:
     return pd.Timestamp(value).strftime("%Y-%m-%d")
 
 
-def score_dates(mentions: pd.DataFrame, gold: pd.DataFrame) -> dict[str, object]:
+def score_dates(mentions: pd.DataFrame, gold: pd.DataFrame) -> Score:
     """Date mentions matched on (doc_id, start, end) within the gold's documents."""
     docs = set(gold["doc_id"])
     mentions = mentions[mentions["doc_id"].isin(docs)]
@@ -108,7 +121,7 @@ def _unresolved_key(name: str) -> str:
     return "unresolved: " + " ".join(_normalise(name).split()).removeprefix("the ").casefold()
 
 
-def score_lists(participation: pd.DataFrame, gold: pd.DataFrame) -> dict[str, object]:
+def score_lists(participation: pd.DataFrame, gold: pd.DataFrame) -> Score:
     """List members matched on (doc_id, role, code): ISO3 for states and territories, short name for
     organisations. A name the gold marks ``unresolved`` (a misspelling, an unknown body) is right when the
     extractor reports it as unresolved (``participation_table(..., keep_unresolved=True)``, ``how``
@@ -164,7 +177,7 @@ def count_kind_accuracy(counts: pd.DataFrame, gold: pd.DataFrame) -> tuple[int, 
     return _agreement(predicted, truth)
 
 
-def score_counts(counts: pd.DataFrame, gold: pd.DataFrame) -> dict[str, object]:
+def score_counts(counts: pd.DataFrame, gold: pd.DataFrame) -> Score:
     """Stated counts matched on (doc_id, value, measure), measure being attendance or membership."""
     counts = counts[counts["doc_id"].isin(set(gold["doc_id"]))]
     predicted = zip(counts["doc_id"], counts["count"].astype(int), counts["subject"], strict=True)
@@ -198,7 +211,7 @@ def _theme_set(value: str) -> set[str]:
     return {t.strip() for t in re.split(r"[;,|]", value) if t.strip()}
 
 
-def score_themes(coded: pd.DataFrame, paragraphs: pd.DataFrame, gold: pd.DataFrame) -> list[dict[str, object]]:
+def score_themes(coded: pd.DataFrame, paragraphs: pd.DataFrame, gold: pd.DataFrame) -> list[Score]:
     """Themes per gold paragraph: the micro row pools every (paragraph, theme) decision; the macro row
     averages precision, recall and F1 over the themes that the gold or the coder uses. A gold paragraph
     that cannot be located counts its themes as missed."""
@@ -216,22 +229,22 @@ def score_themes(coded: pd.DataFrame, paragraphs: pd.DataFrame, gold: pd.DataFra
         for theme in sorted({t for _, t in predicted | truth})
     ]
     frame = pd.DataFrame(per_theme)
+    mean = {k: float(frame[k].fillna(0).mean()) if len(frame) else float("nan") for k in ("precision", "recall", "f1")}
     rows.append(
         {
             "task": "themes (macro)",
             "gold": len(truth),
             "predicted": len(predicted),
             "correct": rows[0]["correct"],
-            **{
-                k: float(frame[k].fillna(0).mean()) if len(frame) else float("nan")
-                for k in ("precision", "recall", "f1")
-            },
+            "precision": mean["precision"],
+            "recall": mean["recall"],
+            "f1": mean["f1"],
         }
     )
     return rows
 
 
-def score_language(documents: pd.DataFrame, gold: pd.DataFrame) -> dict[str, object]:
+def score_language(documents: pd.DataFrame, gold: pd.DataFrame) -> Score:
     """Documents reported as not coded (not English), against the gold's ``coded`` column."""
     predicted = documents.loc[documents["language"] != "en", "doc_id"]
     truth = gold.loc[gold["coded"].str.lower() == "false", "doc_id"]
@@ -243,7 +256,7 @@ def evaluate_corpus(corpus: Corpus, gold: dict[str, pd.DataFrame], tasks: Iterab
     from . import chronology, membership, themes
 
     tasks = set(tasks)
-    rows: list[dict[str, object]] = []
+    rows: list[Score] = []
     if "dates" in gold and "dates" in tasks:
         rows.append(score_dates(chronology.date_mentions(corpus), gold["dates"]))
     if "lists" in gold and "lists" in tasks:

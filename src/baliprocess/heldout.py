@@ -32,9 +32,13 @@ import tempfile
 from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pandas as pd
 import yaml
+
+if TYPE_CHECKING:
+    from pandas._libs.missing import NAType
 
 from .evaluation import EVAL_DIR, _day, prf_row
 from .rows import each_row
@@ -259,7 +263,8 @@ def _with_gold_metadata(proposed: pd.DataFrame, documents: pd.DataFrame, to: Pat
 
 
 def _goal_columns(scores: pd.DataFrame) -> pd.DataFrame:
-    goal, meets = [], []
+    goal: list[str] = []
+    meets: list[bool | NAType] = []
     for measure, value in zip(scores["measure"], scores["value"], strict=True):
         if measure not in GOALS:
             goal.append("")

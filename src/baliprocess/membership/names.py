@@ -18,6 +18,7 @@ import re
 from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 
@@ -73,7 +74,7 @@ _CC_CACHE: dict[str, str | None] = {}
 
 
 @lru_cache(maxsize=1)
-def converter():  # type: ignore[no-untyped-def]
+def converter() -> Any:  # country_converter ships no types
     """One country_converter instance per process (building one reads its table: about 0.1 s)."""
     import country_converter as coco
 

@@ -155,8 +155,8 @@ def _as_set_rows(gold: pd.DataFrame, paragraphs: pd.DataFrame) -> pd.DataFrame:
     """The hand coding in the annotated sets' shape (doc_id, paragraph_start, themes): the shipped gold
     names its paragraphs by id, so a paragraph's "start" is its whole text."""
     text = paragraphs.set_index("paragraph_id")["text"]
-    rows = gold.groupby(["doc_id", "paragraph_id"], sort=False)["theme"].agg(lambda t: ";".join(x for x in t if x))
-    rows = rows.reset_index()
+    joined = gold.groupby(["doc_id", "paragraph_id"], sort=False)["theme"].agg(lambda t: ";".join(x for x in t if x))
+    rows = joined.reset_index()
     return pd.DataFrame(
         {
             "doc_id": rows["doc_id"],
