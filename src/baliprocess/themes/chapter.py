@@ -154,6 +154,7 @@ def chapter_facts(c: CorpusCoding, corpus: Corpus, gold: pd.DataFrame) -> dict[s
     facts |= {f"emph_{k}": v for k, v in emph.items()}
     facts |= comparison_facts(c.comparison, labels)
     not_english = docs[docs["language"] != "en"]
+    n_pair = cast(int, facts["top_pair_n"])  # coding_summary's counts are ints
     same_pair = {facts["top_pair_a"], facts["top_pair_b"]} == {auto["top_pair_a"], auto["top_pair_b"]}
     facts |= {
         "coding_label": c.chosen.name,
@@ -169,7 +170,7 @@ def chapter_facts(c: CorpusCoding, corpus: Corpus, gold: pd.DataFrame) -> dict[s
             else "no theme"
         ),
         "top_pair_phrase": (
-            f"{facts['top_pair_a']} with {facts['top_pair_b']}, in {plural(cast(int, facts['top_pair_n']), 'paragraph')}"
+            f"{facts['top_pair_a']} with {facts['top_pair_b']}, in {plural(n_pair, 'paragraph')}"
             if facts["top_pair_n"]
             else "none: no paragraph carries two themes"
         ),
