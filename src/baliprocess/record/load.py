@@ -159,10 +159,10 @@ def _check_codes(
         if key in seen:
             bad(f"paragraph {number} of {row.outcome_id} coded {row.theme!r} twice by the {row.coder} coder")
         seen.add(key)
-        total = _whole(known.at[row.outcome_id, "paragraphs"])
+        total = _whole(str(known["paragraphs"].at[row.outcome_id]))  # read as text (dtype=str)
         if total is not None and number > total:
             bad(f"paragraph {number} is above the {total} paragraphs of {row.outcome_id}")
-        read = _whole(known.at[row.outcome_id, "paragraphs_read"])
+        read = _whole(str(known["paragraphs_read"].at[row.outcome_id]))
         paragraphs = counted.setdefault((row.outcome_id, row.coder), set())
         if number not in paragraphs and read is not None and len(paragraphs) >= read and row.coder == "first":
             bad(f"paragraph {number} of {row.outcome_id} is coded beyond its paragraphs_read ({read})")

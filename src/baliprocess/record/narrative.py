@@ -193,7 +193,7 @@ def top_themes(shares: pd.DataFrame, labels: Mapping[str, str], n: int = 3) -> s
     pooled = shares.assign(hits=shares["with_theme"]).groupby("theme", sort=False)[["hits", "paragraphs"]].sum()
     pooled["share"] = pooled["hits"] / pooled["paragraphs"]
     best = pooled.sort_values(["share"], ascending=False, kind="stable").head(n)
-    return join_words([f"{labels.get(k, k)} ({v:.0%})" for k, v in best["share"].items()])
+    return join_words([f"{labels.get(str(k), k)} ({v:.0%})" for k, v in best["share"].items()])
 
 
 def chapter_facts(analysis: RecordAnalysis, labels: Mapping[str, str], min_read: float) -> dict[str, object]:
