@@ -31,7 +31,7 @@ from .parallel import parallel_map
 from .problems import CorpusError, Problem
 
 if TYPE_CHECKING:
-    from pandas._libs.tslibs.nattype import NaTType
+    from pandas.api.typing import NaTType
 
 __all__ = [
     "DOC_TYPES",

@@ -38,7 +38,7 @@ import pandas as pd
 import yaml
 
 if TYPE_CHECKING:
-    from pandas._libs.missing import NAType
+    from pandas.api.typing import NAType
 
 from .evaluation import EVAL_DIR, _day, prf_row
 from .rows import each_row

@@ -6,6 +6,7 @@ import re
 from collections.abc import Mapping, Sequence
 
 import pandas as pd
+from pandas.api.typing import NAType
 
 from ..rows import each_row
 from .growth import MEMBER_STATES, MEMBERS, quantity_of
@@ -61,7 +62,7 @@ def region_table(participation: pd.DataFrame, doc_id: str | None) -> pd.DataFram
     table["total"] = table.sum(axis=1)
     states = table.drop(index="International organisations", errors="ignore")
     states = states.sort_values(["total"], ascending=False, kind="stable")
-    states = states.loc[sorted(states.index, key=lambda g: (-states.loc[g, "total"], g))]
+    states = states.loc[sorted(states.index, key=lambda g: (-states["total"].loc[g], g))]
     if "International organisations" in table.index:
         states = pd.concat([states, table.loc[["International organisations"]]])
     states.index.name, states.columns.name = "group", None
@@ -260,9 +261,9 @@ def curated_view(curated: pd.DataFrame) -> pd.DataFrame:
     """The curated membership rows for reading: name, kind, what the source shows ("member in 2017",
     "co-chair, undated", "...; joined 2002"), source and note; fewer columns, so that the notes can be read."""
 
-    def shows(status: str, as_of: object, joined: object) -> str:
-        text = status.replace("_", "-") + (f" in {int(as_of)}" if pd.notna(as_of) else ", undated")
-        return text + (f"; joined {int(joined)}" if pd.notna(joined) else "")
+    def shows(status: str, as_of: int | NAType, joined: int | NAType) -> str:  # as_of, joined: Int64 columns
+        text = status.replace("_", "-") + (f" in {int(as_of)}" if not isinstance(as_of, NAType) else ", undated")
+        return text + (f"; joined {int(joined)}" if not isinstance(joined, NAType) else "")
 
     evidence = [shows(*row) for row in zip(curated["status"], curated["as_of"], curated["joined"], strict=True)]
     out = curated[["name", "kind"]].assign(shows=evidence, source=curated["source"], note=curated["note"])
