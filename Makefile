@@ -99,9 +99,10 @@ test: $(INSTALLED) corpus-guard lint book pdf  ## lint, unit tests, nbval on eve
 unit: $(INSTALLED)  ## the unit tests only: no book build, no notebook run (seconds)
 	$(PY) -m pytest -q $(UNIT_TESTS)
 
-lint: $(INSTALLED)  ## ruff check and ruff format --check on src, tests, bench, tools, book/_ext and notebooks (pyproject.toml)
+lint: $(INSTALLED)  ## ruff check and ruff format --check on src, tests, bench, tools, book/_ext and notebooks; mypy on src (pyproject.toml)
 	$(BIN)/ruff check $(LINTED)
 	$(BIN)/ruff format --check $(LINTED)
+	$(BIN)/mypy
 
 execute: $(INSTALLED)  ## re-execute the notebooks in place, normalised (byte-identical on re-run)
 	$(PY) -m baliprocess.execute $(NOTEBOOKS)

@@ -300,3 +300,16 @@ def test_exported_tables(corpus, tmp_path: Path):
     assert len(tables["date_mentions"]) == 16
     assert tables["date_mentions"]["inferred"].tolist().count("true") == 4
     assert len(tables["events"]) == len(ch.load_events(corpus.paragraphs["paragraph_id"]))
+
+
+def test_a_missing_number_group_is_not_a_date_rather_than_a_type_error():
+    """The span helpers read numbers from the match's groups; a group that did not match raises ValueError
+    (which the resolver reads as "not a date"), never TypeError from ``int(None)``."""
+    from baliprocess.chronology import grammar
+
+    with pytest.raises(ValueError, match="yy_y1"):
+        grammar._years({"yy_y1": None, "yy_y2": "13", "yy_s": "/"})
+    with pytest.raises(ValueError, match="num_y"):
+        grammar._numeric({"num_a": "1", "num_b": "2", "num_y": None}, day_first=True)
+    assert grammar._years({"yy_y1": "2012", "yy_y2": "13", "yy_s": "/"})[2] == "financial_year"
+    assert grammar._decade({"dec_y": "1990", "dec_p": None})[:2] == (dt.date(1990, 1, 1), dt.date(1999, 12, 31))

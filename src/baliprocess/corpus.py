@@ -16,7 +16,7 @@ import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 import yaml
@@ -29,6 +29,9 @@ from .language import detect_language
 from .paragraphs import HEADING_RE, NUMBERED_RE, split_paragraphs
 from .parallel import parallel_map
 from .problems import CorpusError, Problem
+
+if TYPE_CHECKING:
+    from pandas.api.typing import NaTType
 
 __all__ = [
     "DOC_TYPES",
@@ -285,6 +288,11 @@ def load_corpus(path: str | os.PathLike[str] | None = None) -> Corpus:
     return corpus
 
 
+def _timestamp(day: dt.date | None) -> pd.Timestamp | NaTType:
+    """A document's date as a Timestamp; a document without one gets NaT (what ``pd.Timestamp(None)`` gives)."""
+    return pd.NaT if day is None else pd.Timestamp(day)
+
+
 def _tabulate(root: Path, parsed: list[tuple[Document, list[tuple[int, str]], list[dict[str, object]], str]]) -> Corpus:
     doc_rows, log_rows = [], []
     columns: dict[str, list[object]] = {
@@ -308,7 +316,7 @@ def _tabulate(root: Path, parsed: list[tuple[Document, list[tuple[int, str]], li
             {
                 "doc_id": doc.doc_id,
                 "title": meta["title"].strip(),
-                "date": pd.Timestamp(doc.date_start),
+                "date": _timestamp(doc.date_start),
                 "publisher": meta.get("publisher", ""),
                 "doc_type": meta.get("doc_type", "other"),
                 "url": meta.get("url", ""),
@@ -317,18 +325,18 @@ def _tabulate(root: Path, parsed: list[tuple[Document, list[tuple[int, str]], li
                 "date_note": meta.get("date_note", ""),
                 "language": language,
                 "file": doc.path.name,
-                "date_end": pd.Timestamp(doc.date_end),
+                "date_end": _timestamp(doc.date_end),
                 "date_precision": doc.date_precision,
             }
         )
     documents = pd.DataFrame(doc_rows).sort_values(["date", "doc_id"], kind="stable").reset_index(drop=True)
-    paragraphs = pd.DataFrame(columns)
     order = {d: i for i, d in enumerate(documents["doc_id"])}
-    paragraphs = (
-        paragraphs.assign(_o=paragraphs["doc_id"].map(order))
+    unordered = pd.DataFrame(columns)
+    table = (
+        unordered.assign(_o=unordered["doc_id"].map(order))
         .sort_values(["_o", "position"], kind="stable")
         .drop(columns="_o")
         .reset_index(drop=True)
     )
     cleaning_log = pd.DataFrame(log_rows, columns=["doc_id", "line", "rule", "before", "after"])
-    return Corpus(root, documents, paragraphs, cleaning_log, {doc.doc_id: doc.meta for doc, *_ in parsed})
+    return Corpus(root, documents, table, cleaning_log, {doc.doc_id: doc.meta for doc, *_ in parsed})

@@ -10,8 +10,13 @@ Each is one line ``path: warning: what to check``.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from .corpus import Corpus
 from .ingest.proposals import YEAR, stale_notes, text_dates
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 __all__ = ["corpus_warnings"]
 
@@ -19,18 +24,21 @@ __all__ = ["corpus_warnings"]
 def _late_dates(corpus: Corpus) -> dict[str, str]:
     """doc_id -> warning for documents dated more than a year after every date (with a month) that their
     text mentions (:func:`baliprocess.ingest.proposals.text_dates`)."""
-    out = {}
+    out: dict[str, str] = {}
     texts = corpus.paragraphs.groupby("doc_id", sort=False)["text"]
-    for row in corpus.documents.itertuples(index=False):
-        if row.doc_id not in texts.groups:
+    documents = corpus.documents
+    doc_id: str
+    date: pd.Timestamp
+    for doc_id, date in zip(documents["doc_id"], documents["date"], strict=True):
+        if doc_id not in texts.groups:
             continue
-        mentioned = text_dates(texts.get_group(row.doc_id))
+        mentioned = text_dates(texts.get_group(doc_id))
         if not mentioned:
             continue
         latest = max(end for _, end, _ in mentioned)
-        if row.date.date() > latest + YEAR:
-            out[row.doc_id] = (
-                f"date {row.date.date()} is more than a year after every date the text mentions "
+        if date.date() > latest + YEAR:
+            out[doc_id] = (
+                f"date {date.date()} is more than a year after every date the text mentions "
                 f"(the latest is {latest}): is it the file's creation or print date?"
             )
     return out
@@ -40,9 +48,11 @@ def corpus_warnings(corpus: Corpus) -> list[str]:
     """Every warning for the loaded corpus, one line each, in the documents' order."""
     late = _late_dates(corpus)
     lines = []
-    for row in corpus.documents.itertuples(index=False):
-        path = corpus.root / row.file
-        if row.doc_id in late:
-            lines.append(f"{path}: warning: {late[row.doc_id]}")
-        lines.extend(f"{path}: warning: {message}" for message in stale_notes(corpus.meta.get(row.doc_id, {})))
+    doc_id: str
+    file: str
+    for doc_id, file in zip(corpus.documents["doc_id"], corpus.documents["file"], strict=True):
+        path = corpus.root / file
+        if doc_id in late:
+            lines.append(f"{path}: warning: {late[doc_id]}")
+        lines.extend(f"{path}: warning: {message}" for message in stale_notes(corpus.meta.get(doc_id, {})))
     return lines

@@ -26,6 +26,7 @@ from collections import Counter
 from collections.abc import Callable, Hashable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any, TypedDict
 
 import pandas as pd
 
@@ -82,7 +83,19 @@ def load_set(name: str, root: Path = EVAL_DIR) -> AnnotatedSet:
     return AnnotatedSet(name, load_corpus(folder / "corpus"), gold)
 
 
-def prf_row(task: str, predicted: Iterable[Hashable], gold: Iterable[Hashable]) -> dict[str, object]:
+class Score(TypedDict):
+    """One row of scores: the task, the counts and the three rates (:func:`prf_row`)."""
+
+    task: str
+    gold: int
+    predicted: int
+    correct: int
+    precision: float
+    recall: float
+    f1: float
+
+
+def prf_row(task: str, predicted: Iterable[Hashable], gold: Iterable[Hashable]) -> Score:
     """Precision, recall and F1 of ``predicted`` keys against ``gold`` keys; a key counts as often as it
     occurs on each side (multiset intersection)."""
     p, g = Counter(predicted), Counter(gold)
@@ -100,11 +113,12 @@ def prf_row(task: str, predicted: Iterable[Hashable], gold: Iterable[Hashable]) 
     }
 
 
-def _day(value: object) -> str:
+def _day(value: str | pd.Timestamp) -> str:
+    """A date column's value (a Timestamp, or the gold CSV's ISO string) as YYYY-MM-DD."""
     return pd.Timestamp(value).strftime("%Y-%m-%d")
 
 
-def score_dates(mentions: pd.DataFrame, gold: pd.DataFrame) -> dict[str, object]:
+def score_dates(mentions: pd.DataFrame, gold: pd.DataFrame) -> Score:
     """Date mentions matched on (doc_id, start, end) within the gold's documents."""
     docs = set(gold["doc_id"])
     mentions = mentions[mentions["doc_id"].isin(docs)]
@@ -117,7 +131,7 @@ def _unresolved_key(name: str) -> str:
     return "unresolved: " + " ".join(_normalise(name).split()).removeprefix("the ").casefold()
 
 
-def score_lists(participation: pd.DataFrame, gold: pd.DataFrame) -> dict[str, object]:
+def score_lists(participation: pd.DataFrame, gold: pd.DataFrame) -> Score:
     """List members matched on (doc_id, role, code): ISO3 for states and territories, short name for
     organisations. A name the gold marks ``unresolved`` (a misspelling, an unknown body) is right when the
     extractor reports it as unresolved (``participation_table(..., keep_unresolved=True)``, ``how``
@@ -173,7 +187,7 @@ def count_kind_accuracy(counts: pd.DataFrame, gold: pd.DataFrame) -> tuple[int, 
     return _agreement(predicted, truth)
 
 
-def score_counts(counts: pd.DataFrame, gold: pd.DataFrame) -> dict[str, object]:
+def score_counts(counts: pd.DataFrame, gold: pd.DataFrame) -> Score:
     """Stated counts matched on (doc_id, value, measure), measure being attendance or membership."""
     counts = counts[counts["doc_id"].isin(set(gold["doc_id"]))]
     predicted = zip(counts["doc_id"], counts["count"].astype(int), counts["subject"], strict=True)
@@ -207,7 +221,7 @@ def _theme_set(value: str) -> set[str]:
     return {t.strip() for t in re.split(r"[;,|]", value) if t.strip()}
 
 
-def score_themes(coded: pd.DataFrame, paragraphs: pd.DataFrame, gold: pd.DataFrame) -> list[dict[str, object]]:
+def score_themes(coded: pd.DataFrame, paragraphs: pd.DataFrame, gold: pd.DataFrame) -> list[Score]:
     """Themes per gold paragraph: the micro row pools every (paragraph, theme) decision; the macro row
     averages precision, recall and F1 over the themes that the gold or the coder uses. A gold paragraph
     that cannot be located counts its themes as missed."""
@@ -225,22 +239,22 @@ def score_themes(coded: pd.DataFrame, paragraphs: pd.DataFrame, gold: pd.DataFra
         for theme in sorted({t for _, t in predicted | truth})
     ]
     frame = pd.DataFrame(per_theme)
+    mean = {k: float(frame[k].fillna(0).mean()) if len(frame) else float("nan") for k in ("precision", "recall", "f1")}
     rows.append(
         {
             "task": "themes (macro)",
             "gold": len(truth),
             "predicted": len(predicted),
             "correct": rows[0]["correct"],
-            **{
-                k: float(frame[k].fillna(0).mean()) if len(frame) else float("nan")
-                for k in ("precision", "recall", "f1")
-            },
+            "precision": mean["precision"],
+            "recall": mean["recall"],
+            "f1": mean["f1"],
         }
     )
     return rows
 
 
-def score_language(documents: pd.DataFrame, gold: pd.DataFrame) -> dict[str, object]:
+def score_language(documents: pd.DataFrame, gold: pd.DataFrame) -> Score:
     """Documents reported as not coded (not English), against the gold's ``coded`` column."""
     predicted = documents.loc[documents["language"] != "en", "doc_id"]
     truth = gold.loc[gold["coded"].str.lower() == "false", "doc_id"]
@@ -250,7 +264,7 @@ def score_language(documents: pd.DataFrame, gold: pd.DataFrame) -> dict[str, obj
 def evaluate_corpus(corpus: Corpus, gold: dict[str, pd.DataFrame], tasks: Iterable[str] = TASKS) -> pd.DataFrame:
     """Run the extractors of ``tasks`` on ``corpus`` and score each task for which ``gold`` has a table."""
     tasks = set(tasks)
-    rows: list[dict[str, object]] = []
+    rows: list[Score] = []
     if "dates" in gold and "dates" in tasks:
         rows.append(score_dates(chronology.date_mentions(corpus), gold["dates"]))
     if "lists" in gold and "lists" in tasks:
@@ -306,8 +320,8 @@ def _as_set_rows(gold: pd.DataFrame, paragraphs: pd.DataFrame) -> pd.DataFrame:
     """The hand coding in the annotated sets' shape (doc_id, paragraph_start, themes): the shipped gold
     names its paragraphs by id, so a paragraph's "start" is its whole text."""
     text = paragraphs.set_index("paragraph_id")["text"]
-    rows = gold.groupby(["doc_id", "paragraph_id"], sort=False)["theme"].agg(lambda t: ";".join(x for x in t if x))
-    rows = rows.reset_index()
+    joined = gold.groupby(["doc_id", "paragraph_id"], sort=False)["theme"].agg(lambda t: ";".join(x for x in t if x))
+    rows = joined.reset_index()
     return pd.DataFrame(
         {
             "doc_id": rows["doc_id"],
@@ -361,7 +375,7 @@ DATE_SETS = {"in": "shipped corpus (in-sample)", "dev": "development set", "test
 class DateScores:
     """The date extractor scored on each set of :data:`DATE_SETS` (:func:`date_scores`)."""
 
-    rows: dict[str, dict[str, object]]  # glue key -> documents and the scores (:func:`prf_row`, without task)
+    rows: dict[str, dict[str, Any]]  # glue key -> documents and the scores (:func:`prf_row`, without task)
     heldout_errors: pd.DataFrame  # chronology.date_errors on the held-out test set
 
     def table(self) -> pd.DataFrame:

@@ -32,11 +32,16 @@ import tempfile
 from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pandas as pd
 import yaml
 
+if TYPE_CHECKING:
+    from pandas.api.typing import NAType
+
 from .evaluation import EVAL_DIR, _day, prf_row
+from .rows import each_row
 
 __all__ = [
     "GOALS",
@@ -130,7 +135,7 @@ def score_metadata(proposed: pd.DataFrame, documents: pd.DataFrame) -> list[dict
     by_source = proposed.drop_duplicates("source_file").set_index("source_file")
     dates_right = titles_right = types_right = trap_any = trap_silent = 0
     n_traps = 0
-    for doc in documents.itertuples():
+    for doc in each_row(documents):
         got = by_source.loc[doc.source_file] if doc.source_file in by_source.index else None
         date = got["date"] if got is not None else ""
         dates_right += date == doc.date
@@ -244,7 +249,7 @@ def _with_gold_metadata(proposed: pd.DataFrame, documents: pd.DataFrame, to: Pat
 
     to.mkdir(parents=True, exist_ok=True)
     gold = documents.set_index("source_file")
-    for row in proposed.itertuples():
+    for row in each_row(proposed):
         if row.source_file not in gold.index:
             continue
         meta, body = front_matter(Path(row.path).read_text(encoding="utf-8"))
@@ -258,7 +263,8 @@ def _with_gold_metadata(proposed: pd.DataFrame, documents: pd.DataFrame, to: Pat
 
 
 def _goal_columns(scores: pd.DataFrame) -> pd.DataFrame:
-    goal, meets = [], []
+    goal: list[str] = []
+    meets: list[bool | NAType] = []
     for measure, value in zip(scores["measure"], scores["value"], strict=True):
         if measure not in GOALS:
             goal.append("")
@@ -339,7 +345,7 @@ def glue_values(scores: pd.DataFrame) -> dict[str, object]:
     """The held-out scores the chapters glue, by name: ``ho_<measure words joined by _>`` (a share as a number,
     and ``..._of`` as "n of m"), and the goals met and missed in words."""
     out: dict[str, object] = {}
-    for row in scores.itertuples(index=False):
+    for row in each_row(scores, index=False):
         key = "ho_" + re.sub(r"[^a-z0-9]+", "_", row.measure.lower()).strip("_")
         out[key] = float(row.value)
         out[f"{key}_of"] = f"{int(row.numerator)} of {int(row.denominator)}"

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import re
+from typing import Any
 
 __all__ = ["ENGLISH_SHARE", "MIN_WORDS", "SAMPLE_CHARS", "detect_language", "english_share"]
 
@@ -34,7 +35,7 @@ def english_share(text: str) -> tuple[float, int]:
 
 
 @functools.lru_cache(maxsize=1)
-def _identifier():  # type: ignore[no-untyped-def]
+def _identifier() -> Any:  # py3langid ships no types
     """py3langid's identifier with normalised probabilities (the model ships with the package)."""
     from py3langid.langid import MODEL_FILE, LanguageIdentifier
 

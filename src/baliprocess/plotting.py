@@ -7,11 +7,15 @@ under it. Alt text and captions live in the book's figure directives.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
 
 import matplotlib as mpl
 import matplotlib.pyplot as plt
-from matplotlib.axes import Axes
 from matplotlib.figure import Figure
+from matplotlib.rcsetup import cycler  # what mpl.cycler is (the stubs do not re-export it)
+
+if TYPE_CHECKING:
+    from matplotlib.typing import RcKeyType
 
 __all__ = [
     "MAX_WIDTH",
@@ -38,7 +42,7 @@ PALETTE: tuple[str, ...] = (
 #: A perceptually uniform, colour-blind-safe map for heatmaps.
 SEQUENTIAL_CMAP = "cividis"
 
-_STYLE = {
+_STYLE: dict[RcKeyType, Any] = {
     "figure.dpi": 100,
     "savefig.dpi": 100,
     "figure.figsize": (6.3, 4.0),
@@ -52,7 +56,7 @@ _STYLE = {
     "axes.spines.right": False,
     "axes.grid": True,
     "grid.alpha": 0.3,
-    "axes.prop_cycle": mpl.cycler(color=list(PALETTE)),
+    "axes.prop_cycle": cycler(color=list(PALETTE)),
     "image.cmap": SEQUENTIAL_CMAP,
     "svg.hashsalt": "baliprocess",
     "path.simplify": False,
@@ -84,9 +88,10 @@ MAX_WIDTH = 6.3
 
 
 def new_figure(
-    width: float = MAX_WIDTH, height: float = 4.0, nrows: int = 1, ncols: int = 1, **kwargs: object
-) -> tuple[Figure, Axes]:
-    """A figure in the book's style; returns ``(fig, ax)`` (``ax`` an array when several). ``width`` is
+    width: float = MAX_WIDTH, height: float = 4.0, nrows: int = 1, ncols: int = 1, **kwargs: Any
+) -> tuple[Figure, Any]:
+    """A figure in the book's style; returns ``(fig, ax)`` (``ax`` an array when several, hence typed Any, as
+    in matplotlib's own ``subplots``). ``width`` is
     capped at :data:`MAX_WIDTH`, so that no figure is shrunk on screen."""
     use_style()
     width = min(width, MAX_WIDTH)

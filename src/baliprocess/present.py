@@ -22,6 +22,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
+from typing import Any
 
 import pandas as pd
 
@@ -115,7 +116,8 @@ def _link_tokens(value: str, kind: str, from_page: str) -> str:
     return "".join(parts)
 
 
-def _is_missing(value: object) -> bool:
+def _is_missing(value: Any) -> bool:
+    """Whether a cell of any type is missing (NaN, None, NA, NaT); False for what pandas cannot judge."""
     try:
         return bool(pd.isna(value))
     except (TypeError, ValueError):

@@ -12,6 +12,7 @@ import pandas as pd
 
 from ..corpus import REPO_ROOT
 from ..metrics import precision_recall_f1
+from ..rows import each_row
 from .grammar import MENTION_COLUMNS, _month_end
 
 __all__ = ["GOLD_CSV", "dateparser_mentions", "evaluation_table", "load_gold", "score", "unmatched"]
@@ -77,7 +78,7 @@ def dateparser_mentions(paragraphs: pd.DataFrame, documents: pd.DataFrame) -> pd
 
     dates = documents.set_index("doc_id")["date"]
     records = []
-    for row in paragraphs.itertuples(index=False):
+    for row in each_row(paragraphs, index=False):
         base = pd.Timestamp(dates[row.doc_id]).to_pydatetime()
         settings = {"RELATIVE_BASE": base, "PREFER_DAY_OF_MONTH": "first", "RETURN_AS_TIMEZONE_AWARE": False}
         hits = search_dates(row.text, languages=["en"], settings=settings) or []

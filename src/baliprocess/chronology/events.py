@@ -6,6 +6,7 @@ import datetime as dt
 import re
 from collections.abc import Iterable
 from pathlib import Path
+from typing import cast
 
 import pandas as pd
 
@@ -91,7 +92,7 @@ def validate_events(events: pd.DataFrame, paragraph_ids: Iterable[str], keys: It
     known = set(paragraph_ids) | set(keys)
     problems = []
     for i, row in events.iterrows():
-        where = f"row {i + 2} ({row['event_id'] or '?'})"
+        where = f"row {cast(int, i) + 2} ({row['event_id'] or '?'})"  # the CSV's default RangeIndex
         for col in ("event_id", "name", "source"):
             if not row[col]:
                 problems.append(f"{where}: empty {col}")

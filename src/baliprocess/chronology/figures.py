@@ -11,6 +11,7 @@ import pandas as pd
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
+from matplotlib.ticker import MaxNLocator
 
 from .. import plotting
 from .events import EVENT_TYPES
@@ -125,7 +126,9 @@ def mention_years_figure(years: pd.DataFrame) -> Figure:
         ax.text(0.5, 0.5, "no date mentions in this corpus", ha="center", va="center", transform=ax.transAxes)
     ax.set_xlabel("Calendar year the mention refers to")
     ax.set_ylabel("Date mentions")
-    ax.yaxis.get_major_locator().set_params(integer=True)
+    locator = ax.yaxis.get_major_locator()
+    if isinstance(locator, MaxNLocator):  # the default AutoLocator is one; only MaxNLocator takes integer=
+        locator.set_params(integer=True)
     handles = [
         Patch(facecolor=colours[t], hatch=hatches[t], edgecolor="#222222", linewidth=0.5, label=t.replace("_", " "))
         for t in types

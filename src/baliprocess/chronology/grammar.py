@@ -162,6 +162,16 @@ def _month_end(year: int, month: int) -> dt.date:
     return dt.date(year, month, calendar.monthrange(year, month)[1])
 
 
+def _number(g: dict[str, str | None], key: str) -> int:
+    """The number a group of the match holds. A group that did not take part in the match raises ValueError,
+    which ``_resolve`` reads as "not a date", as it does for any impossible date (``int(None)`` would raise
+    TypeError and escape it)."""
+    value = g.get(key)
+    if value is None:
+        raise ValueError(f"group {key} did not match")
+    return int(value)
+
+
 def _year_before(g: dict[str, str | None], kind: str, y: int, m1: int, m2: int) -> int:
     """The first year of a span whose first part may lack its year: before a year end it is the year before."""
     first = g.get(f"{kind}_y1")
@@ -171,15 +181,15 @@ def _year_before(g: dict[str, str | None], kind: str, y: int, m1: int, m2: int) 
 
 
 def _numeric(g: dict[str, str | None], day_first: bool) -> tuple[dt.date, dt.date, str]:
-    a, b = int(g["num_a"]), int(g["num_b"])
+    a, b = _number(g, "num_a"), _number(g, "num_b")
     day, month = (a, b) if day_first else (b, a)
-    start = dt.date(int(g["num_y"]), month, day)  # ValueError if impossible
+    start = dt.date(_number(g, "num_y"), month, day)  # ValueError if impossible
     return start, start, "day"
 
 
 def _years(g: dict[str, str | None]) -> tuple[dt.date, dt.date, str] | None:
     """A range of years, or a financial year ("2012/13", "2012-13": the second year follows the first)."""
-    y1, raw = int(g["yy_y1"]), g["yy_y2"] or ""
+    y1, raw = _number(g, "yy_y1"), g["yy_y2"] or ""
     y2 = int(raw) if len(raw) == 4 else (y1 // 100) * 100 + int(raw)
     slash = (g["yy_s"] or "").strip() == "/"
     if y2 == y1 + 1 and (slash or len(raw) == 2):
@@ -191,8 +201,9 @@ def _years(g: dict[str, str | None]) -> tuple[dt.date, dt.date, str] | None:
 
 
 def _decade(g: dict[str, str | None]) -> tuple[dt.date, dt.date, str]:
-    y = int(g["dec_y"])
-    first, last = _DECADE_PARTS[g["dec_p"].lower()] if g["dec_p"] else (0, 9)
+    y = _number(g, "dec_y")
+    part = g["dec_p"]
+    first, last = _DECADE_PARTS[part.lower()] if part else (0, 9)
     return dt.date(y + first, 1, 1), dt.date(y + last, 12, 31), "decade"
 
 
@@ -371,4 +382,6 @@ def _as_date(value: object) -> dt.date | None:
         return value.date()
     if isinstance(value, dt.datetime):
         return value.date()
-    return value
+    if isinstance(value, dt.date):
+        return value
+    raise TypeError(f"not a date: {value!r}")

@@ -105,8 +105,10 @@ def date_mentions(corpus: Corpus) -> pd.DataFrame:
     doc_dates = {doc_id: _as_date(d) for doc_id, d in dates.items()}
     day_first = {doc_id: meta.get("date_order", "day_first") != "month_first" for doc_id, meta in corpus.meta.items()}
     doc_of_row = paragraphs["doc_id"].to_numpy()
+    matches: list[re.Match[str]]
     matches, match_rows, offsets = scan_joined(paragraphs["text"].tolist(), scan, _SEPARATOR)
-    rows_index, records = [], []
+    rows_index: list[int] = []
+    records: list[tuple[str, dt.date, dt.date, str, bool, int]] = []
     for m, row, offset in zip(matches, match_rows.tolist(), offsets.tolist(), strict=True):
         doc_id = doc_of_row[row]
         resolved = _resolve(m, doc_dates[doc_id], day_first.get(doc_id, True))

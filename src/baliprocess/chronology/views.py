@@ -9,6 +9,8 @@ from collections import Counter
 import numpy as np
 import pandas as pd
 
+from ..rows import each_row
+
 __all__ = [
     "chapter_facts",
     "conference_intervals",
@@ -64,7 +66,7 @@ def discrepancy_rows(gaps: pd.DataFrame) -> pd.DataFrame:
     joined as ``key (place); key``) with one row per source: event, field, value, source (a bibliography key
     or a corpus paragraph id) and the place in the source."""
     rows = []
-    for gap in gaps.itertuples(index=False):
+    for gap in each_row(gaps, index=False):
         for part in str(gap.sources).split("; "):
             match = _SOURCE_WITH_PLACE.match(part.strip())
             source, where = (match["source"], match["where"] or "") if match else (part.strip(), "")

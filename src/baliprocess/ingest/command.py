@@ -144,7 +144,7 @@ def _propose_date(found: Extracted, options: Options) -> tuple[DocDate | None, s
     """(date, its note, a line for the user when a file's date was not proposed)."""
     if options.date:
         return options.date, None, None
-    if found.date is None:
+    if found.date is None or found.date_source is None:  # the readers set both together
         return None, None, None
     if found.date_kind != "file":
         return found.date, note(found.date, found.date_source), None
@@ -205,8 +205,9 @@ def add_file(
         meta["date"] = str(date)
         if date_note:
             meta["date_note"] = date_note
-    if options.publisher or found.publisher:
-        meta["publisher"] = options.publisher or found.publisher
+    publisher = options.publisher or found.publisher
+    if publisher:
+        meta["publisher"] = publisher
     doc_type = options.doc_type
     if not doc_type:
         proposed = propose_doc_type(title, found.paragraphs, found.is_web_page)
@@ -215,8 +216,9 @@ def add_file(
             meta["doc_type"], meta["doc_type_note"] = doc_type, note(doc_type, proposed[1])
     else:
         meta["doc_type"] = doc_type
-    if options.url or found.url:
-        meta["url"] = options.url or found.url
+    url = options.url or found.url
+    if url:
+        meta["url"] = url
     tables = table_note(found.tables)
     if tables:
         meta["tables_note"] = tables

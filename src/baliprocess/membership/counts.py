@@ -5,11 +5,14 @@ paragraph states, in digits or words, with its subject, qualifier and date (the 
 from __future__ import annotations
 
 import re
+from typing import Any
 
 import pandas as pd
+from pandas.api.typing import NaTType
 
 from ..corpus import Corpus
 from ..datevocab import MONTH_NAME_PATTERN
+from ..rows import each_row
 
 __all__ = ["counts_table", "extract_counts", "parse_number"]
 
@@ -158,29 +161,29 @@ def _subject(sentence: str, unit: str, at: int | None = None) -> str:
     return "other"
 
 
-def extract_counts(text: str) -> list[dict[str, object]]:
+def extract_counts(text: str) -> list[dict[str, Any]]:
     """Counts stated in one paragraph: count, unit, noun, subject, qualifier, prospective, text, event_date."""
     out: list[dict[str, object]] = []
     indonesian = _ID_HINT.search(text) is not None
     if not _may_hold_number(text) and not indonesian:
         return out
     for sentence in _SENTENCE_END.split(text):
-        for m in _MEMBER_ADJECTIVE.finditer(sentence) if "-member" in sentence else ():  # "the 49-member"
+        for adjective in _MEMBER_ADJECTIVE.finditer(sentence) if "-member" in sentence else ():  # "the 49-member"
             out.append(
                 {
-                    "count": parse_number(m.group("num")),
+                    "count": parse_number(adjective.group("num")),
                     "unit": "members",
                     "noun": "member",
                     "subject": "membership",
                     "qualifier": "",
                     "prospective": False,
-                    "text": m.group(0),
+                    "text": adjective.group(0),
                     "event_date": pd.NaT,
                 }
             )
         if not _UNIT_HINT.search(sentence):
             continue
-        event: pd.Timestamp | None = None  # the sentence's own date, looked up only when a count is found
+        event: pd.Timestamp | NaTType | None = None  # the sentence's own date, looked up only when a count is found
         for hit in _UNIT_HINT.finditer(sentence):
             # The count sits in the few words before its noun (qualifier, number, up to four modifiers):
             # match only the last _WINDOW_WORDS words, ending at the noun.
@@ -321,7 +324,7 @@ def counts_table(corpus: Corpus) -> pd.DataFrame:
     paras = paras[[hint.search(t.lower()) is not None for t in paras["text"]]]
     dates = corpus.documents.set_index("doc_id")["date"]
     rows = []
-    for p in paras.itertuples():
+    for p in each_row(paras):
         for i, c in enumerate(extract_counts(p.text)):
             from_text = pd.notna(c["event_date"])
             rows.append(

@@ -53,7 +53,7 @@ def meeting_counts(counts: pd.DataFrame, doc_id: str | None) -> dict[str, object
     if doc_id is None:
         return {}
     own = counts[(counts["doc_id"] == doc_id) & (counts["subject"] == "attendance")]
-    out: dict[str, object] = {unit: int(group["count"].iloc[0]) for unit, group in own.groupby("unit", sort=True)}
+    out: dict[str, object] = {str(unit): int(group["count"].iloc[0]) for unit, group in own.groupby("unit", sort=True)}
     countries = own[own["unit"] == "countries"]
     if len(countries):
         out["paragraph_id"] = str(countries["paragraph_id"].iloc[0])

@@ -15,6 +15,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple
 
+from ..rows import each_row
 from .names import _curated, converter
 from .sources import _resolved, load_organisations
 
@@ -174,7 +175,7 @@ def gazetteer(data_dir: Path | None = None) -> dict[str, tuple[str, str]]:
     data_dir = _resolved(data_dir)
     forms: dict[str, tuple[str, str]] = {}
     data = converter().data
-    for row in data[["name_short", "name_official", "ISO3"]].itertuples(index=False):
+    for row in each_row(data[["name_short", "name_official", "ISO3"]], index=False):
         kind = entity_kind(row.ISO3)
         for name in (row.name_short, row.name_official):
             if isinstance(name, str) and name and not name.isdigit():
@@ -191,7 +192,7 @@ def gazetteer(data_dir: Path | None = None) -> dict[str, tuple[str, str]]:
     for key, (iso3, name) in states.items():
         forms[key] = (iso3, entity_kind(iso3))
         forms[name.casefold()] = (iso3, entity_kind(iso3))
-    for r in load_organisations(data_dir).itertuples():
+    for r in each_row(load_organisations(data_dir)):
         for alias in [r.full_name, r.short_name, *r.aliases.split("|")]:
             if alias:
                 forms[alias.casefold()] = (r.short_name, "organisation")

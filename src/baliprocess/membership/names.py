@@ -18,9 +18,11 @@ import re
 from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 
+from ..rows import each_row
 from .sources import _read_csv, _resolved, load_organisations, load_region_overrides
 
 __all__ = ["canonical_names", "entity_kind", "resolve_names"]
@@ -40,12 +42,12 @@ def _norm(name: str) -> str:
 def _curated(data_dir: Path) -> tuple[dict[str, tuple[str, str]], list[tuple[str, str]], dict[str, str]]:
     """(state name -> (iso3, name), [(alias key, short name)] longest first, short name -> kind)."""
     notes = _read_csv("name_notes.csv", data_dir)
-    states = {_norm(r.name_in_text): (r.iso3, r.name) for r in notes.itertuples()}
+    states = {_norm(r.name_in_text): (r.iso3, r.name) for r in each_row(notes)}
     orgs = load_organisations(data_dir)
     aliases = sorted(
         {
             (_norm(a), r.short_name)
-            for r in orgs.itertuples()
+            for r in each_row(orgs)
             for a in [r.full_name, r.short_name, *r.aliases.split("|")]
             if a
         },
@@ -72,7 +74,7 @@ _CC_CACHE: dict[str, str | None] = {}
 
 
 @lru_cache(maxsize=1)
-def converter():  # type: ignore[no-untyped-def]
+def converter() -> Any:  # country_converter ships no types
     """One country_converter instance per process (building one reads its table: about 0.1 s)."""
     import country_converter as coco
 

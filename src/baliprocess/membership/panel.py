@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pandas as pd
 
+from ..rows import each_row
+
 __all__ = ["ROLES", "STATUS_RANK", "membership_panel"]
 
 ROLES = ("co_chair", "participant", "observer", "member")
@@ -39,7 +41,7 @@ def membership_panel(participation: pd.DataFrame, membership: pd.DataFrame) -> p
         ]
     ]
     states = membership[(membership["kind"] == "state") & (membership["iso3"] != "")]
-    for r in states.itertuples():
+    for r in each_row(states):
         if pd.notna(r.as_of):
             first = int(r.joined) if pd.notna(r.joined) else int(r.as_of)
             years = range(first, int(r.as_of) + 1)

@@ -6,7 +6,9 @@ import re
 from collections.abc import Mapping, Sequence
 
 import pandas as pd
+from pandas.api.typing import NAType
 
+from ..rows import each_row
 from .growth import MEMBER_STATES, MEMBERS, quantity_of
 from .panel import ROLES
 
@@ -60,7 +62,7 @@ def region_table(participation: pd.DataFrame, doc_id: str | None) -> pd.DataFram
     table["total"] = table.sum(axis=1)
     states = table.drop(index="International organisations", errors="ignore")
     states = states.sort_values(["total"], ascending=False, kind="stable")
-    states = states.loc[sorted(states.index, key=lambda g: (-states.loc[g, "total"], g))]
+    states = states.loc[sorted(states.index, key=lambda g: (-states["total"].loc[g], g))]
     if "International organisations" in table.index:
         states = pd.concat([states, table.loc[["International organisations"]]])
     states.index.name, states.columns.name = "group", None
@@ -111,7 +113,7 @@ def reconcile_founding(
     if doc_date is not None and not pd.isna(doc_date):
         conf = counts[(counts["unit"] == "countries") & counts["subject"].isin(["attendance", "expected"])]
         near = conf[(pd.to_datetime(conf["as_of"]) - doc_date).abs() <= pd.Timedelta(days=window_days)]
-        for r in near.itertuples():
+        for r in each_row(near):
             rows.append((f'countries stated: "{r.text}"', int(r.count), r.paragraph_id))
     return pd.DataFrame(rows, columns=columns).set_index("what")
 
@@ -259,9 +261,9 @@ def curated_view(curated: pd.DataFrame) -> pd.DataFrame:
     """The curated membership rows for reading: name, kind, what the source shows ("member in 2017",
     "co-chair, undated", "...; joined 2002"), source and note; fewer columns, so that the notes can be read."""
 
-    def shows(status: str, as_of: object, joined: object) -> str:
-        text = status.replace("_", "-") + (f" in {int(as_of)}" if pd.notna(as_of) else ", undated")
-        return text + (f"; joined {int(joined)}" if pd.notna(joined) else "")
+    def shows(status: str, as_of: int | NAType, joined: int | NAType) -> str:  # as_of, joined: Int64 columns
+        text = status.replace("_", "-") + (f" in {int(as_of)}" if not isinstance(as_of, NAType) else ", undated")
+        return text + (f"; joined {int(joined)}" if not isinstance(joined, NAType) else "")
 
     evidence = [shows(*row) for row in zip(curated["status"], curated["as_of"], curated["joined"], strict=True)]
     out = curated[["name", "kind"]].assign(shows=evidence, source=curated["source"], note=curated["note"])

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import cast
 
 import numpy as np
 import pandas as pd
@@ -189,11 +190,17 @@ def holm(p_values: Sequence[float]) -> np.ndarray:
     return out
 
 
+def _row(indexed: pd.DataFrame, group: str | int, key: str) -> pd.Series:
+    """The row of one (group, theme) pair: a Series, since the pairs are unique (pandas-stubs types a
+    full-key ``.loc`` as a scalar)."""
+    return cast(pd.Series, indexed.loc[(group, key)])
+
+
 def change_tests(
     shares: pd.DataFrame,
     keys: Sequence[str],
     usable: Sequence[str],
-    comparisons: Sequence[tuple[object, object]] = COMPARISONS,
+    comparisons: Sequence[tuple[str | int, str | int]] = COMPARISONS,
     by: str = "phase",
 ) -> pd.DataFrame:
     """Every comparison of groups (default: :data:`COMPARISONS` of phases) for every theme: shares, change,
@@ -211,7 +218,7 @@ def change_tests(
             continue
         block = []
         for key in keys:
-            a, b = indexed.loc[(before, key)], indexed.loc[(after, key)]
+            a, b = _row(indexed, before, key), _row(indexed, after, key)
             table = [
                 [b["with_theme"], b["paragraphs"] - b["with_theme"]],
                 [a["with_theme"], a["paragraphs"] - a["with_theme"]],

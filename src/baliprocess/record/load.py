@@ -17,6 +17,7 @@ import pandas as pd
 
 from ..corpus import REPO_ROOT
 from ..problems import CorpusError, Problem
+from ..rows import each_row
 
 __all__ = [
     "CODERS",
@@ -94,7 +95,7 @@ def _whole(text: str) -> int | None:
 
 def _check_outcomes(frame: pd.DataFrame, path: Path, problems: list[Problem]) -> None:
     seen: set[str] = set()
-    for row in frame.itertuples(index=False):
+    for row in each_row(frame, index=False):
 
         def bad(message: str, line: int = row.line) -> None:
             problems.append(Problem(path, message, line))
@@ -133,7 +134,7 @@ def _check_codes(
     known = outcomes.set_index("outcome_id")
     counted: dict[tuple[str, str], set[int]] = {}
     seen: set[tuple[str, int, str, str]] = set()
-    for row in codes.itertuples(index=False):
+    for row in each_row(codes, index=False):
 
         def bad(message: str, line: int = row.line) -> None:
             problems.append(Problem(path, message, line))
@@ -158,16 +159,16 @@ def _check_codes(
         if key in seen:
             bad(f"paragraph {number} of {row.outcome_id} coded {row.theme!r} twice by the {row.coder} coder")
         seen.add(key)
-        total = _whole(known.at[row.outcome_id, "paragraphs"])
+        total = _whole(str(known["paragraphs"].at[row.outcome_id]))  # read as text (dtype=str)
         if total is not None and number > total:
             bad(f"paragraph {number} is above the {total} paragraphs of {row.outcome_id}")
-        read = _whole(known.at[row.outcome_id, "paragraphs_read"])
+        read = _whole(str(known["paragraphs_read"].at[row.outcome_id]))
         paragraphs = counted.setdefault((row.outcome_id, row.coder), set())
         if number not in paragraphs and read is not None and len(paragraphs) >= read and row.coder == "first":
             bad(f"paragraph {number} of {row.outcome_id} is coded beyond its paragraphs_read ({read})")
             continue
         paragraphs.add(number)
-    for row in outcomes.itertuples(index=False):
+    for row in each_row(outcomes, index=False):
         read = _whole(row.paragraphs_read)
         coded = len(counted.get((row.outcome_id, "first"), ()))
         if read is not None and coded < read:
@@ -184,7 +185,7 @@ def _check_codes(
 
 def _check_none_alone(codes: pd.DataFrame, path: Path, problems: list[Problem]) -> None:
     themed = codes[codes["theme"] != NONE].groupby(["outcome_id", "paragraph", "coder"]).size()
-    for row in codes[codes["theme"] == NONE].itertuples(index=False):
+    for row in each_row(codes[codes["theme"] == NONE], index=False):
         if (row.outcome_id, row.paragraph, row.coder) in themed.index:
             problems.append(
                 Problem(

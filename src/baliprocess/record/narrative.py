@@ -10,6 +10,7 @@ from collections.abc import Mapping, Sequence
 import numpy as np
 import pandas as pd
 
+from ..rows import each_row
 from .change import ALPHA, PHASES
 from .load import Record
 
@@ -54,7 +55,7 @@ def record_facts(record: Record, wide: pd.DataFrame, min_read: float) -> dict[st
     whole = known[known["paragraphs_read"] >= min_read * known["paragraphs"]]
     unread = [
         f"{_KIND_WORDS.get(r.doc_type, r.doc_type)} of the {r.meeting.split(',')[0]} ({r.date:%Y})"
-        for r in out[out["paragraphs_read"] == 0].itertuples(index=False)
+        for r in each_row(out[out["paragraphs_read"] == 0], index=False)
     ]
     conferences = read.loc[read["doc_type"] == "co_chairs_statement", "meeting"]
     return {
@@ -142,7 +143,7 @@ def change_sentence(
     parts = [
         f"{labels.get(r.theme, r.theme)} {r.reading} from {r.share_before:.0%} to {r.share_after:.0%} between "
         f"{names.get(r.before, r.before)} and {names.get(r.after, r.after)} (adjusted p = {r.p_holm:.3f})"
-        for r in found.itertuples(index=False)
+        for r in each_row(found, index=False)
     ]
     return (
         f"Of the {n_tests} of change between {between}, {_count(len(found), 'change')} "
@@ -186,4 +187,4 @@ def top_themes(shares: pd.DataFrame, labels: Mapping[str, str], n: int = 3) -> s
     pooled = shares.assign(hits=shares["with_theme"]).groupby("theme", sort=False)[["hits", "paragraphs"]].sum()
     pooled["share"] = pooled["hits"] / pooled["paragraphs"]
     best = pooled.sort_values(["share"], ascending=False, kind="stable").head(n)
-    return join_words([f"{labels.get(k, k)} ({v:.0%})" for k, v in best["share"].items()])
+    return join_words([f"{labels.get(str(k), k)} ({v:.0%})" for k, v in best["share"].items()])

@@ -9,11 +9,13 @@ below 0.667 not to be used for findings.
 
 from __future__ import annotations
 
-from collections import Counter
+from collections import defaultdict
 from collections.abc import Hashable, Sequence
 
 import numpy as np
 import pandas as pd
+
+from ..rows import each_row
 
 __all__ = [
     "RELIABLE",
@@ -34,7 +36,7 @@ def krippendorff_alpha(units: Sequence[Sequence[Hashable | None]]) -> float:
     Units with fewer than two values are not pairable and are left out; NaN when fewer than two pairable
     values remain or every pairable value is the same (no variation, so chance agreement is total).
     """
-    coincidence: Counter[tuple[Hashable, Hashable]] = Counter()
+    coincidence: defaultdict[tuple[Hashable, Hashable], float] = defaultdict(float)  # weights are fractions
     for unit in units:
         values = [v for v in unit if v is not None]
         m = len(values)
@@ -44,7 +46,7 @@ def krippendorff_alpha(units: Sequence[Sequence[Hashable | None]]) -> float:
             for j, b in enumerate(values):
                 if i != j:
                     coincidence[(a, b)] += 1 / (m - 1)
-    n_c: Counter[Hashable] = Counter()
+    n_c: defaultdict[Hashable, float] = defaultdict(float)
     for (a, _), weight in coincidence.items():
         n_c[a] += weight
     n = sum(n_c.values())
@@ -78,7 +80,7 @@ def _decisions(codes: pd.DataFrame, units: pd.DataFrame, key: str) -> list[list[
     for coder in ("first", "second"):
         mine = codes[(codes["coder"] == coder) & (codes["theme"] == key)]
         has = set(zip(mine["outcome_id"], mine["paragraph"], strict=True))
-        out.append([(o, p) in has for o, p in units.itertuples(index=False)])
+        out.append([(o, p) in has for o, p in each_row(units, index=False)])
     return [list(pair) for pair in zip(*out, strict=True)]
 
 

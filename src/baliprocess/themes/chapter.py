@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import cast
 
 import pandas as pd
 
@@ -160,22 +161,23 @@ def chapter_facts(c: CorpusCoding, corpus: Corpus, gold: pd.DataFrame) -> dict[s
     facts |= {f"emph_{k}": v for k, v in emph.items()}
     facts |= comparison_facts(c.comparison, labels)
     not_english = docs[docs["language"] != "en"]
+    n_pair = cast(int, facts["top_pair_n"])  # coding_summary's counts are ints
     same_pair = {facts["top_pair_a"], facts["top_pair_b"]} == {auto["top_pair_a"], auto["top_pair_b"]}
     facts |= {
         "coding_label": c.chosen.name,
         "corpus_size": f"{plural(len(docs), 'document')} ({plural(len(paragraphs), 'paragraph')})",
         "top_theme_phrase": (
-            f"{facts['top_theme']}, in {plural(int(facts['top_theme_n']), 'paragraph')}"
+            f"{facts['top_theme']}, in {plural(cast(int, facts['top_theme_n']), 'paragraph')}"
             if facts["top_theme_n"]
             else "none: no paragraph carries a theme"
         ),
         "top_theme_auto_phrase": (
-            f"{auto['top_theme']} ({plural(int(auto['top_theme_n']), 'paragraph')})"
+            f"{auto['top_theme']} ({plural(cast(int, auto['top_theme_n']), 'paragraph')})"
             if auto["top_theme_n"]
             else "no theme"
         ),
         "top_pair_phrase": (
-            f"{facts['top_pair_a']} with {facts['top_pair_b']}, in {plural(int(facts['top_pair_n']), 'paragraph')}"
+            f"{facts['top_pair_a']} with {facts['top_pair_b']}, in {plural(n_pair, 'paragraph')}"
             if facts["top_pair_n"]
             else "none: no paragraph carries two themes"
         ),
@@ -184,7 +186,7 @@ def chapter_facts(c: CorpusCoding, corpus: Corpus, gold: pd.DataFrame) -> dict[s
         "n_covered": c.chosen.n_covered,
         "n_paragraphs_all": c.chosen.n_paragraphs,
         "validation_scope": "this corpus" if c.has_hand else "the shipped corpus",
-        "top_theme_agrees": _agrees(c.has_hand, facts["top_theme"] == auto["top_theme"], auto["top_theme"]),
+        "top_theme_agrees": _agrees(c.has_hand, facts["top_theme"] == auto["top_theme"], str(auto["top_theme"])),
         "top_pair_agrees": (
             "there is no hand coding to compare with"
             if not c.has_hand

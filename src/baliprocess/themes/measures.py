@@ -6,7 +6,7 @@ the corpus, else the terms'), with a comparison of the two that marks a change a
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from itertools import combinations
 
@@ -159,13 +159,13 @@ def emphasis_facts(emphasis: pd.DataFrame, labels: dict[str, str]) -> dict[str, 
     years = [c for c in emphasis.columns if c != "first_year"]
     first, last = years[0], years[-1]
     new = emphasis.index[emphasis["first_year"].isin(years[1:])]
-    dropped = emphasis.index[(emphasis[first] > 0) & (emphasis[last] == 0)] if len(years) > 1 else []
+    dropped: Collection[str] = emphasis.index[(emphasis[first] > 0) & (emphasis[last] == 0)] if len(years) > 1 else []
     change = (emphasis[last] - emphasis[first]).astype(float).round(12)
-    rise = change.idxmax() if change.max() > 0 else None
-    fall = change.idxmin() if change.min() < 0 else None
+    rise = str(change.idxmax()) if change.max() > 0 else None
+    fall = str(change.idxmin()) if change.min() < 0 else None
 
     def share(key: str | None, year: str) -> float:
-        return float(emphasis.loc[key, year]) if key is not None else 0.0
+        return float(emphasis[year].loc[key]) if key is not None else 0.0
 
     return {
         "first_year": first,
@@ -203,7 +203,7 @@ def coding_summary(
         "n_unthemed": n - themed,
         "n_multi": int((per_paragraph > 1).sum()),
         "max_per_paragraph": int(per_paragraph.max()) if len(per_paragraph) else 0,
-        "top_theme": labels[counts.idxmax()] if counts.max() > 0 else "none",
+        "top_theme": labels[str(counts.idxmax())] if counts.max() > 0 else "none",
         "top_theme_n": int(counts.max()) if len(counts) else 0,
         "top_pair_a": labels[pairs.iloc[0]["theme_a"]] if len(pairs) else "none",
         "top_pair_b": labels[pairs.iloc[0]["theme_b"]] if len(pairs) else "none",
@@ -219,7 +219,7 @@ def validation_summary(evaluation: pd.DataFrame, gold: pd.DataFrame, labels: dic
     per_theme = per_theme[(per_theme["gold"] + per_theme["coded"]) > 0]
     macro, micro = evaluation.loc["macro average"], evaluation.loc["micro average"]
     pairs = gold_pairs(gold)
-    worst = per_theme["f1"].idxmin() if len(per_theme) else None
+    worst = str(per_theme["f1"].idxmin()) if len(per_theme) else None
     return {
         "gold_paragraphs": int(gold["paragraph_id"].nunique()),
         "gold_pairs": len(pairs),
@@ -230,11 +230,11 @@ def validation_summary(evaluation: pd.DataFrame, gold: pd.DataFrame, labels: dic
         "micro_f1": float(micro["f1"]),
         "n_fp": int(micro["fp"]),
         "n_fn": int(micro["fn"]),
-        "best_theme": labels[per_theme["f1"].idxmax()] if worst is not None else "none",
+        "best_theme": labels[str(per_theme["f1"].idxmax())] if worst is not None else "none",
         "best_f1": float(per_theme["f1"].max()) if worst is not None else 0.0,
         "worst_theme": labels[worst] if worst is not None else "none",
-        "worst_f1": float(per_theme.loc[worst, "f1"]) if worst is not None else 0.0,
-        "worst_fp": int(per_theme.loc[worst, "fp"]) if worst is not None else 0,
+        "worst_f1": float(per_theme["f1"].loc[worst]) if worst is not None else 0.0,
+        "worst_fp": int(per_theme["fp"].loc[worst]) if worst is not None else 0,
     }
 
 
@@ -376,9 +376,9 @@ def comparison_facts(comparison: pd.DataFrame | None, labels: dict[str, str]) ->
         }
     robust = comparison[comparison["reading"] == "robust"]
     direction = robust["direction (hand)"]
-    top = comparison["rank (hand)"].idxmin(), comparison["rank (hand)"].idxmax()
-    rise_a = comparison["change (automatic)"].idxmax()
-    fall_a = comparison["change (automatic)"].idxmin()
+    top = str(comparison["rank (hand)"].idxmin()), str(comparison["rank (hand)"].idxmax())
+    rise_a = str(comparison["change (automatic)"].idxmax())
+    fall_a = str(comparison["change (automatic)"].idxmin())
 
     def verdict(key: str) -> str:
         return "robust" if comparison.loc[key, "reading"] == "robust" else "uncertain"
