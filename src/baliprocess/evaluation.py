@@ -22,18 +22,17 @@ This module is the evaluation layer: it imports the analysis packages (:mod:`.ch
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Callable, Hashable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, TypedDict
+from typing import Any
 
 import pandas as pd
 
 from . import chronology, membership, themes
 from .cleaning import TYPOGRAPHY
 from .corpus import DEFAULT_CORPUS, REPO_ROOT, Corpus, load_corpus
-from .metrics import precision_recall_f1
+from .metrics import Score, prf_row
 
 __all__ = [
     "DATE_SETS",
@@ -81,36 +80,6 @@ def load_set(name: str, root: Path = EVAL_DIR) -> AnnotatedSet:
     folder = root / name
     gold = {key: pd.read_csv(folder / f"{key}.csv", dtype=str, keep_default_na=False) for key in _GOLD_FILES}
     return AnnotatedSet(name, load_corpus(folder / "corpus"), gold)
-
-
-class Score(TypedDict):
-    """One row of scores: the task, the counts and the three rates (:func:`prf_row`)."""
-
-    task: str
-    gold: int
-    predicted: int
-    correct: int
-    precision: float
-    recall: float
-    f1: float
-
-
-def prf_row(task: str, predicted: Iterable[Hashable], gold: Iterable[Hashable]) -> Score:
-    """Precision, recall and F1 of ``predicted`` keys against ``gold`` keys; a key counts as often as it
-    occurs on each side (multiset intersection)."""
-    p, g = Counter(predicted), Counter(gold)
-    correct = sum((p & g).values())
-    n_pred, n_gold = sum(p.values()), sum(g.values())
-    precision, recall, f1 = precision_recall_f1(correct, n_pred, n_gold)
-    return {
-        "task": task,
-        "gold": n_gold,
-        "predicted": n_pred,
-        "correct": correct,
-        "precision": precision,
-        "recall": recall,
-        "f1": f1,
-    }
 
 
 def _day(value: str | pd.Timestamp) -> str:
