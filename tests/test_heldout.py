@@ -323,3 +323,52 @@ def test_glue_values_name_each_measure_and_the_goals():
     assert values["ho_list_entities_recall_of"] == "1 of 2"
     assert values["ho_counts_precision_of"] == "2 of 2"
     assert values["ho_goals_missed"] == "list entities recall" and values["ho_goals_met"] == "none"
+
+
+def test_glue_values_take_a_prefix_for_a_second_set():
+    scores = pd.DataFrame(
+        {
+            "measure": ["counts recall"],
+            "value": [0.9],
+            "numerator": [9],
+            "denominator": [10],
+            "goal": [">= 0.85"],
+            "meets_goal": pd.array([True], dtype="boolean"),
+        }
+    )
+    values = ho.glue_values(scores, prefix="hd_")
+    assert values == {
+        "hd_counts_recall": 0.9,
+        "hd_counts_recall_of": "9 of 10",
+        "hd_goals_met": "counts recall",
+        "hd_goals_missed": "none",
+    }
+
+
+def test_side_by_side_judges_the_goal_on_the_last_set_only():
+    def scores(value, numerator, meets):
+        return pd.DataFrame(
+            {
+                "measure": ["list role accuracy", "files converted by add"],
+                "value": [value, 1.0],
+                "numerator": [numerator, 4],
+                "denominator": [10, 4],
+                "goal": [">= 0.85", ""],
+                "meets_goal": pd.array([meets, pd.NA], dtype="boolean"),
+            }
+        )
+
+    table = ho.side_by_side({"development": scores(0.9, 9, True), "held-out": scores(0.5, 5, False)})
+    assert list(table.columns) == [
+        "measure",
+        "development",
+        "development: n of m",
+        "held-out",
+        "held-out: n of m",
+        "goal",
+        "meets goal",
+    ]
+    role = table.set_index("measure").loc["list role accuracy"]
+    assert role["development"] == 0.9 and role["held-out: n of m"] == "5 of 10"
+    assert str(role["meets goal"]) == "False"  # judged on the last set, where 0.5 < 0.85
+    assert table.set_index("measure").loc["files converted by add", "meets goal"] == ""

@@ -45,6 +45,7 @@ from .rows import each_row
 
 __all__ = [
     "GOALS",
+    "HELDOUT2_DIR",
     "HELDOUT_DIR",
     "MEASURE_COLUMNS",
     "add_raw_files",
@@ -58,9 +59,12 @@ __all__ = [
     "score_list_entities",
     "score_metadata",
     "score_not_dates",
+    "side_by_side",
 ]
 
 HELDOUT_DIR = EVAL_DIR / "heldout"
+#: The second raw set, written after the first had been scored and then used for development (issue 17).
+HELDOUT2_DIR = EVAL_DIR / "heldout2"
 MEASURE_COLUMNS = ["measure", "value", "numerator", "denominator", "goal", "meets_goal"]
 _GOLD_FILES = ("documents", "lists", "counts", "dates", "not_dates")
 #: The issue's goals on unseen documents: (comparison, threshold).
@@ -341,17 +345,34 @@ if __name__ == "__main__":
     sys.exit(main())
 
 
-def glue_values(scores: pd.DataFrame) -> dict[str, object]:
-    """The held-out scores the chapters glue, by name: ``ho_<measure words joined by _>`` (a share as a number,
-    and ``..._of`` as "n of m"), and the goals met and missed in words."""
+def glue_values(scores: pd.DataFrame, prefix: str = "ho_") -> dict[str, object]:
+    """The held-out scores the chapters glue, by name: ``<prefix><measure words joined by _>`` (a share as a
+    number, and ``..._of`` as "n of m"), and the goals met and missed in words."""
     out: dict[str, object] = {}
     for row in each_row(scores, index=False):
-        key = "ho_" + re.sub(r"[^a-z0-9]+", "_", row.measure.lower()).strip("_")
+        key = prefix + re.sub(r"[^a-z0-9]+", "_", row.measure.lower()).strip("_")
         out[key] = float(row.value)
         out[f"{key}_of"] = f"{int(row.numerator)} of {int(row.denominator)}"
     goals = scores[scores["goal"] != ""]
     met = goals.loc[goals["meets_goal"].fillna(False).astype(bool), "measure"].tolist()
     missed = goals.loc[~goals["meets_goal"].fillna(False).astype(bool), "measure"].tolist()
-    out["ho_goals_met"] = ", ".join(met) if met else "none"
-    out["ho_goals_missed"] = ", ".join(missed) if missed else "none"
+    out[f"{prefix}goals_met"] = ", ".join(met) if met else "none"
+    out[f"{prefix}goals_missed"] = ", ".join(missed) if missed else "none"
     return out
+
+
+def side_by_side(scores_by_set: dict[str, pd.DataFrame]) -> pd.DataFrame:
+    """One row per measure, a value and an "n of m" column per set (in the order given), the goal, and
+    whether the *last* set meets it: the set the goals are judged on is the one nobody tuned on."""
+    columns: dict[str, pd.Series] = {}
+    for label, scores in scores_by_set.items():
+        frame = scores.set_index("measure")
+        columns[label] = frame["value"]
+        columns[f"{label}: n of m"] = (
+            frame["numerator"].astype(int).astype(str) + " of " + frame["denominator"].astype(int).astype(str)
+        )
+    last = list(scores_by_set.values())[-1].set_index("measure")
+    table = pd.DataFrame(columns)
+    table["goal"] = last["goal"]
+    table["meets goal"] = last["meets_goal"].astype(object).where(last["goal"] != "", "")
+    return table.reindex(last.index).rename_axis("measure").reset_index()
