@@ -7,8 +7,8 @@ carry it, so that procedural paragraphs (venue, attendance, thanks), which docum
 numbers, do not dilute every share.
 
 Intervals: a percentile bootstrap that resamples paragraphs within each document (each document keeps its
-number of substantive paragraphs). Documents are not resampled, because a phase holds only two to five of
-them; the intervals therefore show the uncertainty of what the documents' paragraphs say, not of which
+number of substantive paragraphs). Documents are not resampled, because a phase holds few of them (two in
+the last); the intervals therefore show the uncertainty of what the documents' paragraphs say, not of which
 documents a phase happened to produce. Changes between phases are tested with Fisher's exact test on the
 paragraph counts and corrected for the number of themes tested (Holm's step-down method).
 """

@@ -2,7 +2,7 @@
 
 ``data/outcomes.csv`` holds one row per outcome document (co-chairs' statements, declarations, strategies,
 senior officials' statements, and the process's own website accounts of meetings whose adopted text could not
-be found) with how many of its numbered paragraphs exist and how many were read;
+be found or could be read only in its opening) with how many of its numbered paragraphs exist and how many were read;
 ``data/outcome_codes.csv`` one row per (document, paragraph, theme, coder) with a gist in our own words.
 Every problem is reported as ``path:LINE: what is wrong`` (line 1 is the header), all of them at once.
 """

@@ -75,8 +75,10 @@ def record_facts(record: Record, wide: pd.DataFrame, min_read: float) -> dict[st
                 ),
                 _count(
                     int(kinds.get("web_account", 0)),
-                    "website account of a meeting whose adopted text was not found",
-                    "website accounts of meetings whose adopted text was not found",
+                    "website account of a meeting, read where its adopted text was not found or only its "
+                    "opening could be read",
+                    "website accounts of meetings, read where their adopted text was not found or only its "
+                    "opening could be read",
                 ),
             ]
         ),

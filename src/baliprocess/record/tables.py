@@ -46,7 +46,8 @@ TABLES = [
                 "doc_type",
                 "string",
                 "co_chairs_statement, declaration, strategy, senior_officials_statement, ad_hoc_group_statement, "
-                "or web_account (the process's website account of a meeting whose adopted text was not found).",
+                "or web_account (the process's website account of a meeting, read where its adopted text was not found "
+                "or only its opening could be read).",
             ),
             Field("title", "string", "Title of the document."),
             Field("url", "string", "The document's official copy where one was found, else the best public copy."),
