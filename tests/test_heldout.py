@@ -1,6 +1,6 @@
 """The raw held-out harness (baliprocess.heldout), tested on tiny sets made here.
 
-Nothing here reads or scores data/eval/heldout: that set stays unseen (data/eval/heldout/README.md). The
+Nothing here scores data/eval/heldout or data/eval/heldout2: those sets stay unseen (their README.md). The
 scorers are checked on hand-made frames whose answers are known; the end-to-end test builds a two-file raw
 set in a temporary folder and checks that the harness runs ``add``, loads the corpus and reports every
 measure, without asserting how well today's extractors do (that would tie the test to them).
@@ -253,55 +253,83 @@ def test_main_prints_aggregates_and_refuses_an_incomplete_set(tmp_path, capsys):
     assert err.strip().startswith(f"{root / 'counts.csv'}: missing") and len(err.strip().splitlines()) == 1
 
 
-# --- the held-out set itself: well-formed and reproducible, never scored here ---------------------------
+# --- the held-out sets themselves: well-formed and reproducible, never scored here --------------------------
 
 HELDOUT_ROLES = {"co_chair", "participant", "observer", "member", "expected", "absent"}
 COUNT_KINDS = {"attendance", "membership", "observers", "expected"}
+HELDOUT2_DIR = ho.HELDOUT_DIR.parent / "heldout2"
+#: Each raw set and the script in tools/ that writes its raw/ folder.
+RAW_SETS = {"heldout": (ho.HELDOUT_DIR, "make_heldout.py"), "heldout2": (HELDOUT2_DIR, "make_heldout2.py")}
 
 
-@pytest.fixture(scope="module")
-def heldout_gold() -> dict[str, pd.DataFrame]:
-    return ho.load_raw_gold()
+def _tool(name: str):
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location(name.removesuffix(".py"), ho.HELDOUT_DIR.parents[2] / "tools" / name)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
 
 
-def test_heldout_set_is_well_formed(heldout_gold):
+@pytest.mark.parametrize("set_name", sorted(RAW_SETS))
+def test_heldout_set_is_well_formed(set_name):
     """Structure only (vocabularies, keys, intervals); no extractor is run on the set."""
     from baliprocess.membership import load_organisations
 
-    docs = heldout_gold["documents"]
-    raw = {p.name for p in (ho.HELDOUT_DIR / "raw").iterdir()}
+    root = RAW_SETS[set_name][0]
+    gold = ho.load_raw_gold(root)
+    docs = gold["documents"]
+    raw = {p.name for p in (root / "raw").iterdir()}
     assert set(docs["source_file"]) == raw and len(docs) >= 13
     assert (docs["doc_id"] + "." + docs["source_file"].str.rsplit(".", n=1).str[1] == docs["source_file"]).all()
     assert set(docs["format"]) == {"html", "pdf", "docx", "txt"} and "id" in set(docs["language"])
     assert pd.to_datetime(docs["date"], format="%Y-%m-%d").notna().all()
     assert {"print", "template"} <= set(docs["trap_kind"])
     for key in ("lists", "counts", "dates", "not_dates"):
-        assert set(heldout_gold[key]["doc_id"]) <= set(docs["doc_id"]), key
-    lists = heldout_gold["lists"]
+        assert set(gold[key]["doc_id"]) <= set(docs["doc_id"]), key
+    lists = gold["lists"]
     assert set(lists["role"]) <= HELDOUT_ROLES and set(lists["kind"]) <= {"state", "territory", "organisation"}
     states = lists[lists["kind"] != "organisation"]["code"]
     assert states.str.fullmatch(r"[A-Z]{3}").all()
     assert set(lists.loc[lists["kind"] == "organisation", "code"]) <= set(load_organisations()["short_name"])
     assert not lists.duplicated(["doc_id", "role", "code"]).any()
-    counts = heldout_gold["counts"]
+    counts = gold["counts"]
     assert set(counts["kind"]) <= COUNT_KINDS and set(counts["measure"]) <= {"attendance", "membership"}
     assert counts["value"].str.fullmatch(r"\d+").all()
-    dates = heldout_gold["dates"]
+    dates = gold["dates"]
     assert (pd.to_datetime(dates["start"]) <= pd.to_datetime(dates["end"])).all()
 
 
-def test_heldout_raw_files_are_what_the_generator_writes(tmp_path):
-    """The committed raw files are reproducible from tools/make_heldout.py (byte for byte)."""
-    import importlib.util
+def test_heldout2_annotations_quote_the_documents():
+    """Every annotated name, count, date and not-date of heldout2 is text of its document as written in
+    texts/*.yml (white space collapsed; a hyphenated line break may be joined)."""
+    import html
+    import re
 
+    sources = {}
+    for spec in _tool("make_heldout2.py").load_specs():
+        parts = [spec.get("text", ""), *spec.get("heading", []), *spec.get("paragraphs", [])]
+        parts += [line for page in spec.get("pages", []) for line in page] + list(spec.get("stamp", {}).values())
+        for block in spec.get("blocks", []):
+            parts += [block.get("h", ""), block.get("p", ""), *(c for row in block.get("table", []) for c in row)]
+        text = html.unescape(re.sub(r"<[^>]+>|\*\*", " ", "\n".join(parts)))
+        sources[spec["file"].rsplit(".", 1)[0]] = text
+    flat = {doc: " ".join(text.split()) for doc, text in sources.items()}
+    joined = {doc: " ".join(text.replace("-\n", "").split()) for doc, text in sources.items()}
+    gold = ho.load_raw_gold(HELDOUT2_DIR)
+    for key, column in (("lists", "name"), ("counts", "text"), ("dates", "text"), ("not_dates", "text")):
+        for doc, quoted in zip(gold[key]["doc_id"], gold[key][column], strict=True):
+            words = " ".join(quoted.split())
+            assert words in flat[doc] or " ".join(quoted.replace("-\n", "").split()) in joined[doc], (key, doc, quoted)
+
+
+@pytest.mark.parametrize("set_name", sorted(RAW_SETS))
+def test_heldout_raw_files_are_what_the_generator_writes(set_name, tmp_path):
+    """The committed raw files are reproducible from their script in tools/ (byte for byte)."""
     pytest.importorskip("reportlab")
-    spec = importlib.util.spec_from_file_location(
-        "make_heldout", ho.HELDOUT_DIR.parents[2] / "tools" / "make_heldout.py"
-    )
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    assert module.main([str(tmp_path)]) == 0
-    committed = ho.HELDOUT_DIR / "raw"
+    root, script = RAW_SETS[set_name]
+    assert _tool(script).main([str(tmp_path)]) == 0
+    committed = root / "raw"
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted(p.name for p in committed.iterdir())
     for path in tmp_path.iterdir():
         assert path.read_bytes() == (committed / path.name).read_bytes(), path.name

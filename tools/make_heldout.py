@@ -422,17 +422,26 @@ def docx_file(path: Path, title: str, created: dt.datetime, blocks: list):
         elif block[0] == "p":
             document.add_paragraph(block[1])
         else:
-            _, header, rows = block
-            table = document.add_table(rows=1, cols=len(header))
-            table.style = "Table Grid"
-            for cell, text in zip(table.rows[0].cells, header, strict=True):
-                cell.text = text
-            for row in rows:
-                for cell, text in zip(table.add_row().cells, row, strict=True):
-                    cell.text = text
+            add_table(document, block[1], block[2])
+    save_fixed(document, path)
+
+
+def add_table(document, header: list[str], rows: list[list[str]]) -> None:
+    """A grid table with a header row (also used by tools/make_heldout2.py)."""
+    table = document.add_table(rows=1, cols=len(header))
+    table.style = "Table Grid"
+    for cell, text in zip(table.rows[0].cells, header, strict=True):
+        cell.text = text
+    for row in rows:
+        for cell, text in zip(table.add_row().cells, row, strict=True):
+            cell.text = text
+
+
+def save_fixed(document, path: Path) -> None:
+    """Save a python-docx document with its zip entries dated 2000-01-01 (the entries carry the time of
+    saving otherwise), so that the file is the same on every run."""
     buffer = io.BytesIO()
     document.save(buffer)
-    # the zip entries carry the time of saving: fix them, so that the file is the same on every run
     with zipfile.ZipFile(buffer) as src, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as dst:
         for info in src.infolist():
             fixed = zipfile.ZipInfo(info.filename, date_time=(2000, 1, 1, 0, 0, 0))
