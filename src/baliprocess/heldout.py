@@ -48,6 +48,7 @@ __all__ = [
     "HELDOUT2_DIR",
     "HELDOUT_DIR",
     "MEASURE_COLUMNS",
+    "RAW_SETS",
     "add_raw_files",
     "evaluate_raw_set",
     "front_matter",
@@ -55,6 +56,7 @@ __all__ = [
     "load_raw_gold",
     "main",
     "predicted_count_kind",
+    "raw_sets_view",
     "score_count_kinds",
     "score_list_entities",
     "score_metadata",
@@ -65,6 +67,11 @@ __all__ = [
 HELDOUT_DIR = EVAL_DIR / "heldout"
 #: The second raw set, written after the first had been scored and then used for development (issue 17).
 HELDOUT2_DIR = EVAL_DIR / "heldout2"
+#: The raw sets the chapters show, by column label: (glue prefix, folder). The last is the unseen one.
+RAW_SETS: dict[str, tuple[str, Path]] = {
+    "first raw set (development)": ("hd_", HELDOUT_DIR),
+    "second raw set (held out)": ("ho_", HELDOUT2_DIR),
+}
 MEASURE_COLUMNS = ["measure", "value", "numerator", "denominator", "goal", "meets_goal"]
 _GOLD_FILES = ("documents", "lists", "counts", "dates", "not_dates")
 #: The issue's goals on unseen documents: (comparison, threshold).
@@ -341,9 +348,6 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
-if __name__ == "__main__":
-    sys.exit(main())
-
 
 def glue_values(scores: pd.DataFrame, prefix: str = "ho_") -> dict[str, object]:
     """The held-out scores the chapters glue, by name: ``<prefix><measure words joined by _>`` (a share as a
@@ -376,3 +380,20 @@ def side_by_side(scores_by_set: dict[str, pd.DataFrame]) -> pd.DataFrame:
     table["goal"] = last["goal"]
     table["meets goal"] = last["meets_goal"].astype(object).where(last["goal"] != "", "")
     return table.reindex(last.index).rename_axis("measure").reset_index()
+
+
+def raw_sets_view(
+    sets: dict[str, tuple[str, Path]] | None = None,
+) -> tuple[pd.DataFrame, dict[str, object]]:
+    """Score every raw set once (default :data:`RAW_SETS`) and return the :func:`side_by_side` table (the
+    goals judged on the last set) and the glue values of all sets, each under its own prefix."""
+    sets = RAW_SETS if sets is None else sets
+    scores = {label: evaluate_raw_set(root) for label, (_prefix, root) in sets.items()}
+    values: dict[str, object] = {}
+    for label, (prefix, _root) in sets.items():
+        values.update(glue_values(scores[label], prefix))
+    return side_by_side(scores), values
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,111 @@
+"""How the raw held-out scores reach the chapters: glue names, the side-by-side table and the view that
+scores both raw sets (baliprocess.heldout). Tested on hand-made frames; no raw set is scored here."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+
+from baliprocess import heldout as ho
+
+
+def test_glue_values_name_each_measure_and_the_goals():
+    scores = pd.DataFrame(
+        {
+            "measure": ["list entities recall", "counts precision"],
+            "value": [0.5, 1.0],
+            "numerator": [1, 2],
+            "denominator": [2, 2],
+            "goal": [">= 0.9", ""],
+            "meets_goal": pd.array([False, pd.NA], dtype="boolean"),
+        }
+    )
+    values = ho.glue_values(scores)
+    assert values["ho_list_entities_recall"] == 0.5
+    assert values["ho_list_entities_recall_of"] == "1 of 2"
+    assert values["ho_counts_precision_of"] == "2 of 2"
+    assert values["ho_goals_missed"] == "list entities recall" and values["ho_goals_met"] == "none"
+
+
+def test_glue_values_take_a_prefix_for_a_second_set():
+    scores = pd.DataFrame(
+        {
+            "measure": ["counts recall"],
+            "value": [0.9],
+            "numerator": [9],
+            "denominator": [10],
+            "goal": [">= 0.85"],
+            "meets_goal": pd.array([True], dtype="boolean"),
+        }
+    )
+    values = ho.glue_values(scores, prefix="hd_")
+    assert values == {
+        "hd_counts_recall": 0.9,
+        "hd_counts_recall_of": "9 of 10",
+        "hd_goals_met": "counts recall",
+        "hd_goals_missed": "none",
+    }
+
+
+def test_side_by_side_judges_the_goal_on_the_last_set_only():
+    def scores(value, numerator, meets):
+        return pd.DataFrame(
+            {
+                "measure": ["list role accuracy", "files converted by add"],
+                "value": [value, 1.0],
+                "numerator": [numerator, 4],
+                "denominator": [10, 4],
+                "goal": [">= 0.85", ""],
+                "meets_goal": pd.array([meets, pd.NA], dtype="boolean"),
+            }
+        )
+
+    table = ho.side_by_side({"development": scores(0.9, 9, True), "held-out": scores(0.5, 5, False)})
+    assert list(table.columns) == [
+        "measure",
+        "development",
+        "development: n of m",
+        "held-out",
+        "held-out: n of m",
+        "goal",
+        "meets goal",
+    ]
+    role = table.set_index("measure").loc["list role accuracy"]
+    assert role["development"] == 0.9 and role["held-out: n of m"] == "5 of 10"
+    assert str(role["meets goal"]) == "False"  # judged on the last set, where 0.5 < 0.85
+    assert table.set_index("measure").loc["files converted by add", "meets goal"] == ""
+
+
+def _one_measure(value: float, numerator: int) -> pd.DataFrame:
+    return pd.DataFrame(
+        {
+            "measure": ["date mentions recall"],
+            "value": [value],
+            "numerator": [numerator],
+            "denominator": [10],
+            "goal": [">= 0.95"],
+            "meets_goal": pd.array([value >= 0.95], dtype="boolean"),
+        }
+    )
+
+
+def test_raw_sets_view_scores_each_set_once_and_glues_each_under_its_prefix(monkeypatch):
+    seen: list[Path] = []
+
+    def fake(root: Path) -> pd.DataFrame:
+        seen.append(root)
+        return _one_measure(1.0, 10) if root == Path("dev") else _one_measure(0.8, 8)
+
+    monkeypatch.setattr(ho, "evaluate_raw_set", fake)
+    sets = {"first (development)": ("hd_", Path("dev")), "second (held out)": ("ho_", Path("new"))}
+    table, values = ho.raw_sets_view(sets)
+    assert seen == [Path("dev"), Path("new")]
+    assert values["hd_date_mentions_recall"] == 1.0 and values["ho_date_mentions_recall_of"] == "8 of 10"
+    assert values["ho_goals_missed"] == "date mentions recall" and values["hd_goals_met"] == "date mentions recall"
+    row = table.set_index("measure").loc["date mentions recall"]
+    assert row["first (development)"] == 1.0 and str(row["meets goal"]) == "False"
+
+
+def test_the_default_view_judges_the_second_raw_set():
+    assert list(ho.RAW_SETS.values())[-1] == ("ho_", ho.HELDOUT2_DIR)
