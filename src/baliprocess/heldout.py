@@ -348,7 +348,6 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
-
 def glue_values(scores: pd.DataFrame, prefix: str = "ho_") -> dict[str, object]:
     """The held-out scores the chapters glue, by name: ``<prefix><measure words joined by _>`` (a share as a
     number, and ``..._of`` as "n of m"), and the goals met and missed in words."""
