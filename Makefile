@@ -15,6 +15,10 @@ export PYTHONHASHSEED := 0
 # encryption, which is what ipykernel 7's "running over TCP without encryption" warning asks for:
 # src/baliprocess/kernel_provisioner.py explains why a provisioner is the place to ask for it.
 export JUPYTER_DEFAULT_PROVISIONER_NAME := baliprocess-encrypted
+# Python caches compiled modules in __pycache__ (git-ignored), pytest its rewritten test modules there too:
+# a shell that sets PYTHONDONTWRITEBYTECODE would make every test run compile src/ and tests/ afresh
+# (about 2 s of make unit's 15).
+unexport PYTHONDONTWRITEBYTECODE
 
 NOTEBOOKS := $(sort $(wildcard notebooks/*.ipynb))
 # Tests that need neither the built book nor a notebook run: the inner loop of `make unit`.
@@ -96,8 +100,10 @@ test: $(INSTALLED) corpus-guard lint book pdf  ## lint, unit tests, nbval on eve
 	$(PY) -m pytest -n $(TEST_WORKERS) --dist loadfile tests $(NOTEBOOKS) --nbval --nbval-current-env \
 	  --nbval-sanitize-with tests/nbval_sanitize.cfg
 
+# nbval is not loaded for them: no notebook is collected, and its import (nbformat, jsonschema, a
+# kernel client) costs more than a second.
 unit: $(INSTALLED)  ## the unit tests only: no book build, no notebook run (seconds)
-	$(PY) -m pytest -q $(UNIT_TESTS)
+	$(PY) -m pytest -q -p no:nbval $(UNIT_TESTS)
 
 lint: $(INSTALLED)  ## ruff check and ruff format --check on src, tests, bench, tools, book/_ext and notebooks; mypy on src (pyproject.toml)
 	$(BIN)/ruff check $(LINTED)
