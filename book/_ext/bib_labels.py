@@ -23,7 +23,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache
 
 import pybtex.plugin
 import sphinxcontrib.bibtex.plugin
@@ -41,7 +41,7 @@ REFERENCE_STYLE = "author_year_label"
 NO_DATE = "n.d."
 
 
-@lru_cache(maxsize=None)
+@cache
 def _plain(latex: str) -> str:
     """A name or field as the reader sees it: braces dropped, LaTeX accents resolved.
 
