@@ -27,7 +27,8 @@ BOOK_TESTS := tests/test_book_html.py tests/test_browser.py tests/test_escaping.
 	tests/test_reader_page.py tests/test_any_corpus.py tests/test_mixed_corpus_book.py
 UNIT_TESTS := $(filter-out $(BOOK_TESTS),$(sort $(wildcard tests/test_*.py)))
 LINTED := src tests bench tools book/_ext notebooks
-# make test runs the test files on this many processes (pytest-xdist; one file stays on one process).
+# make test runs the test files on this many processes (pytest-xdist; one file stays on one process), in
+# the order tests/conftest.py gives them (slowest first), not pytest-xdist's (most tests first).
 TEST_WORKERS ?= 2
 # The book checks that hold for any corpus (make check-corpus).
 CORPUS_TESTS := tests/test_book_html.py tests/test_browser.py
@@ -97,7 +98,7 @@ corpus-guard: $(INSTALLED)
 	run make check-corpus to check the book built on this corpus))
 
 test: $(INSTALLED) corpus-guard lint book pdf  ## lint, unit tests, nbval on every notebook, and checks on the built book and its PDF
-	$(PY) -m pytest -n $(TEST_WORKERS) --dist loadfile tests $(NOTEBOOKS) --nbval --nbval-current-env \
+	$(PY) -m pytest -n $(TEST_WORKERS) --dist loadfile --no-loadscope-reorder tests $(NOTEBOOKS) --nbval --nbval-current-env \
 	  --nbval-sanitize-with tests/nbval_sanitize.cfg
 
 # nbval is not loaded for them: no notebook is collected, and its import (nbformat, jsonschema, a
