@@ -136,7 +136,7 @@ check-corpus: $(INSTALLED) book pdf  ## corpus-independent checks on the corpus 
 export: $(INSTALLED)  ## write the derived tables and datapackage.json into _build/data
 	$(PY) -m baliprocess export --out _build/data
 
-bench: $(INSTALLED)  ## time clean and no-op builds, the tests, and the export of 1,000 and 10,000 documents
+bench: $(INSTALLED)  ## time clean and no-op builds, make test, make unit, and the export of 1,000 and 10,000 documents
 	$(PY) bench/run.py
 
 clean:  ## remove build outputs (keeps .venv)
