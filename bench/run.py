@@ -5,7 +5,8 @@ Run with `make bench` (or `.venv/bin/python bench/run.py [--skip-book] [--skip-t
 N ...]`). Prints wall time and peak memory of each step, and with each step the machine's load average
 (1 minute) when it started, since other work on the machine slows every step; the CPU count heads the table.
 Targets on the project's 2-core machine: make unit 15 s, make test 120 s. Peak memory is the largest
-resident set of any one process of the step (``ru_maxrss`` of the child and the descendants it waited for), not their sum.
+resident set of any one process of the step (``ru_maxrss`` of the child and the descendants it waited
+for), not their sum.
 
 The synthetic corpora repeat the real documents: copy i of a document gets the id ``<doc_id>-syn<i>``, a
 title suffix and one extra body line naming the copy, so every document is valid and distinct (the
