@@ -15,6 +15,10 @@ export PYTHONHASHSEED := 0
 # encryption, which is what ipykernel 7's "running over TCP without encryption" warning asks for:
 # src/baliprocess/kernel_provisioner.py explains why a provisioner is the place to ask for it.
 export JUPYTER_DEFAULT_PROVISIONER_NAME := baliprocess-encrypted
+# Python caches compiled modules in __pycache__ (git-ignored), pytest its rewritten test modules there too:
+# a shell that sets PYTHONDONTWRITEBYTECODE would make every test run compile src/ and tests/ afresh
+# (about 2 s of make unit's 15).
+unexport PYTHONDONTWRITEBYTECODE
 
 NOTEBOOKS := $(sort $(wildcard notebooks/*.ipynb))
 # Tests that need neither the built book nor a notebook run: the inner loop of `make unit`.
@@ -23,7 +27,8 @@ BOOK_TESTS := tests/test_book_html.py tests/test_browser.py tests/test_escaping.
 	tests/test_reader_page.py tests/test_any_corpus.py tests/test_mixed_corpus_book.py
 UNIT_TESTS := $(filter-out $(BOOK_TESTS),$(sort $(wildcard tests/test_*.py)))
 LINTED := src tests bench tools book/_ext notebooks
-# make test runs the test files on this many processes (pytest-xdist; one file stays on one process).
+# make test runs the test files on this many processes (pytest-xdist; one file stays on one process), in
+# the order tests/conftest.py gives them (slowest first), not pytest-xdist's (most tests first).
 TEST_WORKERS ?= 2
 # The book checks that hold for any corpus (make check-corpus).
 CORPUS_TESTS := tests/test_book_html.py tests/test_browser.py
@@ -93,11 +98,13 @@ corpus-guard: $(INSTALLED)
 	run make check-corpus to check the book built on this corpus))
 
 test: $(INSTALLED) corpus-guard lint book pdf  ## lint, unit tests, nbval on every notebook, and checks on the built book and its PDF
-	$(PY) -m pytest -n $(TEST_WORKERS) --dist loadfile tests $(NOTEBOOKS) --nbval --nbval-current-env \
+	$(PY) -m pytest -n $(TEST_WORKERS) --dist loadfile --no-loadscope-reorder tests $(NOTEBOOKS) --nbval --nbval-current-env \
 	  --nbval-sanitize-with tests/nbval_sanitize.cfg
 
+# nbval is not loaded for them: no notebook is collected, and its import (nbformat, jsonschema, a
+# kernel client) costs more than a second.
 unit: $(INSTALLED)  ## the unit tests only: no book build, no notebook run (seconds)
-	$(PY) -m pytest -q $(UNIT_TESTS)
+	$(PY) -m pytest -q -p no:nbval $(UNIT_TESTS)
 
 lint: $(INSTALLED)  ## ruff check and ruff format --check on src, tests, bench, tools, book/_ext and notebooks; mypy on src (pyproject.toml)
 	$(BIN)/ruff check $(LINTED)
@@ -129,7 +136,7 @@ check-corpus: $(INSTALLED) book pdf  ## corpus-independent checks on the corpus 
 export: $(INSTALLED)  ## write the derived tables and datapackage.json into _build/data
 	$(PY) -m baliprocess export --out _build/data
 
-bench: $(INSTALLED)  ## time clean and no-op builds, the tests, and the export of 1,000 and 10,000 documents
+bench: $(INSTALLED)  ## time clean and no-op builds, make test, make unit, and the export of 1,000 and 10,000 documents
 	$(PY) bench/run.py
 
 clean:  ## remove build outputs (keeps .venv)

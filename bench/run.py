@@ -1,8 +1,12 @@
-"""Benchmark the build: clean and no-op `make book`, `make test`, and the export on synthetic corpora.
+"""Benchmark the build: clean and no-op `make book`, `make test`, `make unit`, and the export on synthetic
+corpora.
 
-Run with `make bench` (or `.venv/bin/python bench/run.py [--skip-book] [--skip-test] [--sizes N ...]`).
-Prints wall time and peak memory of each step. Peak memory is the largest resident set of any one process
-of the step (``ru_maxrss`` of the child and the descendants it waited for), not their sum.
+Run with `make bench` (or `.venv/bin/python bench/run.py [--skip-book] [--skip-test] [--skip-unit] [--sizes
+N ...]`). Prints wall time and peak memory of each step, and with each step the machine's load average
+(1 minute) when it started, since other work on the machine slows every step; the CPU count heads the table.
+Targets on the project's 2-core machine: make unit 15 s, make test 120 s. Peak memory is the largest
+resident set of any one process of the step (``ru_maxrss`` of the child and the descendants it waited
+for), not their sum.
 
 The synthetic corpora repeat the real documents: copy i of a document gets the id ``<doc_id>-syn<i>``, a
 title suffix and one extra body line naming the copy, so every document is valid and distinct (the
@@ -37,10 +41,13 @@ class Result:
     peak_mib: float
     status: int
     note: str = ""
+    load: float = 0.0
 
 
 def measure(step: str, cmd: list[str], env: dict[str, str] | None = None) -> Result:
-    """Run ``cmd`` in the repository; return its wall time, peak RSS and exit status."""
+    """Run ``cmd`` in the repository; return its wall time, peak RSS, exit status and the load average
+    (1 minute) when it started."""
+    load = os.getloadavg()[0]
     start = time.perf_counter()
     with tempfile.TemporaryFile() as log:
         proc = subprocess.Popen(cmd, cwd=REPO, env=env, stdout=log, stderr=subprocess.STDOUT)
@@ -52,7 +59,7 @@ def measure(step: str, cmd: list[str], env: dict[str, str] | None = None) -> Res
             log.seek(0)
             tail = log.read().decode("utf-8", "replace").strip().splitlines()[-3:]
             note = " | ".join(line.strip()[:100] for line in tail)
-    return Result(step, seconds, usage.ru_maxrss / 1024, proc.returncode, note)
+    return Result(step, seconds, usage.ru_maxrss / 1024, proc.returncode, note, load)
 
 
 def synthetic_corpus(n: int, out: Path, source: Path = DEFAULT_CORPUS) -> Path:
@@ -79,6 +86,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--skip-book", action="store_true", help="skip the clean and no-op make book")
     parser.add_argument("--skip-test", action="store_true", help="skip make test")
+    parser.add_argument("--skip-unit", action="store_true", help="skip make unit")
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000], help="synthetic corpus sizes")
     args = parser.parse_args(argv)
     make = os.environ.get("MAKE", "make")
@@ -90,6 +98,8 @@ def main(argv: list[str] | None = None) -> int:
         results.append(measure("make book (no-op rebuild)", [make, "book"], env))
     if not args.skip_test:
         results.append(measure("make test", [make, "test"], env))
+    if not args.skip_unit:
+        results.append(measure("make unit", [make, "unit"], env))
     with tempfile.TemporaryDirectory(prefix="baliprocess-bench-") as tmp:
         base = export_step("export, real corpus", DEFAULT_CORPUS, Path(tmp) / "out-real")
         base.step = f"export, real corpus ({len(discover(DEFAULT_CORPUS)[0])} documents)"
@@ -100,9 +110,13 @@ def main(argv: list[str] | None = None) -> int:
             exports[n] = export_step(f"export, {n:,} synthetic documents", corpus, Path(tmp) / f"out-{n}")
             results.append(exports[n])
             shutil.rmtree(corpus)
-    print(f"{'step':<42} {'wall s':>8} {'peak MiB':>9} {'exit':>5}")
+    print(f"{os.cpu_count()} CPUs; load: the 1-minute load average when the step started")
+    print(f"{'step':<42} {'wall s':>8} {'peak MiB':>9} {'exit':>5} {'load':>5}")
     for r in results:
-        print(f"{r.step:<42} {r.seconds:>8.2f} {r.peak_mib:>9.0f} {r.status:>5}" + (f"  {r.note}" if r.note else ""))
+        print(
+            f"{r.step:<42} {r.seconds:>8.2f} {r.peak_mib:>9.0f} {r.status:>5} {r.load:>5.2f}"
+            + (f"  {r.note}" if r.note else "")
+        )
     status = 0 if all(r.status == 0 for r in results) else 1
     if len(exports) >= 2:
         (small, a), (large, b) = sorted(exports.items())[0], sorted(exports.items())[-1]

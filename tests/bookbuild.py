@@ -1,16 +1,22 @@
 """Build the whole book on another corpus into a temporary folder, with the recipe ``make book`` runs
-(tools/build_book.py): the working tree and its _build are never touched. Used by the escaping test and
-the any-corpus tests.
+(tools/build_book.py): the working tree and its _build are never touched. Used by the escaping test, the
+mixed-corpus test (which share one build) and the any-corpus tests.
 
 A build takes most of a minute, so the test modules that need one declare it (``EARLY_BUILD = (name,
-make_corpus)``) and ``conftest.pytest_collection_finish`` starts it in the background as soon as the tests
-are collected (:func:`start`); the module's fixture then waits for it (:func:`result`). The builds run
-while the other tests do, on the machine's second core.
+make_corpus)``); modules that declare the same name share one build. On one process,
+``conftest.pytest_collection_finish`` starts each build in the background as soon as the tests are
+collected (:func:`start`) and the module's fixture waits for it (:func:`result`): the builds run while the
+other tests do, on the machine's second core. Under pytest-xdist the worker that first asks for a build
+makes it, in the folder the main process made for the run (:func:`share_builds`), under a file lock; a
+worker that asks for the same build meanwhile waits for the lock, then reads the outcome the first saved.
 """
 
 from __future__ import annotations
 
 import atexit
+import fcntl
+import json
+import os
 import shutil
 import subprocess
 import sys
@@ -22,6 +28,8 @@ from pathlib import Path
 from conftest import REPO
 
 BUILD_SCRIPT = REPO / "tools" / "build_book.py"
+#: The folder the main process makes for the builds that pytest-xdist's workers share (:func:`share_builds`).
+SHARED_ENV = "BALIPROCESS_TEST_BOOKBUILDS"
 
 
 def build_book(tmp: Path, corpus: Path) -> dict:
@@ -59,6 +67,32 @@ def start(name: str, make_corpus: Callable[[Path], Path]) -> None:
 
 
 def result(name: str, make_corpus: Callable[[Path], Path]) -> dict:
-    """The build started by :func:`start` (started now if it was not)."""
+    """The build of the book on ``make_corpus(folder)``: under pytest-xdist the one all workers share
+    (:func:`shared_build`), else the one :func:`start` began (started now if it was not)."""
+    shared = os.environ.get(SHARED_ENV)
+    if os.environ.get("PYTEST_XDIST_WORKER") and shared:
+        return shared_build(Path(shared) / name, make_corpus)
     start(name, make_corpus)
     return _BUILDS[name].result()
+
+
+def share_builds() -> Path:
+    """Make the folder for the builds of this test run and name it in the environment, which pytest-xdist's
+    workers inherit (the main process calls this before it starts them); the caller removes it."""
+    folder = Path(tempfile.mkdtemp(prefix="bookbuilds-"))
+    os.environ[SHARED_ENV] = str(folder)
+    return folder
+
+
+def shared_build(folder: Path, make_corpus: Callable[[Path], Path]) -> dict:
+    """The build in ``folder``, made by the first process to take the folder's lock; a process that asks
+    while it is being made waits for the lock, then reads the outcome saved in ``result.json``."""
+    folder.mkdir(parents=True, exist_ok=True)
+    saved = folder / "result.json"
+    with (folder / "lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file is closed
+        if not saved.is_file():
+            built = build_book(folder, make_corpus(folder / "corpus"))
+            saved.write_text(json.dumps({**built, "html": str(built["html"])}), encoding="utf-8")
+    outcome = json.loads(saved.read_text(encoding="utf-8"))
+    return {**outcome, "html": Path(outcome["html"])}

@@ -230,18 +230,33 @@ def axe_violations(browser, base_url: str, pages: list[str], width: int) -> list
     return found
 
 
-#: Test files that take most of a minute each: whole-book builds and the browser pass over every page.
-HEAVY_FILES = ("test_browser.py", "test_escaping.py", "test_any_corpus.py", "test_mixed_corpus_book.py")
+#: Test files that take most of a minute each: the two whole-book builds first (they run side by side),
+#: then the browser pass over every page.
+HEAVY_FILES = ("test_escaping.py", "test_any_corpus.py", "test_browser.py")
+#: Test files that read a build a heavy file makes (tests/bookbuild.py): last, when it is done.
+LAST_FILES = ("test_mixed_corpus_book.py",)
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """In the main process, make the folder for the whole-book builds that pytest-xdist's workers share
+    (tests/bookbuild.py); it is removed when the run ends."""
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        return
+    import bookbuild
+
+    folder = bookbuild.share_builds()
+    config.add_cleanup(lambda: shutil.rmtree(folder, ignore_errors=True))
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     """Order the slow files for the way the tests run. On one process, the tests that wait for a whole-book
     build (``EARLY_BUILD``) run last, so the build started at collection has time to finish. Under
-    pytest-xdist (``make test``), the slow files go first, so that no process is left with one of them
-    at the end while the other has finished."""
+    pytest-xdist (``make test``, which keeps this order: ``--no-loadscope-reorder``), the slow files go
+    first, so that no process is left with one of them at the end while the other has finished, and the
+    files that read a build another file makes go last."""
     if os.environ.get("PYTEST_XDIST_WORKER"):
-        rank = {name: i for i, name in enumerate(HEAVY_FILES)}
-        items.sort(key=lambda item: rank.get(item.path.name, len(rank)))  # stable: file order otherwise kept
+        rank = {name: i for i, name in enumerate(HEAVY_FILES)} | {name: len(HEAVY_FILES) + 1 for name in LAST_FILES}
+        items.sort(key=lambda item: rank.get(item.path.name, len(HEAVY_FILES)))  # stable: file order otherwise kept
         return
     waits = [getattr(getattr(item, "module", None), "EARLY_BUILD", None) is not None for item in items]
     items[:] = [i for i, w in zip(items, waits, strict=True) if not w] + [

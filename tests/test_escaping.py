@@ -1,7 +1,8 @@
 """Corpus text is shown escaped: a document carrying HTML/script payloads ends up as text, never as markup.
 
-One book is built for the whole module (:func:`bookbuild.build_book`), with
-BALIPROCESS_CORPUS pointing at the real corpus plus one payload document. The payload document is valid
+One book is built for the whole module (:func:`bookbuild.build_book`), with BALIPROCESS_CORPUS pointing at
+the mixed corpus (tests/mixedcorpus.py: the real corpus and three more documents) plus one payload document;
+tests/test_mixed_corpus_book.py reads the same build. The payload document is valid
 and uses words the chapters pick up (a date, a cooperation area, member names), so it reaches the tables.
 Every payload calls h5xss(), which does not exist: if any of it ran in the browser, it would raise
 "h5xss is not defined".
@@ -19,6 +20,7 @@ from bs4 import BeautifulSoup
 
 import bookbuild
 from conftest import REPO, html_pages, serve, source_of, toc_docnames, visit
+from mixedcorpus import mixed_corpus
 
 TOKEN = "h5xss"
 PAYLOAD_DOC = """---
@@ -43,8 +45,8 @@ URL_ATTRIBUTES = ("href", "src", "action", "formaction", "data", "srcdoc", "xlin
 
 
 def payload_corpus(corpus: Path) -> Path:
-    """The shipped corpus plus the payload document, in ``corpus``."""
-    shutil.copytree(REPO / "data" / "corpus", corpus)
+    """The mixed corpus plus the payload document, in ``corpus``."""
+    mixed_corpus(corpus)
     (corpus / "zz-escaping-payload.txt").write_text(PAYLOAD_DOC, encoding="utf-8")
     # A document not in English (from the development set) rides along: the themes chapter must report it as
     # not coded, by id and language, rather than give it no theme in silence.
@@ -52,7 +54,8 @@ def payload_corpus(corpus: Path) -> Path:
     return corpus
 
 
-EARLY_BUILD = ("payload", payload_corpus)  # started when the tests are collected (conftest)
+# Started when the tests are collected (conftest); tests/test_mixed_corpus_book.py reads the same build.
+EARLY_BUILD = ("adversarial", payload_corpus)
 
 
 @pytest.fixture(scope="module")

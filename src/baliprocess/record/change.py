@@ -21,7 +21,6 @@ from typing import cast
 
 import numpy as np
 import pandas as pd
-from scipy.stats import fisher_exact
 
 from .load import NONE, Record
 
@@ -210,6 +209,10 @@ def change_tests(
     and the reading "not tested". Holm's correction runs over the themes tested within each comparison. A
     change is a rise or a fall only when its adjusted p-value is below :data:`ALPHA`.
     """
+    # scipy.stats takes half a second to import, and only this function needs it: imported here, so that
+    # the command line (validate, add, fingerprint) starts without it.
+    from scipy.stats import fisher_exact
+
     indexed = shares.set_index([by, "theme"])
     present = set(shares[by])
     rows = []
