@@ -52,7 +52,9 @@ def shares_figure(shares: pd.DataFrame, labels: dict[str, str], source: str) -> 
     image = heatmap(ax, values, ".0%", float(np.nanmax(values, initial=0)))
     ax.set_yticks(range(n_themes), [labels.get(k, k) for k in shares.columns])
     ax.xaxis.tick_top()
-    ax.set_xticks(range(n_units), list(shares.index), rotation=30, ha="left", rotation_mode="anchor", fontsize=9)
+    ax.set_xticks(
+        range(n_units), list(shares.index), rotation=90, ha="left", va="center", rotation_mode="anchor", fontsize=9
+    )
     ax.spines[["left", "bottom"]].set_visible(False)
     fig.colorbar(image, ax=ax, label="share of paragraphs", format=lambda v, _: f"{v:.0%}", shrink=0.8)
     plotting.add_source(fig, f"{source}; paragraphs.csv; blank: no paragraph.")
@@ -70,7 +72,7 @@ def cooccurrence_figure(matrix: pd.DataFrame, labels: dict[str, str], source: st
     for i, v in enumerate(np.diag(values)):
         ax.text(i, i, f"{v:.0f}", ha="center", va="center", fontsize=9, fontweight="bold")
     names = [labels.get(k, k) for k in matrix.index]
-    ax.set_xticks(range(n), names, rotation=45, ha="right")
+    ax.set_xticks(range(n), names, rotation=90, ha="right", va="center", rotation_mode="anchor")
     ax.set_yticks(range(n), names)
     ax.spines[["left", "bottom"]].set_visible(False)
     fig.colorbar(image, ax=ax, label="paragraphs with both themes", shrink=0.7)
