@@ -94,8 +94,9 @@ table.pdf-stacked td:empty { display: none; }
    of the page's text height, the caption below it). Tables break between rows (custom.css: tr). */
 article.bd-article figure img { max-height: 140mm; width: auto; max-width: 100%; object-fit: contain; }
 article.bd-article figure { break-inside: avoid; }
-article.bd-article figure.glued-table, article.bd-article .table-wrapper,
-article.bd-article table { break-inside: auto; }  /* the theme keeps a table whole: a gap before it */
+article.bd-article figure.glued-table, article.bd-article .table-wrapper { break-inside: auto; }
+/* The theme's print styles keep each table whole, which left most of a page empty before a table. */
+article.bd-article table { break-inside: auto !important; }
 details.table-dropdown > summary { display: none; }
 """
 # Reads, in the laid-out document, the tables wider than the text column; stacks them when asked.

@@ -14,10 +14,10 @@ __all__ = ["record_heatmap"]
 
 
 def column_label(row: pd.Series) -> str:
-    """A document's row label: date, kind, and paragraphs read of its paragraphs."""
+    """A document's row label: date, kind, id, and paragraphs read of its paragraphs (``28/28``)."""
     kind = DOC_KINDS[row["doc_type"]].short  # load_record refuses any other doc_type
     total = "?" if pd.isna(row["paragraphs"]) else row["paragraphs"]
-    return f"{row['date']:%Y-%m} {kind}, {row['outcome_id']} ({row['paragraphs_read']}/{total} read)"
+    return f"{row['date']:%Y-%m} {kind}, {row['outcome_id']} ({row['paragraphs_read']}/{total})"
 
 
 def record_heatmap(shares: pd.DataFrame, outcomes: pd.DataFrame, labels: dict[str, str], source: str) -> Figure:
@@ -44,6 +44,15 @@ def record_heatmap(shares: pd.DataFrame, outcomes: pd.DataFrame, labels: dict[st
         fontsize=9,
     )
     ax.spines[["left", "bottom"]].set_visible(False)
-    fig.colorbar(image, ax=ax, label="share of substantive paragraphs", format=lambda v, _: f"{v:.0%}", shrink=0.6)
+    # Below the map, not beside it: the width goes to the theme columns, whose labels need 9 pt each.
+    fig.colorbar(
+        image,
+        ax=ax,
+        location="bottom",
+        label="share of substantive paragraphs",
+        format=lambda v, _: f"{v:.0%}",
+        shrink=0.6,
+        aspect=30,
+    )
     plotting.add_source(fig, f"{source}; blank: no paragraph with the theme.")
     return fig
