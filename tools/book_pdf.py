@@ -92,12 +92,15 @@ table.pdf-stacked td:empty { display: none; }
 /* Page breaks only before the contents and each chapter: a figure is kept whole on one page, so it is made
    small enough never to leave more than the bottom 70% of the page before it empty (its image at most 55%
    of the page's text height, the caption below it). Tables break between rows (custom.css: tr). */
-article.bd-article figure img { max-height: 140mm; width: auto; max-width: 100%; object-fit: contain; }
+article.bd-article figure img { max-height: 150mm; width: auto; max-width: 100%; object-fit: contain; }
 article.bd-article figure { break-inside: avoid; }
 article.bd-article figure.glued-table, article.bd-article .table-wrapper { break-inside: auto; }
 /* The theme's print styles keep each table whole, which left most of a page empty before a table. */
 article.bd-article table { break-inside: auto !important; }
 details.table-dropdown > summary { display: none; }
+/* Words stay whole in table cells (custom.css lets print break them anywhere, which squeezed short columns
+   to a letter a line): a table that no longer fits is stacked instead (MEASURE_JS). */
+table.bp-table th, table.bp-table td { overflow-wrap: break-word !important; }
 """
 # Reads, in the laid-out document, the tables wider than the text column; stacks them when asked.
 MEASURE_JS = """(stack) => {
