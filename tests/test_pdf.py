@@ -37,15 +37,54 @@ def pdf(built_html: Path) -> PdfReader:
 
 
 class PageTexts:
-    """The extractable text of a page, whitespace collapsed; extracted on first use (the slow part)."""
+    """The extractable text of a page, whitespace collapsed, and the height (in points from the foot of the
+    page) of its lowest line of text; extracted on first use (the slow part)."""
 
     def __init__(self, pdf: PdfReader) -> None:
-        self.pdf, self.cache = pdf, {}
+        self.pdf, self.cache, self.lowest = pdf, {}, {}
 
     def __getitem__(self, index: int) -> str:
         if index not in self.cache:
-            self.cache[index] = _words(self.pdf.pages[index].extract_text())
+            heights: list[float] = []
+
+            def line(text: str, cm: list[float], tm: list[float], font: object, size: float) -> None:
+                if text.strip():
+                    heights.append(tm[4] * cm[1] + tm[5] * cm[3] + cm[5])
+
+            self.cache[index] = _words(self.pdf.pages[index].extract_text(visitor_text=line))
+            body = [h for h in heights if h > FOOT]
+            self.lowest[index] = min(body) if body else None
         return self.cache[index]
+
+
+MM = 72 / 25.4
+#: The text area of a page, in points from its foot: above the bottom margin (the page number sits in it),
+#: below the top margin (book_pdf.MARGIN).
+FOOT = float(book_pdf.MARGIN["bottom"].removesuffix("mm")) * MM
+HEAD = float(book_pdf.MARGIN["top"].removesuffix("mm")) * MM
+MOST_EMPTY = 0.70
+
+
+def ink_bottom(path: Path, index: int) -> float | None:
+    """The height of the lowest thing printed in page ``index``'s text area (text, drawing or image), read
+    by pdfminer; the page's background (a rectangle over nearly all of the text area) does not count."""
+    from pdfminer.high_level import extract_pages
+
+    page = next(iter(extract_pages(path, page_numbers=[index], laparams=None)))
+    area = page.height - HEAD - FOOT
+    bottoms = [
+        item.y0
+        for item in page
+        if item.y1 > FOOT and not (item.height > 0.9 * area and item.width > 0.9 * (page.width - 2 * HEAD))
+    ]
+    return max(min(bottoms), FOOT) if bottoms else None
+
+
+def emptiness(path: Path, index: int, height: float) -> float:
+    """The share of page ``index``'s text area left empty below its last printed thing (1.0: a blank page)."""
+    bottom = ink_bottom(path, index)
+    area = height - HEAD - FOOT
+    return 1.0 if bottom is None else (bottom - FOOT) / area
 
 
 @pytest.fixture(scope="module")
@@ -133,6 +172,48 @@ def test_no_code_toggle_and_every_table_fits(pdf: PdfReader, texts: PageTexts, b
             if name and name not in whole:
                 missing.append(f"{docname}: column {name!r}")
     assert not missing, f"table columns not in the PDF's text: {missing[:10]}"
+
+
+def test_no_page_is_mostly_empty_but_a_chapters_last(pdf: PdfReader, texts: PageTexts) -> None:
+    """Page breaks only before the contents and each chapter: every other page is filled at least 30% of the
+    way down (a figure kept whole may push itself to the next page, never more). The text's lowest line
+    picks the pages to look at; pdfminer then measures them with their drawings and images."""
+    entries = book_pdf.toc_entries(REPO / "_toc.yml")
+    starts = set(book_pdf.chapter_pages(PDF.read_bytes(), entries).values())
+    contents = next(item for item in pdf.outline if not isinstance(item, list) and item.title == "Contents")
+    starts.add(pdf.get_destination_page_number(contents) + 1)
+    last_pages = {start - 1 for start in starts} | {len(pdf.pages)}  # numbered from 1
+    empty = []
+    for index in range(len(pdf.pages)):
+        if index + 1 in last_pages:
+            continue
+        texts[index]
+        height = float(pdf.pages[index].mediabox.height)
+        lowest = texts.lowest[index]
+        if lowest is not None and (lowest - FOOT) / (height - HEAD - FOOT) <= MOST_EMPTY:
+            continue
+        share = emptiness(PDF, index, height)
+        if share > MOST_EMPTY:
+            empty.append(f"page {index + 1}: {share:.0%} empty")
+    assert not empty, f"pages mostly empty though no chapter ends there: {empty}"
+
+
+def test_emptiness_reads_a_page_as_printed(tmp_path: Path) -> None:
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    path = tmp_path / "pages.pdf"
+    page = canvas.Canvas(str(path), pagesize=A4)
+    page.drawString(60, 780, "a line at the top only")
+    page.drawString(290, 20, "7")  # a page number in the bottom margin: not content
+    page.showPage()
+    page.rect(60, 300, 400, 400, fill=1)  # a drawing down to 300 pt: more than half full
+    page.showPage()
+    page.showPage()
+    page.save()
+    height = A4[1]
+    shares = [emptiness(path, i, height) for i in range(3)]
+    assert shares[0] > 0.9 and 0.3 < shares[1] < 0.4 and shares[2] == 1.0, shares
 
 
 def test_same_pdf_from_another_checkout_path(built_html: Path, tmp_path: Path, chromium) -> None:

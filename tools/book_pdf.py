@@ -13,7 +13,9 @@ metadata are the git commit's (or none).
 Chromium prints it tagged (a structure tree for screen readers), with the page number at the foot of
 every page; the book's print styles (book/_static/custom.css) drop code toggles and shrink tables to the
 page, and any table still wider than the page after that is printed stacked (one block per row, each
-value after its column's name). Page breaks fall only before the contents and each chapter. The chapters'
+value after its column's name). Tables folded on screen (``details.table-dropdown``) are printed unfolded.
+Page breaks fall only before the contents and each chapter; figures are kept whole and scaled so that
+keeping one whole never leaves most of a page empty (tests/test_pdf.py measures it). The chapters'
 first pages are read back from the printed PDF to fill the contents page, which is then printed again.
 Offline: any request that is not a local file is aborted.
 """
@@ -87,6 +89,18 @@ table.pdf-stacked td, table.pdf-stacked tbody th { border: none !important; padd
 table.pdf-stacked [data-label]::before { content: attr(data-label) ": "; font-weight: 600; }
 table.pdf-stacked caption { display: block; }
 table.pdf-stacked td:empty { display: none; }
+/* Page breaks only before the contents and each chapter: a figure is kept whole on one page, so it is made
+   small enough never to leave more than the bottom 70% of the page before it empty (its image at most 55%
+   of the page's text height, the caption below it). Tables break between rows (custom.css: tr). */
+article.bd-article figure img { max-height: 150mm; width: auto; max-width: 100%; object-fit: contain; }
+article.bd-article figure { break-inside: avoid; }
+article.bd-article figure.glued-table, article.bd-article .table-wrapper { break-inside: auto; }
+/* The theme's print styles keep each table whole, which left most of a page empty before a table. */
+article.bd-article table { break-inside: auto !important; }
+details.table-dropdown > summary { display: none; }
+/* Words stay whole in table cells (custom.css lets print break them anywhere, which squeezed short columns
+   to a letter a line): a table that no longer fits is stacked instead (MEASURE_JS). */
+table.bp-table th, table.bp-table td { overflow-wrap: break-word !important; }
 """
 # Reads, in the laid-out document, the tables wider than the text column; stacks them when asked.
 MEASURE_JS = """(stack) => {
@@ -216,6 +230,8 @@ def chapter_section(html_root: Path, entry: Entry, anchors: dict[str, str]) -> s
     for selector in SKIP:
         for node in article.select(selector):
             node.decompose()
+    for folded in article.select("details.table-dropdown"):  # a long table folded on screen: printed whole
+        folded["open"] = ""
     heading = article.find("h1")
     entry.title = _words(heading.get_text(" ")) if heading else entry.docname
     for table in article.find_all("table"):

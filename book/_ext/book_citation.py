@@ -9,7 +9,8 @@
   (``_templates/book-version.html``).
 - ``repository-code`` in ``CITATION.cff`` is the one place the repository's address is written: it sets the
   theme's repository and issue buttons, the ``{rerun-commands}`` block and each chapter's closing note on
-  how to rerun it (``make lab``). Without it the buttons are off and the commands say where to put it.
+  how to rerun it (``make lab``). Without it no address is invented: the
+  buttons are off and the book speaks of the repository this book was built from.
 
 Works around nothing: a part of this book (how to cite it and rerun it). It stays.
 """
@@ -26,7 +27,8 @@ from sphinx.application import Sphinx
 from sphinx.util.docutils import SphinxDirective
 
 CFF = "CITATION.cff"
-NO_URL = "<repository-code from CITATION.cff>"
+#: What the book calls the repository when CITATION.cff gives no ``repository-code``: no address is invented.
+NO_URL = "the repository this book was built from"
 
 
 @dataclass(frozen=True)
@@ -124,7 +126,7 @@ class BookCitationDirective(SphinxDirective):
             ("Version", cite.label),
             ("Date", cite.date),
             ("Licence (code)", cite.licence),
-            ("Repository", cite.url or f"not given: add repository-code to {CFF}"),
+            ("Repository", cite.url or f"{NO_URL} (its address is not given in {CFF})"),
         ]
         for name, value in rows:
             body = nodes.paragraph()
@@ -145,8 +147,10 @@ class BookCitationDirective(SphinxDirective):
 
 
 def clone_commands(url: str | None) -> str:
+    """The commands that rerun the book: from a clone of ``url``, or (no address known) of the repository."""
+    first = f"git clone {url} bali-process-book && cd bali-process-book" if url else f"# in a clone of {NO_URL}:"
     return (
-        f"git clone {url or NO_URL} bali-process-book && cd bali-process-book\n"
+        f"{first}\n"
         "make book    # set up .venv with the pinned requirements and build the HTML book into _build/html\n"
         "make test    # the same set-up, then every test, including nbval on every notebook\n"
         "make lab     # JupyterLab on notebooks/, with the book's kernel: rerun and change any chapter"
@@ -168,7 +172,7 @@ def _rerun_note(app: Sphinx, doctree: nodes.document) -> None:
     if not sections:
         return
     cite = app.book_citation
-    where = f"a clone of {cite.url}" if cite.url else "a clone of the repository"
+    where = f"a clone of {cite.url}" if cite.url else f"a clone of {NO_URL}"
     note = nodes.admonition(classes=["rerun-note"])
     note += nodes.title("Rerun this chapter", "Rerun this chapter")
     para = nodes.paragraph()

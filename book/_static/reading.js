@@ -34,6 +34,10 @@
   window.addEventListener("resize", mark);
   window.addEventListener("load", mark);
   mark();
+  // Folded tables (glued-table :dropdown:) are measured when opened, and printed unfolded.
+  const folded = document.querySelectorAll("article details.table-dropdown");
+  folded.forEach((details) => details.addEventListener("toggle", mark));
+  window.addEventListener("beforeprint", () => folded.forEach((details) => { details.open = true; }));
 
   // A followed citation: the bibliography entry is highlighted (custom.css, :target) and offers the way back.
   const back = () => {

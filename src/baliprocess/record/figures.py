@@ -8,24 +8,16 @@ from matplotlib.figure import Figure
 
 from .. import plotting
 from ..themes.figures import heatmap
+from .load import DOC_KINDS
 
 __all__ = ["record_heatmap"]
 
-_DOC_TYPE_SHORT = {
-    "co_chairs_statement": "co-chairs",
-    "declaration": "declaration",
-    "strategy": "strategy",
-    "senior_officials_statement": "officials",
-    "ad_hoc_group_statement": "Ad Hoc Group",
-    "web_account": "web account",
-}
-
 
 def column_label(row: pd.Series) -> str:
-    """A document's row label: date, kind, and paragraphs read of its paragraphs."""
-    kind = _DOC_TYPE_SHORT.get(row["doc_type"], row["doc_type"])
+    """A document's row label: date, kind, id, and paragraphs read of its paragraphs (``28/28``)."""
+    kind = DOC_KINDS[row["doc_type"]].short  # load_record refuses any other doc_type
     total = "?" if pd.isna(row["paragraphs"]) else row["paragraphs"]
-    return f"{row['date']:%Y-%m} {kind}, {row['outcome_id']} ({row['paragraphs_read']}/{total} read)"
+    return f"{row['date']:%Y-%m} {kind}, {row['outcome_id']} ({row['paragraphs_read']}/{total})"
 
 
 def record_heatmap(shares: pd.DataFrame, outcomes: pd.DataFrame, labels: dict[str, str], source: str) -> Figure:
@@ -45,12 +37,22 @@ def record_heatmap(shares: pd.DataFrame, outcomes: pd.DataFrame, labels: dict[st
     ax.set_xticks(
         range(n_themes),
         [labels.get(k, k) for k in shares.columns],
-        rotation=50,
+        rotation=90,  # upright columns of text: slanted labels this long squeezed the cells to a sliver
         ha="left",
+        va="center",
         rotation_mode="anchor",
         fontsize=9,
     )
     ax.spines[["left", "bottom"]].set_visible(False)
-    fig.colorbar(image, ax=ax, label="share of substantive paragraphs", format=lambda v, _: f"{v:.0%}", shrink=0.6)
+    # Below the map, not beside it: the width goes to the theme columns, whose labels need 9 pt each.
+    fig.colorbar(
+        image,
+        ax=ax,
+        location="bottom",
+        label="share of substantive paragraphs",
+        format=lambda v, _: f"{v:.0%}",
+        shrink=0.6,
+        aspect=30,
+    )
     plotting.add_source(fig, f"{source}; blank: no paragraph with the theme.")
     return fig

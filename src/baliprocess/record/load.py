@@ -22,6 +22,7 @@ from ..rows import each_row
 __all__ = [
     "CODERS",
     "CODES_PATH",
+    "DOC_KINDS",
     "MAX_GIST_WORDS",
     "OUTCOMES_PATH",
     "OUTCOME_DOC_TYPES",
@@ -47,14 +48,28 @@ OUTCOME_COLUMNS = (
     "note",
 )
 CODE_COLUMNS = ("outcome_id", "paragraph", "theme", "coder", "gist")
-OUTCOME_DOC_TYPES = (
-    "co_chairs_statement",
-    "declaration",
-    "strategy",
-    "senior_officials_statement",
-    "ad_hoc_group_statement",
-    "web_account",
-)
+
+
+@dataclass(frozen=True)
+class DocKind:
+    """How the book names one kind of outcome document: in tables, in figure labels and in a sentence."""
+
+    label: str
+    short: str
+    phrase: str
+
+
+#: The kinds of outcome document (``doc_type`` in ``data/outcomes.csv``) and their names: the one table the
+#: record's tables (``outcomes_view``), figures (``record_heatmap``) and prose (``record_facts``) read.
+DOC_KINDS = {
+    "co_chairs_statement": DocKind("co-chairs' statement", "co-chairs", "the co-chairs' statement"),
+    "declaration": DocKind("declaration", "declaration", "the declaration"),
+    "strategy": DocKind("strategy", "strategy", "the strategy"),
+    "senior_officials_statement": DocKind("senior officials", "officials", "the statement"),
+    "ad_hoc_group_statement": DocKind("Ad Hoc Group", "Ad Hoc Group", "the statement"),
+    "web_account": DocKind("website account", "web account", "the website account"),
+}
+OUTCOME_DOC_TYPES = tuple(DOC_KINDS)
 #: ``first`` codes every paragraph read; ``second`` codes a sample independently; ``final`` settles a
 #: paragraph on which the two disagreed (where present it replaces the first coding of that paragraph).
 CODERS = ("first", "second", "final")

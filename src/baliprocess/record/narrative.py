@@ -12,7 +12,7 @@ import pandas as pd
 
 from ..rows import each_row
 from .change import ALPHA, PHASES
-from .load import Record
+from .load import DOC_KINDS, Record
 
 __all__ = [
     "change_sentence",
@@ -23,15 +23,6 @@ __all__ = [
     "top_themes",
     "usable_themes",
 ]
-
-_KIND_WORDS = {
-    "co_chairs_statement": "the co-chairs' statement",
-    "declaration": "the declaration",
-    "strategy": "the strategy",
-    "senior_officials_statement": "the statement",
-    "ad_hoc_group_statement": "the statement",
-    "web_account": "the website account",
-}
 
 
 def join_words(items: Sequence[str], empty: str = "none") -> str:
@@ -54,7 +45,7 @@ def record_facts(record: Record, wide: pd.DataFrame, min_read: float) -> dict[st
     known = read[read["paragraphs"].notna()]
     whole = known[known["paragraphs_read"] >= min_read * known["paragraphs"]]
     unread = [
-        f"{_KIND_WORDS.get(r.doc_type, r.doc_type)} of the {r.meeting.split(',')[0]} ({r.date:%Y})"
+        f"{DOC_KINDS[r.doc_type].phrase} of the {r.meeting.split(',')[0]} ({r.date:%Y})"
         for r in each_row(out[out["paragraphs_read"] == 0], index=False)
     ]
     conferences = read.loc[read["doc_type"] == "co_chairs_statement", "meeting"]

@@ -7,17 +7,12 @@ from collections.abc import Mapping, Sequence
 import pandas as pd
 
 from .change import PHASES
+from .load import DOC_KINDS
 
 __all__ = ["DOC_TYPE_LABELS", "changes_view", "outcomes_view", "phase_view"]
 
-DOC_TYPE_LABELS = {
-    "co_chairs_statement": "co-chairs' statement",
-    "declaration": "declaration",
-    "strategy": "strategy",
-    "senior_officials_statement": "senior officials",
-    "ad_hoc_group_statement": "Ad Hoc Group",
-    "web_account": "website account",
-}
+#: A table's name for each kind of outcome document (from :data:`.load.DOC_KINDS`).
+DOC_TYPE_LABELS = {key: kind.label for key, kind in DOC_KINDS.items()}
 _PHASE_NAMES = {p.key: p.label for p in PHASES}
 
 

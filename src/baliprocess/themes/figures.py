@@ -52,28 +52,34 @@ def shares_figure(shares: pd.DataFrame, labels: dict[str, str], source: str) -> 
     image = heatmap(ax, values, ".0%", float(np.nanmax(values, initial=0)))
     ax.set_yticks(range(n_themes), [labels.get(k, k) for k in shares.columns])
     ax.xaxis.tick_top()
-    ax.set_xticks(range(n_units), list(shares.index), rotation=30, ha="left", rotation_mode="anchor", fontsize=9)
+    ax.set_xticks(
+        range(n_units), list(shares.index), rotation=90, ha="left", va="center", rotation_mode="anchor", fontsize=9
+    )
     ax.spines[["left", "bottom"]].set_visible(False)
-    fig.colorbar(image, ax=ax, label="share of paragraphs", format=lambda v, _: f"{v:.0%}", shrink=0.8)
+    fig.colorbar(  # below the map: the width goes to its columns
+        image, ax=ax, location="bottom", label="share of paragraphs", format=lambda v, _: f"{v:.0%}", shrink=0.6
+    )
     plotting.add_source(fig, f"{source}; paragraphs.csv; blank: no paragraph.")
     return fig
 
 
 def cooccurrence_figure(matrix: pd.DataFrame, labels: dict[str, str], source: str) -> Figure:
-    """Heatmap of theme pairs (lower triangle, coloured) with the paragraphs per theme on a grey diagonal."""
+    """Heatmap of theme pairs (lower triangle, coloured) with the paragraphs per theme on a grey diagonal;
+    the themes are numbered on the rows, and the columns carry the same numbers."""
     values = matrix.to_numpy(dtype=float)
     n = len(matrix)
     below = np.where(np.tril(np.ones((n, n), dtype=bool), k=-1), values, np.nan)
-    fig, ax = plotting.new_figure(8.0, 7.0)
+    fig, ax = plotting.new_figure(8.0, 7.6)
     image = heatmap(ax, below, ".0f", float(np.nanmax(below, initial=0)))
     ax.imshow(np.where(np.eye(n, dtype=bool), 1.0, np.nan), cmap=ListedColormap([_DIAGONAL]), aspect="auto")
     for i, v in enumerate(np.diag(values)):
         ax.text(i, i, f"{v:.0f}", ha="center", va="center", fontsize=9, fontweight="bold")
-    names = [labels.get(k, k) for k in matrix.index]
-    ax.set_xticks(range(n), names, rotation=45, ha="right")
-    ax.set_yticks(range(n), names)
+    # Rows name the themes and number them; columns carry the numbers only, upright: names repeated as
+    # column labels had to be slanted or turned and could not be read on a phone.
+    ax.set_xticks(range(n), [str(i + 1) for i in range(n)], fontsize=9)
+    ax.set_yticks(range(n), [f"{labels.get(k, k)}  {i + 1}" for i, k in enumerate(matrix.index)])
     ax.spines[["left", "bottom"]].set_visible(False)
-    fig.colorbar(image, ax=ax, label="paragraphs with both themes", shrink=0.7)
+    fig.colorbar(image, ax=ax, location="bottom", label="paragraphs with both themes", shrink=0.6)
     plotting.add_source(fig, f"{source}; grey diagonal: paragraphs with the theme; blank: none.")
     return fig
 
