@@ -43,6 +43,8 @@ def _roles(text: str) -> list[tuple[str, str]]:
         ),
         ("Envoys of Laos and Cambodia are due to attend the next round.", [("LAO", "expected"), ("KHM", "expected")]),
         ("Nauru sent no delegation.", [("NRU", "absent")]),
+        # a copula after "members of ..." works as a verb, however long the body's name
+        ("The members of the Pacific Talks Group are Fiji and Tonga.", [("FJI", "member"), ("TON", "member")]),
         (
             "The ministers of Fiji and Samoa presided jointly over the session.",
             [("FJI", "co_chair"), ("WSM", "co_chair")],

@@ -68,7 +68,8 @@ _VOCABULARY: tuple[tuple[str, str, str], ...] = (
     (
         "member",
         r"\bmade up of\b|\bcompris(?:e|es|ed|ing)\b|\bconsists? of\b|\bconsisting of\b|"
-        r"\b(?:is|are|was|were|became) (?:now )?(?:an? )?(?:\w+ )?members?\b|\bkeanggotaan\b",
+        r"\b(?:is|are|was|were|became) (?:now )?(?:an? )?(?:\w+ )?members?\b|\bkeanggotaan\b|"
+        r"\bmembers?(?: of (?:the )?(?:[A-Z][\w-]*\s+){1,4})?\s*(?:are|were|include|included)\b",
         r"\bmembers?\b|\bmembership\b|\banggota\b",
     ),
     (
