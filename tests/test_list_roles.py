@@ -123,3 +123,8 @@ def test_the_lists2_development_documents_meet_the_goal():
     assert row["precision"] >= 0.9 and row["recall"] >= 0.9, row
     pairs = {role: set(zip(t["doc_id"], t["name"], strict=True)) for role, t in table.groupby("role")}
     assert pairs["absent"] and not pairs["absent"] & pairs["participant"]
+
+
+def test_a_short_form_in_brackets_is_no_second_name():
+    texts = ["Delegation | Role", "International Organization for Migration (IOM) | Steering Group member"]
+    assert [(e.mention.key, e.role) for _, e in block_entries(texts)] == [("IOM", "participant")]

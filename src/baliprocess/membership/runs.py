@@ -163,12 +163,23 @@ def _only_names_cached(text: str, data_dir: Path) -> tuple[list[Mention], str] |
     body = _BULLET.sub("", text, count=1).strip().rstrip(".;:,")
     if len(body) >= 4000 or any(w not in _LIST_WORDS for w in _LOWER_WORD.findall(body)):
         return None  # a word in lower case that no list of names holds: prose, not a list
-    mentions = find_mentions(body, data_dir)
+    mentions = _without_abbreviations(body, find_mentions(body, data_dir))
     if not mentions:
         return None
     gaps = [body[: mentions[0].start], body[mentions[-1].end :]]
     gaps += [body[a.end : b.start] for a, b in itertools.pairwise(mentions)]
     return (mentions, body) if all(_GAP.match(g) for g in gaps) else None
+
+
+def _without_abbreviations(text: str, mentions: list[Mention]) -> list[Mention]:
+    """``mentions`` without a short form in brackets after its own long form ("... for Migration (IOM)")."""
+    kept: list[Mention] = []
+    for m in mentions:
+        if kept and m.key and m.key == kept[-1].key and re.fullmatch(r"\s*\(\s*", text[kept[-1].end : m.start]):
+            if text[m.end :].lstrip().startswith(")"):
+                continue
+        kept.append(m)
+    return kept
 
 
 def _context_cue(texts: list[str], before: int) -> tuple[str, str] | None:
