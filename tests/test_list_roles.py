@@ -128,3 +128,9 @@ def test_the_lists2_development_documents_meet_the_goal():
 def test_a_short_form_in_brackets_is_no_second_name():
     texts = ["Delegation | Role", "International Organization for Migration (IOM) | Steering Group member"]
     assert [(e.mention.key, e.role) for _, e in block_entries(texts)] == [("IOM", "participant")]
+
+
+def test_a_name_broken_across_two_lines_is_joined():
+    texts = ["Envoys took part, among them", "Fiji, Tonga, Papua New", "Guinea and Samoa.", "The talks closed."]
+    got = [(e.mention.key, e.role) for _, e in block_entries(texts)]
+    assert got == [("FJI", "participant"), ("TON", "participant"), ("PNG", "participant"), ("WSM", "participant")]

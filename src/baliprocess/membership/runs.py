@@ -182,6 +182,20 @@ def _without_abbreviations(text: str, mentions: list[Mention]) -> list[Mention]:
     return kept
 
 
+def _names_at(texts: list[str], i: int, data_dir: Path | None) -> tuple[tuple[list[Mention], str] | None, int]:
+    """(:func:`_only_names` of paragraph ``i``, paragraphs it takes): a paragraph ending in no punctuation
+    is joined with the next when only the two together are names ("..., Papua New" / "Guinea, Fiji")."""
+    if i >= len(texts):
+        return None, 1
+    named = _only_names(texts[i], data_dir)
+    if named is not None or i + 1 >= len(texts) or re.search(r"[.:;!?|]\s*$", texts[i]):
+        return named, 1
+    if not texts[i + 1][:1].isupper():
+        return None, 1
+    joined = _only_names(f"{texts[i]} {texts[i + 1]}", data_dir)
+    return (joined, 2) if joined is not None else (None, 1)
+
+
 def _context_cue(texts: list[str], before: int) -> tuple[str, str] | None:
     """The cue of the nearest of the two paragraphs before index ``before`` that has one (a heading or an
     introducing sentence such as "Delegations from the following attended:")."""
@@ -209,7 +223,7 @@ def block_entries(texts: list[str], data_dir: Path | None = None) -> Iterator[tu
             yield from _table_entries(texts, i, j, data_dir)
             i = j
             continue
-        named = _only_names(texts[i], data_dir)
+        named, width = _names_at(texts, i, data_dir)
         if named is None:
             i += 1
             continue
@@ -221,8 +235,8 @@ def block_entries(texts: list[str], data_dir: Path | None = None) -> Iterator[tu
             for m in mentions:
                 for role, cue in _roles(_item_role(body, m), context):
                     yield i, Entry(m, role, cue, "bullets", row)
-            i += 1
-            named = _only_names(texts[i], data_dir) if i < len(texts) else None
+            i += width
+            named, width = _names_at(texts, i, data_dir)
 
 
 _ROLE_HEADER = re.compile(r"\b(?:status|role|capacity|participation|attend\w*|present|type)\b", re.IGNORECASE)
