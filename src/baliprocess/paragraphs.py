@@ -31,7 +31,9 @@ _SENTENCE_END = (".", "!", "?", ":", ";", '."', ".'", '?"', '!"')
 
 
 def _starts_item(line: str) -> bool:
-    return bool(NUMBERED_RE.match(line) or BULLET_RE.match(line) or HEADING_RE.match(line))
+    """Whether ``line`` starts a paragraph of its own: a numbered paragraph, a bullet item, a heading or a
+    Markdown table row ("| Fiji | Member |")."""
+    return bool(NUMBERED_RE.match(line) or BULLET_RE.match(line) or HEADING_RE.match(line) or line.startswith("|"))
 
 
 def _continues(previous: str, line: str) -> bool:
@@ -63,8 +65,8 @@ def _blocks(lines: list[tuple[int, str]]) -> list[list[tuple[int, str]]]:
 def split_paragraphs(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
     """Group numbered lines into paragraphs; return (first line number, text) pairs.
 
-    Blank lines end a paragraph. Inside a block a numbered paragraph ("17. ...") or a bullet
-    item starts a new paragraph, a Markdown heading ("## ...") is a paragraph of its own, a line that
+    Blank lines end a paragraph. Inside a block a numbered paragraph ("17. ..."), a bullet item or a
+    Markdown table row starts a new paragraph, a Markdown heading ("## ...") is a paragraph of its own, a line that
     begins in lower case (or follows a comma) continues the previous one, and any other line break also
     starts a new paragraph. A hard-wrapped block (see :func:`_wrap_width`) is re-flowed instead: a line
     continues the previous one whenever that one reached the wrap width. Only whitespace is changed:

@@ -35,14 +35,24 @@ _COUNT_START = re.compile(
 # Words one of which every list's sentence holds, matched in lower-cased text (a fast first pass).
 _TRIGGER = re.compile(
     r"attend|particip|co-chair|chairmanship|member|observ|present|delegat|took part|taking part|sat in|"
-    r"made up of|among them|absent|apologies|invit|expected|compris|consist|"
+    r"made up of|among them|absent|apologies|invit|expected|compris|consist|chair|presid|brought together|"
+    r"sent no|due to|"
     r"memimpin|dipimpin|dihadiri|hadir|peserta|anggota|pengamat"
 )
 # A list ends at the end of its sentence or where another clause begins.
+# ("co-chaired by Indonesia and Australia, runs until Tuesday", "..., while business co-chairs ...").
 _LIST_END = (
-    r"(?=,?\s+(?:and\s+|dan\s+)?(?:was\s+|were\s+)?(?:attended|with the participation|together with|dihadiri)\b|[.;]|$)"
+    r"(?=,?\s+(?:and\s+|dan\s+)?(?:was\s+|were\s+)?(?:attended|with the participation|together with|dihadiri)\b|"
+    r",\s+(?!(?:and|the|dan|as well as|together with|along with)\b)[a-z]|[.;]|$)"
 )
-_ABBREVIATION = re.compile(r"\b(?:[A-Z]\.){2,}")
+# Full stops that end neither a sentence nor a list: "U.S.", an initial ("Marty M. Natalegawa"), an honorific.
+_ABBREVIATION = re.compile(r"\b(?:[A-Z]\.){2,}|(?<![\w.])[A-Z]\.(?=\s+[A-Z])|\b(?:Hon|Dr|Mr|Mrs|Ms|Prof)\.")
+# A person named in a list ("Dr R.M. Marty M. Natalegawa, Minister for Foreign Affairs of Indonesia"): the
+# state follows in the title, the person is no name of a state or an organisation.
+# A pronoun ("co-chaired by them ever since") names nobody either.
+_PERSON = re.compile(
+    r"^(?:H\.\s?E\.|Hon\b|Dr\b|Mr\b|Mrs\b|Ms\b|Prof\b|Sir\b|Dame\b|(?:them|they|it|both)\b)|\bMP$", re.IGNORECASE
+)
 _MASKED_DOT = "\x01"
 # "Korea, Republic of": a comma followed by words that end in "of" and then the end of the item
 _INVERTED = re.compile(r",(\s+(?:[A-Z][\w'-]*\s+){1,4}of)(?=\s*(?:,|\band\b|[.;\x01]|$))")
@@ -209,7 +219,7 @@ def _split_list(data_dir: Path, text: str) -> tuple[str, ...]:
             part = _TITLE.sub("", re.sub(r"^the\s+", "", part, flags=re.IGNORECASE))
             if part:
                 items.extend(p.strip() for p in _split_and(part.replace(_MASKED_DOT, "."), data_dir))
-    out = (_TITLE.sub("", re.sub(r"^the\s+", "", i, flags=re.IGNORECASE)) for i in items if i)
+    out = (_TITLE.sub("", re.sub(r"^the\s+", "", i, flags=re.IGNORECASE)) for i in items if i and not _PERSON.search(i))
     return tuple(i for i in out if i.casefold() not in _NOT_NAMES)  # "Delegations from the following attended:"
 
 

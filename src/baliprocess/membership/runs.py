@@ -1,6 +1,6 @@
 """Lists found from their names: a run of gazetteer mentions in a sentence, a run of bullet lines or bare-name
 paragraphs, or a column of a table (rows written as paragraphs whose cells are separated by " | "), each with
-the role that the cue around it gives (:data:`ROLE_CUES`): the sentence's verb and nouns, a heading or an
+the role that the cue around it gives (:mod:`.cues`): the sentence's verb and nouns, a heading or an
 introducing paragraph, a "status"/"role" column, or a role in brackets after a name ("Japan (observer)").
 
 Every entry records where it came from (``source``: sentence, bullets or table; ``row``: the bullet line or
@@ -16,62 +16,12 @@ from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple
 
+from .cues import BROADENING_ROLES, MAX_CUE_DISTANCE, VERB_CUE, cell_role, nearest_cue
 from .gazetteer import Mention, dehyphenate, find_mentions
 from .sources import _resolved
 
-__all__ = ["MAX_CUE_DISTANCE", "ROLE_CUES", "Entry", "block_entries", "cue_role", "sentence_entries"]
+__all__ = ["Entry", "block_entries", "sentence_entries"]
 
-#: (role, cue pattern), in order of precedence when two cues lie equally near a list.
-ROLE_CUES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
-    (role, re.compile(pattern, re.IGNORECASE))
-    for role, pattern in (
-        (
-            "absent",
-            r"\bdid not (?:attend|take part|participate|join)\b|\bnot (?:attending|present|represented)\b|"
-            r"\b(?:was|were) absent\b|\babsent\b|\bunable to (?:attend|join|take part)\b|"
-            r"\bcould not (?:attend|join|take part)\b|\bapologies\b|\bsent (?:their )?regrets\b|\btidak hadir\b|"
-            r"\bdid not\b|\bno\b(?=\s*$)",
-        ),
-        (
-            "expected",
-            r"\bexpected\b|\binvit(?:ed|ees?|ation)\b|\bwill (?:\w+ )?(?:attend|participate|take part|join|"
-            r"be represented|send)\b|\b(?:are|is) to (?:attend|take part|participate)\b|\bdiharapkan\b|"
-            r"\bakan (?:hadir|menghadiri|berpartisipasi)\b|\bdiundang\b",
-        ),
-        (
-            "observer",
-            r"\bobserv(?:er|ers|ing|ed)\b|\bsat in\b|\bsitting in\b|\bpengamat\b|"
-            r"\b(?:attended|participated|took part|joined|were present) as observers?\b",
-        ),
-        (
-            "co_chair",
-            r"\bco-?chair(?:s|ed|ing|man|men|manship|person)?\b|\bjoint(?:ly)? chair\w*\b|"
-            r"\bchaired jointly\b|\bmemimpin bersama\b|\bdipimpin bersama\b|\bketua bersama\b",
-        ),
-        (
-            "member",
-            r"\bmembers?\b|\bmembership\b|\bmade up of\b|\bcompris(?:e|es|ed|ing)\b|\bconsists? of\b|"
-            r"\bconsisting of\b|\banggota\b|\bkeanggotaan\b",
-        ),
-        (
-            "participant",
-            r"\battend(?:ed|ing|ance|ees?|s)?\b|\b(?:took|taking|take|takes) part\b|\bparticipa\w*\b|"
-            r"\bpresent\b|\brepresented\b|\bdelegations?\b|\bdelegates?\b|\brepresentatives?\b|"
-            r"\bgathered\b|\bamong them\b|\bin attendance\b|\bdihadiri\b|\bhadir\b|\bpeserta\b|\bdelegasi\b|"
-            r"\bmenghadiri\b|\bmet with\b|\bmeeting with\b|\byes\b(?=\s*$)",
-        ),
-    )
-)
-_ORDER = {role: i for i, (role, _) in enumerate(ROLE_CUES)}
-# A verb cue that may govern one name on its own ("Fiji also attended", "Japan sat in as an observer").
-_VERB_CUE = re.compile(
-    r"\b(?:attended|took part|participated|sat in|co-?chaired|did not attend|is (?:now )?an? (?:\w+ )?member|"
-    r"joined as|was present|were present|was represented)\b",
-    re.IGNORECASE,
-)
-#: A cue further than this many words from its list does not govern it ("the role played by the co-chairs,
-#: the coordinators, and UNHCR and IOM" does not make UNHCR a co-chair).
-MAX_CUE_DISTANCE = 6
 # Membership of a body of the process, not of the process ("a member of the Bali Process Steering Group").
 _OTHER_BODY = re.compile(
     r"^\s+(?:is|are)\s+(?:\w+\s+){0,3}members?\s+of\s+the\s+(?:Bali\s+Process\s+)?(?:Steering|Ad\s+Hoc|Working)"
@@ -82,7 +32,15 @@ _GAP = re.compile(
     r"\b(?:Governments?|Delegations?|Representatives?) (?:of|from)\b|\([^()]{0,40}\))*$",
     re.IGNORECASE,
 )
+# A group named between two parts of one list ("..., as well as four international organisations: UNHCR").
+_GROUP_GAP = re.compile(
+    r"^\s*,?\s*(?:and|as well as|together with|along with|plus)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}"
+    r"(?:organi[sz]ations|agencies|countries|states|bodies|territories)\s*:?\s*(?:the\s+)?$",
+    re.IGNORECASE,
+)
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[“\"A-Z])")
+# A full stop that ends no sentence: an initial ("Marty M. Natalegawa"), an honorific ("the Hon. Kevin").
+_NO_END = re.compile(r"(?:(?<![\w.])[A-Z]|\b(?:Hon|Dr|Mr|Mrs|Ms|Prof|St))\.$")
 _ITEM_ROLE = re.compile(r"^\s*\(([^()]{1,40})\)")
 _BULLET = re.compile(r"^\s*(?:#{1,6}\s+)?(?:[-•*▪◦‣–—·]|\(?\d{1,3}[.)]|\(?[a-z][.)])?\s*")
 
@@ -95,29 +53,6 @@ class Entry(NamedTuple):
     cue: str
     source: str
     row: int
-
-
-def cue_role(text: str, span: tuple[int, int] | None = None) -> tuple[str, str] | None:
-    """(role, cue words) of the cue in ``text`` nearest to ``span`` (the whole text's end when None); ties go
-    to the earlier role of :data:`ROLE_CUES`. None when ``text`` has no cue."""
-    found = _nearest_cue(text, span)
-    return None if found is None else (found[0], found[1])
-
-
-def _nearest_cue(text: str, span: tuple[int, int] | None = None) -> tuple[str, str, int] | None:
-    """(role, cue words, words between the cue and ``span``) of the nearest cue."""
-    at = span or (len(text), len(text))
-    best: tuple[int, int, str, str, int, int] | None = None
-    for role, pattern in ROLE_CUES:
-        for m in pattern.finditer(text):
-            dist = max(0, at[0] - m.end(), m.start() - at[1])
-            cand = (dist, _ORDER[role], role, m.group(), m.start(), m.end())
-            if best is None or cand < best:
-                best = cand
-    if best is None:
-        return None
-    between = text[best[5] : at[0]] if best[5] <= at[0] else text[at[1] : best[4]]
-    return best[2], best[3], len(between.split())
 
 
 # An unknown name between two known ones ("Malaysia, Camboda, Fiji"): one to six capitalised words.
@@ -135,7 +70,7 @@ def _runs(text: str, mentions: list[Mention]) -> list[list[Mention]]:
         gap_start = runs[-1][-1].end if runs else 0
         gap = text[gap_start : m.start]
         unknown = _UNKNOWN_ITEM.match(gap) if runs else None
-        if runs and _GAP.match(gap):
+        if runs and (_GAP.match(gap) or _GROUP_GAP.match(gap)):
             runs[-1].append(m)
         elif unknown:
             at = gap_start + unknown.start("name")
@@ -149,13 +84,28 @@ def _runs(text: str, mentions: list[Mention]) -> list[list[Mention]]:
 def _item_role(text: str, m: Mention) -> tuple[str, str] | None:
     """A role written in brackets right after one name: "Japan (observer)"."""
     after = _ITEM_ROLE.match(text[m.end :])
-    return cue_role(after.group(1)) if after else None
+    return cell_role(after.group(1)) if after else None
+
+
+def _sentences(text: str) -> list[str]:
+    """The sentences of ``text``: split after a full stop, "!" or "?" followed by a capital, but not after an
+    initial or an honorific."""
+    out: list[str] = []
+    start = 0
+    for m in _SENTENCE_END.finditer(text):
+        if not _NO_END.search(text[max(0, m.start() - 6) : m.start()]):
+            out.append(text[start : m.start()])
+            start = m.end()
+    return [*out, text[start:]]
+
+
+_CLAUSE_BREAK = re.compile(r",\s+(?:while|but|whereas)\b|\b(?:although|though)\b|\s[–—]\s|;")
 
 
 def _clause(sentence: str, run: list[Mention]) -> tuple[str, int]:
     """The part of ``sentence`` that governs ``run``: from the last clause break before the run (a comma
-    followed by "while"/"but"/"whereas", a dash or a semicolon) to the next one after it."""
-    breaks = [m.start() for m in re.finditer(r",\s+(?:while|but|whereas)\b|\s[–—]\s", sentence)]
+    followed by "while"/"but"/"whereas", "although", a dash or a semicolon) to the next one after it."""
+    breaks = [m.start() for m in _CLAUSE_BREAK.finditer(sentence)]
     start = max([b for b in breaks if b < run[0].start], default=0)
     end = min([b for b in breaks if b >= run[-1].end], default=len(sentence))
     return sentence[start:end], start
@@ -165,20 +115,20 @@ def sentence_entries(text: str, data_dir: Path | None = None) -> Iterator[Entry]
     """Entries of the lists written in the sentences of one paragraph: runs of two or more names with a cue
     in their clause, and a single name governed by a verb cue next to it ("Fiji also attended")."""
     text = dehyphenate(text)
-    for sentence in _SENTENCE_END.split(text):
+    for sentence in _sentences(text):
         mentions = find_mentions(sentence, data_dir)
         if not mentions:
             continue
         for run in _runs(sentence, mentions):
             clause, offset = _clause(sentence, run)
             span = (run[0].start - offset, run[-1].end - offset)
-            near = _nearest_cue(clause, span)
-            if near is None or near[2] > MAX_CUE_DISTANCE or _OTHER_BODY.match(clause[span[1] :]):
+            near = nearest_cue(clause, span)
+            if near is None or near.score > MAX_CUE_DISTANCE or _OTHER_BODY.match(clause[span[1] :]):
                 continue
-            found = near[:2]
+            found = (near.role, near.words)
             if len(run) == 1:
                 around = clause[max(0, span[0] - 40) : span[1] + 60]
-                if not _VERB_CUE.search(around) or re.search(r"\b(?:by|of|from|with)\s*$", clause[: span[0]]):
+                if not VERB_CUE.search(around) or re.search(r"\b(?:by|of|from|with)\s*$", clause[: span[0]]):
                     continue
             for m in run:
                 role, cue = _item_role(sentence, m) or found
@@ -213,7 +163,7 @@ def _only_names_cached(text: str, data_dir: Path) -> tuple[list[Mention], str] |
     body = _BULLET.sub("", text, count=1).strip().rstrip(".;:,")
     if len(body) >= 4000 or any(w not in _LIST_WORDS for w in _LOWER_WORD.findall(body)):
         return None  # a word in lower case that no list of names holds: prose, not a list
-    mentions = find_mentions(body, data_dir)
+    mentions = _without_abbreviations(body, find_mentions(body, data_dir))
     if not mentions:
         return None
     gaps = [body[: mentions[0].start], body[mentions[-1].end :]]
@@ -221,11 +171,36 @@ def _only_names_cached(text: str, data_dir: Path) -> tuple[list[Mention], str] |
     return (mentions, body) if all(_GAP.match(g) for g in gaps) else None
 
 
+def _without_abbreviations(text: str, mentions: list[Mention]) -> list[Mention]:
+    """``mentions`` without a short form in brackets after its own long form ("... for Migration (IOM)")."""
+    kept: list[Mention] = []
+    for m in mentions:
+        if kept and m.key and m.key == kept[-1].key and re.fullmatch(r"\s*\(\s*", text[kept[-1].end : m.start]):
+            if text[m.end :].lstrip().startswith(")"):
+                continue
+        kept.append(m)
+    return kept
+
+
+def _names_at(texts: list[str], i: int, data_dir: Path | None) -> tuple[tuple[list[Mention], str] | None, int]:
+    """(:func:`_only_names` of paragraph ``i``, paragraphs it takes): a paragraph ending in no punctuation
+    is joined with the next when only the two together are names ("..., Papua New" / "Guinea, Fiji")."""
+    if i >= len(texts):
+        return None, 1
+    named = _only_names(texts[i], data_dir)
+    if named is not None or i + 1 >= len(texts) or re.search(r"[.:;!?|]\s*$", texts[i]):
+        return named, 1
+    if not texts[i + 1][:1].isupper():
+        return None, 1
+    joined = _only_names(f"{texts[i]} {texts[i + 1]}", data_dir)
+    return (joined, 2) if joined is not None else (None, 1)
+
+
 def _context_cue(texts: list[str], before: int) -> tuple[str, str] | None:
     """The cue of the nearest of the two paragraphs before index ``before`` that has one (a heading or an
     introducing sentence such as "Delegations from the following attended:")."""
     for i in range(before - 1, max(-1, before - 3), -1):
-        found = cue_role(texts[i])
+        found = cell_role(texts[i])
         if found is not None:
             return found
     return None
@@ -240,13 +215,15 @@ def block_entries(texts: list[str], data_dir: Path | None = None) -> Iterator[tu
     i = 0
     while i < len(texts):
         if _cells(texts[i]) is not None:
-            j = i
-            while j < len(texts) and _cells(texts[j]) is not None:
+            j = i + 1
+            while j < len(texts) and (_cells(texts[j]) is not None or _is_rule(texts[j])):
+                if j + 1 < len(texts) and _is_rule(texts[j + 1]) and not _is_rule(texts[j]):
+                    break  # the header of the next Markdown table
                 j += 1
             yield from _table_entries(texts, i, j, data_dir)
             i = j
             continue
-        named = _only_names(texts[i], data_dir)
+        named, width = _names_at(texts, i, data_dir)
         if named is None:
             i += 1
             continue
@@ -256,18 +233,33 @@ def block_entries(texts: list[str], data_dir: Path | None = None) -> Iterator[tu
             mentions, body = named
             row += 1
             for m in mentions:
-                found = _item_role(body, m) or context
-                if found is not None:
-                    yield i, Entry(m, found[0], found[1], "bullets", row)
-            i += 1
-            named = _only_names(texts[i], data_dir) if i < len(texts) else None
+                for role, cue in _roles(_item_role(body, m), context):
+                    yield i, Entry(m, role, cue, "bullets", row)
+            i += width
+            named, width = _names_at(texts, i, data_dir)
 
 
 _ROLE_HEADER = re.compile(r"\b(?:status|role|capacity|participation|attend\w*|present|type)\b", re.IGNORECASE)
 
 
+def _roles(own: tuple[str, str] | None, general: tuple[str, str] | None) -> list[tuple[str, str]]:
+    """The (role, cue) pairs of one listed name: its own role (a status cell, a role in brackets) else the
+    list's; a co-chair keeps the list's role too (:data:`.cues.BROADENING_ROLES`)."""
+    if own is None:
+        return [] if general is None else [general]
+    if own[0] in BROADENING_ROLES and general is not None and general[0] != own[0]:
+        return [own, general]
+    return [own]
+
+
+def _is_rule(text: str) -> bool:
+    """Whether ``text`` is the rule under a Markdown table's header ("| --- | :---: |")."""
+    return bool(re.fullmatch(r"\|?(?:\s*:?-{3,}:?\s*\|)+\s*:?-*:?\s*", text.strip()))
+
+
 def _table_entries(texts: list[str], first: int, stop: int, data_dir: Path | None) -> Iterator[tuple[int, Entry]]:
-    rows = [_cells(t) or [] for t in texts[first:stop]]
+    kept = [k for k in range(first, stop) if not _is_rule(texts[k])]
+    rows = [_cells(texts[k]) or [] for k in kept]
     header, body = rows[0], rows[1:]
     if not body:
         return
@@ -281,14 +273,13 @@ def _table_entries(texts: list[str], first: int, stop: int, data_dir: Path | Non
     role_cols = [c for c in range(width) if c not in name_cols and c < len(header) and _ROLE_HEADER.search(header[c])]
     before = _context_cue(texts, first)
     for c in name_cols:
-        column = cue_role(header[c]) if c < len(header) else None
+        general = (cell_role(header[c]) if c < len(header) else None) or before
         for n, r in enumerate(body, start=1):
             named = _only_names(r[c], data_dir) if c < len(r) else None
             if named is None:
                 continue
             mentions, cell = named
-            cell_role = next((cue_role(r[k]) for k in role_cols if k < len(r) and cue_role(r[k])), None)
+            status = next((found for k in role_cols if k < len(r) and (found := cell_role(r[k]))), None)
             for m in mentions:
-                found = _item_role(cell, m) or cell_role or column or before
-                if found is not None:
-                    yield first + n, Entry(m, found[0], found[1], "table", n)
+                for role, cue in _roles(_item_role(cell, m) or status, general):
+                    yield kept[n], Entry(m, role, cue, "table", n)
