@@ -1,11 +1,12 @@
 """What ``add`` proposes for the front matter, each with a note saying where it came from.
 
-- **date**: a web page's publication-date fields are taken as they are; a PDF's or Word file's creation
-  date says when the *file* was made, so it is proposed only when it agrees with the dates the text
-  mentions (not more than a year after all of them, not more than a year before the earliest), and
-  otherwise the text's dateline is proposed instead (:func:`check_file_date`);
+- **date**: a web page's publication-date fields are taken as they are; else the text's own dateline
+  (:func:`dateline`), since a PDF's or Word file's creation date says when the *file* was made; else that
+  creation date, only when it agrees with the dates the text mentions (not more than a year after all of
+  them, not more than a year before the earliest: :func:`check_file_date`);
 - **title**: the file's title field, else its first heading, else its first line when that is short;
-- **doc_type**: from cues in the title and the opening paragraphs (:func:`propose_doc_type`).
+- **doc_type**: web_page for a saved or browser-printed page, else from cues in the title and the opening
+  paragraphs (:func:`propose_doc_type`).
 
 Every note written by ``add`` starts ``Proposed by add: <value>``, so that ``validate`` can warn when the
 value was edited and the note no longer matches (:func:`stale_notes`).
