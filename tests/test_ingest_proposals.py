@@ -11,7 +11,7 @@ import pytest
 
 from baliprocess.docdate import from_parts
 from baliprocess.ingest.proposals import dateline, propose_doc_type
-from pdffactory import Page, write_pdf
+from pdffactory import Page, wrap, write_pdf
 from test_ingest import add, front_matter
 
 BODY = ["1. Ministers met in Bali and agreed to share information on people smuggling."]
@@ -93,3 +93,38 @@ def test_a_short_label_line_and_a_saved_page():
     assert propose_doc_type("MEETING", ["Ministers welcomed the statement."], False) is None
     page = propose_doc_type("Bali Process keenam hasilkan Deklarasi Bali", ["Siaran Pers"], True)
     assert page is not None and page[0] == "web_page" and "a media release published as a page" in page[1]
+
+
+def test_a_title_block_repeated_on_every_page_is_kept_once_and_ends_at_its_dateline(tmp_path):
+    head = ["SIXTH MINISTERIAL CONFERENCE", "Co-Chairs' Statement", "Bali, 23 March 2016"]
+    text = wrap(" ".join(["Ministers met in Bali and agreed to share information on people smuggling."] * 6), 80)
+    pages = [Page(title=head, body=text), Page(title=head, body=text)]
+    pdf = write_pdf(tmp_path / "t.pdf", pages, created=dt.datetime(2016, 3, 23))
+    assert add(pdf, "--to", tmp_path / "c") == 0
+    out = tmp_path / "c" / "sixth-ministerial-conference-co-chairs-statement.txt"
+    meta = front_matter(out)
+    assert meta["title"] == "SIXTH MINISTERIAL CONFERENCE Co-Chairs' Statement"
+    assert (str(meta["date"]), meta["doc_type"]) == ("2016-03-23", "statement")
+    body = out.read_text(encoding="utf-8").split("\n---\n", 1)[1]
+    assert body.count("SIXTH MINISTERIAL CONFERENCE") == 1 and body.count("Bali, 23 March 2016") == 1
+
+
+def test_an_articles_date_line_dropped_by_the_extractor_is_put_back(tmp_path):
+    page = tmp_path / "p.html"
+    said = [
+        "Ministers and senior officials met in Adelaide from 8 to 10 February 2023 to review regional cooperation.",
+        "The conference was co-chaired by the foreign ministers of Australia and Indonesia, as in earlier years.",
+        "Representatives of member states and international organisations took part in the three days of talks.",
+        "Ministers endorsed a new strategy for cooperation and asked officials to report on it at the next meeting.",
+    ]
+    paragraphs = "\n".join(f"<p>{text}</p>" for text in said)
+    page.write_text(
+        "<!DOCTYPE html><html><head><title>Conference</title></head><body>\n<nav><ul><li>Home</li><li>About</li>"
+        "</ul></nav>\n<main><article>\n<h1>Conference</h1>\n"
+        '<p class="meta">Adelaide · <time datetime="2023-02-10">10 February 2023</time></p>\n'
+        f"{paragraphs}\n</article></main>\n<footer><p>Page last updated 14 March 2024</p></footer></body></html>",
+        encoding="utf-8",
+    )
+    assert add(page, "--to", tmp_path / "c") == 0
+    body = (tmp_path / "c" / "conference.txt").read_text(encoding="utf-8").split("\n---\n", 1)[1]
+    assert body.split("\n\n")[:3] == ["# Conference", "Adelaide · 10 February 2023", said[0]]
