@@ -91,6 +91,8 @@ def test_a_title_cue_names_the_document_not_a_headline(title, expected):
 def test_a_short_label_line_and_a_saved_page():
     assert propose_doc_type("MEETING", ["Canberra, 6 August 2014", "CO-CHAIRS' STATEMENT"], False)[0] == "statement"
     assert propose_doc_type("MEETING", ["Ministers welcomed the statement."], False) is None
+    note = propose_doc_type("The Ad Hoc Group", ["Background note for the Fifth Conference, Bali, 2013"], False)
+    assert note == ("other", "the opening text, which says 'Background note' (a background note, filed as other)")
     page = propose_doc_type("Bali Process keenam hasilkan Deklarasi Bali", ["Siaran Pers"], True)
     assert page is not None and page[0] == "web_page" and "a media release published as a page" in page[1]
 

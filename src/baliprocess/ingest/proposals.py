@@ -161,6 +161,11 @@ DOC_TYPE_CUES: tuple[tuple[re.Pattern[str], str, str], ...] = (
         "meeting_report",
     ),
     (
+        re.compile(r"\b(?:background|concept|briefing|information) (?:note|paper)\b|\bfact sheet\b", re.I),
+        "background note",
+        "other",
+    ),
+    (
         re.compile(r"\btold (?:reporters|journalists)\b|\b(?:correspondent|news agency)\b|^By(?: [A-Z][a-z]+){2,}"),
         "news report",
         "other",
