@@ -48,3 +48,17 @@ def test_readme_walkthrough_from_a_fresh_shell(tmp_path):
     assert results[1].stdout.count(f" -> {tmp_path}/mycorpus/") == 2
     assert results[2].stdout.startswith("2 documents, ")
     assert results[2].stderr == ""
+
+
+def test_commands_in_the_docs_work_from_a_fresh_shell():
+    """Every command the README, the corpus and evaluation READMEs and the book's pages write runs the
+    environment's own program (``.venv/bin/baliprocess`` or ``.venv/bin/python -m``), never a bare
+    ``python -m baliprocess`` that needs an activated environment."""
+    pages = [REPO / "README.md", REPO / "data" / "corpus" / "README.md", REPO / "data" / "eval" / "README.md"]
+    pages += sorted((REPO / "book").glob("*.md"))
+    bare = re.compile(r"(?<!\.venv/bin/)python -m baliprocess\b")
+    found = []
+    for page in pages:
+        lines = page.read_text(encoding="utf-8").splitlines()
+        found += [f"{page.relative_to(REPO)}:{n}" for n, line in enumerate(lines, 1) if bare.search(line)]
+    assert found == []

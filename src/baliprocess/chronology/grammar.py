@@ -28,6 +28,7 @@ from ..datevocab import (
     MONTH_NAME_PATTERN,
     MONTH_NUMBERS,
 )
+from .weekdays import WEEKDAY_NAMES, resolve_weekday
 
 __all__ = ["DATE_ORDERS", "DATE_RE", "FINANCIAL_YEAR_START", "MENTION_COLUMNS", "PRECISIONS"]
 
@@ -61,21 +62,15 @@ _MONTH_TO = r"(?:\s*[-–—]\s*|\s+(?:to|until|through)\s+)"
 _PARTS = {"early": (1, 4), "mid": (5, 8), "late": (9, 12)}
 _DECADE_PARTS = {"early": (0, 3), "mid": (4, 6), "late": (7, 9)}
 _NUMERIC = r"(?:0?[1-9]|[12]\d|3[01])"
-_WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-_WEEKDAYS = "|".join(_WEEKDAY_NAMES)
+_WEEKDAYS = "|".join(WEEKDAY_NAMES)
 # A single year that names a document ("the 2030 Agenda", "the 2023 Adelaide Strategy", "Strategy 2014") is
 # a title, not a date mention; a range of years after a title ("Strategy 2020–2025") still is one.
 _TITLE_WORDS = (
     r"(?:Agenda|Strategy|Vision|Roadmap|Road Map|Framework|Action Plan|Plan of Action|Work Plan|Workplan|Programme)"
 )
 _TITLE_AFTER = re.compile(rf"^\s+(?:[A-Z][\w'’-]*\s+){{0,3}}{_TITLE_WORDS}\b")
-_TITLE_BEFORE = re.compile(rf"\b{_TITLE_WORDS}\s+$")
-# Past and future tense of the sentence that holds a weekday.
-_PAST = re.compile(
-    r"\b(?:met|was|were|had|held|opened|closed|attended|took|signed|agreed|adopted|announced|said|"
-    r"discussed|launched|visited|arrived|began|ended|\w+ed)\b"
-)
-_FUTURE = re.compile(r"\b(?:will|shall|to be held|is to|are to|next|upcoming|scheduled|plans? to|due to)\b")
+# "Strategy 2014", and "Strategy for Cooperation: 2014 and Beyond" (a subtitle after the title's colon).
+_TITLE_BEFORE = re.compile(rf"\b{_TITLE_WORDS}(?:\s+(?:for|of|on)(?:\s+[A-Z][\w'’-]*){{1,3}}\s*:)?\s+$")
 _FORMS = [
     # 28 February - 2 March 2002 / 28 February to 2 March / 30 December 2008 to 2 January 2009
     (
@@ -290,7 +285,7 @@ def _resolve(
                 return None
             start, end, precision = years
         elif kind == "wd":
-            return _weekday(m, doc_date)[0]
+            return resolve_weekday(m, doc_date)[0]
         elif kind == "y":
             if _names_a_document(m):
                 return None
@@ -314,35 +309,6 @@ def _names_a_document(m: re.Match[str]) -> bool:
         _TITLE_AFTER.match(text[m.end() : m.end() + 60])
         or _TITLE_BEFORE.search(text[max(0, m.start() - 30) : m.start()])
     )
-
-
-def _sentence_around(m: re.Match[str]) -> str:
-    text = m.string
-    start = max(text.rfind(". ", 0, m.start()), text.rfind("\n", 0, m.start())) + 1
-    ends = [i for i in (text.find(". ", m.end()), text.find("\n", m.end())) if i >= 0]
-    return text[start : min(ends) if ends else len(text)]
-
-
-def _weekday(m: re.Match[str], doc_date: dt.date | None) -> tuple[tuple[dt.date, dt.date, str, bool] | None, str]:
-    """A weekday alone resolved against the document date: the same weekday within the six days before the
-    document date when its sentence is in the past tense ("met on Wednesday"), within the six days after
-    when it speaks of the future ("will meet on Monday"), the document date itself when it is that weekday.
-    Else None, with the reason."""
-    if doc_date is None:
-        return None, "the document has no date"
-    target = _WEEKDAY_NAMES.index(m.group("wd_d"))
-    if doc_date.weekday() == target:
-        return (doc_date, doc_date, "day", True), ""
-    sentence = _sentence_around(m)
-    before = sentence.replace(m.group(), " ")
-    future, past = bool(_FUTURE.search(before)), bool(_PAST.search(before))
-    if future == past:
-        return None, "the text does not place it before or after the document date"
-    if past:
-        day = doc_date - dt.timedelta(days=(doc_date.weekday() - target) % 7)
-    else:
-        day = doc_date + dt.timedelta(days=(target - doc_date.weekday()) % 7)
-    return (day, day, "day", True), ""
 
 
 def _relative(phrase: str, d: dt.date) -> tuple[dt.date, dt.date, str, bool]:

@@ -13,7 +13,8 @@ import pandas as pd
 from ..corpus import Corpus
 from ..datevocab import INDONESIAN_MONTH_NAMES, MONTH_NAMES
 from ..textscan import scan_joined
-from .grammar import DATE_RE, MENTION_COLUMNS, _as_date, _resolve, _weekday
+from .grammar import DATE_RE, MENTION_COLUMNS, _as_date, _resolve
+from .weekdays import resolve_weekday
 
 __all__ = ["date_mentions", "extract", "scan", "weekday_problems"]
 
@@ -92,7 +93,7 @@ def weekday_problems(text: str, doc_date: dt.date | None) -> list[tuple[str, str
     out = []
     for m in scan(text):
         if m.lastgroup == "wd":
-            resolved, reason = _weekday(m, _as_date(doc_date))
+            resolved, reason = resolve_weekday(m, _as_date(doc_date))
             if resolved is None:
                 out.append((m.group(), reason))
     return out

@@ -144,20 +144,24 @@ def _propose_date(found: Extracted, options: Options) -> tuple[DocDate | None, s
     """(date, its note, a line for the user when a file's date was not proposed)."""
     if options.date:
         return options.date, None, None
+    if found.date is not None and found.date_source is not None and found.date_kind != "file":
+        return found.date, note(found.date, found.date_source), None  # a web page's publication date
+    # A saved page's text holds dates of related links and comments: only its own fields date it.
+    line = None if found.is_web_page else dateline(found.paragraphs)
     if found.date is None or found.date_source is None:  # the readers set both together
-        return None, None, None
-    if found.date_kind != "file":
-        return found.date, note(found.date, found.date_source), None
+        return (line[0], note(line[0], f"the dateline '{line[1]}'"), None) if line else (None, None, None)
+    # A file's creation date says when the file was made: the text's own dateline comes first.
+    where = found.date_source.split(" (", 1)[0]
     check = check_file_date(found.date, text_dates(found.paragraphs))
+    if line is not None:
+        date, words = line
+        if date == found.date:
+            return date, note(date, f"the dateline '{words}' ({where} is the same day)"), None
+        why = f"{where} {found.date} is {check.reason}" if not check.ok else f"{where} says {found.date}"
+        return date, note(date, f"the dateline '{words}' ({why}, so it is not the document's date)"), None
     if check.ok:
         return found.date, note(found.date, found.date_source), None
-    where = found.date_source.split(" (", 1)[0]
-    refused = f"{where} {found.date} is {check.reason}, so it is not the document's date"
-    line = dateline(found.paragraphs)
-    if line is None:
-        return None, None, f"{refused}; pass --date"
-    date, words = line
-    return date, note(date, f"the dateline '{words}' ({refused})"), None
+    return None, None, f"{where} {found.date} is {check.reason}, so it is not the document's date; pass --date"
 
 
 def _cleaning_note(log: list[dict[str, object]], log_file: str) -> str:
@@ -210,7 +214,8 @@ def add_file(
         meta["publisher"] = publisher
     doc_type = options.doc_type
     if not doc_type:
-        proposed = propose_doc_type(title, found.paragraphs, found.is_web_page)
+        printed = any(entry["rule"] == "print-stamp" for entry in found.log)
+        proposed = propose_doc_type(title, found.paragraphs, found.is_web_page, printed)
         if proposed:
             doc_type = proposed[0]
             meta["doc_type"], meta["doc_type_note"] = doc_type, note(doc_type, proposed[1])

@@ -155,6 +155,24 @@ def _shape(line: Line) -> tuple[str, float]:
     return re.sub(r"\d+", "#", line.text.lower()), round(line.size)
 
 
+def _body_size(pages: list[list[Line]]) -> float | None:
+    """The type size of most letters: the body text's."""
+    sizes = Counter(line.size for lines in pages for line in lines for _ in line.text)
+    return sizes.most_common(1)[0][0] if sizes else None
+
+
+def _title_block(pages: list[list[Line]]) -> set[int]:
+    """Indices of the first page's opening lines set in type larger than the body text (a title block,
+    which some documents repeat at the head of every page)."""
+    body = _body_size(pages)
+    block: set[int] = set()
+    for i, line in enumerate(pages[0] if pages else []):
+        if body is None or line.size <= body + TITLE_SIZE_MARGIN:
+            break
+        block.add(i)
+    return block
+
+
 def edge_lines_to_drop(pages: list[list[Line]]) -> dict[tuple[int, int], str]:
     """(page index, line index) -> rule for every page-edge line that is a running header or footer, a
     page number or a print stamp. A running line repeats (digits ignored) on at least two pages and on
@@ -166,8 +184,11 @@ def edge_lines_to_drop(pages: list[list[Line]]) -> dict[tuple[int, int], str]:
     seen = Counter(shape for p, idx in enumerate(edges) for shape in {_shape(pages[p][i]) for i in idx})
     need = max(2, (len(pages) + 1) // 2)
     drop: dict[tuple[int, int], str] = {}
+    title_block = _title_block(pages)
     for p, idx in enumerate(edges):
         for i in idx:
+            if p == 0 and i in title_block:
+                continue  # the title repeated at the head of every page: kept once, on the first page
             text = pages[p][i].text
             bare = _BARE_PAGE_NUMBER.match(text)
             if _PAGE_NUMBER.match(text) or (bare and abs(int(bare.group(1)) - (p + 1)) <= BARE_NUMBER_SLACK):
@@ -297,19 +318,24 @@ def to_paragraphs(lines: list[Line], lexicon: Lexicon, log: list[dict[str, objec
     return paragraphs
 
 
+#: How much larger than the body text a title's type must be (points).
+TITLE_SIZE_MARGIN = 0.6
+_DATELINE = re.compile(r"\b\d{1,2}\s+[A-Z][a-z]+\.?,?\s+(?:19|20)\d\d\b|\b[A-Z][a-z]+\.?\s+\d{1,2},\s+(?:19|20)\d\d\b")
+
+
 def _title(pages: list[list[Line]], log: list[dict[str, object]]) -> tuple[str | None, set[int]]:
-    """The first page's opening lines in the largest type (larger than the body text), as one title."""
-    all_sizes = Counter(line.size for lines in pages for line in lines for _ in line.text)
-    if not pages or not pages[0] or not all_sizes:
+    """The first page's opening lines in the largest type (larger than the body text), as one title; a
+    dateline in the same type ("Bali, Indonesia, 23 March 2016") ends it."""
+    body = _body_size(pages)
+    if not pages or not pages[0] or body is None:
         return None, set()
-    body = all_sizes.most_common(1)[0][0]
     first = pages[0]
     largest = max(line.size for line in first[:8])
-    if largest <= body + 0.6:
+    if largest <= body + TITLE_SIZE_MARGIN:
         return None, set()
-    taken = []
+    taken: list[int] = []
     for i, line in enumerate(first[:8]):
-        if abs(line.size - largest) <= 0.6:
+        if abs(line.size - largest) <= TITLE_SIZE_MARGIN and not (taken and _DATELINE.search(line.text)):
             taken.append(i)
         elif taken:
             break

@@ -1,11 +1,12 @@
 """What ``add`` proposes for the front matter, each with a note saying where it came from.
 
-- **date**: a web page's publication-date fields are taken as they are; a PDF's or Word file's creation
-  date says when the *file* was made, so it is proposed only when it agrees with the dates the text
-  mentions (not more than a year after all of them, not more than a year before the earliest), and
-  otherwise the text's dateline is proposed instead (:func:`check_file_date`);
+- **date**: a web page's publication-date fields are taken as they are; else the text's own dateline
+  (:func:`dateline`), since a PDF's or Word file's creation date says when the *file* was made; else that
+  creation date, only when it agrees with the dates the text mentions (not more than a year after all of
+  them, not more than a year before the earliest: :func:`check_file_date`);
 - **title**: the file's title field, else its first heading, else its first line when that is short;
-- **doc_type**: from cues in the title and the opening paragraphs (:func:`propose_doc_type`).
+- **doc_type**: web_page for a saved or browser-printed page, else from cues in the title and the opening
+  paragraphs (:func:`propose_doc_type`).
 
 Every note written by ``add`` starts ``Proposed by add: <value>``, so that ``validate`` can warn when the
 value was edited and the note no longer matches (:func:`stale_notes`).
@@ -80,16 +81,28 @@ def text_dates(paragraphs: Iterable[str]) -> list[tuple[dt.date, dt.date, str]]:
     return out
 
 
+#: A byline's date, in an opening paragraph of any length: "Published Monday, 6 August 2018".
+_BYLINE = re.compile(r"\b(?:Published|Posted|Issued|Released|Dated)(?: on)?:?\s+(?P<rest>.{0,40})")
+
+
 def dateline(paragraphs: list[str], limit: int = 6, words: int = 8) -> tuple[DocDate, str] | None:
-    """The first day-precise date in a short opening paragraph (a dateline, "Bali, 23 March 2016": at most
-    ``words`` words, among the first ``limit`` paragraphs), with the paragraph it was read from."""
-    for text in paragraphs[:limit]:
+    """The first day-precise date in a short opening paragraph that is no sentence (a dateline, "Bali, 23
+    March 2016": at most ``words`` words, among the first ``limit`` paragraphs), or just after a byline's
+    "Published" in a longer one, with the words it was read from (a byline up to its date). A text file's
+    paragraph may hold several lines: each line counts as a paragraph."""
+    lines = [line for text in paragraphs[:limit] for line in text.split("\n") if line.strip()]
+    for text in lines[:limit]:
         plain = _HEADING.sub("", text).strip()
-        if len(plain.split()) > words:
-            continue
-        for start, end, _ in text_dates([plain]):
+        byline = None
+        if len(plain.split()) > words or plain.endswith("."):  # a sentence ("Ministers met on 23 March 2016.")
+            byline = _BYLINE.search(plain)
+            if byline is None:
+                continue
+            plain = byline.group()
+        for start, end, written in text_dates([plain]):
             if start == end:
-                return from_parts(start.year, start.month, start.day), plain
+                said = plain[: plain.index(written) + len(written)] if byline else plain
+                return from_parts(start.year, start.month, start.day), said
     return None
 
 
@@ -148,6 +161,11 @@ DOC_TYPE_CUES: tuple[tuple[re.Pattern[str], str, str], ...] = (
         "meeting_report",
     ),
     (
+        re.compile(r"\b(?:background|concept|briefing|information) (?:note|paper)\b|\bfact sheet\b", re.I),
+        "background note",
+        "other",
+    ),
+    (
         re.compile(r"\btold (?:reporters|journalists)\b|\b(?:correspondent|news agency)\b|^By(?: [A-Z][a-z]+){2,}"),
         "news report",
         "other",
@@ -155,22 +173,56 @@ DOC_TYPE_CUES: tuple[tuple[re.Pattern[str], str, str], ...] = (
 )
 #: How much of each opening paragraph is searched for a cue.
 CUE_CHARS = 300
+#: A short opening line ("CO-CHAIRS' STATEMENT", "Summary of the Co-Chairs' statement") is a label: a cue may
+#: stand anywhere in it.
+LABEL_WORDS = 6
+_FUNCTION_WORDS = frozenset("a an and at by for from in of on the to with".split())
 
 
-def propose_doc_type(title: str | None, paragraphs: list[str], is_web_page: bool) -> tuple[str, str] | None:
-    """(doc_type, why) from the first cue found in the title, then in the opening paragraphs; a web page
-    with no other cue is a ``web_page``. ``None`` when nothing says what the document is."""
+def _title_case_before(text: str, at: int) -> bool:
+    """Whether every word of ``text`` before ``at`` is capitalised or a function word: "Joint Statement",
+    "Summary of the Co-Chairs' Statement" name the document; "Thirteen countries endorse Jakarta
+    Declaration" is a headline about one."""
+    words = re.findall(r"[^\W\d_][\w'’-]*", text[:at])
+    return all(w[0].isupper() or w.lower() in _FUNCTION_WORDS for w in words)
+
+
+def _cue_counts(where: str, text: str, at: int, kind: str) -> bool:
+    if where == "the title":
+        return _title_case_before(text, at)
+    label = len(text.split()) <= LABEL_WORDS and not text.rstrip().endswith(".")
+    return at == 0 or kind == "news report" or label
+
+
+def _first_cue(title: str | None, paragraphs: list[str]) -> tuple[str, str, str] | None:
+    """(doc_type, kind, where and what) of the first cue in the title, then in the opening lines."""
     opening = [line for text in paragraphs[:4] for line in text.split("\n") if line.strip()][:8]
     places = [("the title", title or "")] + [("the opening text", _HEADING.sub("", t)[:CUE_CHARS]) for t in opening]
     for where, text in places:
         for cue, kind, doc_type in DOC_TYPE_CUES:
             match = cue.search(text)
-            if match is None or (where != "the title" and match.start() > 0 and kind != "news report"):
-                continue
-            filed = "" if kind.replace(" ", "_") == doc_type else f", filed as {doc_type}"
-            return doc_type, f"{where}, which says '{match.group()}' (a {kind}{filed})"
-    if is_web_page:
-        return "web_page", "the file being a saved web page with no other cue"
+            if match is not None and _cue_counts(where, text, match.start(), kind):
+                return doc_type, kind, f"{where}, which says '{match.group()}'"
+    return None
+
+
+def propose_doc_type(
+    title: str | None, paragraphs: list[str], is_web_page: bool, printed_page: bool = False
+) -> tuple[str, str] | None:
+    """(doc_type, why): a saved web page, or a PDF printed from a browser (its print stamp), is a
+    ``web_page`` whatever it reports; else the first cue in the title (when the words before it name the
+    document, not a headline about it) or in the opening lines (opening a paragraph, or anywhere in a short
+    label line). ``None`` when nothing says: a headline alone does not tell a news report from a media
+    release."""
+    cue = _first_cue(title, paragraphs)
+    if is_web_page or printed_page:
+        source = "a saved web page" if is_web_page else "a page printed from a web browser (its print stamp)"
+        also = f"; {cue[2]}, a {cue[1]} published as a page" if cue else ""
+        return "web_page", f"the file being {source}{also}"
+    if cue is not None:
+        doc_type, kind, why = cue
+        filed = "" if kind.replace(" ", "_") == doc_type else f", filed as {doc_type}"
+        return doc_type, f"{why} (a {kind}{filed})"
     return None
 
 

@@ -21,7 +21,7 @@ from pathlib import Path
 
 from ..docdate import DocDate, from_parts, parse_doc_date
 from .pdftext import Lexicon, pdf_text
-from .structure import Table, docx_blocks, html_blocks
+from .structure import Table, docx_blocks, html_blocks, restore_date_line
 
 __all__ = [
     "JUNK_TITLE",
@@ -178,7 +178,7 @@ def _from_html(data: bytes) -> Extracted:
     if not paragraphs:
         raise IngestError("no main text found: the page holds only menus, links or other boilerplate")
     out = Extracted(
-        paragraphs,
+        restore_date_line(tree, paragraphs),
         title=one_line(getattr(doc, "title", None)),
         publisher=one_line(getattr(doc, "sitename", None)),
         url=_http(getattr(doc, "url", None)),

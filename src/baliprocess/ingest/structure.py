@@ -11,7 +11,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-__all__ = ["BULLET", "CELL_SEP", "Table", "docx_blocks", "html_blocks", "row_paragraph", "table_note"]
+__all__ = [
+    "BULLET",
+    "CELL_SEP",
+    "Table",
+    "docx_blocks",
+    "html_blocks",
+    "restore_date_line",
+    "row_paragraph",
+    "table_note",
+]
 
 CELL_SEP = " | "
 BULLET = "• "
@@ -182,3 +191,23 @@ def html_blocks(body) -> tuple[list[str], list[Table]]:
     for child in body.iterchildren():
         walk(child)
     return paragraphs, tables
+
+
+def restore_date_line(tree, paragraphs: list[str]) -> list[str]:
+    """``paragraphs`` with the article's date line put back when the main-text extractor dropped it: the block
+    holding the first ``<time>`` inside ``<article>`` or ``<main>`` ("Adelaide, Australia · 10 February 2023"),
+    placed after the opening heading. A date line the paragraphs already hold changes nothing."""
+    times = tree.xpath("//article//time | //main//time")
+    if not times:
+        return paragraphs
+    said = " ".join(times[0].text_content().split())
+    parent = times[0].getparent()
+    line = " ".join(parent.text_content().split()) if parent is not None else said
+    if not said or any(line in p for p in paragraphs) or len(line.split()) > _DATE_LINE_WORDS:
+        return paragraphs
+    at = 1 if paragraphs and paragraphs[0].startswith("#") else 0
+    return [*paragraphs[:at], line, *paragraphs[at:]]
+
+
+#: A date line is short; a longer block around a ``<time>`` is text the extractor chose to leave out.
+_DATE_LINE_WORDS = 12

@@ -13,6 +13,7 @@ from pandas.api.typing import NaTType
 from ..corpus import Corpus
 from ..datevocab import MONTH_NAME_PATTERN
 from ..rows import each_row
+from .countsid import ID_HINT, ID_UNITS, indonesian_counts
 
 __all__ = ["counts_table", "extract_counts", "parse_number"]
 
@@ -61,10 +62,13 @@ _NOT_A_COUNT_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _DEFINITE_FEW = re.compile(r"\b(?:the|these|those|both|its|their|our)\s+$", re.IGNORECASE)
+# ... unless the names follow at once ("the three member organisations UNHCR, IOM and UNODC"): then the number
+# introduces them and is a count.
+_NAMES_FOLLOW = re.compile(r"^(?::\s*|\s+)[A-Z]")
 _COUNT_RE = re.compile(
     rf"(?:(?P<qual>{QUALIFIERS})\s+)?"
     rf"\b(?!(?:1[89]|20)\d\d\b)(?P<num>\d{{1,3}}(?:,\d{{3}})+|\d+|(?:a |one )?hundred|{_WORD_NUMBER})\s+"
-    rf"(?P<mods>(?:(?!(?:{_WORD_NUMBER}|more|over|than)\b)[a-z][a-z-]*\s+){{0,4}}?)"
+    rf"(?P<mods>(?:(?!(?:{_WORD_NUMBER}|more|over|than|{'|'.join(_UNITS)})\b)[a-z][a-z-]*\s+){{0,4}}?)"
     rf"(?P<unit>{'|'.join(_UNITS)})$",
     re.IGNORECASE,
 )
@@ -103,16 +107,20 @@ _MEMBERSHIP_BEFORE = re.compile(
     r"\b(?:has|have|had|counts|counted|comprises|comprising|comprised|numbers|numbered|totals|grew to|rose to|"
     r"membership of)\s+(?:now\s+)?$"
 )
-_ATTENDANCE_BEFORE = re.compile(r"\b(?:attended by|participation of|presence of)\s+$")
+# "attended by 41 countries"; people "from 13 countries" (officials, delegates, ministers) came to a meeting.
+_ATTENDANCE_BEFORE = re.compile(
+    r"\b(?:attended by|participation of|presence of|(?:delegates|delegations?|officials|ministers|representatives|"
+    r"participants|leaders) from)\s+$"
+)
 # Cues elsewhere in the sentence; the one nearest the count decides.
 _ATTENDANCE_CUE = re.compile(
     r"\b(?:took|take|taking|takes) part\b|\battend(?:ed|ing|s)?\b|\bparticipat(?:ed|ing|es)\b|"
     r"\b(?:was|were) (?:also )?present\b|\bin attendance\b|\bgathered\b|\bbrought together\b|\bmet\b|\bconvened\b|"
-    r"\bcame together\b|\b(?:was|were) represented\b"
+    r"\bcame together\b|\b(?:was|were) represented\b|\bendorsed?\b|\badopted\b"
 )
 _MEMBERSHIP_CUE = re.compile(
     r"\bis (?:now |proud to be )?an? (?:\w+ )?member\b|\bare (?:now )?members\b|\bmembers? (?:include|are)\b|"
-    r"\bmembership\b|\bcompris(?:es|ing|ed)\b|\bjoined\b"
+    r"\bmembership\b|\bcompris(?:es|ing|ed)\b|\bjoined\b|\bbrings together\b|\bunites\b"
 )
 
 
@@ -164,7 +172,7 @@ def _subject(sentence: str, unit: str, at: int | None = None) -> str:
 def extract_counts(text: str) -> list[dict[str, Any]]:
     """Counts stated in one paragraph: count, unit, noun, subject, qualifier, prospective, text, event_date."""
     out: list[dict[str, object]] = []
-    indonesian = _ID_HINT.search(text) is not None
+    indonesian = ID_HINT.search(text) is not None
     if not _may_hold_number(text) and not indonesian:
         return out
     for sentence in _SENTENCE_END.split(text):
@@ -204,7 +212,12 @@ def extract_counts(text: str) -> list[dict[str, Any]]:
             num = m.group("num")  # the pattern skips years such as "2002 countries"
             before = sentence[: start + 1 + m.start("num")]
             if m.group("qual") is None and (
-                _NOT_A_COUNT_BEFORE.search(before) or (_DEFINITE_FEW.search(before) and parse_number(num) <= 3)
+                _NOT_A_COUNT_BEFORE.search(before)
+                or (
+                    _DEFINITE_FEW.search(before)
+                    and parse_number(num) <= 3
+                    and not _NAMES_FOLLOW.match(sentence[hit.end() : hit.end() + 3])
+                )
             ):
                 continue
             noun = m.group("unit").lower()
@@ -239,88 +252,11 @@ _PROSPECTIVE = re.compile(
 )
 _MEMBER_ADJECTIVE = re.compile(rf"\b(?P<num>\d{{1,3}}|{_WORD_NUMBER})-member\b(?! states?\b)", re.IGNORECASE)
 
-# Indonesian counts: "27 negara", "sekitar 130 delegasi", "dua puluh menteri", "empat organisasi internasional".
-_ID_ONES = "satu dua tiga empat lima enam tujuh delapan sembilan".split()
-_ID_WORD = (
-    rf"(?:(?:{'|'.join(_ID_ONES)}) puluh(?: (?:{'|'.join(_ID_ONES)}))?|(?:{'|'.join(_ID_ONES[1:])}) belas|"
-    rf"sepuluh|sebelas|seratus|{'|'.join(_ID_ONES)})"
-)
-_ID_UNITS = {
-    "negara": "countries",
-    "delegasi": "delegations",
-    "menteri": "ministers",
-    "organisasi internasional": "organisations",
-    "organisasi": "organisations",
-    "peserta": "participants",
-    "anggota": "members",
-}
-_ID_HINT = re.compile(r"\b(?:negara|delegasi|menteri|organisasi|peserta|anggota)\b", re.IGNORECASE)
-_ID_COUNT = re.compile(
-    rf"(?:\b(?P<qual>sekitar|lebih dari|hampir|kurang lebih|setidaknya|kurang dari)\s+)?"
-    rf"\b(?!(?:1[89]|20)\d\d\b)(?P<num>\d{{1,3}}|{_ID_WORD})\s+(?P<unit>{'|'.join(_ID_UNITS)})\b",
-    re.IGNORECASE,
-)
-_ID_QUALIFIER = {"sekitar": "around", "lebih dari": "more than", "hampir": "nearly", "kurang lebih": "about"}
-_ID_QUALIFIER |= {"setidaknya": "at least", "kurang dari": "fewer than"}
-
-
-def parse_indonesian_number(text: str) -> int:
-    """'27' -> 27, 'dua puluh tujuh' -> 27, 'sebelas' -> 11, 'dua belas' -> 12, 'seratus' -> 100."""
-    t = text.strip().lower()
-    if t.isdigit():
-        return int(t)
-    fixed = {"sepuluh": 10, "sebelas": 11, "seratus": 100}
-    if t in fixed:
-        return fixed[t]
-    parts = t.split()
-    if len(parts) == 1:
-        return _ID_ONES.index(t) + 1
-    if parts[1] == "belas":
-        return _ID_ONES.index(parts[0]) + 11
-    value = (_ID_ONES.index(parts[0]) + 1) * 10
-    return value + (_ID_ONES.index(parts[2]) + 1 if len(parts) == 3 else 0)
-
-
-def _indonesian_subject(sentence: str, unit: str) -> str:
-    s = sentence.lower()
-    if unit == "members" or re.search(r"\banggota\b|\bkeanggotaan\b", s):
-        return "membership"
-    if re.search(r"\bpengamat\b", s):
-        return "observers"
-    if re.search(r"\bdiharapkan\b|\bdiundang\b|\bakan (?:hadir|menghadiri|berpartisipasi|ikut)\b", s):
-        return "expected"
-    if re.search(r"\bhadir\b|\bdihadiri\b|\bmenghadiri\b|\bberpartisipasi\b|\bikut serta\b|\bberkumpul\b", s):
-        return "attendance"
-    return "other"
-
-
-def indonesian_counts(text: str) -> list[dict[str, object]]:
-    """Counts stated in Indonesian ("dihadiri oleh 27 negara", "sekitar 130 delegasi"), read like the English
-    ones: the subject from the sentence's verbs and nouns, the hedge translated into ``qualifier``."""
-    out: list[dict[str, object]] = []
-    for sentence in _SENTENCE_END.split(text):
-        for m in _ID_COUNT.finditer(sentence):
-            unit = _ID_UNITS[m.group("unit").lower()]
-            qualifier = (m.group("qual") or "").lower()
-            out.append(
-                {
-                    "count": parse_indonesian_number(m.group("num")),
-                    "unit": unit,
-                    "noun": m.group("unit").lower(),
-                    "subject": _indonesian_subject(sentence, unit),
-                    "qualifier": _ID_QUALIFIER.get(qualifier, qualifier),
-                    "prospective": bool(re.search(r"\bakan\b|\bdiharapkan\b", sentence.lower())),
-                    "text": m.group(0),
-                    "event_date": pd.NaT,
-                }
-            )
-    return out
-
 
 def counts_table(corpus: Corpus) -> pd.DataFrame:
     """Every stated count of attendance, membership or treaty parties, one row per count."""
     paras = corpus.paragraphs
-    hint = re.compile("|".join([*_UNITS, "-member", *_ID_UNITS]))
+    hint = re.compile("|".join([*_UNITS, "-member", *ID_UNITS]))
     paras = paras[[hint.search(t.lower()) is not None for t in paras["text"]]]
     dates = corpus.documents.set_index("doc_id")["date"]
     rows = []

@@ -1,0 +1,63 @@
+"""A weekday written alone ("on Monday", "until Tuesday"), resolved against the document's date: the verb
+nearest to it says whether it lies in the days before that date or in the days after (issue 17, item 6).
+The day forms ("Monday, 12 March") are read by :mod:`baliprocess.chronology.grammar`."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+__all__ = ["WEEKDAY_NAMES", "resolve_weekday"]
+
+WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+# Past and future tense of the sentence that holds a weekday.
+_PAST = re.compile(
+    r"\b(?:met|was|were|had|held|opened|closed|attended|took|signed|agreed|adopted|announced|said|"
+    r"discussed|launched|visited|arrived|began|ended|\w+ed)\b"
+)
+_FUTURE = re.compile(
+    r"\b(?:will|shall|to be held|is to|are to|next|upcoming|scheduled|plans? to|due to)\b|"
+    r"\b(?:runs?|continues?|lasts?|goes on|go on|remains? open)\s+(?:\w+\s+)?until\b"
+)
+
+
+def _sentence_around(m: re.Match[str]) -> tuple[str, int]:
+    """The sentence holding ``m`` with the match blanked out, and where the match starts in it."""
+    text = m.string
+    start = max(text.rfind(". ", 0, m.start()), text.rfind("\n", 0, m.start())) + 1
+    ends = [i for i in (text.find(". ", m.end()), text.find("\n", m.end())) if i >= 0]
+    sentence = text[start : min(ends) if ends else len(text)]
+    at = m.start() - start
+    return sentence[:at] + " " * len(m.group()) + sentence[at + len(m.group()) :], at
+
+
+def _nearest_cue(pattern: re.Pattern[str], sentence: str, at: int) -> int | None:
+    """Distance in characters from ``at`` to the nearest match of ``pattern`` in ``sentence`` (None if none):
+    the tense of the verb that governs a weekday is the one nearest to it ("met on Monday, co-chaired by ..."
+    is past, "the meeting, co-chaired by ..., runs until Tuesday" is ahead)."""
+    distances = [min(abs(c.start() - at), abs(c.end() - at)) for c in pattern.finditer(sentence)]
+    return min(distances) if distances else None
+
+
+Resolved = tuple[dt.date, dt.date, str, bool]
+
+
+def resolve_weekday(m: re.Match[str], doc_date: dt.date | None) -> tuple[Resolved | None, str]:
+    """A weekday alone resolved against the document date: the same weekday within the six days before the
+    document date when the verb nearest to it is in the past tense ("met on Wednesday"), within the six days
+    after when it looks ahead ("will meet on Monday", "runs until Tuesday"), the document date itself when it
+    is that weekday. Else None, with the reason."""
+    if doc_date is None:
+        return None, "the document has no date"
+    target = WEEKDAY_NAMES.index(m.group("wd_d"))
+    if doc_date.weekday() == target:
+        return (doc_date, doc_date, "day", True), ""
+    sentence, at = _sentence_around(m)
+    future, past = _nearest_cue(_FUTURE, sentence, at), _nearest_cue(_PAST, sentence, at)
+    if future == past:  # neither cue, or both equally near
+        return None, "the text does not place it before or after the document date"
+    if future is None or (past is not None and past < future):
+        day = doc_date - dt.timedelta(days=(doc_date.weekday() - target) % 7)
+    else:
+        day = doc_date + dt.timedelta(days=(target - doc_date.weekday()) % 7)
+    return (day, day, "day", True), ""
