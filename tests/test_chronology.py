@@ -313,3 +313,10 @@ def test_a_missing_number_group_is_not_a_date_rather_than_a_type_error():
         grammar._numeric({"num_a": "1", "num_b": "2", "num_y": None}, day_first=True)
     assert grammar._years({"yy_y1": "2012", "yy_y2": "13", "yy_s": "/"})[2] == "financial_year"
     assert grammar._decade({"dec_y": "1990", "dec_p": None})[:2] == (dt.date(1990, 1, 1), dt.date(1999, 12, 31))
+
+
+def test_windowed_scan_reaches_across_a_run_of_spaces():
+    # found by the property test above: a range whose words are spread by extra spaces reaches further
+    # than the windows measured on single-spaced prose
+    text = "2002  to      07"
+    assert [m.span() for m in ch.scan(text)] == [m.span() for m in ch.DATE_RE.finditer(text)] == [(0, 16)]
