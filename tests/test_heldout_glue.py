@@ -1,5 +1,5 @@
 """How the raw held-out scores reach the chapters: glue names, the side-by-side table and the view that
-scores both raw sets (baliprocess.heldout). Tested on hand-made frames; no raw set is scored here."""
+scores both raw sets (baliprocess.rawsets). Tested on hand-made frames; no raw set is scored here."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from pathlib import Path
 import pandas as pd
 
 from baliprocess import heldout as ho
+from baliprocess import rawsets as rs
 
 
 def test_glue_values_name_each_measure_and_the_goals():
@@ -21,7 +22,7 @@ def test_glue_values_name_each_measure_and_the_goals():
             "meets_goal": pd.array([False, pd.NA], dtype="boolean"),
         }
     )
-    values = ho.glue_values(scores)
+    values = rs.glue_values(scores)
     assert values["ho_list_entities_recall"] == 0.5
     assert values["ho_list_entities_recall_of"] == "1 of 2"
     assert values["ho_counts_precision_of"] == "2 of 2"
@@ -39,7 +40,7 @@ def test_glue_values_take_a_prefix_for_a_second_set():
             "meets_goal": pd.array([True], dtype="boolean"),
         }
     )
-    values = ho.glue_values(scores, prefix="hd_")
+    values = rs.glue_values(scores, prefix="hd_")
     assert values == {
         "hd_counts_recall": 0.9,
         "hd_counts_recall_of": "9 of 10",
@@ -61,7 +62,7 @@ def test_side_by_side_judges_the_goal_on_the_last_set_only():
             }
         )
 
-    table = ho.side_by_side({"development": scores(0.9, 9, True), "held-out": scores(0.5, 5, False)})
+    table = rs.side_by_side({"development": scores(0.9, 9, True), "held-out": scores(0.5, 5, False)})
     assert list(table.columns) == [
         "measure",
         "development",
@@ -99,13 +100,29 @@ def test_raw_sets_view_scores_each_set_once_and_glues_each_under_its_prefix(monk
 
     monkeypatch.setattr(ho, "evaluate_raw_set", fake)
     sets = {"first (development)": ("hd_", Path("dev")), "second (held out)": ("ho_", Path("new"))}
-    table, values = ho.raw_sets_view(sets)
+    table, values = rs.raw_sets_view(sets)
     assert seen == [Path("dev"), Path("new")]
     assert values["hd_date_mentions_recall"] == 1.0 and values["ho_date_mentions_recall_of"] == "8 of 10"
     assert values["ho_goals_missed"] == "date mentions recall" and values["hd_goals_met"] == "date mentions recall"
     row = table.set_index("measure").loc["date mentions recall"]
-    assert row["first (development)"] == 1.0 and str(row["meets goal"]) == "False"
+    assert row["first (development)"] == "1.000 (10 of 10)" and row["second (held out)"] == "0.800 (8 of 10)"
+    assert str(row["meets goal"]) == "False"
+
+
+def test_compact_writes_a_count_as_n_of_m_and_a_rate_with_its_counts():
+    table = pd.DataFrame(
+        {
+            "measure": ["files converted by add", "counts recall"],
+            "a": [13.0, 0.75],
+            "a: n of m": ["13 of 14", "3 of 4"],
+            "goal": ["", ">= 0.85"],
+            "meets goal": ["", False],
+        }
+    )
+    out = rs.compact(table, ["a"])
+    assert list(out.columns) == ["measure", "a", "goal", "meets goal"]
+    assert out["a"].tolist() == ["13 of 14", "0.750 (3 of 4)"]
 
 
 def test_the_default_view_judges_the_second_raw_set():
-    assert list(ho.RAW_SETS.values())[-1] == ("ho_", ho.HELDOUT2_DIR)
+    assert list(rs.RAW_SETS.values())[-1] == ("ho_", ho.HELDOUT2_DIR)

@@ -48,30 +48,21 @@ __all__ = [
     "HELDOUT2_DIR",
     "HELDOUT_DIR",
     "MEASURE_COLUMNS",
-    "RAW_SETS",
     "add_raw_files",
     "evaluate_raw_set",
     "front_matter",
-    "glue_values",
     "load_raw_gold",
     "main",
     "predicted_count_kind",
-    "raw_sets_view",
     "score_count_kinds",
     "score_list_entities",
     "score_metadata",
     "score_not_dates",
-    "side_by_side",
 ]
 
 HELDOUT_DIR = EVAL_DIR / "heldout"
 #: The second raw set, written after the first had been scored and then used for development (issue 17).
 HELDOUT2_DIR = EVAL_DIR / "heldout2"
-#: The raw sets the chapters show, by column label: (glue prefix, folder). The last is the unseen one.
-RAW_SETS: dict[str, tuple[str, Path]] = {
-    "first raw set (development)": ("hd_", HELDOUT_DIR),
-    "second raw set (held out)": ("ho_", HELDOUT2_DIR),
-}
 MEASURE_COLUMNS = ["measure", "value", "numerator", "denominator", "goal", "meets_goal"]
 _GOLD_FILES = ("documents", "lists", "counts", "dates", "not_dates")
 #: The issue's goals on unseen documents: (comparison, threshold).
@@ -346,52 +337,6 @@ def main(argv: list[str] | None = None) -> int:
     with pd.option_context("display.width", 200, "display.max_columns", 10):
         print(scores.to_string(index=False, float_format=lambda v: f"{v:.3f}"))
     return 0
-
-
-def glue_values(scores: pd.DataFrame, prefix: str = "ho_") -> dict[str, object]:
-    """The held-out scores the chapters glue, by name: ``<prefix><measure words joined by _>`` (a share as a
-    number, and ``..._of`` as "n of m"), and the goals met and missed in words."""
-    out: dict[str, object] = {}
-    for row in each_row(scores, index=False):
-        key = prefix + re.sub(r"[^a-z0-9]+", "_", row.measure.lower()).strip("_")
-        out[key] = float(row.value)
-        out[f"{key}_of"] = f"{int(row.numerator)} of {int(row.denominator)}"
-    goals = scores[scores["goal"] != ""]
-    met = goals.loc[goals["meets_goal"].fillna(False).astype(bool), "measure"].tolist()
-    missed = goals.loc[~goals["meets_goal"].fillna(False).astype(bool), "measure"].tolist()
-    out[f"{prefix}goals_met"] = ", ".join(met) if met else "none"
-    out[f"{prefix}goals_missed"] = ", ".join(missed) if missed else "none"
-    return out
-
-
-def side_by_side(scores_by_set: dict[str, pd.DataFrame]) -> pd.DataFrame:
-    """One row per measure, a value and an "n of m" column per set (in the order given), the goal, and
-    whether the *last* set meets it: the set the goals are judged on is the one nobody tuned on."""
-    columns: dict[str, pd.Series] = {}
-    for label, scores in scores_by_set.items():
-        frame = scores.set_index("measure")
-        columns[label] = frame["value"]
-        columns[f"{label}: n of m"] = (
-            frame["numerator"].astype(int).astype(str) + " of " + frame["denominator"].astype(int).astype(str)
-        )
-    last = list(scores_by_set.values())[-1].set_index("measure")
-    table = pd.DataFrame(columns)
-    table["goal"] = last["goal"]
-    table["meets goal"] = last["meets_goal"].astype(object).where(last["goal"] != "", "")
-    return table.reindex(last.index).rename_axis("measure").reset_index()
-
-
-def raw_sets_view(
-    sets: dict[str, tuple[str, Path]] | None = None,
-) -> tuple[pd.DataFrame, dict[str, object]]:
-    """Score every raw set once (default :data:`RAW_SETS`) and return the :func:`side_by_side` table (the
-    goals judged on the last set) and the glue values of all sets, each under its own prefix."""
-    sets = RAW_SETS if sets is None else sets
-    scores = {label: evaluate_raw_set(root) for label, (_prefix, root) in sets.items()}
-    values: dict[str, object] = {}
-    for label, (prefix, _root) in sets.items():
-        values.update(glue_values(scores[label], prefix))
-    return side_by_side(scores), values
 
 
 if __name__ == "__main__":

@@ -1,0 +1,78 @@
+"""The raw sets as the chapters show them (issue 17): both sets scored with :mod:`baliprocess.heldout`, side by
+side in one table whose goals are judged on the last (unseen) set, and their figures as glue values, each set
+under its own prefix (``hd_`` the first set, development data now; ``ho_`` the second, held out)."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pandas as pd
+
+from . import heldout
+from .rows import each_row
+
+__all__ = ["RAW_SETS", "compact", "glue_values", "raw_sets_view", "side_by_side"]
+
+#: The raw sets the chapters show, by column label: (glue prefix, folder). The last is the unseen one.
+RAW_SETS: dict[str, tuple[str, Path]] = {
+    "first raw set (development)": ("hd_", heldout.HELDOUT_DIR),
+    "second raw set (held out)": ("ho_", heldout.HELDOUT2_DIR),
+}
+
+
+def glue_values(scores: pd.DataFrame, prefix: str = "ho_") -> dict[str, object]:
+    """The held-out scores the chapters glue, by name: ``<prefix><measure words joined by _>`` (a share as a
+    number, and ``..._of`` as "n of m"), and the goals met and missed in words."""
+    out: dict[str, object] = {}
+    for row in each_row(scores, index=False):
+        key = prefix + re.sub(r"[^a-z0-9]+", "_", row.measure.lower()).strip("_")
+        out[key] = float(row.value)
+        out[f"{key}_of"] = f"{int(row.numerator)} of {int(row.denominator)}"
+    goals = scores[scores["goal"] != ""]
+    met = goals.loc[goals["meets_goal"].fillna(False).astype(bool), "measure"].tolist()
+    missed = goals.loc[~goals["meets_goal"].fillna(False).astype(bool), "measure"].tolist()
+    out[f"{prefix}goals_met"] = ", ".join(met) if met else "none"
+    out[f"{prefix}goals_missed"] = ", ".join(missed) if missed else "none"
+    return out
+
+
+def side_by_side(scores_by_set: dict[str, pd.DataFrame]) -> pd.DataFrame:
+    """One row per measure, a value and an "n of m" column per set (in the order given), the goal, and
+    whether the *last* set meets it: the set the goals are judged on is the one nobody tuned on."""
+    columns: dict[str, pd.Series] = {}
+    for label, scores in scores_by_set.items():
+        frame = scores.set_index("measure")
+        columns[label] = frame["value"]
+        columns[f"{label}: n of m"] = (
+            frame["numerator"].astype(int).astype(str) + " of " + frame["denominator"].astype(int).astype(str)
+        )
+    last = list(scores_by_set.values())[-1].set_index("measure")
+    table = pd.DataFrame(columns)
+    table["goal"] = last["goal"]
+    table["meets goal"] = last["meets_goal"].astype(object).where(last["goal"] != "", "")
+    return table.reindex(last.index).rename_axis("measure").reset_index()
+
+
+def raw_sets_view(
+    sets: dict[str, tuple[str, Path]] | None = None,
+) -> tuple[pd.DataFrame, dict[str, object]]:
+    """Score every raw set once (default :data:`RAW_SETS`) and return the :func:`side_by_side` table (the
+    goals judged on the last set) and the glue values of all sets, each under its own prefix."""
+    sets = RAW_SETS if sets is None else sets
+    scores = {label: heldout.evaluate_raw_set(root) for label, (_prefix, root) in sets.items()}
+    values: dict[str, object] = {}
+    for label, (prefix, _root) in sets.items():
+        values.update(glue_values(scores[label], prefix))
+    return compact(side_by_side(scores), list(sets)), values
+
+
+def compact(table: pd.DataFrame, labels: list[str]) -> pd.DataFrame:
+    """One column per set instead of two: a rate as "0.942 (130 of 138)", a count (its value is its
+    numerator) as "8 of 35", so that the sets sit side by side on a narrow screen."""
+    out = table[["measure"]].copy()
+    for label in labels:
+        of = table[f"{label}: n of m"]
+        count = table[label] == of.str.split(" of ").str[0].astype(float)
+        out[label] = of.where(count, table[label].map("{:.3f}".format) + " (" + of + ")")
+    return out.assign(goal=table["goal"], **{"meets goal": table["meets goal"]})
