@@ -53,3 +53,13 @@ def test_canonical_names_follow_the_file(data_dir: Path) -> None:
     assert canonical_names(data_dir)["FJI"] == "Fiji"
     append(data_dir / "name_notes.csv", "Fiji Islands,FJI,Republic of Fiji,test,a curated name")
     assert canonical_names(data_dir)["FJI"] == "Republic of Fiji"
+
+
+def test_a_table_build_checks_the_files_once_and_the_next_call_sees_an_edit(data_dir: Path) -> None:
+    from baliprocess.membership.sources import files_held
+
+    assert m.resolve_names(["Atlantis"], data_dir)["how"].tolist() == ["unresolved"]
+    with files_held(data_dir):
+        append(data_dir / "name_notes.csv", "Atlantis,FJI,Fiji,test,a name added during a table build")
+        assert m.resolve_names(["Atlantis"], data_dir)["how"].tolist() == ["unresolved"]  # held: not checked
+    assert m.resolve_names(["Atlantis"], data_dir)["how"].tolist() == ["name_notes.csv"]

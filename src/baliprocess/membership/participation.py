@@ -16,7 +16,7 @@ from .gazetteer import dehyphenate
 from .lists import _find_cued_lists, may_hold_lists, split_list
 from .names import _country_info, _norm, canonical_names, entity_kind, resolve_names
 from .runs import block_entries, sentence_entries
-from .sources import _resolved, load_region_overrides
+from .sources import files_held, load_region_overrides
 
 __all__ = ["participation_table", "unresolved_items"]
 
@@ -103,8 +103,8 @@ def participation_table(corpus: Corpus, data_dir: Path | None = None, keep_unres
     document's year). A name a document marks absent is not also a participant of that document. Names that
     resolve to nothing are dropped unless ``keep_unresolved``.
     """
-    data_dir = _resolved(data_dir)
-    out = _resolve_rows(_participation_rows(corpus, data_dir), data_dir)
+    with files_held(data_dir) as data_dir:
+        out = _resolve_rows(_participation_rows(corpus, data_dir), data_dir)
     if not keep_unresolved:
         out = out[out["kind"] != ""]
     dates = corpus.documents.set_index("doc_id")["date"]

@@ -5,6 +5,8 @@ outside totals, region overrides), read as strings with typed columns where need
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
 
@@ -14,6 +16,7 @@ from ..corpus import REPO_ROOT
 
 __all__ = [
     "DATA_DIR",
+    "files_held",
     "load_membership",
     "load_organisations",
     "load_region_overrides",
@@ -69,6 +72,8 @@ def _absolute(data_dir: Path | None) -> Path:
 #: The curated files whose contents the membership caches keep (names.py, lists.py, gazetteer.py).
 CACHED_FILES = ("name_notes.csv", "organisations.csv")
 _SEEN: dict[Path, tuple[tuple[int, int], ...]] = {}
+#: Folders whose files are checked once for the whole of a table build (see :func:`files_held`).
+_HELD: dict[Path, int] = {}
 
 
 def _stamp(data_dir: Path) -> tuple[tuple[int, int], ...]:
@@ -92,6 +97,8 @@ def _resolved(data_dir: Path | None) -> Path:
     every cache of the membership package is emptied first, so that a CSV edited after it was read (say,
     in a ``make lab`` kernel) is read again."""
     path = _absolute(data_dir)
+    if _HELD.get(path):
+        return path
     stamp = _stamp(path)
     if _SEEN.setdefault(path, stamp) != stamp:
         _SEEN[path] = stamp
@@ -101,3 +108,16 @@ def _resolved(data_dir: Path | None) -> Path:
                     if callable(getattr(value, "cache_clear", None)):
                         value.cache_clear()
     return path
+
+
+@contextmanager
+def files_held(data_dir: Path | None = None) -> Iterator[Path]:
+    """Check the curated files of ``data_dir`` for changes once, then not again until the block ends: a table
+    build resolves names tens of thousands of times, and two file-system calls each cost seconds on a large
+    corpus. A file edited while the block runs is read again by the next call after it."""
+    path = _resolved(data_dir)
+    _HELD[path] = _HELD.get(path, 0) + 1
+    try:
+        yield path
+    finally:
+        _HELD[path] -= 1

@@ -9,7 +9,7 @@ from ..schema import Field, Table
 from .counts import counts_table
 from .panel import membership_panel
 from .participation import participation_table
-from .sources import load_membership
+from .sources import files_held, load_membership
 
 __all__ = ["TABLES", "UNRESOLVED_COLUMNS", "build_tables"]
 
@@ -19,15 +19,16 @@ UNRESOLVED_COLUMNS = ["doc_id", "paragraph_id", "name_raw", "role"]
 def build_tables(corpus: Corpus) -> dict[str, pd.DataFrame]:
     """The exported tables of this module, by name (see :data:`TABLES`); the panel reuses the participation,
     and the names that resolve to nothing come from the same pass."""
-    full = participation_table(corpus, keep_unresolved=True)
-    unresolved = full["how"] == "unresolved"
-    participation = full[~unresolved].drop(columns="how").reset_index(drop=True)
-    return {
-        "participation": participation,
-        "unresolved_names": full.loc[unresolved, UNRESOLVED_COLUMNS].reset_index(drop=True),
-        "membership_counts": counts_table(corpus),
-        "membership_panel": membership_panel(participation, load_membership()),
-    }
+    with files_held():
+        full = participation_table(corpus, keep_unresolved=True)
+        unresolved = full["how"] == "unresolved"
+        participation = full[~unresolved].drop(columns="how").reset_index(drop=True)
+        return {
+            "participation": participation,
+            "unresolved_names": full.loc[unresolved, UNRESOLVED_COLUMNS].reset_index(drop=True),
+            "membership_counts": counts_table(corpus),
+            "membership_panel": membership_panel(participation, load_membership()),
+        }
 
 
 TABLES = [
