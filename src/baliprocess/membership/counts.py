@@ -14,10 +14,10 @@ from ..corpus import Corpus
 from ..datevocab import MONTH_NAME_PATTERN
 from ..rows import each_row
 from .countsid import ID_HINT, ID_UNITS, indonesian_counts
+from .countsid import SENTENCE_END as _SENTENCE_END
 
 __all__ = ["counts_table", "extract_counts", "parse_number"]
 
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[“\"A-Z])")
 _UNITS = {
     "countries": "countries",
     "states": "states",

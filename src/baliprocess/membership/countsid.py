@@ -8,9 +8,10 @@ import re
 
 import pandas as pd
 
-__all__ = ["ID_HINT", "ID_UNITS", "indonesian_counts", "indonesian_kind", "parse_indonesian_number"]
+__all__ = ["ID_HINT", "ID_UNITS", "SENTENCE_END", "indonesian_counts", "indonesian_kind", "parse_indonesian_number"]
 
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[“\"A-Z])")
+#: Where one sentence ends and the next begins (the English extractor in counts.py splits by it too).
+SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[“\"A-Z])")
 _ONES = "satu dua tiga empat lima enam tujuh delapan sembilan".split()
 _WORD = (
     rf"(?:(?:{'|'.join(_ONES)}) puluh(?: (?:{'|'.join(_ONES)}))?|(?:{'|'.join(_ONES[1:])}) belas|"
@@ -88,7 +89,7 @@ def indonesian_counts(text: str) -> list[dict[str, object]]:
     """Counts stated in Indonesian in one paragraph, with the columns of the English extractor: the kind in
     ``subject`` (:func:`indonesian_kind`), the hedge translated into ``qualifier``."""
     out: list[dict[str, object]] = []
-    for sentence in _SENTENCE_END.split(text):
+    for sentence in SENTENCE_END.split(text):
         for m in _COUNT.finditer(sentence):
             unit = ID_UNITS[m.group("unit").lower()]
             qualifier = (m.group("qual") or "").lower()
