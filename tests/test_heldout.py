@@ -1,6 +1,6 @@
 """The raw held-out harness (baliprocess.heldout), tested on tiny sets made here.
 
-Nothing here scores data/eval/heldout or data/eval/heldout2: those sets stay unseen (their README.md). The
+Nothing here scores data/eval/heldout, heldout2 or heldout3 (the unseen set; see their README.md). The
 scorers are checked on hand-made frames whose answers are known; the end-to-end test builds a two-file raw
 set in a temporary folder and checks that the harness runs ``add``, loads the corpus and reports every
 measure, without asserting how well today's extractors do (that would tie the test to them).
@@ -258,8 +258,13 @@ def test_main_prints_aggregates_and_refuses_an_incomplete_set(tmp_path, capsys):
 HELDOUT_ROLES = {"co_chair", "participant", "observer", "member", "expected", "absent"}
 COUNT_KINDS = {"attendance", "membership", "observers", "expected"}
 HELDOUT2_DIR = ho.HELDOUT_DIR.parent / "heldout2"
+HELDOUT3_DIR = ho.HELDOUT_DIR.parent / "heldout3"
 #: Each raw set and the script in tools/ that writes its raw/ folder.
-RAW_SETS = {"heldout": (ho.HELDOUT_DIR, "make_heldout.py"), "heldout2": (HELDOUT2_DIR, "make_heldout2.py")}
+RAW_SETS = {
+    "heldout": (ho.HELDOUT_DIR, "make_heldout.py"),
+    "heldout2": (HELDOUT2_DIR, "make_heldout2.py"),
+    "heldout3": (HELDOUT3_DIR, "make_heldout3.py"),
+}
 
 
 def _tool(name: str):
@@ -300,23 +305,29 @@ def test_heldout_set_is_well_formed(set_name):
     assert (pd.to_datetime(dates["start"]) <= pd.to_datetime(dates["end"])).all()
 
 
-def test_heldout2_annotations_quote_the_documents():
-    """Every annotated name, count, date and not-date of heldout2 is text of its document as written in
-    texts/*.yml (white space collapsed; a hyphenated line break may be joined)."""
+@pytest.mark.parametrize("set_name", ["heldout2", "heldout3"])
+def test_heldout_annotations_quote_the_documents(set_name):
+    """Every annotated name, count, date and not-date of a set written from texts/*.yml (heldout2, heldout3)
+    is text of its document as written there (white space collapsed; a hyphenated line break may be joined)."""
     import html
     import re
 
+    root, _ = RAW_SETS[set_name]
     sources = {}
-    for spec in _tool("make_heldout2.py").load_specs():
+    for spec in _tool("make_heldout2.py").load_specs(root / "texts"):
         parts = [spec.get("text", ""), *spec.get("heading", []), *spec.get("paragraphs", [])]
         parts += [line for page in spec.get("pages", []) for line in page] + list(spec.get("stamp", {}).values())
+        pages = len(spec.get("pages", []))  # running headers and footers, page numbers filled in
+        for key in ("header_left", "header_right", "footer"):
+            parts += [spec.get(key, "").format(page=i, pages=pages) for i in range(1, pages + 1)]
         for block in spec.get("blocks", []):
             parts += [block.get("h", ""), block.get("p", ""), *(c for row in block.get("table", []) for c in row)]
         text = html.unescape(re.sub(r"<[^>]+>|\*\*", " ", "\n".join(parts)))
         sources[spec["file"].rsplit(".", 1)[0]] = text
     flat = {doc: " ".join(text.split()) for doc, text in sources.items()}
     joined = {doc: " ".join(text.replace("-\n", "").split()) for doc, text in sources.items()}
-    gold = ho.load_raw_gold(HELDOUT2_DIR)
+    gold = ho.load_raw_gold(root)
+    assert set(gold["documents"]["doc_id"]) == set(sources)
     for key, column in (("lists", "name"), ("counts", "text"), ("dates", "text"), ("not_dates", "text")):
         for doc, quoted in zip(gold[key]["doc_id"], gold[key][column], strict=True):
             words = " ".join(quoted.split())
