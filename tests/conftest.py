@@ -163,7 +163,9 @@ def visit(
             problems.append(f"probe is true after load: {probe}")
         if screenshot is not None:
             screenshot.parent.mkdir(parents=True, exist_ok=True)
-            page.screenshot(path=str(screenshot), full_page=True)
+            # The first screen, as a reader opens the page: encoding a whole chapter (up to 28,000 px high)
+            # took 2.5 s a page, most of the browser pass. Whole pages are looked at by hand.
+            page.screenshot(path=str(screenshot))
         seen = list(problems)
         if axe_findings is not None:
             # Last, and its requests are not the page's: axe-core re-fetches stylesheets to read them and

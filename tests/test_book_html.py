@@ -358,3 +358,10 @@ def test_the_book_says_how_to_cite_and_rerun_it(built_html: Path) -> None:
     assert "make lab" in intro.select_one("article").get_text()
     index = (built_html / "index.html").read_text(encoding="utf-8")
     assert '<html lang="en">' in index and f"<title>{cff['title']}</title>" in index
+
+
+def test_no_page_names_the_checkout_path(built_html: Path) -> None:
+    """The book reads the same from any checkout: no page gives the path of the machine that built it (a
+    bibliography note once did)."""
+    found = [p.relative_to(built_html).as_posix() for p in html_pages(built_html) if str(REPO) in p.read_text("utf-8")]
+    assert not found, f"{REPO} is named in {found}"

@@ -12,6 +12,7 @@ import unicodedata
 from pathlib import Path
 
 import pytest
+import yaml
 from bs4 import BeautifulSoup
 from pypdf import PdfReader
 
@@ -217,12 +218,31 @@ def test_emptiness_reads_a_page_as_printed(tmp_path: Path) -> None:
 
 
 def test_same_pdf_from_another_checkout_path(built_html: Path, tmp_path: Path, chromium) -> None:
-    """No path of the machine in the bytes: the book copied elsewhere prints to the same file."""
+    """No path of the machine in the bytes: printed from the book copied elsewhere, the pages come out the
+    same. Printed are the front page and the chapters whose links lead out of the book most (the data
+    chapter's downloads, the references' addresses), not the whole book: a whole printing takes 15-30 s,
+    and the next test searches every page of the book's own PDF for the checkout's path."""
+    toc = tmp_path / "_toc.yml"
+    chapters = [{"file": name} for name in ("notebooks/05_data", "book/references")]
+    toc.write_text(yaml.safe_dump({"format": "jb-book", "root": toc_docnames()[0], "chapters": chapters}), "utf-8")
     copy = tmp_path / "elsewhere" / "html"
     shutil.copytree(built_html, copy, ignore=shutil.ignore_patterns("*.pdf"))
-    out = tmp_path / "book.pdf"
-    book_pdf.build_pdf(copy, out, browser=chromium)
-    assert out.read_bytes() == PDF.read_bytes(), "the PDF depends on where the book was built"
+    here, there = tmp_path / "here" / "book.pdf", tmp_path / "there" / "book.pdf"
+    assert book_pdf.build_pdf(built_html, here, toc=toc, browser=chromium) > 3
+    book_pdf.build_pdf(copy, there, toc=toc, browser=chromium)
+    assert there.read_bytes() == here.read_bytes(), "the PDF depends on where the book was built"
+
+
+def test_no_checkout_path_anywhere_in_the_pdf(pdf: PdfReader, texts: PageTexts) -> None:
+    """The checkout's path is in no object, no decompressed stream and no page's text of the whole PDF."""
+    path = str(REPO)
+    found = [f"page {i + 1}" for i in range(len(pdf.pages)) if path in texts[i]]
+    for number in range(1, int(pdf.trailer["/Size"])):
+        item = pdf.get_object(number)
+        data = item.get_data() if hasattr(item, "get_data") else str(item).encode()
+        if path.encode() in data:
+            found.append(f"object {number}")
+    assert not found, f"{path} is in {found[:5]}"
 
 
 def test_bookmarks_open_each_chapter_on_its_first_page(pdf: PdfReader, texts: PageTexts, built_html: Path) -> None:
