@@ -110,24 +110,37 @@ _MEMBERSHIP_BEFORE = re.compile(
 # "attended by 41 countries"; people "from 13 countries" (officials, delegates, ministers) came to a meeting.
 _ATTENDANCE_BEFORE = re.compile(
     r"\b(?:attended by|participation of|presence of|(?:delegates|delegations?|officials|ministers|representatives|"
-    r"participants|leaders) from)\s+$"
+    r"participants|leaders) (?:(?:came|come|travelled|traveled|flew) )?from)\s+$"
+)
+# A standing body described in the present tense ("The Forum brings together ministers from 45 countries",
+# "links officials from 32 countries"): the verb before the count, in its clause, makes it membership even
+# when people "from" the countries are named.
+_STANDING_BEFORE = re.compile(
+    r"\b(?:brings together|unites|links|connects|comprises|includes|consists of|is made up of)\b[^,;:.]*$"
 )
 # Cues elsewhere in the sentence; the one nearest the count decides.
 _ATTENDANCE_CUE = re.compile(
     r"\b(?:took|take|taking|takes) part\b|\battend(?:ed|ing|s)?\b|\bparticipat(?:ed|ing|es)\b|"
     r"\b(?:was|were) (?:also )?present\b|\bin attendance\b|\bgathered\b|\bbrought together\b|\bmet\b|\bconvened\b|"
-    r"\bcame together\b|\b(?:was|were) represented\b|\bendorsed?\b|\badopted\b"
+    r"\bcame together\b|\b(?:was|were) represented\b|\bendorsed?\b|\badopted\b|\bpresent (?:were|was)\b|"
+    r"\bthose present\b|\bregistered\b|\bcame (?:to|from)\b"
 )
 _MEMBERSHIP_CUE = re.compile(
     r"\bis (?:now |proud to be )?an? (?:\w+ )?member\b|\bare (?:now )?members\b|\bmembers? (?:include|are)\b|"
-    r"\bmembership\b|\bcompris(?:es|ing|ed)\b|\bjoined\b|\bbrings together\b|\bunites\b"
+    r"\bmembership\b|\bcompris(?:es|ing|ed)\b|\bjoined\b|\bbrings together\b|\bunites\b|\bbelongs? to\b"
 )
 
 
 # People invited or expected: a count of those expected, not of attendance.
-_INVITED_CUE = re.compile(r"\binvit(?:ed|ation)\b|\bexpected\b|\bwill (?:\w+ )?(?:attend|take part|participate|join)\b")
+_INVITED_CUE = re.compile(
+    r"\binvit(?:ed|ation)\b|\bexpected\b|\bwill (?:\w+ )?(?:attend|take part|participate|join)\b|"
+    r"\bplanned for\b|\b(?:are|is) (?:set|due|scheduled|planning) to\b"
+)
 # "... attended as observers", "sat in as observers": the counted entities are observers.
-_OBSERVER_NEAR = re.compile(r"^[^.]*?\b(?:attended|took part|participated|joined|sat in|were present) as observers?\b")
+_OBSERVER_NEAR = re.compile(
+    r"^[^.]*?\b(?:attended|took part|participated|joined|sat in|were present) as observers?\b|"
+    r"^[^.,;:]*?\b(?:\w+ed|sat)\b[^.,;:]{0,40}?\bas observers\b"
+)
 
 
 def _nearest(pattern: re.Pattern[str], sentence: str, at: int) -> int | None:
@@ -136,13 +149,25 @@ def _nearest(pattern: re.Pattern[str], sentence: str, at: int) -> int | None:
     return min(distances) if distances else None
 
 
+# Where the words that follow a count stop describing it: a comma, or "and" before the next number.
+_NEXT_COUNT = re.compile(
+    rf",|\b(?:and|as well as)\s+(?:(?:{QUALIFIERS})\s+)?(?:\d|(?:{_WORD_NUMBER})\b)", re.IGNORECASE
+)
+
+
+def _own_phrase(after: str) -> str:
+    """The words after a count up to a comma or the next count ("two member agencies and three observer states"
+    keeps "two member agencies"): an "observer" there qualifies this count."""
+    return _NEXT_COUNT.split(after, maxsplit=1)[0]
+
+
 def _subject(sentence: str, unit: str, at: int | None = None) -> str:
     """What a count in ``sentence`` (starting at character ``at``) counts: treaty_parties, membership,
     attendance or other. The verb decides, not the noun: "27 member states ... took part" is attendance,
     "has 49 members" and "comprising 45 member states" are membership. A verb just before the count wins;
     else the nearest attendance or membership cue in the sentence; else the words of the sentence."""
     s = sentence.lower()
-    if (at is not None and re.search(r"\bobserv", s[at : at + 60].split(",")[0])) or unit == "observers":
+    if (at is not None and re.search(r"\bobserv", _own_phrase(s[at : at + 60]))) or unit == "observers":
         return "observers"
     if at is not None and _OBSERVER_NEAR.search(s[at : at + 120].split(";")[0]):
         return "observers"
@@ -150,7 +175,7 @@ def _subject(sentence: str, unit: str, at: int | None = None) -> str:
         return "treaty_parties"
     if at is not None:
         before = s[max(0, at - 40) : at]
-        if _MEMBERSHIP_BEFORE.search(before):
+        if _MEMBERSHIP_BEFORE.search(before) or _STANDING_BEFORE.search(s[:at]):
             return "membership"
         if _ATTENDANCE_BEFORE.search(before):
             return "attendance"
@@ -162,11 +187,9 @@ def _subject(sentence: str, unit: str, at: int | None = None) -> str:
             return "attendance"
         if near_m is not None:
             return "membership"
-    if re.search(r"\bmember", s):
-        return "membership"
-    if re.search(r"attend|represent|particip|delegat|observer", s):
-        return "attendance"
-    return "other"
+    if re.search(r"\bdelegations\b|\bdelegates\b|\bparticipants\b", s) or not re.search(r"\bmember", s):
+        return "attendance" if re.search(r"attend|represent|particip|delegat|observer", s) else "other"
+    return "membership"
 
 
 def extract_counts(text: str) -> list[dict[str, Any]]:
@@ -248,7 +271,8 @@ def extract_counts(text: str) -> list[dict[str, Any]]:
 
 _PEOPLE = frozenset({"delegates", "delegations", "participants", "ministers", "officials", "leaders"})
 _PROSPECTIVE = re.compile(
-    r"\bwill be\b|\bto be held\b|\bexpected\b|\binvited\b|\bwill (?:\w+ )?(?:attend|take part|participate|join)\b"
+    r"\bwill be\b|\bto be held\b|\bexpected\b|\binvited\b|\bwill (?:\w+ )?(?:attend|take part|participate|join)\b|"
+    r"\b(?:are|is) (?:set|due|scheduled) to (?:attend|take part|participate|join)\b"
 )
 _MEMBER_ADJECTIVE = re.compile(rf"\b(?P<num>\d{{1,3}}|{_WORD_NUMBER})-member\b(?! states?\b)", re.IGNORECASE)
 

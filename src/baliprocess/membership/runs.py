@@ -16,7 +16,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple
 
-from .cues import BROADENING_ROLES, MAX_CUE_DISTANCE, VERB_CUE, cell_role, nearest_cue
+from .cues import BROADENING_ROLES, MAX_CUE_DISTANCE, QUALIFYING_ROLES, VERB_CUE, cell_role, nearest_cue
 from .gazetteer import Mention, dehyphenate, find_mentions
 from .sources import _resolved
 
@@ -28,7 +28,7 @@ _OTHER_BODY = re.compile(
 )
 # What may stand between two names of one list.
 _GAP = re.compile(
-    r"^(?:\s|,|;|&|\band\b|\bdan\b|\bserta\b|\bas well as\b|\btogether with\b|\balong with\b|\bthe\b|"
+    r"^(?:\s|,|;|&|\band\b|\bdan\b|\bserta\b|\bas well as\b|\b(?:together |along )?with\b|\bthe\b|"
     r"\b(?:Governments?|Delegations?|Representatives?) (?:of|from)\b|\([^()]{0,40}\))*$",
     re.IGNORECASE,
 )
@@ -244,9 +244,12 @@ _ROLE_HEADER = re.compile(r"\b(?:status|role|capacity|participation|attend\w*|pr
 
 def _roles(own: tuple[str, str] | None, general: tuple[str, str] | None) -> list[tuple[str, str]]:
     """The (role, cue) pairs of one listed name: its own role (a status cell, a role in brackets) else the
-    list's; a co-chair keeps the list's role too (:data:`.cues.BROADENING_ROLES`)."""
+    list's; a co-chair keeps the list's role too (:data:`.cues.BROADENING_ROLES`); in a list of those who
+    attended, "Member" only says in what standing a delegation came (:data:`.cues.QUALIFYING_ROLES`)."""
     if own is None:
         return [] if general is None else [general]
+    if general is not None and QUALIFYING_ROLES.get(own[0]) == general[0]:
+        return [general]
     if own[0] in BROADENING_ROLES and general is not None and general[0] != own[0]:
         return [own, general]
     return [own]
@@ -255,6 +258,15 @@ def _roles(own: tuple[str, str] | None, general: tuple[str, str] | None) -> list
 def _is_rule(text: str) -> bool:
     """Whether ``text`` is the rule under a Markdown table's header ("| --- | :---: |")."""
     return bool(re.fullmatch(r"\|?(?:\s*:?-{3,}:?\s*\|)+\s*:?-*:?\s*", text.strip()))
+
+
+def _is_role_column(header: list[str], body: list[list[str]], c: int) -> bool:
+    """Whether column ``c`` says each row's role: its header says so ("Status", "Capacity"), or, whatever its
+    header ("Standing at the session"), most of its cells are roles ("Member", "Observer", "Co-Chair")."""
+    if c < len(header) and _ROLE_HEADER.search(header[c]):
+        return True
+    cells = [r[c] for r in body if c < len(r) and r[c].strip()]
+    return bool(cells) and sum(cell_role(cell) is not None for cell in cells) * 2 > len(body)
 
 
 def _table_entries(texts: list[str], first: int, stop: int, data_dir: Path | None) -> Iterator[tuple[int, Entry]]:
@@ -270,7 +282,7 @@ def _table_entries(texts: list[str], first: int, stop: int, data_dir: Path | Non
         if sum(bool(r[c:] and _only_names(r[c], data_dir)) for r in body) * 2 >= len(body)
         and not _ROLE_HEADER.search(header[c] if c < len(header) else "")
     ]
-    role_cols = [c for c in range(width) if c not in name_cols and c < len(header) and _ROLE_HEADER.search(header[c])]
+    role_cols = [c for c in range(width) if c not in name_cols and _is_role_column(header, body, c)]
     before = _context_cue(texts, first)
     for c in name_cols:
         general = (cell_role(header[c]) if c < len(header) else None) or before
