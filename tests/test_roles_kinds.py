@@ -1,10 +1,11 @@
 """List roles and count kinds on wording the earlier rules missed (issue 17, helper roles3): a role column known
 by its cells, "Member" in a list of those who attended, a list continued by "with", co-chairs who "jointly
-hosted" or "shared the chair", a single absent name, Indonesian plans; counts summarised after a colon, people
-who "came from", a standing body in the present tense, "belong to", "set to", "planned for", observers who
-"watched ... as observers", an observer word that belongs to the next count, and an Indonesian clause.
-Expectations worked out by hand from invented sentences; the documents in tests/dev/roles3 were written and
-annotated before the rules were changed."""
+hosted" or "shared the chair", a single absent name, "expected to" do something else, "may attend", names
+picked out of a group of observers, Indonesian plans; counts summarised after a colon, people who "came from",
+a standing body in the present tense, "belong to", "set to", "planned for", "has since grown to", observers
+who "watched ... as observers", an observer word that belongs to the next count, and an Indonesian clause.
+Expectations worked out by hand from invented sentences; tests/dev/roles3/README.md says when each development
+document was written."""
 
 from __future__ import annotations
 
@@ -65,6 +66,16 @@ def test_a_column_of_other_words_gives_no_role():
             "Sidang berikutnya direncanakan dihadiri Malaysia dan Thailand.",
             [("MYS", "expected"), ("THA", "expected")],
         ),
+        ("Tonga did not send a delegation.", [("TON", "absent")]),
+        # "expected to" another act than attending gives no role; "may attend" looks ahead
+        ("Chile and Peru are expected to chair two panels.", []),
+        ("Chile and Peru may attend the second round.", [("CHL", "expected"), ("PER", "expected")]),
+        # names picked out of a group of observers that attended are observers
+        (
+            "Envoys of six observer states attended, among them Chile and Peru.",
+            [("CHL", "observer"), ("PER", "observer")],
+        ),
+        ("Envoys of six states attended, among them Chile and Peru.", [("CHL", "participant"), ("PER", "participant")]),
     ],
 )
 def test_role_from_the_sentence(text, expected):
@@ -96,6 +107,12 @@ def _counts(text: str) -> list[tuple[int, str, str]]:
         (
             "Six countries and two agencies watched the talks as observers.",
             [(6, "observers", ""), (2, "observers", "")],
+        ),
+        ("The network has since grown to 31 members.", [(31, "membership", "")]),
+        # "may attend" near its own count only: the people who registered did come
+        (
+            "Some 90 delegates registered for the summit, which up to 25 countries may attend.",
+            [(90, "attendance", "some"), (25, "expected", "up to")],
         ),
     ],
 )

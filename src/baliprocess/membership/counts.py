@@ -105,7 +105,7 @@ def parse_number(text: str) -> int:
 # The verb that governs the count, written just before it: "has 49 members", "attended by 41 countries".
 _MEMBERSHIP_BEFORE = re.compile(
     r"\b(?:has|have|had|counts|counted|comprises|comprising|comprised|numbers|numbered|totals|grew to|rose to|"
-    r"membership of)\s+(?:now\s+)?$"
+    r"membership of|(?:has |have )?(?:since |now )?(?:grown|risen|increased|expanded) to|reached)\s+(?:now\s+)?$"
 )
 # "attended by 41 countries"; people "from 13 countries" (officials, delegates, ministers) came to a meeting.
 _ATTENDANCE_BEFORE = re.compile(
@@ -134,7 +134,8 @@ _MEMBERSHIP_CUE = re.compile(
 # People invited or expected: a count of those expected, not of attendance.
 _INVITED_CUE = re.compile(
     r"\binvit(?:ed|ation)\b|\bexpected\b|\bwill (?:\w+ )?(?:attend|take part|participate|join)\b|"
-    r"\bplanned for\b|\b(?:are|is) (?:set|due|scheduled|planning) to\b"
+    r"\bplanned for\b|\b(?:are|is) (?:set|due|scheduled|planning) to\b|"
+    r"\b(?:may|might) (?:(?!not\b)\w+ )?(?:attend|take part|participate|join)\b"
 )
 # "... attended as observers", "sat in as observers": the counted entities are observers.
 _OBSERVER_NEAR = re.compile(

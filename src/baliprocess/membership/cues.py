@@ -46,7 +46,9 @@ _VOCABULARY: tuple[tuple[str, str, str], ...] = (
     ),
     (
         "expected",
-        r"\bexpected\b|\binvit(?:ed|ation)\b|\bwill (?:\w+ )?(?:attend|participate|take part|join|"
+        r"\bexpected\b(?!\s+to\s+(?!attend|participate|take|join|be|send)\w)|\binvit(?:ed|ation)\b|"
+        r"\b(?:may|might) (?:(?!not\b)\w+ )?(?:attend|participate|take part|join)\b|"
+        r"\bwill (?:\w+ )?(?:attend|participate|take part|join|"
         r"be represented|send)\b|\b(?:are|is) to (?:attend|take part|participate)\b|"
         r"\b(?:due|scheduled|set|planning|plan|plans) to (?:attend|take part|participate|join)\b|"
         r"\bdiharapkan\b|\bakan (?:hadir|menghadiri|berpartisipasi)\b|\bdiundang\b|"
@@ -102,7 +104,7 @@ MAX_CUE_DISTANCE = 8
 VERB_CUE = re.compile(
     r"\b(?:attended|took part|participated|sat in|co-?chaired|did not attend|is (?:now )?an? (?:\w+ )?member|"
     r"joined as|was present|were present|was represented|(?:was|were) (?:absent|not (?:present|represented))|"
-    r"sent no \w+|sent (?:its |their )?(?:apologies|regrets))\b",
+    r"sent no \w+|sent (?:its |their )?(?:apologies|regrets)|did not send)\b",
     re.IGNORECASE,
 )
 #: Roles that add to a table's or list's own role rather than replace it: a co-chair in a list of the

@@ -111,6 +111,21 @@ def _clause(sentence: str, run: list[Mention]) -> tuple[str, int]:
     return sentence[start:end], start
 
 
+# A list that picks out some of a group just named ("..., among them", "including"): the names are of that group.
+_BACK_REFERENCE = re.compile(r"\b(?:among them|among whom|including|namely|such as)\s*:?\s*(?:the\s+)?$", re.IGNORECASE)
+_OBSERVER_GROUP = re.compile(r"\bobservers?\b", re.IGNORECASE)
+
+
+def _observers_among(before: str) -> tuple[str, str] | None:
+    """("observer", cue) when the words before a list pick it out of a group of observers that attended
+    ("Representatives of 11 observer countries attended, among them ..."): the verb says they came, the group's
+    noun in what role."""
+    if not _BACK_REFERENCE.search(before):
+        return None
+    group = _OBSERVER_GROUP.search(before)
+    return None if group is None else ("observer", group.group())
+
+
 def sentence_entries(text: str, data_dir: Path | None = None) -> Iterator[Entry]:
     """Entries of the lists written in the sentences of one paragraph: runs of two or more names with a cue
     in their clause, and a single name governed by a verb cue next to it ("Fiji also attended")."""
@@ -125,7 +140,8 @@ def sentence_entries(text: str, data_dir: Path | None = None) -> Iterator[Entry]
             near = nearest_cue(clause, span)
             if near is None or near.score > MAX_CUE_DISTANCE or _OTHER_BODY.match(clause[span[1] :]):
                 continue
-            found = (near.role, near.words)
+            found = _observers_among(clause[: span[0]]) if near.role == "participant" else None
+            found = found or (near.role, near.words)
             if len(run) == 1:
                 around = clause[max(0, span[0] - 40) : span[1] + 60]
                 if not VERB_CUE.search(around) or re.search(r"\b(?:by|of|from|with)\s*$", clause[: span[0]]):
