@@ -109,6 +109,13 @@ def _counts(text: str) -> list[tuple[int, str, str]]:
             [(6, "observers", ""), (2, "observers", "")],
         ),
         ("The network has since grown to 31 members.", [(31, "membership", "")]),
+        # a break-down: a definite few and a closing "one ..." are items of it; alone, neither is a count
+        (
+            "Twelve delegations attended: nine member states, the two member agencies and one observer state.",
+            [(12, "attendance", ""), (9, "attendance", ""), (2, "attendance", ""), (1, "observers", "")],
+        ),
+        ("The two agencies signed a new arrangement.", []),
+        ("Ten countries attended, and one state sent regrets.", [(10, "attendance", "")]),
         # "may attend" near its own count only: the people who registered did come
         (
             "Some 90 delegates registered for the summit, which up to 25 countries may attend.",

@@ -216,6 +216,7 @@ def extract_counts(text: str) -> list[dict[str, Any]]:
         if not _UNIT_HINT.search(sentence):
             continue
         event: pd.Timestamp | NaTType | None = None  # the sentence's own date, looked up only when a count is found
+        last_end: int | None = None  # where the sentence's previous count ended
         for hit in _UNIT_HINT.finditer(sentence):
             # The count sits in the few words before its noun (qualifier, number, up to four modifiers):
             # match only the last _WINDOW_WORDS words, ending at the noun.
@@ -241,6 +242,7 @@ def extract_counts(text: str) -> list[dict[str, Any]]:
                     _DEFINITE_FEW.search(before)
                     and parse_number(num) <= 3
                     and not _NAMES_FOLLOW.match(sentence[hit.end() : hit.end() + 3])
+                    and not _in_series(sentence, last_end, len(before))
                 )
             ):
                 continue
@@ -267,7 +269,48 @@ def extract_counts(text: str) -> list[dict[str, Any]]:
                     "event_date": event,
                 }
             )
+            last_end = start + 1 + m.end()
+            one = _SERIES_ONE.match(sentence, last_end)
+            if one is not None:  # "..., two agencies and one observer state": the last item of a break-down
+                plural = _SINGULAR[one.group("unit").lower()]
+                kind = _subject(sentence, plural, one.start("num"))
+                kind = "observers" if "observer" in one.group("mods").lower() else kind
+                kind = "attendance" if kind == "membership" and plural in _PEOPLE else kind
+                kind = "expected" if kind == "attendance" and prospective else kind
+                one_text = one.group(0).strip(" ,;")
+                one_text = one_text[one_text.lower().index(one.group("num").lower()) :]
+                out.append(
+                    {**out[-1], "count": 1, "unit": plural, "noun": (one.group("mods") + one.group("unit")).strip()}
+                )
+                out[-1].update(subject=kind, qualifier="", text=one_text)
+                last_end = one.end()
     return out + (indonesian_counts(text) if indonesian else [])
+
+
+# "the three member organisations" after another count of the same sentence ("fourteen member states, the three
+# member organisations and ..."): an item of a break-down, not a reference to a known few.
+_SERIES_GAP = re.compile(r"[\s,;]*(?:and\s+)?(?:the|its|their)?\s*")
+
+
+def _in_series(sentence: str, last_end: int | None, number_at: int) -> bool:
+    """Whether the number at ``number_at`` follows the sentence's previous count with only list punctuation,
+    "and" and an article between them."""
+    return last_end is not None and _SERIES_GAP.fullmatch(sentence, last_end, number_at) is not None
+
+
+#: Singular nouns a break-down may end with ("and one observer state"), with the unit they are counted in.
+_SINGULAR = {
+    "country": "countries",
+    "state": "states",
+    "organisation": "organisations",
+    "organization": "organisations",
+    "agency": "organisations",
+    "delegation": "delegations",
+}
+_SERIES_ONE = re.compile(
+    rf"[\s,;]*(?:and\s+)?(?P<num>one|1)\s+(?P<mods>(?:[a-z-]+\s+){{0,2}}?)(?P<unit>{'|'.join(_SINGULAR)})\b",
+    re.IGNORECASE,
+)
 
 
 _PEOPLE = frozenset({"delegates", "delegations", "participants", "ministers", "officials", "leaders"})
