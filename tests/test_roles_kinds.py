@@ -17,6 +17,7 @@ import pytest
 from baliprocess import heldout, membership
 from baliprocess.corpus import load_corpus
 from baliprocess.membership.countsid import indonesian_counts, indonesian_kind
+from baliprocess.membership.gazetteer import find_mentions
 from baliprocess.membership.runs import block_entries, sentence_entries
 
 DEV = Path(__file__).parent / "dev" / "roles3"
@@ -76,6 +77,12 @@ def test_a_column_of_other_words_gives_no_role():
             [("CHL", "observer"), ("PER", "observer")],
         ),
         ("Envoys of six states attended, among them Chile and Peru.", [("CHL", "participant"), ("PER", "participant")]),
+        # a state's office stands for the state in a list; the possessive is not part of the name
+        (
+            "Ghana's Ministry of the Interior and Kenya's Office of the Attorney-General co-chaired the session.",
+            [("GHA", "co_chair"), ("KEN", "co_chair")],
+        ),
+        ("Ghana's Ministry of the Interior funded a study of Kenya and Chile.", []),
     ],
 )
 def test_role_from_the_sentence(text, expected):
@@ -146,6 +153,13 @@ def test_english_count_kinds(text, expected):
 )
 def test_indonesian_kind_in_its_clause(sentence, after, kind):
     assert indonesian_kind(sentence, "countries", after) == kind
+
+
+def test_a_possessive_name_is_found_without_its_ending():
+    assert [(m.text, m.key) for m in find_mentions("Papua New Guinea’s envoy met Chile's.")] == [
+        ("Papua New Guinea", "PNG"),
+        ("Chile", "CHL"),
+    ]
 
 
 def test_indonesian_observers_in_one_clause_of_two():

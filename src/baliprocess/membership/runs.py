@@ -38,6 +38,12 @@ _GROUP_GAP = re.compile(
     r"(?:organi[sz]ations|agencies|countries|states|bodies|territories)\s*:?\s*(?:the\s+)?$",
     re.IGNORECASE,
 )
+# A state's office or agency stands for the state in a list ("Indonesia's Ministry of Foreign Affairs and
+# Australia's Department of Home Affairs co-chaired"): a possessive, then only capitalised words (and "of", "for",
+# "the", "on"), then list punctuation.
+_AGENCY_GAP = re.compile(
+    r"^['’]s(?:\s+(?:[A-Z][\w'’-]*|of|for|the|on))+\s*(?:,|;|\band\b|\bas well as\b|\s)*(?:the\s+)?$"
+)
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[“\"A-Z])")
 # A full stop that ends no sentence: an initial ("Marty M. Natalegawa"), an honorific ("the Hon. Kevin").
 _NO_END = re.compile(r"(?:(?<![\w.])[A-Z]|\b(?:Hon|Dr|Mr|Mrs|Ms|Prof|St))\.$")
@@ -70,7 +76,7 @@ def _runs(text: str, mentions: list[Mention]) -> list[list[Mention]]:
         gap_start = runs[-1][-1].end if runs else 0
         gap = text[gap_start : m.start]
         unknown = _UNKNOWN_ITEM.match(gap) if runs else None
-        if runs and (_GAP.match(gap) or _GROUP_GAP.match(gap)):
+        if runs and (_GAP.match(gap) or _GROUP_GAP.match(gap) or _AGENCY_GAP.match(gap)):
             runs[-1].append(m)
         elif unknown:
             at = gap_start + unknown.start("name")
