@@ -18,6 +18,7 @@ from baliprocess import heldout, membership
 from baliprocess.corpus import load_corpus
 from baliprocess.membership.countsid import indonesian_counts, indonesian_kind
 from baliprocess.membership.gazetteer import find_mentions
+from baliprocess.membership.lists import split_list
 from baliprocess.membership.runs import block_entries, sentence_entries
 
 DEV = Path(__file__).parent / "dev" / "roles3"
@@ -177,3 +178,9 @@ def test_the_roles3_development_documents_meet_the_goals():
     assert got["list role accuracy"] >= 0.9 and got["count kind accuracy"] >= 0.9, got
     assert min(got[f"list entities {m}"] for m in ("precision", "recall")) >= 0.9, got
     assert min(got[f"counts {m}"] for m in ("precision", "recall")) >= 0.9, got
+
+
+def test_an_item_without_a_capital_names_nobody():
+    assert split_list("the two envoys and Chile") == ["Chile"]
+    assert split_list("kedua duta besar serta tiga pejabat") == []
+    assert split_list("Chlie and Peru") == ["Chlie", "Peru"]  # a misspelt name is still reported
