@@ -84,6 +84,13 @@ def test_a_column_of_other_words_gives_no_role():
             [("GHA", "co_chair"), ("KEN", "co_chair")],
         ),
         ("Ghana's Ministry of the Interior funded a study of Kenya and Chile.", []),
+        # one name after "by" or "with" counts when the cue itself governs it
+        ("The workshop was co-chaired by Ghana.", [("GHA", "co_chair")]),
+        (
+            "Kenya co-hosted the forum with Ghana's Ministry of Labour.",
+            [("KEN", "co_chair"), ("GHA", "co_chair")],
+        ),
+        ("Research funded by Japan was shown to the delegates who attended.", []),
     ],
 )
 def test_role_from_the_sentence(text, expected):

@@ -102,7 +102,8 @@ NOUN_PENALTY = 4
 MAX_CUE_DISTANCE = 8
 #: A verb cue that may govern one name on its own ("Fiji also attended", "Japan sat in as an observer").
 VERB_CUE = re.compile(
-    r"\b(?:attended|took part|participated|sat in|co-?chaired|did not attend|is (?:now )?an? (?:\w+ )?member|"
+    r"\b(?:attended|took part|participated|sat in|co-?chaired|co-?hosted|co-?led|jointly (?:led|hosted)|"
+    r"shared the chair|did not attend|is (?:now )?an? (?:\w+ )?member|"
     r"joined as|was present|were present|was represented|(?:was|were) (?:absent|not (?:present|represented))|"
     r"sent no \w+|sent (?:its |their )?(?:apologies|regrets)|did not send)\b",
     re.IGNORECASE,

@@ -132,6 +132,16 @@ def _observers_among(before: str) -> tuple[str, str] | None:
     return None if group is None else ("observer", group.group())
 
 
+# A name after "by", "of", "from" or "with" is seldom the subject of the list's verb ("funded by Japan").
+_SECONDARY = re.compile(r"\b(?:by|of|from|with)\s*$")
+
+
+def _agent(cue: str, before: str) -> bool:
+    """Whether the words before a single name end with its cue followed by "by" or "with", at most three words
+    apart ("co-chaired by", "co-hosted the meeting with"): the name is the cue's agent or partner."""
+    return re.search(rf"{re.escape(cue)}(?:\s+[\w-]+){{0,3}}?\s+(?:by|with)\s*$", before, re.IGNORECASE) is not None
+
+
 def sentence_entries(text: str, data_dir: Path | None = None) -> Iterator[Entry]:
     """Entries of the lists written in the sentences of one paragraph: runs of two or more names with a cue
     in their clause, and a single name governed by a verb cue next to it ("Fiji also attended")."""
@@ -150,7 +160,9 @@ def sentence_entries(text: str, data_dir: Path | None = None) -> Iterator[Entry]
             found = found or (near.role, near.words)
             if len(run) == 1:
                 around = clause[max(0, span[0] - 40) : span[1] + 60]
-                if not VERB_CUE.search(around) or re.search(r"\b(?:by|of|from|with)\s*$", clause[: span[0]]):
+                if not VERB_CUE.search(around) or (
+                    _SECONDARY.search(clause[: span[0]]) and not _agent(near.words, clause[: span[0]])
+                ):
                     continue
             for m in run:
                 role, cue = _item_role(sentence, m) or found
