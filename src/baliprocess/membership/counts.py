@@ -105,29 +105,43 @@ def parse_number(text: str) -> int:
 # The verb that governs the count, written just before it: "has 49 members", "attended by 41 countries".
 _MEMBERSHIP_BEFORE = re.compile(
     r"\b(?:has|have|had|counts|counted|comprises|comprising|comprised|numbers|numbered|totals|grew to|rose to|"
-    r"membership of)\s+(?:now\s+)?$"
+    r"membership of|(?:has |have )?(?:since |now )?(?:grown|risen|increased|expanded) to|reached)\s+(?:now\s+)?$"
 )
 # "attended by 41 countries"; people "from 13 countries" (officials, delegates, ministers) came to a meeting.
 _ATTENDANCE_BEFORE = re.compile(
     r"\b(?:attended by|participation of|presence of|(?:delegates|delegations?|officials|ministers|representatives|"
-    r"participants|leaders) from)\s+$"
+    r"participants|leaders) (?:(?:came|come|travelled|traveled|flew) )?from)\s+$"
+)
+# A standing body described in the present tense ("The Forum brings together ministers from 45 countries",
+# "links officials from 32 countries"): the verb before the count, in its clause, makes it membership even
+# when people "from" the countries are named.
+_STANDING_BEFORE = re.compile(
+    r"\b(?:brings together|unites|links|connects|comprises|includes|consists of|is made up of)\b[^,;:.]*$"
 )
 # Cues elsewhere in the sentence; the one nearest the count decides.
 _ATTENDANCE_CUE = re.compile(
     r"\b(?:took|take|taking|takes) part\b|\battend(?:ed|ing|s)?\b|\bparticipat(?:ed|ing|es)\b|"
     r"\b(?:was|were) (?:also )?present\b|\bin attendance\b|\bgathered\b|\bbrought together\b|\bmet\b|\bconvened\b|"
-    r"\bcame together\b|\b(?:was|were) represented\b|\bendorsed?\b|\badopted\b"
+    r"\bcame together\b|\b(?:was|were) represented\b|\bendorsed?\b|\badopted\b|\bpresent (?:were|was)\b|"
+    r"\bthose present\b|\bregistered\b|\bcame (?:to|from)\b"
 )
 _MEMBERSHIP_CUE = re.compile(
     r"\bis (?:now |proud to be )?an? (?:\w+ )?member\b|\bare (?:now )?members\b|\bmembers? (?:include|are)\b|"
-    r"\bmembership\b|\bcompris(?:es|ing|ed)\b|\bjoined\b|\bbrings together\b|\bunites\b"
+    r"\bmembership\b|\bcompris(?:es|ing|ed)\b|\bjoined\b|\bbrings together\b|\bunites\b|\bbelongs? to\b"
 )
 
 
 # People invited or expected: a count of those expected, not of attendance.
-_INVITED_CUE = re.compile(r"\binvit(?:ed|ation)\b|\bexpected\b|\bwill (?:\w+ )?(?:attend|take part|participate|join)\b")
+_INVITED_CUE = re.compile(
+    r"\binvit(?:ed|ation)\b|\bexpected\b|\bwill (?:\w+ )?(?:attend|take part|participate|join)\b|"
+    r"\bplanned for\b|\b(?:are|is) (?:set|due|scheduled|planning) to\b|"
+    r"\b(?:may|might) (?:(?!not\b)\w+ )?(?:attend|take part|participate|join)\b"
+)
 # "... attended as observers", "sat in as observers": the counted entities are observers.
-_OBSERVER_NEAR = re.compile(r"^[^.]*?\b(?:attended|took part|participated|joined|sat in|were present) as observers?\b")
+_OBSERVER_NEAR = re.compile(
+    r"^[^.]*?\b(?:attended|took part|participated|joined|sat in|were present) as observers?\b|"
+    r"^[^.,;:]*?\b(?:\w+ed|sat)\b[^.,;:]{0,40}?\bas observers\b"
+)
 
 
 def _nearest(pattern: re.Pattern[str], sentence: str, at: int) -> int | None:
@@ -136,13 +150,25 @@ def _nearest(pattern: re.Pattern[str], sentence: str, at: int) -> int | None:
     return min(distances) if distances else None
 
 
+# Where the words that follow a count stop describing it: a comma, or "and" before the next number.
+_NEXT_COUNT = re.compile(
+    rf",|\b(?:and|as well as)\s+(?:(?:{QUALIFIERS})\s+)?(?:\d|(?:{_WORD_NUMBER})\b)", re.IGNORECASE
+)
+
+
+def _own_phrase(after: str) -> str:
+    """The words after a count up to a comma or the next count ("two member agencies and three observer states"
+    keeps "two member agencies"): an "observer" there qualifies this count."""
+    return _NEXT_COUNT.split(after, maxsplit=1)[0]
+
+
 def _subject(sentence: str, unit: str, at: int | None = None) -> str:
     """What a count in ``sentence`` (starting at character ``at``) counts: treaty_parties, membership,
     attendance or other. The verb decides, not the noun: "27 member states ... took part" is attendance,
     "has 49 members" and "comprising 45 member states" are membership. A verb just before the count wins;
     else the nearest attendance or membership cue in the sentence; else the words of the sentence."""
     s = sentence.lower()
-    if (at is not None and re.search(r"\bobserv", s[at : at + 60].split(",")[0])) or unit == "observers":
+    if (at is not None and re.search(r"\bobserv", _own_phrase(s[at : at + 60]))) or unit == "observers":
         return "observers"
     if at is not None and _OBSERVER_NEAR.search(s[at : at + 120].split(";")[0]):
         return "observers"
@@ -150,7 +176,7 @@ def _subject(sentence: str, unit: str, at: int | None = None) -> str:
         return "treaty_parties"
     if at is not None:
         before = s[max(0, at - 40) : at]
-        if _MEMBERSHIP_BEFORE.search(before):
+        if _MEMBERSHIP_BEFORE.search(before) or _STANDING_BEFORE.search(s[:at]):
             return "membership"
         if _ATTENDANCE_BEFORE.search(before):
             return "attendance"
@@ -162,11 +188,9 @@ def _subject(sentence: str, unit: str, at: int | None = None) -> str:
             return "attendance"
         if near_m is not None:
             return "membership"
-    if re.search(r"\bmember", s):
-        return "membership"
-    if re.search(r"attend|represent|particip|delegat|observer", s):
-        return "attendance"
-    return "other"
+    if re.search(r"\bdelegations\b|\bdelegates\b|\bparticipants\b", s) or not re.search(r"\bmember", s):
+        return "attendance" if re.search(r"attend|represent|particip|delegat|observer", s) else "other"
+    return "membership"
 
 
 def extract_counts(text: str) -> list[dict[str, Any]]:
@@ -192,6 +216,7 @@ def extract_counts(text: str) -> list[dict[str, Any]]:
         if not _UNIT_HINT.search(sentence):
             continue
         event: pd.Timestamp | NaTType | None = None  # the sentence's own date, looked up only when a count is found
+        last_end: int | None = None  # where the sentence's previous count ended
         for hit in _UNIT_HINT.finditer(sentence):
             # The count sits in the few words before its noun (qualifier, number, up to four modifiers):
             # match only the last _WINDOW_WORDS words, ending at the noun.
@@ -217,6 +242,7 @@ def extract_counts(text: str) -> list[dict[str, Any]]:
                     _DEFINITE_FEW.search(before)
                     and parse_number(num) <= 3
                     and not _NAMES_FOLLOW.match(sentence[hit.end() : hit.end() + 3])
+                    and not _in_series(sentence, last_end, len(before))
                 )
             ):
                 continue
@@ -243,12 +269,54 @@ def extract_counts(text: str) -> list[dict[str, Any]]:
                     "event_date": event,
                 }
             )
+            last_end = start + 1 + m.end()
+            one = _SERIES_ONE.match(sentence, last_end)
+            if one is not None:  # "..., two agencies and one observer state": the last item of a break-down
+                plural = _SINGULAR[one.group("unit").lower()]
+                kind = _subject(sentence, plural, one.start("num"))
+                kind = "observers" if "observer" in one.group("mods").lower() else kind
+                kind = "attendance" if kind == "membership" and plural in _PEOPLE else kind
+                kind = "expected" if kind == "attendance" and prospective else kind
+                one_text = one.group(0).strip(" ,;")
+                one_text = one_text[one_text.lower().index(one.group("num").lower()) :]
+                out.append(
+                    {**out[-1], "count": 1, "unit": plural, "noun": (one.group("mods") + one.group("unit")).strip()}
+                )
+                out[-1].update(subject=kind, qualifier="", text=one_text)
+                last_end = one.end()
     return out + (indonesian_counts(text) if indonesian else [])
+
+
+# "the three member organisations" after another count of the same sentence ("fourteen member states, the three
+# member organisations and ..."): an item of a break-down, not a reference to a known few.
+_SERIES_GAP = re.compile(r"[\s,;]*(?:and\s+)?(?:the|its|their)?\s*")
+
+
+def _in_series(sentence: str, last_end: int | None, number_at: int) -> bool:
+    """Whether the number at ``number_at`` follows the sentence's previous count with only list punctuation,
+    "and" and an article between them."""
+    return last_end is not None and _SERIES_GAP.fullmatch(sentence, last_end, number_at) is not None
+
+
+#: Singular nouns a break-down may end with ("and one observer state"), with the unit they are counted in.
+_SINGULAR = {
+    "country": "countries",
+    "state": "states",
+    "organisation": "organisations",
+    "organization": "organisations",
+    "agency": "organisations",
+    "delegation": "delegations",
+}
+_SERIES_ONE = re.compile(
+    rf"[\s,;]*(?:and\s+)?(?P<num>one|1)\s+(?P<mods>(?:[a-z-]+\s+){{0,2}}?)(?P<unit>{'|'.join(_SINGULAR)})\b",
+    re.IGNORECASE,
+)
 
 
 _PEOPLE = frozenset({"delegates", "delegations", "participants", "ministers", "officials", "leaders"})
 _PROSPECTIVE = re.compile(
-    r"\bwill be\b|\bto be held\b|\bexpected\b|\binvited\b|\bwill (?:\w+ )?(?:attend|take part|participate|join)\b"
+    r"\bwill be\b|\bto be held\b|\bexpected\b|\binvited\b|\bwill (?:\w+ )?(?:attend|take part|participate|join)\b|"
+    r"\b(?:are|is) (?:set|due|scheduled) to (?:attend|take part|participate|join)\b"
 )
 _MEMBER_ADJECTIVE = re.compile(rf"\b(?P<num>\d{{1,3}}|{_WORD_NUMBER})-member\b(?! states?\b)", re.IGNORECASE)
 

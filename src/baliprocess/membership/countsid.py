@@ -40,12 +40,17 @@ _QUALIFIER |= {"setidaknya": "at least", "kurang dari": "fewer than"}
 _OBSERVER_AFTER = re.compile(r"^\s+(?:peninjau|pengamat)\b")
 _MEMBER_AFTER = re.compile(r"^\s+anggota\b")
 # Words of the sentence, from the most to the least telling.
-_EXPECTED = re.compile(r"\b(?:diharapkan|diundang|diperkirakan|memperkirakan|akan)\b")
+_EXPECTED = re.compile(
+    r"\b(?:diharapkan|diundang|diperkirakan|memperkirakan|akan|rencananya|direncanakan|dijadwalkan)\b"
+)
 _AS_OBSERVERS = re.compile(r"\bsebagai (?:peninjau|pengamat)\b")
 _HAS_MEMBERS = re.compile(r"\b(?:memiliki|beranggotakan|terdiri (?:dari|atas)|keanggotaan)\b")
 _ATTENDED = re.compile(
-    r"\b(?:hadir|dihadiri|menghadiri|diikuti|mengikuti|berpartisipasi|ikut serta|berkumpul|bertemu)\b"
+    r"\b(?:hadir|dihadiri|menghadiri|diikuti|mengikuti|berpartisipasi|ikut serta|ambil bagian|mengambil bagian|"
+    r"berkumpul|bertemu)\b"
 )
+# Where a clause ends: "sebagai pengamat" in one clause says nothing of a count in the next.
+_CLAUSE_END = re.compile(r"[,;]|\b(?:sedangkan|serta|sementara)\b")
 
 
 def parse_indonesian_number(text: str) -> int:
@@ -65,16 +70,27 @@ def parse_indonesian_number(text: str) -> int:
     return value + (_ONES.index(parts[2]) + 1 if len(parts) == 3 else 0)
 
 
+def _clause_of(sentence: str, after: str) -> str:
+    """The clause of ``sentence`` around the count whose noun is followed by ``after``: from the last clause
+    break before the count to the first one after it (:data:`_CLAUSE_END`)."""
+    cut = len(sentence) - len(after) if after and sentence.endswith(after) else sentence.find(after)
+    if cut < 0:
+        return sentence
+    head = _CLAUSE_END.split(sentence[:cut])[-1]
+    rest = sentence[cut:]
+    return head + _CLAUSE_END.split(rest, maxsplit=1)[0]
+
+
 def indonesian_kind(sentence: str, unit: str, after: str) -> str:
     """The kind of a count whose noun is followed by ``after`` in ``sentence``: expected when the sentence
-    looks ahead ("akan diikuti", "memperkirakan"); observers when the noun is qualified as such ("negara
-    peninjau") or the sentence says "sebagai pengamat"; membership for "memiliki", "terdiri dari" or the noun
+    looks ahead ("akan diikuti", "memperkirakan", "direncanakan"); observers when the noun is qualified as such
+    ("negara peninjau") or its clause says "sebagai pengamat"; membership for "memiliki", "terdiri dari" or the noun
     "anggota" itself; attendance for a verb of attending ("dihadiri", "hadir"), even with "negara anggota";
     membership for "negara anggota" without one; else other."""
     s = sentence.lower()
     if _EXPECTED.search(s):
         return "expected"
-    if _OBSERVER_AFTER.match(after.lower()) or _AS_OBSERVERS.search(s):
+    if _OBSERVER_AFTER.match(after.lower()) or _AS_OBSERVERS.search(_clause_of(s, after.lower())):
         return "observers"
     if unit == "members" or _HAS_MEMBERS.search(s):
         return "membership"

@@ -22,6 +22,7 @@ __all__ = [
     "BROADENING_ROLES",
     "MAX_CUE_DISTANCE",
     "NOUN_PENALTY",
+    "QUALIFYING_ROLES",
     "ROLE_CUES",
     "VERB_CUE",
     "Cue",
@@ -45,10 +46,13 @@ _VOCABULARY: tuple[tuple[str, str, str], ...] = (
     ),
     (
         "expected",
-        r"\bexpected\b|\binvit(?:ed|ation)\b|\bwill (?:\w+ )?(?:attend|participate|take part|join|"
+        r"\bexpected\b(?!\s+to\s+(?!attend|participate|take|join|be|send)\w)|\binvit(?:ed|ation)\b|"
+        r"\b(?:may|might) (?:(?!not\b)\w+ )?(?:attend|participate|take part|join)\b|"
+        r"\bwill (?:\w+ )?(?:attend|participate|take part|join|"
         r"be represented|send)\b|\b(?:are|is) to (?:attend|take part|participate)\b|"
         r"\b(?:due|scheduled|set|planning|plan|plans) to (?:attend|take part|participate|join)\b|"
-        r"\bdiharapkan\b|\bakan (?:hadir|menghadiri|berpartisipasi)\b|\bdiundang\b",
+        r"\bdiharapkan\b|\bakan (?:hadir|menghadiri|berpartisipasi)\b|\bdiundang\b|"
+        r"\b(?:rencananya|direncanakan|dijadwalkan)\s+(?:akan\s+)?(?:dihadiri|hadir|menghadiri|diikuti)\b",
         r"\binvitees?\b",
     ),
     (
@@ -62,7 +66,8 @@ _VOCABULARY: tuple[tuple[str, str, str], ...] = (
     (
         "co_chair",
         r"\bco-?chair(?:ed|ing)\b|\bjoint(?:ly)? chair\w*\b|\bchaired jointly\b|\bjointly presided\b|"
-        r"\bpresided jointly\b|\bco-?presided\b|\bmemimpin bersama\b|\bdipimpin bersama\b",
+        r"\bpresided jointly\b|\bco-?presided\b|\bjointly (?:led|hosted|convened)\b|\bco-?(?:led|hosted)\b|"
+        r"\bshared the chair\b|\bmemimpin bersama\b|\bdipimpin bersama\b",
         r"\bco-?chair(?:s|man|men|manship|person)?\b|\bjoint chairmanship\b|\bketua bersama\b",
     ),
     (
@@ -97,13 +102,18 @@ NOUN_PENALTY = 4
 MAX_CUE_DISTANCE = 8
 #: A verb cue that may govern one name on its own ("Fiji also attended", "Japan sat in as an observer").
 VERB_CUE = re.compile(
-    r"\b(?:attended|took part|participated|sat in|co-?chaired|did not attend|is (?:now )?an? (?:\w+ )?member|"
-    r"joined as|was present|were present|was represented|(?:was|were) absent|sent no \w+)\b",
+    r"\b(?:attended|took part|participated|sat in|co-?chaired|co-?hosted|co-?led|jointly (?:led|hosted)|"
+    r"shared the chair|did not attend|is (?:now )?an? (?:\w+ )?member|"
+    r"joined as|was present|were present|was represented|(?:was|were) (?:absent|not (?:present|represented))|"
+    r"sent no \w+|sent (?:its |their )?(?:apologies|regrets)|did not send)\b",
     re.IGNORECASE,
 )
 #: Roles that add to a table's or list's own role rather than replace it: a co-chair in a list of the
 #: delegations that attended attended too, and in a list of members is a member too.
 BROADENING_ROLES = frozenset({"co_chair"})
+#: A role that, in a list of another role, only qualifies it: "Member" beside a delegation in a list of those
+#: who attended says in what standing it came (a member that attended), not that the list is of members.
+QUALIFYING_ROLES = {"member": "participant"}
 
 # Membership of a body of the process, not of the process ("Steering Group member", "member of the Ad Hoc
 # Group"): no cue.

@@ -243,7 +243,10 @@ def _find_mentions(text: str, data_dir: Path) -> tuple[Mention, ...]:
         if at < pos or not text[at].isupper():
             continue
         first = _TOKEN.match(text, at)
-        if first is None or (forms := index.get(_clean(first.group().casefold()))) is None:
+        if first is None:
+            continue
+        head = _clean(first.group().casefold())
+        if (forms := index.get(head) or index.get(head.removesuffix("'s"))) is None:
             continue
         longest = forms[0][0]
         spans = [first]
@@ -254,14 +257,23 @@ def _find_mentions(text: str, data_dir: Path) -> tuple[Mention, ...]:
             spans.append(nxt)
         words = tuple(_clean(m.group().casefold()) for m in spans)
         for tokens, (key, kind) in forms:
-            if words[: len(tokens)] == tokens:
+            possessive = _is_possessive(words, tokens)
+            if possessive or words[: len(tokens)] == tokens:
                 end = spans[len(tokens) - 1].end()
                 if text[end - 1] == "." and "." not in text[at : end - 1].split()[-1]:
                     end -= 1  # the sentence's full stop is not part of the name
+                end -= 2 if possessive else 0
                 out.append(Mention(at, end, text[at:end], key, kind))
                 pos = end
                 break
     return tuple(out)
+
+
+def _is_possessive(words: tuple[str, ...], tokens: tuple[str, ...]) -> bool:
+    """Whether ``words`` start with the name ``tokens`` in the possessive ("Indonesia's Ministry of Foreign
+    Affairs"): the mention is the name without its "'s"."""
+    n = len(tokens)
+    return len(words) >= n and words[: n - 1] == tokens[:-1] and words[n - 1] == f"{tokens[-1]}'s"
 
 
 _BROKEN = re.compile(r"(?<=[a-z])-\s+(?=[a-z])")

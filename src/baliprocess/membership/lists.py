@@ -54,6 +54,7 @@ _PERSON = re.compile(
     r"^(?:H\.\s?E\.|Hon\b|Dr\b|Mr\b|Mrs\b|Ms\b|Prof\b|Sir\b|Dame\b|(?:them|they|it|both)\b)|\bMP$", re.IGNORECASE
 )
 _MASKED_DOT = "\x01"
+_CAPITAL = re.compile(r"[A-Z]")
 # "Korea, Republic of": a comma followed by words that end in "of" and then the end of the item
 _INVERTED = re.compile(r",(\s+(?:[A-Z][\w'-]*\s+){1,4}of)(?=\s*(?:,|\band\b|[.;\x01]|$))")
 _TITLE = re.compile(
@@ -220,7 +221,9 @@ def _split_list(data_dir: Path, text: str) -> tuple[str, ...]:
             if part:
                 items.extend(p.strip() for p in _split_and(part.replace(_MASKED_DOT, "."), data_dir))
     out = (_TITLE.sub("", re.sub(r"^the\s+", "", i, flags=re.IGNORECASE)) for i in items if i and not _PERSON.search(i))
-    return tuple(i for i in out if i.casefold() not in _NOT_NAMES)  # "Delegations from the following attended:"
+    # "Delegations from the following attended:"; an item without a capital letter describes, it names nobody
+    # ("the two ministers", "kedua menteri")
+    return tuple(i for i in out if i.casefold() not in _NOT_NAMES and _CAPITAL.search(i))
 
 
 def find_lists(text: str) -> list[tuple[str, str]]:

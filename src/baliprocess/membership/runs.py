@@ -16,7 +16,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple
 
-from .cues import BROADENING_ROLES, MAX_CUE_DISTANCE, VERB_CUE, cell_role, nearest_cue
+from .cues import BROADENING_ROLES, MAX_CUE_DISTANCE, QUALIFYING_ROLES, VERB_CUE, cell_role, nearest_cue
 from .gazetteer import Mention, dehyphenate, find_mentions
 from .sources import _resolved
 
@@ -28,7 +28,7 @@ _OTHER_BODY = re.compile(
 )
 # What may stand between two names of one list.
 _GAP = re.compile(
-    r"^(?:\s|,|;|&|\band\b|\bdan\b|\bserta\b|\bas well as\b|\btogether with\b|\balong with\b|\bthe\b|"
+    r"^(?:\s|,|;|&|\band\b|\bdan\b|\bserta\b|\bas well as\b|\b(?:together |along )?with\b|\bthe\b|"
     r"\b(?:Governments?|Delegations?|Representatives?) (?:of|from)\b|\([^()]{0,40}\))*$",
     re.IGNORECASE,
 )
@@ -37,6 +37,12 @@ _GROUP_GAP = re.compile(
     r"^\s*,?\s*(?:and|as well as|together with|along with|plus)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}"
     r"(?:organi[sz]ations|agencies|countries|states|bodies|territories)\s*:?\s*(?:the\s+)?$",
     re.IGNORECASE,
+)
+# A state's office or agency stands for the state in a list ("Indonesia's Ministry of Foreign Affairs and
+# Australia's Department of Home Affairs co-chaired"): a possessive, then only capitalised words (and "of", "for",
+# "the", "on"), then list punctuation.
+_AGENCY_GAP = re.compile(
+    r"^['’]s(?:\s+(?:[A-Z][\w'’-]*|of|for|the|on))+\s*(?:,|;|\band\b|\bas well as\b|\s)*(?:the\s+)?$"
 )
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[“\"A-Z])")
 # A full stop that ends no sentence: an initial ("Marty M. Natalegawa"), an honorific ("the Hon. Kevin").
@@ -70,7 +76,7 @@ def _runs(text: str, mentions: list[Mention]) -> list[list[Mention]]:
         gap_start = runs[-1][-1].end if runs else 0
         gap = text[gap_start : m.start]
         unknown = _UNKNOWN_ITEM.match(gap) if runs else None
-        if runs and (_GAP.match(gap) or _GROUP_GAP.match(gap)):
+        if runs and (_GAP.match(gap) or _GROUP_GAP.match(gap) or _AGENCY_GAP.match(gap)):
             runs[-1].append(m)
         elif unknown:
             at = gap_start + unknown.start("name")
@@ -111,6 +117,31 @@ def _clause(sentence: str, run: list[Mention]) -> tuple[str, int]:
     return sentence[start:end], start
 
 
+# A list that picks out some of a group just named ("..., among them", "including"): the names are of that group.
+_BACK_REFERENCE = re.compile(r"\b(?:among them|among whom|including|namely|such as)\s*:?\s*(?:the\s+)?$", re.IGNORECASE)
+_OBSERVER_GROUP = re.compile(r"\bobservers?\b", re.IGNORECASE)
+
+
+def _observers_among(before: str) -> tuple[str, str] | None:
+    """("observer", cue) when the words before a list pick it out of a group of observers that attended
+    ("Representatives of 11 observer countries attended, among them ..."): the verb says they came, the group's
+    noun in what role."""
+    if not _BACK_REFERENCE.search(before):
+        return None
+    group = _OBSERVER_GROUP.search(before)
+    return None if group is None else ("observer", group.group())
+
+
+# A name after "by", "of", "from" or "with" is seldom the subject of the list's verb ("funded by Japan").
+_SECONDARY = re.compile(r"\b(?:by|of|from|with)\s*$")
+
+
+def _agent(cue: str, before: str) -> bool:
+    """Whether the words before a single name end with its cue followed by "by" or "with", at most three words
+    apart ("co-chaired by", "co-hosted the meeting with"): the name is the cue's agent or partner."""
+    return re.search(rf"{re.escape(cue)}(?:\s+[\w-]+){{0,3}}?\s+(?:by|with)\s*$", before, re.IGNORECASE) is not None
+
+
 def sentence_entries(text: str, data_dir: Path | None = None) -> Iterator[Entry]:
     """Entries of the lists written in the sentences of one paragraph: runs of two or more names with a cue
     in their clause, and a single name governed by a verb cue next to it ("Fiji also attended")."""
@@ -125,10 +156,13 @@ def sentence_entries(text: str, data_dir: Path | None = None) -> Iterator[Entry]
             near = nearest_cue(clause, span)
             if near is None or near.score > MAX_CUE_DISTANCE or _OTHER_BODY.match(clause[span[1] :]):
                 continue
-            found = (near.role, near.words)
+            found = _observers_among(clause[: span[0]]) if near.role == "participant" else None
+            found = found or (near.role, near.words)
             if len(run) == 1:
                 around = clause[max(0, span[0] - 40) : span[1] + 60]
-                if not VERB_CUE.search(around) or re.search(r"\b(?:by|of|from|with)\s*$", clause[: span[0]]):
+                if not VERB_CUE.search(around) or (
+                    _SECONDARY.search(clause[: span[0]]) and not _agent(near.words, clause[: span[0]])
+                ):
                     continue
             for m in run:
                 role, cue = _item_role(sentence, m) or found
@@ -244,9 +278,12 @@ _ROLE_HEADER = re.compile(r"\b(?:status|role|capacity|participation|attend\w*|pr
 
 def _roles(own: tuple[str, str] | None, general: tuple[str, str] | None) -> list[tuple[str, str]]:
     """The (role, cue) pairs of one listed name: its own role (a status cell, a role in brackets) else the
-    list's; a co-chair keeps the list's role too (:data:`.cues.BROADENING_ROLES`)."""
+    list's; a co-chair keeps the list's role too (:data:`.cues.BROADENING_ROLES`); in a list of those who
+    attended, "Member" only says in what standing a delegation came (:data:`.cues.QUALIFYING_ROLES`)."""
     if own is None:
         return [] if general is None else [general]
+    if general is not None and QUALIFYING_ROLES.get(own[0]) == general[0]:
+        return [general]
     if own[0] in BROADENING_ROLES and general is not None and general[0] != own[0]:
         return [own, general]
     return [own]
@@ -255,6 +292,15 @@ def _roles(own: tuple[str, str] | None, general: tuple[str, str] | None) -> list
 def _is_rule(text: str) -> bool:
     """Whether ``text`` is the rule under a Markdown table's header ("| --- | :---: |")."""
     return bool(re.fullmatch(r"\|?(?:\s*:?-{3,}:?\s*\|)+\s*:?-*:?\s*", text.strip()))
+
+
+def _is_role_column(header: list[str], body: list[list[str]], c: int) -> bool:
+    """Whether column ``c`` says each row's role: its header says so ("Status", "Capacity"), or, whatever its
+    header ("Standing at the session"), most of its cells are roles ("Member", "Observer", "Co-Chair")."""
+    if c < len(header) and _ROLE_HEADER.search(header[c]):
+        return True
+    cells = [r[c] for r in body if c < len(r) and r[c].strip()]
+    return bool(cells) and sum(cell_role(cell) is not None for cell in cells) * 2 > len(body)
 
 
 def _table_entries(texts: list[str], first: int, stop: int, data_dir: Path | None) -> Iterator[tuple[int, Entry]]:
@@ -270,7 +316,7 @@ def _table_entries(texts: list[str], first: int, stop: int, data_dir: Path | Non
         if sum(bool(r[c:] and _only_names(r[c], data_dir)) for r in body) * 2 >= len(body)
         and not _ROLE_HEADER.search(header[c] if c < len(header) else "")
     ]
-    role_cols = [c for c in range(width) if c not in name_cols and c < len(header) and _ROLE_HEADER.search(header[c])]
+    role_cols = [c for c in range(width) if c not in name_cols and _is_role_column(header, body, c)]
     before = _context_cue(texts, first)
     for c in name_cols:
         general = (cell_role(header[c]) if c < len(header) else None) or before
