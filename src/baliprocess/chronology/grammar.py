@@ -9,7 +9,11 @@ in English or Indonesian ("23 Maret 2016"). Numeric dates ("28/02/2013") are rea
 that order is not recognised at all (no part of it, not even its year, becomes a mention). Spans run
 across months and years ("between June and August 2016", "30 December 2008 to 2 January 2009"),
 "2012/13" and "2012-13" are financial years (1 July to 30 June, :data:`FINANCIAL_YEAR_START`), and
-decades and their parts ("the 1990s", "the early 2000s") are intervals of years.
+decades and their parts ("the 1990s", "the early 2000s") are intervals of years. A weekday may stand before
+a day ("from Monday 11 to Wednesday 13 March") or before a bracketed day and month ("Selasa (14/4)"); parts of
+years make ranges ("between late 2017 and early 2018"); months and parts of years may be relative to the
+document's year ("June last year", "pertengahan tahun ini": :mod:`.relative`). A year that names a document,
+law or event, or counts things, is no mention (:mod:`.yearnames`).
 """
 
 from __future__ import annotations
@@ -28,7 +32,9 @@ from ..datevocab import (
     MONTH_NAME_PATTERN,
     MONTH_NUMBERS,
 )
-from .weekdays import WEEKDAY_NAMES, resolve_weekday
+from .relative import RELATIVE_PATTERN, SHIFTS, counted_back, relative_interval
+from .weekdays import WEEKDAY_PATTERN, resolve_weekday
+from .yearnames import year_is_no_date
 
 __all__ = ["DATE_ORDERS", "DATE_RE", "FINANCIAL_YEAR_START", "MENTION_COLUMNS", "PRECISIONS"]
 
@@ -44,7 +50,8 @@ _MONTH = (
 )
 _DAY = r"(?<!\d)(?:0?[1-9]|[12]\d|3[01])(?!\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?<!\d)(?:19|20)\d\d(?!\d)"
-_TO = r"(?:\s*[-–—]\s*|\s+(?:to|and|until)\s+)"
+# "to", "and", "until", and the Indonesian "hingga", "sampai (dengan)", "s.d." (until), "dan" (and)
+_TO = r"(?:\s*[-–—]\s*|\s+(?:to|and|until|hingga|sampai(?:\s+dengan)?|s\.d\.|dan)\s+)"
 _YEAR_TO = r"(?:\s*[-–—]\s*|\s+to\s+)"
 _ORDINALS = {
     "first": 1,
@@ -62,21 +69,16 @@ _MONTH_TO = r"(?:\s*[-–—]\s*|\s+(?:to|until|through)\s+)"
 _PARTS = {"early": (1, 4), "mid": (5, 8), "late": (9, 12)}
 _DECADE_PARTS = {"early": (0, 3), "mid": (4, 6), "late": (7, 9)}
 _NUMERIC = r"(?:0?[1-9]|[12]\d|3[01])"
-_WEEKDAYS = "|".join(WEEKDAY_NAMES)
-# A single year that names a document ("the 2030 Agenda", "the 2023 Adelaide Strategy", "Strategy 2014") is
-# a title, not a date mention; a range of years after a title ("Strategy 2020–2025") still is one.
-_TITLE_WORDS = (
-    r"(?:Agenda|Strategy|Vision|Roadmap|Road Map|Framework|Action Plan|Plan of Action|Work Plan|Workplan|Programme)"
-)
-_TITLE_AFTER = re.compile(rf"^\s+(?:[A-Z][\w'’-]*\s+){{0,3}}{_TITLE_WORDS}\b")
-# "Strategy 2014", and "Strategy for Cooperation: 2014 and Beyond" (a subtitle after the title's colon).
-_TITLE_BEFORE = re.compile(rf"\b{_TITLE_WORDS}(?:\s+(?:for|of|on)(?:\s+[A-Z][\w'’-]*){{1,3}}\s*:)?\s+$")
+_WEEKDAYS = WEEKDAY_PATTERN
+# A weekday before a day of a range: "from Monday 11 to Wednesday 13 March"
+_WD = rf"(?:\b(?:{_WEEKDAYS}),?\s+(?:the\s+)?)?"
+_PART = r"(?i:early|mid|late)"
 _FORMS = [
     # 28 February - 2 March 2002 / 28 February to 2 March / 30 December 2008 to 2 January 2009
     (
         "dmdm",
         rf"(?P<dmdm_d1>{_DAY})\s+(?:of\s+)?(?P<dmdm_m1>{_MONTH})(?:,?\s+(?P<dmdm_y1>{_YEAR}))?{_TO}"
-        rf"(?P<dmdm_d2>{_DAY})\s+(?:of\s+)?(?P<dmdm_m2>{_MONTH})(?:,?\s+(?P<dmdm_y>{_YEAR}))?",
+        rf"{_WD}(?P<dmdm_d2>{_DAY})\s+(?:of\s+)?(?P<dmdm_m2>{_MONTH})(?:,?\s+(?P<dmdm_y>{_YEAR}))?",
     ),
     # February 28 - March 2, 2002 / December 30, 2008 - January 2, 2009
     (
@@ -85,7 +87,10 @@ _FORMS = [
         rf"(?P<mdmd_m2>{_MONTH})\s+(?P<mdmd_d2>{_DAY})(?:,?\s+(?P<mdmd_y>{_YEAR}))?",
     ),
     # 26-28 February [2002] / 7 to 8 June 2004 / 07 - 08 June 2004
-    ("ddm", rf"(?P<ddm_d1>{_DAY}){_TO}(?P<ddm_d2>{_DAY})\s+(?:of\s+)?(?P<ddm_m>{_MONTH})(?:,?\s+(?P<ddm_y>{_YEAR}))?"),
+    (
+        "ddm",
+        rf"(?P<ddm_d1>{_DAY}){_TO}{_WD}(?P<ddm_d2>{_DAY})\s+(?:of\s+)?(?P<ddm_m>{_MONTH})(?:,?\s+(?P<ddm_y>{_YEAR}))?",
+    ),
     # February 27-28, 2002
     ("mdd", rf"(?P<mdd_m>{_MONTH})\s+(?P<mdd_d1>{_DAY}){_TO}(?P<mdd_d2>{_DAY})(?:,?\s+(?P<mdd_y>{_YEAR}))?"),
     # 7 August 2018 / the 22nd of March 2016 / 23 March
@@ -108,10 +113,22 @@ _FORMS = [
     ),
     # June to August 2016 / November 2016 - February 2017
     ("mm", rf"(?P<mm_m1>{_MONTH})(?:,?\s+(?P<mm_y1>{_YEAR}))?{_MONTH_TO}(?P<mm_m2>{_MONTH}),?\s+(?P<mm_y>{_YEAR})\b"),
+    # June last year / February of next year / Maret tahun lalu (March last year)
+    (
+        "mrel",
+        rf"(?P<mrel_m>{_MONTH})\s+(?:(?:of\s+)?(?P<mrel_r>(?i:last|this|next))\s+year|"
+        rf"tahun\s+(?P<mrel_i>lalu|ini|depan))\b",
+    ),
     # April 2003 / April, 2003
     ("my", rf"(?P<my_m>{_MONTH}),?\s+(?P<my_y>{_YEAR})\b"),
     # the 1990s / the early 2000s / mid-2010s
     ("dec", r"\b(?:(?P<dec_p>(?i:early|mid|late))[-\s]+)?(?P<dec_y>(?:19|20)\d0)'?s\b"),
+    # between late 2017 and early 2018 / late 2017 to early 2018
+    (
+        "pp",
+        rf"(?:\b(?i:between)\s+(?P<pp_p1>{_PART})[-\s]+(?P<pp_y1>{_YEAR})\s+and\s+|"
+        rf"\b(?P<pp_q1>{_PART})[-\s]+(?P<pp_z1>{_YEAR}){_YEAR_TO})(?P<pp_p2>{_PART})[-\s]+(?P<pp_y2>{_YEAR})\b",
+    ),
     # early / mid / late 2004, mid-2004
     ("part", rf"\b(?P<part_p>(?i:early|mid|late))[-\s]+(?P<part_y>{_YEAR})\b"),
     # the second half of 2004 / the first quarter of 2005
@@ -126,22 +143,28 @@ _FORMS = [
     ("yy", rf"(?<![\d.,/])(?P<yy_y1>{_YEAR})(?P<yy_s>{_YEAR_TO}|/)(?P<yy_y2>{_YEAR}|\d\d)\b(?![-–/]\d)"),
     # a bare year: "established in 2002" (not a count such as "2,002" or part of "2002.5")
     ("y", rf"(?<![\d.,$£€/-])\b(?P<y_y>{_YEAR})\b(?![.,/]\d|%|-\d)"),
-    # a weekday alone: "on Monday" (not "Monday, 12 March", which the day forms read)
+    # a weekday with its day and month in brackets: "Selasa (14/4)", "Minggu malam (5/8)", "Friday (25/03)"
+    (
+        "wdm",
+        rf"\b(?P<wdm_w>{_WEEKDAYS})(?:\s+(?:pagi|siang|sore|malam|morning|afternoon|evening|night))?\s*"
+        rf"\((?P<wdm_a>{_NUMERIC})[/.-](?P<wdm_b>{_NUMERIC})(?:[/.-](?P<wdm_y>{_YEAR}))?\)",
+    ),
+    # relative to the document date (before the weekdays: "minggu lalu" is last week, not a Sunday)
+    ("rel", rf"\b(?P<rel_p>{RELATIVE_PATTERN})\b"),
+    # a weekday alone: "on Monday" (not "Monday, 12 March", which the day forms read, nor "the Friday before,
+    # 8 March", a weekday restated by its date)
     (
         "wd",
-        rf"\b(?P<wd_d>{_WEEKDAYS})\b(?!,?\s+(?:the\s+)?\d|,?\s+(?:{MONTH_NAME_PATTERN})\b|\s+(?:morning|afternoon|evening)\b"
-        rf"(?=,?\s+\d))",
-    ),
-    # relative to the document date
-    (
-        "rel",
-        r"\b(?P<rel_p>(?i:earlier\s+this\s+(?:year|month)|later\s+this\s+(?:year|month)|"
-        r"(?:this|last|next)\s+(?:year|month|week)|tomorrow|yesterday|today))\b",
+        rf"\b(?P<wd_d>{_WEEKDAYS})(?![\w'’])(?!(?:\s+(?:before|after|earlier|later|previous|following|prior))?,?\s+"
+        rf"(?:the\s+)?\d|,?\s+(?:{MONTH_NAME_PATTERN})\b|\s+(?:morning|afternoon|evening)\b(?=,?\s+\d))",
     ),
 ]
 # Every form starts at a digit, a capital, or a word beginning as below; the look-ahead gate lets the
 # engine reject every other position at once (a tenfold speed-up, same matches).
-_GATE = r"(?=\d|\b(?:[A-Z]|the\s|earl|lat|las|mid|fi|fo|sec|thi|nex|yes|tod|tom|betw))"
+_GATE = (
+    r"(?=\d|\b(?:[A-Z]|the\s|earl|lat|las|mid|fi|fo|sec|thi|nex|yes|tod|tom|betw|"
+    r"tahun|bulan|minggu|hari|kemarin|besok|awal|pertengahan|akhir))"
+)
 DATE_RE = re.compile(_GATE + "(?:" + "|".join(f"(?P<{name}>{body})" for name, body in _FORMS) + ")")
 
 
@@ -260,6 +283,22 @@ def _resolve(
             y = int(g[f"{kind}_y"])
             m1, m2 = _month(g[f"{kind}_m1"]), _month(g[f"{kind}_m2"])
             start, end, precision = dt.date(_year_before(g, kind, y, m1, m2), m1, 1), _month_end(y, m2), "month"
+        elif kind == "mrel":
+            if doc_date is None:
+                return None
+            y, month = doc_date.year + SHIFTS[(g["mrel_r"] or g["mrel_i"] or "").lower()], _month(g["mrel_m"])
+            return dt.date(y, month, 1), _month_end(y, month), "month", True
+        elif kind == "pp":
+            first_months, last_months = _PARTS[(g["pp_p1"] or g["pp_q1"]).lower()], _PARTS[g["pp_p2"].lower()]
+            y1, y2 = int(g["pp_y1"] or g["pp_z1"]), int(g["pp_y2"])
+            start, end, precision = dt.date(y1, first_months[0], 1), _month_end(y2, last_months[1]), "season"
+        elif kind == "wdm":
+            a, b = _number(g, "wdm_a"), _number(g, "wdm_b")
+            y = year("wdm_y")
+            if y is None:
+                return None
+            start = end = dt.date(y, b, a) if day_first else dt.date(y, a, b)
+            precision = "day"
         elif kind == "my":
             y, month = int(g["my_y"]), _month(g["my_m"])
             start, end, precision = dt.date(y, month, 1), _month_end(y, month), "month"
@@ -287,58 +326,19 @@ def _resolve(
         elif kind == "wd":
             return resolve_weekday(m, doc_date)[0]
         elif kind == "y":
-            if _names_a_document(m):
+            if year_is_no_date(m.string, m.start(), m.end()):
                 return None
             y = int(g["y_y"])
             start, end, precision = dt.date(y, 1, 1), dt.date(y, 12, 31), "year"
         else:  # relative
-            if doc_date is None or _at_present(m):
+            if doc_date is None or _at_present(m) or counted_back(m.string, m.start()):
                 return None
-            return _relative(g["rel_p"], doc_date)
+            return relative_interval(g["rel_p"], doc_date)
     except ValueError:  # 30 February, 31 April, a 14th month ...
         return None
     if end < start:
         return None
     return start, end, precision, inferred
-
-
-def _names_a_document(m: re.Match[str]) -> bool:
-    """Whether a bare year is part of a document's title ("2030 Agenda", "Strategy 2014")."""
-    text = m.string
-    return bool(
-        _TITLE_AFTER.match(text[m.end() : m.end() + 60])
-        or _TITLE_BEFORE.search(text[max(0, m.start() - 30) : m.start()])
-    )
-
-
-def _relative(phrase: str, d: dt.date) -> tuple[dt.date, dt.date, str, bool]:
-    words = phrase.lower().split()
-    one_day = dt.timedelta(days=1)
-    if words == ["tomorrow"]:
-        return d + one_day, d + one_day, "day", True
-    if words == ["yesterday"]:
-        return d - one_day, d - one_day, "day", True
-    if words == ["today"]:
-        return d, d, "day", True
-    first, unit = words[0], words[-1]
-    if unit == "year":
-        if first == "earlier":
-            return dt.date(d.year, 1, 1), d - one_day, "season", True
-        if first == "later":
-            return d + one_day, dt.date(d.year, 12, 31), "season", True
-        y = d.year + {"this": 0, "last": -1, "next": 1}[first]
-        return dt.date(y, 1, 1), dt.date(y, 12, 31), "year", True
-    if unit == "month":
-        if first == "earlier":
-            return d.replace(day=1), d - one_day, "day", True
-        if first == "later":
-            return d + one_day, _month_end(d.year, d.month), "day", True
-        index = d.year * 12 + d.month - 1 + {"this": 0, "last": -1, "next": 1}[first]
-        y, month = divmod(index, 12)
-        return dt.date(y, month + 1, 1), _month_end(y, month + 1), "month", True
-    # week: Monday to Sunday
-    monday = d - dt.timedelta(days=d.weekday()) + dt.timedelta(weeks={"this": 0, "last": -1, "next": 1}[first])
-    return monday, monday + dt.timedelta(days=6), "day", True
 
 
 def _as_date(value: object) -> dt.date | None:

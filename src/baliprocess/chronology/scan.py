@@ -48,11 +48,20 @@ _WHITESPACE_RUN = re.compile(r"\s\s")
 _YEAR_TRIGGER = re.compile(r"(?:19|20)\d\d")
 # Jan, Feb, ... Dec, and the Indonesian Mei, Agu, Okt, Des
 _MONTH_TRIGGER = re.compile("|".join(sorted({name[:3] for name in MONTH_NAMES + INDONESIAN_MONTH_NAMES})))
-_KEYWORDS = ("year", "month", "week", "tomorrow", "today", "yesterday", "day")  # "day": Monday ... Sunday
+# "day": Monday ... Sunday; then the Indonesian relative words (year, month, week, day, yesterday, tomorrow,
+# before "minggu": Sunday) and the other Indonesian weekdays
+_KEYWORDS = ("year", "month", "week", "tomorrow", "today", "yesterday", "day")
+# (these only at the start of a word: "sharing" holds no "hari")
+_WORD_START_KEYWORDS = (
+    *("tahun", "bulan", "minggu", "hari", "kemarin", "besok"),
+    *("senin", "selasa", "rabu", "kamis", "jumat", "jum'at", "jum’at", "sabtu"),
+)
 # Every form contains a four-digit year, a month name or (relative forms) ends in a keyword. How far a
 # match can reach from its trigger: left of a year "September 30 - October 2, " or "the fourth quarter
-# of "; either side of a month "26th until 28th of "; left of a keyword "earlier this ".
+# of "; either side of a month "26th until 28th of "; left of a keyword "earlier this ", left of "year"
+# "the beginning of next ".
 _YEAR_SPAN, _MONTH_SPAN, _KEYWORD_SPAN = (35, 10), (24, 24), (20, 40)
+_KEYWORD_LEFT = {"year": 30}
 
 
 def _windows(text: str) -> list[tuple[int, int]]:
@@ -61,12 +70,21 @@ def _windows(text: str) -> list[tuple[int, int]]:
     text (see the tests), at a fraction of the cost."""
     spans = [(m.start() - _YEAR_SPAN[0], m.end() + _YEAR_SPAN[1]) for m in _YEAR_TRIGGER.finditer(text)]
     spans += [(m.start() - _MONTH_SPAN[0], m.end() + _MONTH_SPAN[1]) for m in _MONTH_TRIGGER.finditer(text)]
-    for word in _KEYWORDS:
-        for variant in (word, word.capitalize(), word.upper()):
-            i = text.find(variant)
+    # keywords are looked for in the lower-cased text (one search each, whatever their case) when lowering
+    # keeps every offset; otherwise as written, capitalised and in capitals
+    lowered = text.lower()
+    same_offsets = len(lowered) == len(text)
+    for word in (*_KEYWORDS, *_WORD_START_KEYWORDS):
+        left = _KEYWORD_LEFT.get(word, _KEYWORD_SPAN[0])
+        anywhere = word in _KEYWORDS
+        for variant, haystack in (
+            [(word, lowered)] if same_offsets else [(v, text) for v in (word, word.capitalize(), word.upper())]
+        ):
+            i = haystack.find(variant)
             while i >= 0:
-                spans.append((i - _KEYWORD_SPAN[0], i + len(word) + _KEYWORD_SPAN[1]))
-                i = text.find(variant, i + 1)
+                if anywhere or i == 0 or not haystack[i - 1].isalpha():
+                    spans.append((i - left, i + len(word) + _KEYWORD_SPAN[1]))
+                i = haystack.find(variant, i + 1)
     spans.sort()
     merged: list[tuple[int, int]] = []
     for start, end in spans:

@@ -1,0 +1,92 @@
+"""Relative dates resolved against the document's date, in English and Indonesian: "tomorrow", "earlier this
+year", "last week", "June last year", "early next year", "the end of this year", "tahun lalu" (last year),
+"pertengahan tahun ini" (the middle of this year), "Maret tahun depan" (March next year), "hari ini"
+(today), "kemarin" (yesterday), "besok" (tomorrow).
+
+A part of a year is the gold's season: early (and its synonyms "the start of", "the beginning of", "awal")
+is January to April, mid ("the middle of", "pertengahan") May to August, late ("the end of", "akhir")
+September to December. Every result is marked ``inferred``: its year comes from the document.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+
+__all__ = ["RELATIVE_PATTERN", "SHIFTS", "counted_back", "relative_interval"]
+
+Resolved = tuple[dt.date, dt.date, str, bool]
+#: The word that places a unit relative to the document's: this, last, next (and in Indonesian).
+SHIFTS = {"this": 0, "last": -1, "next": 1, "ini": 0, "lalu": -1, "depan": 1}
+_UNITS = {"tahun": "year", "bulan": "month", "minggu": "week"}
+_DAYS = {"today": 0, "tomorrow": 1, "yesterday": -1, "kemarin": -1, "besok": 1}
+_PART_WORDS = {
+    "early": "early",
+    "start": "early",
+    "beginning": "early",
+    "awal": "early",
+    "mid": "mid",
+    "middle": "mid",
+    "pertengahan": "mid",
+    "late": "late",
+    "end": "late",
+    "akhir": "late",
+}
+_PART_MONTHS = {"early": (1, 4), "mid": (5, 8), "late": (9, 12)}
+#: The words of a relative date (a regular-expression body, case-insensitive, no groups).
+RELATIVE_PATTERN = (
+    r"(?i:earlier\s+this\s+(?:year|month)|later\s+this\s+(?:year|month)|"
+    r"(?:(?:early|mid|late|the\s+(?:start|beginning|middle|end)\s+of)[-\s]+)?(?:this|last|next)\s+year|"
+    r"(?:this|last|next)\s+(?:month|week)|tomorrow|yesterday|today|"
+    r"(?:(?:awal|pertengahan|akhir)\s+)?tahun\s+(?:ini|lalu|depan)|(?:bulan|minggu)\s+(?:ini|lalu|depan)|"
+    r"hari\s+ini|kemarin|besok)"
+)
+# "dua tahun lalu" is "two years ago", not "last year"; "tiga bulan lalu" three months ago.
+_COUNT_BEFORE = re.compile(
+    r"(?:\d+|\b(?:se|satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh|beberapa|puluhan|belasan))\s+$",
+    re.IGNORECASE,
+)
+
+
+def counted_back(text: str, start: int) -> bool:
+    """Whether the relative phrase at ``start`` is preceded by a number ("dua tahun lalu": two years ago)."""
+    return _COUNT_BEFORE.search(text[max(0, start - 20) : start]) is not None
+
+
+def _month_end(year: int, month: int) -> dt.date:
+    return dt.date(year, month, calendar.monthrange(year, month)[1])
+
+
+def relative_interval(phrase: str, d: dt.date) -> Resolved:
+    """The interval a relative phrase (matching :data:`RELATIVE_PATTERN`) means for a document dated ``d``."""
+    words = re.sub(r"[-\s]+", " ", phrase.lower()).split()
+    one_day = dt.timedelta(days=1)
+    if words == ["hari", "ini"]:
+        words = ["today"]
+    if len(words) == 1:
+        day = d + dt.timedelta(days=_DAYS[words[0]])
+        return day, day, "day", True
+    first, unit = words[0], _UNITS.get(words[-2], words[-1])
+    shift = SHIFTS.get(words[-1], SHIFTS.get(words[-2], 0))
+    if unit == "year":
+        if first in ("earlier", "later"):
+            if first == "earlier":
+                return dt.date(d.year, 1, 1), d - one_day, "season", True
+            return d + one_day, dt.date(d.year, 12, 31), "season", True
+        y = d.year + shift
+        part = next((_PART_WORDS[w] for w in words if w in _PART_WORDS), None)
+        if part is not None:
+            first_month, last_month = _PART_MONTHS[part]
+            return dt.date(y, first_month, 1), _month_end(y, last_month), "season", True
+        return dt.date(y, 1, 1), dt.date(y, 12, 31), "year", True
+    if unit == "month":
+        if first == "earlier":
+            return d.replace(day=1), d - one_day, "day", True
+        if first == "later":
+            return d + one_day, _month_end(d.year, d.month), "day", True
+        y, month = divmod(d.year * 12 + d.month - 1 + shift, 12)
+        return dt.date(y, month + 1, 1), _month_end(y, month + 1), "month", True
+    # week: Monday to Sunday
+    monday = d - dt.timedelta(days=d.weekday()) + dt.timedelta(weeks=shift)
+    return monday, monday + dt.timedelta(days=6), "day", True
