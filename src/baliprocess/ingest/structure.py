@@ -10,7 +10,6 @@ spans across and repeated in each row it spans down, which is what the merge mea
 from __future__ import annotations
 
 import re
-
 from dataclasses import dataclass, field
 
 __all__ = [
