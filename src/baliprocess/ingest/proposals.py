@@ -188,6 +188,13 @@ DOC_TYPE_CUES: tuple[tuple[re.Pattern[str], str, str], ...] = (
         "background note",
         "other",
     ),
+    (re.compile(r"\bnote (?:for|to) (?:the )?file\b|\bmemo(?:randum)?\b|\bnota dinas\b", re.I), "note", "other"),
+    # "RSO Highlights", "Highlights: Issue 2" (a newsletter's name), not "Minister highlights the risks"
+    (
+        re.compile(r"\b(?:newsletter|bulletin|buletin)\b|\bhighlights\s*(?:$|[:|–—-]|issue\b|no\.)", re.I),
+        "newsletter",
+        "other",
+    ),
     (
         re.compile(r"\btold (?:reporters|journalists)\b|\b(?:correspondent|news agency)\b|^By(?: [A-Z][a-z]+){2,}"),
         "news report",
