@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 from baliprocess import chronology, evaluation, heldout
 from baliprocess.chronology import DATE_RE, extract, scan
 from baliprocess.corpus import load_corpus
+from corpusfactory import front
 
 D = dt.date
 WEDNESDAY = D(2021, 6, 9)
@@ -84,6 +85,22 @@ def test_a_weekday_restated_by_its_date_is_one_mention():
     ]
 
 
+def test_the_same_day_is_the_day_last_named():
+    text = "Officials met on Tuesday 8 June 2021. On the same day, the working group opened its registry."
+    assert found(text) == [
+        ("8 June 2021", D(2021, 6, 8), D(2021, 6, 8)),
+        ("On the same day", D(2021, 6, 8), D(2021, 6, 8)),
+    ]
+    assert found("Pada hari yang sama, tim teknis bertemu.") == []  # no day named before it
+
+
+def test_the_same_day_in_a_corpus_follows_its_document(tmp_path):
+    (tmp_path / "a.md").write_text(front(date="2021-06-09") + "Talks opened on 7 June 2021.\n", encoding="utf-8")
+    (tmp_path / "b.md").write_text(front(date="2021-06-09") + "On the same day, nothing else.\n", encoding="utf-8")
+    mentions = chronology.date_mentions(load_corpus(tmp_path))
+    assert mentions["text"].tolist() == ["7 June 2021"]  # b names no day before "the same day"
+
+
 def test_a_range_of_parts_of_years():
     assert found("Arrivals rose between mid 2019 and late 2020.") == [
         ("between mid 2019 and late 2020", D(2019, 5, 1), D(2020, 12, 31))
@@ -127,6 +144,7 @@ _TOKENS = [
     *("tahun", "bulan", "minggu", "lalu", "ini", "depan", "awal", "pertengahan", "akhir", "hari", "kemarin"),
     *("late", "early", "mid", "the", "middle", "end", "of", "next", "last", "year", "between", "and", " to "),
     *("hingga", "before", ",", "June", "Maret", "Act", "Forum", "some", "workers", "\n", "x" * 30),
+    *("On", "same", "day", "pada", "yang", "sama", "Pada"),
 ]
 
 
@@ -147,3 +165,9 @@ def test_new_development_documents_written_before_the_rules():
     assert row["recall"] >= 0.94 and row["precision"] >= 0.94, row
     not_dates = pd.read_csv(DEV / "not_dates.csv", dtype=str, keep_default_na=False)
     assert heldout.score_not_dates(mentions, not_dates)["numerator"] == 0
+
+
+def test_indonesian_words_open_windows_only_when_asked():
+    text = "Rapat digelar pada Rabu."
+    assert [m.group() for m in scan(text)] == ["Rabu"]
+    assert scan(text, indonesian=False) == []  # a text in another language: no window at "Rabu"

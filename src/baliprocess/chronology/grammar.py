@@ -13,7 +13,8 @@ decades and their parts ("the 1990s", "the early 2000s") are intervals of years.
 a day ("from Monday 11 to Wednesday 13 March") or before a bracketed day and month ("Selasa (14/4)"); parts of
 years make ranges ("between late 2017 and early 2018"); months and parts of years may be relative to the
 document's year ("June last year", "pertengahan tahun ini": :mod:`.relative`). A year that names a document,
-law or event, or counts things, is no mention (:mod:`.yearnames`).
+law or event, or counts things, is no mention (:mod:`.yearnames`); "the same day" is the day last named
+(:func:`.scan.same_day`).
 """
 
 from __future__ import annotations
@@ -113,50 +114,51 @@ _FORMS = [
     ),
     # June to August 2016 / November 2016 - February 2017
     ("mm", rf"(?P<mm_m1>{_MONTH})(?:,?\s+(?P<mm_y1>{_YEAR}))?{_MONTH_TO}(?P<mm_m2>{_MONTH}),?\s+(?P<mm_y>{_YEAR})\b"),
-    # June last year / February of next year / Maret tahun lalu (March last year)
+    # April 2003 / April, 2003; June last year / February of next year / Maret tahun lalu (March last year)
     (
-        "mrel",
-        rf"(?P<mrel_m>{_MONTH})\s+(?:(?:of\s+)?(?P<mrel_r>(?i:last|this|next))\s+year|"
-        rf"tahun\s+(?P<mrel_i>lalu|ini|depan))\b",
+        "my",
+        rf"(?P<my_m>{_MONTH})(?:,?\s+(?P<my_y>{_YEAR})|\s+(?:of\s+)?(?P<my_r>(?i:last|this|next))\s+year|"
+        rf"\s+tahun\s+(?P<my_i>lalu|ini|depan))\b",
     ),
-    # April 2003 / April, 2003
-    ("my", rf"(?P<my_m>{_MONTH}),?\s+(?P<my_y>{_YEAR})\b"),
     # the 1990s / the early 2000s / mid-2010s
     ("dec", r"\b(?:(?P<dec_p>(?i:early|mid|late))[-\s]+)?(?P<dec_y>(?:19|20)\d0)'?s\b"),
-    # between late 2017 and early 2018 / late 2017 to early 2018
+    # early / mid / late 2004, mid-2004; late 2017 to early 2018
     (
-        "pp",
-        rf"(?:\b(?i:between)\s+(?P<pp_p1>{_PART})[-\s]+(?P<pp_y1>{_YEAR})\s+and\s+|"
-        rf"\b(?P<pp_q1>{_PART})[-\s]+(?P<pp_z1>{_YEAR}){_YEAR_TO})(?P<pp_p2>{_PART})[-\s]+(?P<pp_y2>{_YEAR})\b",
+        "part",
+        rf"\b(?P<part_p>{_PART})[-\s]+(?P<part_y>{_YEAR})\b(?:{_YEAR_TO}(?P<part_p2>{_PART})[-\s]+(?P<part_y2>{_YEAR})\b)?",
     ),
-    # early / mid / late 2004, mid-2004
-    ("part", rf"\b(?P<part_p>(?i:early|mid|late))[-\s]+(?P<part_y>{_YEAR})\b"),
     # the second half of 2004 / the first quarter of 2005
     (
         "frac",
         rf"(?:\b(?i:the)\s+)?\b(?P<frac_o>(?i:first|1st|second|2nd|third|3rd|fourth|4th|last|final))\s+"
         rf"(?P<frac_u>(?i:half|quarter))\s+of\s+(?P<frac_y>{_YEAR})\b",
     ),
-    # between 2015 and 2017
-    ("yyb", rf"\b(?i:between)\s+(?P<yyb_y1>{_YEAR})\s+and\s+(?P<yyb_y2>{_YEAR})\b"),
+    # between 2015 and 2017 / between late 2017 and early 2018
+    (
+        "yyb",
+        rf"\b(?i:between)\s+(?:(?P<yyb_p1>{_PART})[-\s]+)?(?P<yyb_y1>{_YEAR})\s+and\s+"
+        rf"(?:(?P<yyb_p2>{_PART})[-\s]+)?(?P<yyb_y2>{_YEAR})\b",
+    ),
     # 2020–2025 / 2015-17 / 2020 to 2025 (years); 2012/13, 2012-13 (a financial year)
     ("yy", rf"(?<![\d.,/])(?P<yy_y1>{_YEAR})(?P<yy_s>{_YEAR_TO}|/)(?P<yy_y2>{_YEAR}|\d\d)\b(?![-–/]\d)"),
     # a bare year: "established in 2002" (not a count such as "2,002" or part of "2002.5")
     ("y", rf"(?<![\d.,$£€/-])\b(?P<y_y>{_YEAR})\b(?![.,/]\d|%|-\d)"),
-    # a weekday with its day and month in brackets: "Selasa (14/4)", "Minggu malam (5/8)", "Friday (25/03)"
+    # relative to the document date (before the weekdays: "minggu lalu" is last week, not a Sunday); the day
+    # last named, "on the same day", "pada hari yang sama" (resolved by the scan, which knows it)
     (
-        "wdm",
-        rf"\b(?P<wdm_w>{_WEEKDAYS})(?:\s+(?:pagi|siang|sore|malam|morning|afternoon|evening|night))?\s*"
-        rf"\((?P<wdm_a>{_NUMERIC})[/.-](?P<wdm_b>{_NUMERIC})(?:[/.-](?P<wdm_y>{_YEAR}))?\)",
+        "rel",
+        r"\b(?P<rel_p>"
+        rf"{RELATIVE_PATTERN}|(?P<same_p>(?i:(?:on\s+)?the\s+same\s+day|(?:pada\s+)?hari\s+yang\s+sama)))\b",
     ),
-    # relative to the document date (before the weekdays: "minggu lalu" is last week, not a Sunday)
-    ("rel", rf"\b(?P<rel_p>{RELATIVE_PATTERN})\b"),
+    # a weekday with its day and month in brackets: "Selasa (14/4)", "Minggu malam (5/8)", "Friday (25/03)";
     # a weekday alone: "on Monday" (not "Monday, 12 March", which the day forms read, nor "the Friday before,
     # 8 March", a weekday restated by its date)
     (
         "wd",
-        rf"\b(?P<wd_d>{_WEEKDAYS})(?![\w'’])(?!(?:\s+(?:before|after|earlier|later|previous|following|prior))?,?\s+"
-        rf"(?:the\s+)?\d|,?\s+(?:{MONTH_NAME_PATTERN})\b|\s+(?:morning|afternoon|evening)\b(?=,?\s+\d))",
+        rf"\b(?=[MTWFSRKJ])(?P<wd_d>{_WEEKDAYS})(?:(?:\s+(?:pagi|siang|sore|malam|morning|afternoon|evening|night))?\s*"
+        rf"\((?P<wd_a>{_NUMERIC})[/.-](?P<wd_b>{_NUMERIC})(?:[/.-](?P<wd_y>{_YEAR}))?\)|"
+        rf"(?![\w'’])(?!(?:\s+(?:before|after|earlier|later|previous|following|prior))?,?\s+"
+        rf"(?:the\s+)?\d|,?\s+(?:{MONTH_NAME_PATTERN})\b|\s+(?:morning|afternoon|evening)\b(?=,?\s+\d)))",
     ),
 ]
 # Every form starts at a digit, a capital, or a word beginning as below; the look-ahead gate lets the
@@ -283,31 +285,28 @@ def _resolve(
             y = int(g[f"{kind}_y"])
             m1, m2 = _month(g[f"{kind}_m1"]), _month(g[f"{kind}_m2"])
             start, end, precision = dt.date(_year_before(g, kind, y, m1, m2), m1, 1), _month_end(y, m2), "month"
-        elif kind == "mrel":
-            if doc_date is None:
-                return None
-            y, month = doc_date.year + SHIFTS[(g["mrel_r"] or g["mrel_i"] or "").lower()], _month(g["mrel_m"])
-            return dt.date(y, month, 1), _month_end(y, month), "month", True
-        elif kind == "pp":
-            first_months, last_months = _PARTS[(g["pp_p1"] or g["pp_q1"]).lower()], _PARTS[g["pp_p2"].lower()]
-            y1, y2 = int(g["pp_y1"] or g["pp_z1"]), int(g["pp_y2"])
-            start, end, precision = dt.date(y1, first_months[0], 1), _month_end(y2, last_months[1]), "season"
-        elif kind == "wdm":
-            a, b = _number(g, "wdm_a"), _number(g, "wdm_b")
-            y = year("wdm_y")
+        elif kind == "wd" and g["wd_a"]:
+            a, b = _number(g, "wd_a"), _number(g, "wd_b")
+            y = year("wd_y")
             if y is None:
                 return None
             start = end = dt.date(y, b, a) if day_first else dt.date(y, a, b)
             precision = "day"
         elif kind == "my":
-            y, month = int(g["my_y"]), _month(g["my_m"])
+            month = _month(g["my_m"])
+            if not g["my_y"]:  # June last year, Maret tahun lalu
+                if doc_date is None:
+                    return None
+                y = doc_date.year + SHIFTS[(g["my_r"] or g["my_i"] or "").lower()]
+                return dt.date(y, month, 1), _month_end(y, month), "month", True
+            y = int(g["my_y"])
             start, end, precision = dt.date(y, month, 1), _month_end(y, month), "month"
         elif kind == "dec":
             start, end, precision = _decade(g)
         elif kind == "part":
-            y = int(g["part_y"])
-            first, last = _PARTS[g["part_p"].lower()]
-            start, end, precision = dt.date(y, first, 1), _month_end(y, last), "season"
+            y, y2 = int(g["part_y"]), int(g["part_y2"] or g["part_y"])
+            first, last = _PARTS[g["part_p"].lower()][0], _PARTS[(g["part_p2"] or g["part_p"]).lower()][1]
+            start, end, precision = dt.date(y, first, 1), _month_end(y2, last), "season"
         elif kind == "frac":
             y = int(g["frac_y"])
             size = 6 if g["frac_u"].lower() == "half" else 3
@@ -317,7 +316,10 @@ def _resolve(
                 return None
             start, end, precision = dt.date(y, (n - 1) * size + 1, 1), _month_end(y, n * size), "season"
         elif kind == "yyb":
-            start, end, precision = dt.date(int(g["yyb_y1"]), 1, 1), dt.date(int(g["yyb_y2"]), 12, 31), "year"
+            first = _PARTS[g["yyb_p1"].lower()][0] if g["yyb_p1"] else 1
+            last = _PARTS[g["yyb_p2"].lower()][1] if g["yyb_p2"] else 12
+            precision = "season" if g["yyb_p1"] or g["yyb_p2"] else "year"
+            start, end = dt.date(int(g["yyb_y1"]), first, 1), _month_end(int(g["yyb_y2"]), last)
         elif kind == "yy":
             years = _years(g)
             if years is None:
@@ -330,7 +332,9 @@ def _resolve(
                 return None
             y = int(g["y_y"])
             start, end, precision = dt.date(y, 1, 1), dt.date(y, 12, 31), "year"
-        else:  # relative
+        else:  # relative; "the same day" is the day last named (see scan.same_day)
+            if g["same_p"]:
+                return None
             if doc_date is None or _at_present(m) or counted_back(m.string, m.start()):
                 return None
             return relative_interval(g["rel_p"], doc_date)

@@ -34,13 +34,18 @@ _PART_WORDS = {
     "akhir": "late",
 }
 _PART_MONTHS = {"early": (1, 4), "mid": (5, 8), "late": (9, 12)}
-#: The words of a relative date (a regular-expression body, case-insensitive, no groups).
+#: The words of a relative date (a regular-expression body, case-insensitive, no groups), its branches
+#: grouped by their first letter so that the scan rejects a word at its first letter.
+_THIS_NEXT_LAST_YEAR = r"[-\s]+(?:this|last|next)\s+year"
+_TAHUN = r"\s+tahun\s+(?:ini|lalu|depan)"
 RELATIVE_PATTERN = (
-    r"(?i:earlier\s+this\s+(?:year|month)|later\s+this\s+(?:year|month)|"
-    r"(?:(?:early|mid|late|the\s+(?:start|beginning|middle|end)\s+of)[-\s]+)?(?:this|last|next)\s+year|"
-    r"(?:this|last|next)\s+(?:month|week)|tomorrow|yesterday|today|"
-    r"(?:(?:awal|pertengahan|akhir)\s+)?tahun\s+(?:ini|lalu|depan)|(?:bulan|minggu)\s+(?:ini|lalu|depan)|"
-    r"hari\s+ini|kemarin|besok)"
+    rf"(?i:e(?:arlier\s+this\s+(?:year|month)|arly{_THIS_NEXT_LAST_YEAR})|"
+    rf"l(?:ater\s+this\s+(?:year|month)|ate{_THIS_NEXT_LAST_YEAR}|ast\s+(?:year|month|week))|"
+    rf"t(?:he\s+(?:start|beginning|middle|end)\s+of\s+(?:this|last|next)\s+year|his\s+(?:year|month|week)|"
+    rf"omorrow|oday|ahun\s+(?:ini|lalu|depan))|"
+    rf"n(?:ext\s+(?:year|month|week))|y(?:esterday)|m(?:id{_THIS_NEXT_LAST_YEAR}|inggu\s+(?:ini|lalu|depan))|"
+    rf"a(?:wal{_TAHUN}|khir{_TAHUN})|p(?:ertengahan{_TAHUN})|b(?:ulan\s+(?:ini|lalu|depan)|esok)|"
+    r"h(?:ari\s+ini)|k(?:emarin))"
 )
 # "dua tahun lalu" is "two years ago", not "last year"; "tiga bulan lalu" three months ago.
 _COUNT_BEFORE = re.compile(

@@ -45,12 +45,32 @@ _NOUN_AFTER = re.compile(
 )
 
 
+# The word just before the year decides which of the patterns above can hold (searching them all on every
+# year would slow the scan): a title noun or "(" for _BEFORE, a determiner, a quantifier.
+_LAST_WORD = re.compile(r"([\w'’.]+|\(|:)\s+$|\($")
+_TITLE_ENDS = frozenset(
+    "agenda strategy vision roadmap map framework plan action workplan programme declaration communique "
+    "communiqué statement convention protocol act forum summit conference meeting dialogue report review "
+    "initiative of tahun (".split()
+)
+_QUANTIFIER_ENDS = frozenset(
+    "some about around nearly almost approximately roughly over than least to estimated sekitar dari hampir".split()
+)
+
+
 def year_is_no_date(text: str, start: int, end: int) -> bool:
     """Whether the year at ``text[start:end]`` names a document, law or event, or counts things."""
-    before, after = text[max(0, start - 60) : start], text[end : end + 60]
-    return bool(
-        _AFTER.match(after)
-        or _BEFORE.search(before)
-        or (_DETERMINER.search(before) and _NAME_AFTER.match(after))
-        or (_QUANTIFIER.search(before) and _NOUN_AFTER.match(after))
-    )
+    after = text[end : end + 60]
+    if _AFTER.match(after):
+        return True
+    before = text[max(0, start - 60) : start]
+    last = _LAST_WORD.search(before[-24:])
+    word = (last.group(1) or "(") if last else ""
+    lowered = word.lower()
+    if lowered in _TITLE_ENDS or word == ":":
+        return _BEFORE.search(before) is not None
+    if word.endswith(("'s", "’s")) or lowered in ("the", "its", "their", "this"):
+        return _DETERMINER.search(before) is not None and _NAME_AFTER.match(after) is not None
+    if lowered in _QUANTIFIER_ENDS:
+        return _QUANTIFIER.search(before) is not None and _NOUN_AFTER.match(after) is not None
+    return False
