@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from ..datevocab import MONTH_NUMBERS
@@ -220,14 +220,18 @@ def _title_case_before(text: str, at: int) -> bool:
 def _cue_counts(where: str, text: str, at: int, kind: str) -> bool:
     if where == "the title":
         return _title_case_before(text, at)
+    if where == "a running header":  # the label a PDF prints on every page ("Co-Chairs' Statement")
+        return len(text.split()) <= LABEL_WORDS
     label = len(text.split()) <= LABEL_WORDS and not text.rstrip().endswith(".")
     return at == 0 or kind == "news report" or label
 
 
-def _first_cue(title: str | None, paragraphs: list[str]) -> tuple[str, str, str] | None:
-    """(doc_type, kind, where and what) of the first cue in the title, then in the opening lines."""
+def _first_cue(title: str | None, paragraphs: list[str], headers: Sequence[str] = ()) -> tuple[str, str, str] | None:
+    """(doc_type, kind, where and what) of the first cue in the title, then in a running header that the PDF
+    rules removed, then in the opening lines."""
     opening = [line for text in paragraphs[:4] for line in text.split("\n") if line.strip()][:8]
-    places = [("the title", title or "")] + [("the opening text", _HEADING.sub("", t)[:CUE_CHARS]) for t in opening]
+    places = [("the title", title or "")] + [("a running header", h) for h in dict.fromkeys(headers)]
+    places += [("the opening text", _HEADING.sub("", t)[:CUE_CHARS]) for t in opening]
     for where, text in places:
         for cue, kind, doc_type in DOC_TYPE_CUES:
             match = cue.search(text)
@@ -237,14 +241,18 @@ def _first_cue(title: str | None, paragraphs: list[str]) -> tuple[str, str, str]
 
 
 def propose_doc_type(
-    title: str | None, paragraphs: list[str], is_web_page: bool, printed_page: bool = False
+    title: str | None,
+    paragraphs: list[str],
+    is_web_page: bool,
+    printed_page: bool = False,
+    headers: Sequence[str] = (),
 ) -> tuple[str, str] | None:
     """(doc_type, why): a saved web page, or a PDF printed from a browser (its print stamp), is a
     ``web_page`` whatever it reports; else the first cue in the title (when the words before it name the
     document, not a headline about it) or in the opening lines (opening a paragraph, or anywhere in a short
     label line). ``None`` when nothing says: a headline alone does not tell a news report from a media
-    release."""
-    cue = _first_cue(title, paragraphs)
+    release. ``headers``: the running headers the PDF rules removed (a short one may name the document's kind)."""
+    cue = _first_cue(title, paragraphs, headers)
     if is_web_page or printed_page:
         source = "a saved web page" if is_web_page else "a page printed from a web browser (its print stamp)"
         also = f"; {cue[2]}, a {cue[1]} published as a page" if cue else ""
