@@ -121,16 +121,18 @@ def test_a_year_in_the_name_of_a_document_law_or_event_is_no_date():
     text = (
         "Members recalled the 2019 Colombo Declaration, the Protection Act 2008, the Customs Act of 1999, "
         "Decree No. 7 of 2012, Peraturan Nomor 5 Tahun 2010, the Youth Summit (2015), its 2017 Annual Report "
-        "and the 2016 Jakarta Regional Dialogue."
+        "the 2016 Jakarta Regional Dialogue and the 2018 Bali Process Government and Business Forum."
     )
     assert found(text) == []
 
 
-def test_a_year_after_a_preposition_or_before_a_clause_stays_a_date():
+def test_a_year_after_a_preposition_or_before_a_clause_or_a_plain_noun_stays_a_date():
     assert found("In 2019 Indonesia hosted the talks, and the Act was amended in 2008.") == [
         ("2019", D(2019, 1, 1), D(2019, 12, 31)),
         ("2008", D(2008, 1, 1), D(2008, 12, 31)),
     ]
+    assert found("Since 2017 Members of the Forum have met twice.") == [("2017", D(2017, 1, 1), D(2017, 12, 31))]
+    assert found("Officials recalled the 2015 Andaman Sea crisis.") == [("2015", D(2015, 1, 1), D(2015, 12, 31))]
 
 
 def test_a_count_that_looks_like_a_year_is_no_date():
