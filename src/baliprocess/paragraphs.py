@@ -38,9 +38,9 @@ def _starts_item(line: str) -> bool:
 
 #: Words that end no sentence and no heading (prepositions, articles, conjunctions; English and Indonesian): a
 #: line ending in one runs on ("... closed on" / "Wednesday 13 March.", "from 26 to" / "28 February").
-_OPEN_END = re.compile(
-    r"\b(?:on|in|at|of|to|from|by|for|with|the|a|an|and|or|between|until|since|during|than|"
-    r"pada|di|ke|dari|dan|yang|oleh|hingga|sampai|untuk|sejak|antara)$"
+_OPEN_END = frozenset(
+    "on in at of to from by for with the a an and or between until since during than "
+    "pada di ke dari dan yang oleh hingga sampai untuk sejak antara".split()
 )
 
 
@@ -49,7 +49,7 @@ def _continues(previous: str, line: str) -> bool:
     case, or the previous line ends in a comma or in a word that ends no sentence."""
     if _starts_item(line) or HEADING_RE.match(previous):
         return False
-    return line[:1].islower() or previous.endswith(",") or _OPEN_END.search(previous) is not None
+    return line[:1].islower() or previous.endswith(",") or previous.rsplit(" ", 1)[-1] in _OPEN_END
 
 
 def _wrap_width(block: list[str]) -> int | None:
