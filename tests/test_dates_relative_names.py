@@ -62,6 +62,7 @@ def test_indonesian_relative_words():
         ("bulan lalu", D(2021, 5, 1), D(2021, 5, 31)),
         ("tahun lalu", D(2020, 1, 1), D(2020, 12, 31)),
     ]
+    assert found("Draf dibahas pekan lalu.") == [("pekan lalu", D(2021, 5, 31), D(2021, 6, 6))]  # Monday to Sunday
     # a number before it makes it "ago", a duration back, not last year
     assert found("Kantor itu dibuka dua tahun lalu.") == []
 
@@ -107,6 +108,13 @@ def test_a_range_of_parts_of_years():
     ]
     assert found("The pilot ran from early 2016 to mid-2017.") == [
         ("early 2016 to mid-2017", D(2016, 1, 1), D(2017, 8, 31))
+    ]
+
+
+def test_quarters_and_halves_written_short():
+    assert found("Arrivals peaked in Q3 2019 and fell in H1 2020.") == [
+        ("Q3 2019", D(2019, 7, 1), D(2019, 9, 30)),
+        ("H1 2020", D(2020, 1, 1), D(2020, 6, 30)),
     ]
 
 

@@ -127,11 +127,11 @@ _FORMS = [
         "part",
         rf"\b(?P<part_p>{_PART})[-\s]+(?P<part_y>{_YEAR})\b(?:{_YEAR_TO}(?P<part_p2>{_PART})[-\s]+(?P<part_y2>{_YEAR})\b)?",
     ),
-    # the second half of 2004 / the first quarter of 2005
+    # the second half of 2004 / the first quarter of 2005 / Q3 2019 / H1 2020
     (
         "frac",
-        rf"(?:\b(?i:the)\s+)?\b(?P<frac_o>(?i:first|1st|second|2nd|third|3rd|fourth|4th|last|final))\s+"
-        rf"(?P<frac_u>(?i:half|quarter))\s+of\s+(?P<frac_y>{_YEAR})\b",
+        rf"(?:(?:\b(?i:the)\s+)?\b(?P<frac_o>(?i:first|1st|second|2nd|third|3rd|fourth|4th|last|final))\s+"
+        rf"(?P<frac_u>(?i:half|quarter))\s+of\s+|\b(?P<frac_q>[QH])(?P<frac_n>[1-4])\s+)(?P<frac_y>{_YEAR})\b",
     ),
     # between 2015 and 2017 / between late 2017 and early 2018
     (
@@ -165,7 +165,7 @@ _FORMS = [
 # engine reject every other position at once (a tenfold speed-up, same matches).
 _GATE = (
     r"(?=\d|\b(?:[A-Z]|the\s|earl|lat|las|mid|fi|fo|sec|thi|nex|yes|tod|tom|betw|"
-    r"tahun|bulan|minggu|hari|kemarin|besok|awal|pertengahan|akhir))"
+    r"tahun|bulan|minggu|pekan|hari|kemarin|besok|awal|pertengahan|akhir))"
 )
 DATE_RE = re.compile(_GATE + "(?:" + "|".join(f"(?P<{name}>{body})" for name, body in _FORMS) + ")")
 
@@ -309,8 +309,8 @@ def _resolve(
             start, end, precision = dt.date(y, first, 1), _month_end(y2, last), "season"
         elif kind == "frac":
             y = int(g["frac_y"])
-            size = 6 if g["frac_u"].lower() == "half" else 3
-            n = _ORDINALS[g["frac_o"].lower()]
+            size = 6 if (g["frac_u"] or "").lower() == "half" or g["frac_q"] == "H" else 3
+            n = int(g["frac_n"]) if g["frac_q"] else _ORDINALS[g["frac_o"].lower()]
             n = 12 // size if n == -1 else n
             if n * size > 12:
                 return None

@@ -1,7 +1,7 @@
 """Relative dates resolved against the document's date, in English and Indonesian: "tomorrow", "earlier this
 year", "last week", "June last year", "early next year", "the end of this year", "tahun lalu" (last year),
 "pertengahan tahun ini" (the middle of this year), "Maret tahun depan" (March next year), "hari ini"
-(today), "kemarin" (yesterday), "besok" (tomorrow).
+(today), "kemarin" (yesterday), "besok" (tomorrow), "pekan lalu" (last week).
 
 A part of a year is the gold's season: early (and its synonyms "the start of", "the beginning of", "awal")
 is January to April, mid ("the middle of", "pertengahan") May to August, late ("the end of", "akhir")
@@ -19,7 +19,7 @@ __all__ = ["RELATIVE_PATTERN", "SHIFTS", "counted_back", "relative_interval"]
 Resolved = tuple[dt.date, dt.date, str, bool]
 #: The word that places a unit relative to the document's: this, last, next (and in Indonesian).
 SHIFTS = {"this": 0, "last": -1, "next": 1, "ini": 0, "lalu": -1, "depan": 1}
-_UNITS = {"tahun": "year", "bulan": "month", "minggu": "week"}
+_UNITS = {"tahun": "year", "bulan": "month", "minggu": "week", "pekan": "week"}
 _DAYS = {"today": 0, "tomorrow": 1, "yesterday": -1, "kemarin": -1, "besok": 1}
 _PART_WORDS = {
     "early": "early",
@@ -44,7 +44,7 @@ RELATIVE_PATTERN = (
     rf"t(?:he\s+(?:start|beginning|middle|end)\s+of\s+(?:this|last|next)\s+year|his\s+(?:year|month|week)|"
     rf"omorrow|oday|ahun\s+(?:ini|lalu|depan))|"
     rf"n(?:ext\s+(?:year|month|week))|y(?:esterday)|m(?:id{_THIS_NEXT_LAST_YEAR}|inggu\s+(?:ini|lalu|depan))|"
-    rf"a(?:wal{_TAHUN}|khir{_TAHUN})|p(?:ertengahan{_TAHUN})|b(?:ulan\s+(?:ini|lalu|depan)|esok)|"
+    rf"a(?:wal{_TAHUN}|khir{_TAHUN})|p(?:ertengahan{_TAHUN}|ekan\s+(?:ini|lalu|depan))|b(?:ulan\s+(?:ini|lalu|depan)|esok)|"
     r"h(?:ari\s+ini)|k(?:emarin))"
 )
 # "dua tahun lalu" is "two years ago", not "last year"; "tiga bulan lalu" three months ago.

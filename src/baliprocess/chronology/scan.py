@@ -69,7 +69,7 @@ _MONTH_TRIGGER = re.compile("|".join(sorted({name[:3] for name in MONTH_NAMES + 
 # (year, month, week or Sunday, day, yesterday, tomorrow) and the weekdays ("jum": Jumat, Jum'at), these only
 # at the start of a word ("sharing" holds no "hari").
 _KEYWORDS = ("year", "month", "week", "tomorrow", "day")
-_INDONESIAN_KEYWORDS = ("tahun", "bulan", "minggu", "hari", "kemarin", "besok")
+_INDONESIAN_KEYWORDS = ("tahun", "bulan", "minggu", "pekan", "hari", "kemarin", "besok")
 _INDONESIAN_WEEKDAYS = ("Senin", "Selasa", "Rabu", "Kamis", "Jum", "Sabtu")
 # Every form contains a four-digit year, a month name or (relative forms) ends in a keyword. How far a
 # match can reach from its trigger: left of a year "September 30 - October 2, " or "the fourth quarter
