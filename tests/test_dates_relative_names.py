@@ -53,6 +53,13 @@ def test_a_part_of_a_year_relative_to_the_documents_year():
     assert found("Rapat digelar pada awal tahun ini.") == [("awal tahun ini", D(2021, 1, 1), D(2021, 4, 30))]
 
 
+def test_earlier_and_later_this_week():
+    assert found("Ministers spoke earlier this week and will meet again later this week.") == [
+        ("earlier this week", D(2021, 6, 7), D(2021, 6, 8)),
+        ("later this week", D(2021, 6, 10), D(2021, 6, 13)),
+    ]
+
+
 def test_indonesian_relative_words():
     text = "Tim tiba kemarin, rapat dibuka hari ini dan ditutup besok. Laporan bulan lalu dan tahun lalu dibahas."
     assert found(text) == [

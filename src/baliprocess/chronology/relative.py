@@ -39,8 +39,8 @@ _PART_MONTHS = {"early": (1, 4), "mid": (5, 8), "late": (9, 12)}
 _THIS_NEXT_LAST_YEAR = r"[-\s]+(?:this|last|next)\s+year"
 _TAHUN = r"\s+tahun\s+(?:ini|lalu|depan)"
 RELATIVE_PATTERN = (
-    rf"(?i:e(?:arlier\s+this\s+(?:year|month)|arly{_THIS_NEXT_LAST_YEAR})|"
-    rf"l(?:ater\s+this\s+(?:year|month)|ate{_THIS_NEXT_LAST_YEAR}|ast\s+(?:year|month|week))|"
+    rf"(?i:e(?:arlier\s+this\s+(?:year|month|week)|arly{_THIS_NEXT_LAST_YEAR})|"
+    rf"l(?:ater\s+this\s+(?:year|month|week)|ate{_THIS_NEXT_LAST_YEAR}|ast\s+(?:year|month|week))|"
     rf"t(?:he\s+(?:start|beginning|middle|end)\s+of\s+(?:this|last|next)\s+year|his\s+(?:year|month|week)|"
     rf"omorrow|oday|ahun\s+(?:ini|lalu|depan))|"
     rf"n(?:ext\s+(?:year|month|week))|y(?:esterday)|m(?:id{_THIS_NEXT_LAST_YEAR}|inggu\s+(?:ini|lalu|depan))|"
@@ -92,6 +92,11 @@ def relative_interval(phrase: str, d: dt.date) -> Resolved:
             return d + one_day, _month_end(d.year, d.month), "day", True
         y, month = divmod(d.year * 12 + d.month - 1 + shift, 12)
         return dt.date(y, month + 1, 1), _month_end(y, month + 1), "month", True
-    # week: Monday to Sunday
+    # week: Monday to Sunday; "earlier this week" its Monday to the day before, "later this week" the day after
+    # to its Sunday
     monday = d - dt.timedelta(days=d.weekday()) + dt.timedelta(weeks=shift)
+    if first == "earlier" and d > monday:
+        return monday, d - one_day, "day", True
+    if first == "later" and d < monday + dt.timedelta(days=6):
+        return d + one_day, monday + dt.timedelta(days=6), "day", True
     return monday, monday + dt.timedelta(days=6), "day", True
