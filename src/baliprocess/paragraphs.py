@@ -36,11 +36,20 @@ def _starts_item(line: str) -> bool:
     return bool(NUMBERED_RE.match(line) or BULLET_RE.match(line) or HEADING_RE.match(line) or line.startswith("|"))
 
 
+#: Words that end no sentence and no heading (prepositions, articles, conjunctions; English and Indonesian): a
+#: line ending in one runs on ("... closed on" / "Wednesday 13 March.", "from 26 to" / "28 February").
+_OPEN_END = frozenset(
+    "on in at of to from by for with the a an and or between until since during than "
+    "pada di ke dari dan yang oleh hingga sampai untuk sejak antara".split()
+)
+
+
 def _continues(previous: str, line: str) -> bool:
-    """Whether ``line`` is a soft-wrapped continuation of ``previous`` within one block."""
+    """Whether ``line`` is a soft-wrapped continuation of ``previous`` within one block: it begins in lower
+    case, or the previous line ends in a comma or in a word that ends no sentence."""
     if _starts_item(line) or HEADING_RE.match(previous):
         return False
-    return line[:1].islower() or previous.endswith(",")
+    return line[:1].islower() or previous.endswith(",") or previous.rsplit(" ", 1)[-1] in _OPEN_END
 
 
 def _wrap_width(block: list[str]) -> int | None:
@@ -67,7 +76,8 @@ def split_paragraphs(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
 
     Blank lines end a paragraph. Inside a block a numbered paragraph ("17. ..."), a bullet item or a
     Markdown table row starts a new paragraph, a Markdown heading ("## ...") is a paragraph of its own, a line that
-    begins in lower case (or follows a comma) continues the previous one, and any other line break also
+    begins in lower case (or follows a comma, or a preposition, article or conjunction: "held on" / "Monday")
+    continues the previous one, and any other line break also
     starts a new paragraph. A hard-wrapped block (see :func:`_wrap_width`) is re-flowed instead: a line
     continues the previous one whenever that one reached the wrap width. Only whitespace is changed:
     the words come out complete and in order.

@@ -6,6 +6,7 @@ once over all paragraphs joined together (:mod:`.scan`). ``dateparser`` is used 
 baseline (:mod:`.evaluate`), never in the export.
 
 One job per module: :mod:`.grammar` (the pattern and what a match means), :mod:`.scan` (finding mentions),
+:mod:`.relative` (dates relative to the document's), :mod:`.yearnames` (years that are no date), :mod:`.weekdays`,
 :mod:`.evaluate` (gold list, scores, baseline), :mod:`.events` (the curated event base), :mod:`.views`,
 :mod:`.figures`, :mod:`.tables` (export). Everything public is re-exported here.
 """

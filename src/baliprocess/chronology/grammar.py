@@ -9,7 +9,12 @@ in English or Indonesian ("23 Maret 2016"). Numeric dates ("28/02/2013") are rea
 that order is not recognised at all (no part of it, not even its year, becomes a mention). Spans run
 across months and years ("between June and August 2016", "30 December 2008 to 2 January 2009"),
 "2012/13" and "2012-13" are financial years (1 July to 30 June, :data:`FINANCIAL_YEAR_START`), and
-decades and their parts ("the 1990s", "the early 2000s") are intervals of years.
+decades and their parts ("the 1990s", "the early 2000s") are intervals of years. A weekday may stand before
+a day ("from Monday 11 to Wednesday 13 March") or before a bracketed day and month ("Selasa (14/4)"); parts of
+years make ranges ("between late 2017 and early 2018"); months and parts of years may be relative to the
+document's year ("June last year", "pertengahan tahun ini": :mod:`.relative`). A year that names a document,
+law or event, or counts things, is no mention (:mod:`.yearnames`); "the same day" is the day last named
+(:func:`.scan.same_day`).
 """
 
 from __future__ import annotations
@@ -28,7 +33,9 @@ from ..datevocab import (
     MONTH_NAME_PATTERN,
     MONTH_NUMBERS,
 )
-from .weekdays import WEEKDAY_NAMES, resolve_weekday
+from .relative import RELATIVE_PATTERN, SHIFTS, counted_back, relative_interval
+from .weekdays import WEEKDAY_PATTERN, resolve_weekday
+from .yearnames import year_is_no_date
 
 __all__ = ["DATE_ORDERS", "DATE_RE", "FINANCIAL_YEAR_START", "MENTION_COLUMNS", "PRECISIONS"]
 
@@ -44,7 +51,8 @@ _MONTH = (
 )
 _DAY = r"(?<!\d)(?:0?[1-9]|[12]\d|3[01])(?!\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?<!\d)(?:19|20)\d\d(?!\d)"
-_TO = r"(?:\s*[-–—]\s*|\s+(?:to|and|until)\s+)"
+# "to", "and", "until", and the Indonesian "hingga", "sampai (dengan)", "s.d." (until), "dan" (and)
+_TO = r"(?:\s*[-–—]\s*|\s+(?:to|and|until|hingga|sampai(?:\s+dengan)?|s\.d\.|dan)\s+)"
 _YEAR_TO = r"(?:\s*[-–—]\s*|\s+to\s+)"
 _ORDINALS = {
     "first": 1,
@@ -62,21 +70,16 @@ _MONTH_TO = r"(?:\s*[-–—]\s*|\s+(?:to|until|through)\s+)"
 _PARTS = {"early": (1, 4), "mid": (5, 8), "late": (9, 12)}
 _DECADE_PARTS = {"early": (0, 3), "mid": (4, 6), "late": (7, 9)}
 _NUMERIC = r"(?:0?[1-9]|[12]\d|3[01])"
-_WEEKDAYS = "|".join(WEEKDAY_NAMES)
-# A single year that names a document ("the 2030 Agenda", "the 2023 Adelaide Strategy", "Strategy 2014") is
-# a title, not a date mention; a range of years after a title ("Strategy 2020–2025") still is one.
-_TITLE_WORDS = (
-    r"(?:Agenda|Strategy|Vision|Roadmap|Road Map|Framework|Action Plan|Plan of Action|Work Plan|Workplan|Programme)"
-)
-_TITLE_AFTER = re.compile(rf"^\s+(?:[A-Z][\w'’-]*\s+){{0,3}}{_TITLE_WORDS}\b")
-# "Strategy 2014", and "Strategy for Cooperation: 2014 and Beyond" (a subtitle after the title's colon).
-_TITLE_BEFORE = re.compile(rf"\b{_TITLE_WORDS}(?:\s+(?:for|of|on)(?:\s+[A-Z][\w'’-]*){{1,3}}\s*:)?\s+$")
+_WEEKDAYS = WEEKDAY_PATTERN
+# A weekday before a day of a range: "from Monday 11 to Wednesday 13 March"
+_WD = rf"(?:\b(?:{_WEEKDAYS}),?\s+(?:the\s+)?)?"
+_PART = r"(?i:early|mid|late)"
 _FORMS = [
     # 28 February - 2 March 2002 / 28 February to 2 March / 30 December 2008 to 2 January 2009
     (
         "dmdm",
         rf"(?P<dmdm_d1>{_DAY})\s+(?:of\s+)?(?P<dmdm_m1>{_MONTH})(?:,?\s+(?P<dmdm_y1>{_YEAR}))?{_TO}"
-        rf"(?P<dmdm_d2>{_DAY})\s+(?:of\s+)?(?P<dmdm_m2>{_MONTH})(?:,?\s+(?P<dmdm_y>{_YEAR}))?",
+        rf"{_WD}(?P<dmdm_d2>{_DAY})\s+(?:of\s+)?(?P<dmdm_m2>{_MONTH})(?:,?\s+(?P<dmdm_y>{_YEAR}))?",
     ),
     # February 28 - March 2, 2002 / December 30, 2008 - January 2, 2009
     (
@@ -85,7 +88,10 @@ _FORMS = [
         rf"(?P<mdmd_m2>{_MONTH})\s+(?P<mdmd_d2>{_DAY})(?:,?\s+(?P<mdmd_y>{_YEAR}))?",
     ),
     # 26-28 February [2002] / 7 to 8 June 2004 / 07 - 08 June 2004
-    ("ddm", rf"(?P<ddm_d1>{_DAY}){_TO}(?P<ddm_d2>{_DAY})\s+(?:of\s+)?(?P<ddm_m>{_MONTH})(?:,?\s+(?P<ddm_y>{_YEAR}))?"),
+    (
+        "ddm",
+        rf"(?P<ddm_d1>{_DAY}){_TO}{_WD}(?P<ddm_d2>{_DAY})\s+(?:of\s+)?(?P<ddm_m>{_MONTH})(?:,?\s+(?P<ddm_y>{_YEAR}))?",
+    ),
     # February 27-28, 2002
     ("mdd", rf"(?P<mdd_m>{_MONTH})\s+(?P<mdd_d1>{_DAY}){_TO}(?P<mdd_d2>{_DAY})(?:,?\s+(?P<mdd_y>{_YEAR}))?"),
     # 7 August 2018 / the 22nd of March 2016 / 23 March
@@ -108,40 +114,59 @@ _FORMS = [
     ),
     # June to August 2016 / November 2016 - February 2017
     ("mm", rf"(?P<mm_m1>{_MONTH})(?:,?\s+(?P<mm_y1>{_YEAR}))?{_MONTH_TO}(?P<mm_m2>{_MONTH}),?\s+(?P<mm_y>{_YEAR})\b"),
-    # April 2003 / April, 2003
-    ("my", rf"(?P<my_m>{_MONTH}),?\s+(?P<my_y>{_YEAR})\b"),
+    # April 2003 / April, 2003; June last year / February of next year / Maret tahun lalu (March last year)
+    (
+        "my",
+        rf"(?P<my_m>{_MONTH})(?:,?\s+(?P<my_y>{_YEAR})|\s+(?:of\s+)?(?P<my_r>(?i:last|this|next))\s+year|"
+        rf"\s+tahun\s+(?P<my_i>lalu|ini|depan))\b",
+    ),
     # the 1990s / the early 2000s / mid-2010s
     ("dec", r"\b(?:(?P<dec_p>(?i:early|mid|late))[-\s]+)?(?P<dec_y>(?:19|20)\d0)'?s\b"),
-    # early / mid / late 2004, mid-2004
-    ("part", rf"\b(?P<part_p>(?i:early|mid|late))[-\s]+(?P<part_y>{_YEAR})\b"),
-    # the second half of 2004 / the first quarter of 2005
+    # early / mid / late 2004, mid-2004; late 2017 to early 2018
+    (
+        "part",
+        rf"\b(?P<part_p>{_PART})[-\s]+(?P<part_y>{_YEAR})\b(?:{_YEAR_TO}(?P<part_p2>{_PART})[-\s]+(?P<part_y2>{_YEAR})\b)?",
+    ),
+    # the second half of 2004 / the first quarter of 2005 / Q3 2019 / H1 2020
     (
         "frac",
-        rf"(?:\b(?i:the)\s+)?\b(?P<frac_o>(?i:first|1st|second|2nd|third|3rd|fourth|4th|last|final))\s+"
-        rf"(?P<frac_u>(?i:half|quarter))\s+of\s+(?P<frac_y>{_YEAR})\b",
+        rf"(?:(?:\b(?i:the)\s+)?\b(?P<frac_o>(?i:first|1st|second|2nd|third|3rd|fourth|4th|last|final))\s+"
+        rf"(?P<frac_u>(?i:half|quarter))\s+of\s+|\b(?P<frac_q>[QH])(?P<frac_n>[1-4])\s+)(?P<frac_y>{_YEAR})\b",
     ),
-    # between 2015 and 2017
-    ("yyb", rf"\b(?i:between)\s+(?P<yyb_y1>{_YEAR})\s+and\s+(?P<yyb_y2>{_YEAR})\b"),
+    # between 2015 and 2017 / between late 2017 and early 2018
+    (
+        "yyb",
+        rf"\b(?i:between)\s+(?:(?P<yyb_p1>{_PART})[-\s]+)?(?P<yyb_y1>{_YEAR})\s+and\s+"
+        rf"(?:(?P<yyb_p2>{_PART})[-\s]+)?(?P<yyb_y2>{_YEAR})\b",
+    ),
     # 2020–2025 / 2015-17 / 2020 to 2025 (years); 2012/13, 2012-13 (a financial year)
     ("yy", rf"(?<![\d.,/])(?P<yy_y1>{_YEAR})(?P<yy_s>{_YEAR_TO}|/)(?P<yy_y2>{_YEAR}|\d\d)\b(?![-–/]\d)"),
     # a bare year: "established in 2002" (not a count such as "2,002" or part of "2002.5")
     ("y", rf"(?<![\d.,$£€/-])\b(?P<y_y>{_YEAR})\b(?![.,/]\d|%|-\d)"),
-    # a weekday alone: "on Monday" (not "Monday, 12 March", which the day forms read)
-    (
-        "wd",
-        rf"\b(?P<wd_d>{_WEEKDAYS})\b(?!,?\s+(?:the\s+)?\d|,?\s+(?:{MONTH_NAME_PATTERN})\b|\s+(?:morning|afternoon|evening)\b"
-        rf"(?=,?\s+\d))",
-    ),
-    # relative to the document date
+    # relative to the document date (before the weekdays: "minggu lalu" is last week, not a Sunday); the day
+    # last named, "on the same day", "pada hari yang sama" (resolved by the scan, which knows it)
     (
         "rel",
-        r"\b(?P<rel_p>(?i:earlier\s+this\s+(?:year|month)|later\s+this\s+(?:year|month)|"
-        r"(?:this|last|next)\s+(?:year|month|week)|tomorrow|yesterday|today))\b",
+        r"\b(?P<rel_p>"
+        rf"{RELATIVE_PATTERN}|(?P<same_p>(?i:(?:on\s+)?the\s+same\s+day|(?:pada\s+)?hari\s+yang\s+sama)))\b",
+    ),
+    # a weekday with its day and month in brackets: "Selasa (14/4)", "Minggu malam (5/8)", "Friday (25/03)";
+    # a weekday alone: "on Monday" (not "Monday, 12 March", which the day forms read, nor "the Friday before,
+    # 8 March", a weekday restated by its date)
+    (
+        "wd",
+        rf"\b(?=[MTWFSRKJ])(?P<wd_d>{_WEEKDAYS})(?:(?:\s+(?:pagi|siang|sore|malam|morning|afternoon|evening|night))?\s*"
+        rf"\((?P<wd_a>{_NUMERIC})[/.-](?P<wd_b>{_NUMERIC})(?:[/.-](?P<wd_y>{_YEAR}))?\)|"
+        rf"(?![\w'’])(?!(?:\s+(?:before|after|earlier|later|previous|following|prior))?,?\s+"
+        rf"(?:the\s+)?\d|,?\s+(?:{MONTH_NAME_PATTERN})\b|\s+(?:morning|afternoon|evening)\b(?=,?\s+\d)))",
     ),
 ]
 # Every form starts at a digit, a capital, or a word beginning as below; the look-ahead gate lets the
 # engine reject every other position at once (a tenfold speed-up, same matches).
-_GATE = r"(?=\d|\b(?:[A-Z]|the\s|earl|lat|las|mid|fi|fo|sec|thi|nex|yes|tod|tom|betw))"
+_GATE = (
+    r"(?=\d|\b(?:[A-Z]|the\s|earl|lat|las|mid|fi|fo|sec|thi|nex|yes|tod|tom|betw|"
+    r"tahun|bulan|minggu|pekan|hari|kemarin|besok|awal|pertengahan|akhir))"
+)
 DATE_RE = re.compile(_GATE + "(?:" + "|".join(f"(?P<{name}>{body})" for name, body in _FORMS) + ")")
 
 
@@ -260,25 +285,41 @@ def _resolve(
             y = int(g[f"{kind}_y"])
             m1, m2 = _month(g[f"{kind}_m1"]), _month(g[f"{kind}_m2"])
             start, end, precision = dt.date(_year_before(g, kind, y, m1, m2), m1, 1), _month_end(y, m2), "month"
+        elif kind == "wd" and g["wd_a"]:
+            a, b = _number(g, "wd_a"), _number(g, "wd_b")
+            y = year("wd_y")
+            if y is None:
+                return None
+            start = end = dt.date(y, b, a) if day_first else dt.date(y, a, b)
+            precision = "day"
         elif kind == "my":
-            y, month = int(g["my_y"]), _month(g["my_m"])
+            month = _month(g["my_m"])
+            if not g["my_y"]:  # June last year, Maret tahun lalu
+                if doc_date is None:
+                    return None
+                y = doc_date.year + SHIFTS[(g["my_r"] or g["my_i"] or "").lower()]
+                return dt.date(y, month, 1), _month_end(y, month), "month", True
+            y = int(g["my_y"])
             start, end, precision = dt.date(y, month, 1), _month_end(y, month), "month"
         elif kind == "dec":
             start, end, precision = _decade(g)
         elif kind == "part":
-            y = int(g["part_y"])
-            first, last = _PARTS[g["part_p"].lower()]
-            start, end, precision = dt.date(y, first, 1), _month_end(y, last), "season"
+            y, y2 = int(g["part_y"]), int(g["part_y2"] or g["part_y"])
+            first, last = _PARTS[g["part_p"].lower()][0], _PARTS[(g["part_p2"] or g["part_p"]).lower()][1]
+            start, end, precision = dt.date(y, first, 1), _month_end(y2, last), "season"
         elif kind == "frac":
             y = int(g["frac_y"])
-            size = 6 if g["frac_u"].lower() == "half" else 3
-            n = _ORDINALS[g["frac_o"].lower()]
+            size = 6 if (g["frac_u"] or "").lower() == "half" or g["frac_q"] == "H" else 3
+            n = int(g["frac_n"]) if g["frac_q"] else _ORDINALS[g["frac_o"].lower()]
             n = 12 // size if n == -1 else n
             if n * size > 12:
                 return None
             start, end, precision = dt.date(y, (n - 1) * size + 1, 1), _month_end(y, n * size), "season"
         elif kind == "yyb":
-            start, end, precision = dt.date(int(g["yyb_y1"]), 1, 1), dt.date(int(g["yyb_y2"]), 12, 31), "year"
+            first = _PARTS[g["yyb_p1"].lower()][0] if g["yyb_p1"] else 1
+            last = _PARTS[g["yyb_p2"].lower()][1] if g["yyb_p2"] else 12
+            precision = "season" if g["yyb_p1"] or g["yyb_p2"] else "year"
+            start, end = dt.date(int(g["yyb_y1"]), first, 1), _month_end(int(g["yyb_y2"]), last)
         elif kind == "yy":
             years = _years(g)
             if years is None:
@@ -287,58 +328,21 @@ def _resolve(
         elif kind == "wd":
             return resolve_weekday(m, doc_date)[0]
         elif kind == "y":
-            if _names_a_document(m):
+            if year_is_no_date(m.string, m.start(), m.end()):
                 return None
             y = int(g["y_y"])
             start, end, precision = dt.date(y, 1, 1), dt.date(y, 12, 31), "year"
-        else:  # relative
-            if doc_date is None or _at_present(m):
+        else:  # relative; "the same day" is the day last named (see scan.same_day)
+            if g["same_p"]:
                 return None
-            return _relative(g["rel_p"], doc_date)
+            if doc_date is None or _at_present(m) or counted_back(m.string, m.start()):
+                return None
+            return relative_interval(g["rel_p"], doc_date)
     except ValueError:  # 30 February, 31 April, a 14th month ...
         return None
     if end < start:
         return None
     return start, end, precision, inferred
-
-
-def _names_a_document(m: re.Match[str]) -> bool:
-    """Whether a bare year is part of a document's title ("2030 Agenda", "Strategy 2014")."""
-    text = m.string
-    return bool(
-        _TITLE_AFTER.match(text[m.end() : m.end() + 60])
-        or _TITLE_BEFORE.search(text[max(0, m.start() - 30) : m.start()])
-    )
-
-
-def _relative(phrase: str, d: dt.date) -> tuple[dt.date, dt.date, str, bool]:
-    words = phrase.lower().split()
-    one_day = dt.timedelta(days=1)
-    if words == ["tomorrow"]:
-        return d + one_day, d + one_day, "day", True
-    if words == ["yesterday"]:
-        return d - one_day, d - one_day, "day", True
-    if words == ["today"]:
-        return d, d, "day", True
-    first, unit = words[0], words[-1]
-    if unit == "year":
-        if first == "earlier":
-            return dt.date(d.year, 1, 1), d - one_day, "season", True
-        if first == "later":
-            return d + one_day, dt.date(d.year, 12, 31), "season", True
-        y = d.year + {"this": 0, "last": -1, "next": 1}[first]
-        return dt.date(y, 1, 1), dt.date(y, 12, 31), "year", True
-    if unit == "month":
-        if first == "earlier":
-            return d.replace(day=1), d - one_day, "day", True
-        if first == "later":
-            return d + one_day, _month_end(d.year, d.month), "day", True
-        index = d.year * 12 + d.month - 1 + {"this": 0, "last": -1, "next": 1}[first]
-        y, month = divmod(index, 12)
-        return dt.date(y, month + 1, 1), _month_end(y, month + 1), "month", True
-    # week: Monday to Sunday
-    monday = d - dt.timedelta(days=d.weekday()) + dt.timedelta(weeks={"this": 0, "last": -1, "next": 1}[first])
-    return monday, monday + dt.timedelta(days=6), "day", True
 
 
 def _as_date(value: object) -> dt.date | None:

@@ -7,18 +7,31 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-__all__ = ["WEEKDAY_NAMES", "resolve_weekday"]
+__all__ = ["INDONESIAN_WEEKDAY_NAMES", "WEEKDAY_NAMES", "WEEKDAY_PATTERN", "resolve_weekday", "weekday_number"]
 
 WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+#: Senin (Monday) to Minggu (Sunday); "Jum'at" is an older spelling of Jumat.
+INDONESIAN_WEEKDAY_NAMES = ("Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu")
+_NUMBERS = {name: i for names in (WEEKDAY_NAMES, INDONESIAN_WEEKDAY_NAMES) for i, name in enumerate(names)}
+_NUMBERS["Jum'at"] = _NUMBERS["Jum’at"] = 4
+#: Every weekday name, English or Indonesian (an alternation without groups or boundaries).
+WEEKDAY_PATTERN = "|".join(sorted(_NUMBERS, key=len, reverse=True))
 # Past and future tense of the sentence that holds a weekday.
 _PAST = re.compile(
     r"\b(?:met|was|were|had|held|opened|closed|attended|took|signed|agreed|adopted|announced|said|"
-    r"discussed|launched|visited|arrived|began|ended|\w+ed)\b"
+    r"discussed|launched|visited|arrived|began|ended|\w+ed)\b|"
+    r"\b(?:telah|sudah|sempat|kemarin|lalu|sebelumnya)\b"  # Indonesian: already, yesterday, ago, before
 )
 _FUTURE = re.compile(
     r"\b(?:will|shall|to be held|is to|are to|next|upcoming|scheduled|plans? to|due to)\b|"
-    r"\b(?:runs?|continues?|lasts?|goes on|go on|remains? open)\s+(?:\w+\s+)?until\b"
+    r"\b(?:runs?|continues?|lasts?|goes on|go on|remains? open)\s+(?:\w+\s+)?until\b|"
+    r"\b(?:akan|mendatang|depan|dijadwalkan|direncanakan)\b"  # Indonesian: will, coming, next, scheduled
 )
+
+
+def weekday_number(name: str) -> int:
+    """Monday 0 to Sunday 6, for an English or Indonesian weekday name."""
+    return _NUMBERS[name]
 
 
 def _sentence_around(m: re.Match[str]) -> tuple[str, int]:
@@ -49,7 +62,7 @@ def resolve_weekday(m: re.Match[str], doc_date: dt.date | None) -> tuple[Resolve
     is that weekday. Else None, with the reason."""
     if doc_date is None:
         return None, "the document has no date"
-    target = WEEKDAY_NAMES.index(m.group("wd_d"))
+    target = weekday_number(m.group("wd_d"))
     if doc_date.weekday() == target:
         return (doc_date, doc_date, "day", True), ""
     sentence, at = _sentence_around(m)

@@ -215,7 +215,8 @@ def add_file(
     doc_type = options.doc_type
     if not doc_type:
         printed = any(entry["rule"] == "print-stamp" for entry in found.log)
-        proposed = propose_doc_type(title, found.paragraphs, found.is_web_page, printed)
+        headers = [str(entry["before"]) for entry in found.log if entry["rule"] == "running-header"]
+        proposed = propose_doc_type(title, found.paragraphs, found.is_web_page, printed, headers)
         if proposed:
             doc_type = proposed[0]
             meta["doc_type"], meta["doc_type_note"] = doc_type, note(doc_type, proposed[1])

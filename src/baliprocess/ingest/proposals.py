@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from ..datevocab import MONTH_NUMBERS
@@ -81,28 +81,51 @@ def text_dates(paragraphs: Iterable[str]) -> list[tuple[dt.date, dt.date, str]]:
     return out
 
 
-#: A byline's date, in an opening paragraph of any length: "Published Monday, 6 August 2018".
-_BYLINE = re.compile(r"\b(?:Published|Posted|Issued|Released|Dated)(?: on)?:?\s+(?P<rest>.{0,40})")
+#: A byline's date, in an opening paragraph of any length: "Published Monday, 6 August 2018", "Written 2 May
+#: 2003", "Prepared by the secretariat, 13 November 2023" (a signature line, also at the end of a text).
+_BYLINE = re.compile(
+    r"\b(?:Published|Posted|Issued|Released|Dated|Written|Prepared|Drafted|Signed)"
+    r"(?: on| by [^,.]{1,50},)?:?\s+(?P<rest>.{0,40})"
+)
+
+
+def _day_in(plain: str, byline: re.Match[str] | None) -> tuple[DocDate, str] | None:
+    """The first day-precise date of a line, with the words up to it (a byline) or the whole line."""
+    text = byline.group() if byline else plain
+    for start, end, written in text_dates([text]):
+        if start == end:
+            said = text[: text.index(written) + len(written)] if byline else plain
+            return from_parts(start.year, start.month, start.day), said
+    return None
 
 
 def dateline(paragraphs: list[str], limit: int = 6, words: int = 8) -> tuple[DocDate, str] | None:
-    """The first day-precise date in a short opening paragraph that is no sentence (a dateline, "Bali, 23
-    March 2016": at most ``words`` words, among the first ``limit`` paragraphs), or just after a byline's
-    "Published" in a longer one, with the words it was read from (a byline up to its date). A text file's
-    paragraph may hold several lines: each line counts as a paragraph."""
-    lines = [line for text in paragraphs[:limit] for line in text.split("\n") if line.strip()]
-    for text in lines[:limit]:
-        plain = _HEADING.sub("", text).strip()
-        byline = None
-        if len(plain.split()) > words or plain.endswith("."):  # a sentence ("Ministers met on 23 March 2016.")
-            byline = _BYLINE.search(plain)
-            if byline is None:
-                continue
-            plain = byline.group()
-        for start, end, written in text_dates([plain]):
-            if start == end:
-                said = plain[: plain.index(written) + len(written)] if byline else plain
-                return from_parts(start.year, start.month, start.day), said
+    """The document's own date line, with the words it was read from: first a byline's date among the first
+    ``limit`` lines ("Written 2 May 2003", "Published Monday, 6 August 2018", whatever the line's length: it
+    says when the text was written, where a plain date line may give the meeting's days); else the first
+    day-precise date in a short opening line that is no sentence (a dateline, "Bali, 23 March 2016": at most
+    ``words`` words; of a line of fields "March 30, 2011 | Source: ...", its first field); else a signature
+    line's date among the last two lines ("Prepared by the secretariat, Monday 13 November 2023"). A text
+    file's paragraph may hold several lines: each line counts as a paragraph."""
+    lines = [_HEADING.sub("", line).strip() for text in paragraphs[:limit] for line in text.split("\n")]
+    lines = [line for line in lines if line][:limit]
+    for plain in lines:
+        byline = _BYLINE.search(plain)
+        found = _day_in(plain, byline) if byline else None
+        if found:
+            return found
+    for plain in lines:
+        first = plain.split(" | ")[0]
+        if len(first.split()) <= words and not first.endswith("."):  # no sentence ("Ministers met on 2 May.")
+            found = _day_in(first, None)
+            if found:
+                return found
+    closing = [line.strip() for text in paragraphs[-2:] for line in text.split("\n") if line.strip()]
+    for plain in closing[-2:]:
+        byline = _BYLINE.match(plain)
+        found = _day_in(plain, byline) if byline else None
+        if found:
+            return found
     return None
 
 
@@ -165,6 +188,13 @@ DOC_TYPE_CUES: tuple[tuple[re.Pattern[str], str, str], ...] = (
         "background note",
         "other",
     ),
+    (re.compile(r"\bnote (?:for|to) (?:the )?file\b|\bmemo(?:randum)?\b|\bnota dinas\b", re.I), "note", "other"),
+    # "RSO Highlights", "Highlights: Issue 2" (a newsletter's name), not "Minister highlights the risks"
+    (
+        re.compile(r"\b(?:newsletter|bulletin|buletin)\b|\bhighlights\s*(?:$|[:|–—-]|issue\b|no\.)", re.I),
+        "newsletter",
+        "other",
+    ),
     (
         re.compile(r"\btold (?:reporters|journalists)\b|\b(?:correspondent|news agency)\b|^By(?: [A-Z][a-z]+){2,}"),
         "news report",
@@ -190,14 +220,18 @@ def _title_case_before(text: str, at: int) -> bool:
 def _cue_counts(where: str, text: str, at: int, kind: str) -> bool:
     if where == "the title":
         return _title_case_before(text, at)
+    if where == "a running header":  # the label a PDF prints on every page ("Co-Chairs' Statement")
+        return len(text.split()) <= LABEL_WORDS
     label = len(text.split()) <= LABEL_WORDS and not text.rstrip().endswith(".")
     return at == 0 or kind == "news report" or label
 
 
-def _first_cue(title: str | None, paragraphs: list[str]) -> tuple[str, str, str] | None:
-    """(doc_type, kind, where and what) of the first cue in the title, then in the opening lines."""
+def _first_cue(title: str | None, paragraphs: list[str], headers: Sequence[str] = ()) -> tuple[str, str, str] | None:
+    """(doc_type, kind, where and what) of the first cue in the title, then in a running header that the PDF
+    rules removed, then in the opening lines."""
     opening = [line for text in paragraphs[:4] for line in text.split("\n") if line.strip()][:8]
-    places = [("the title", title or "")] + [("the opening text", _HEADING.sub("", t)[:CUE_CHARS]) for t in opening]
+    places = [("the title", title or "")] + [("a running header", h) for h in dict.fromkeys(headers)]
+    places += [("the opening text", _HEADING.sub("", t)[:CUE_CHARS]) for t in opening]
     for where, text in places:
         for cue, kind, doc_type in DOC_TYPE_CUES:
             match = cue.search(text)
@@ -207,14 +241,18 @@ def _first_cue(title: str | None, paragraphs: list[str]) -> tuple[str, str, str]
 
 
 def propose_doc_type(
-    title: str | None, paragraphs: list[str], is_web_page: bool, printed_page: bool = False
+    title: str | None,
+    paragraphs: list[str],
+    is_web_page: bool,
+    printed_page: bool = False,
+    headers: Sequence[str] = (),
 ) -> tuple[str, str] | None:
     """(doc_type, why): a saved web page, or a PDF printed from a browser (its print stamp), is a
     ``web_page`` whatever it reports; else the first cue in the title (when the words before it name the
     document, not a headline about it) or in the opening lines (opening a paragraph, or anywhere in a short
     label line). ``None`` when nothing says: a headline alone does not tell a news report from a media
-    release."""
-    cue = _first_cue(title, paragraphs)
+    release. ``headers``: the running headers the PDF rules removed (a short one may name the document's kind)."""
+    cue = _first_cue(title, paragraphs, headers)
     if is_web_page or printed_page:
         source = "a saved web page" if is_web_page else "a page printed from a web browser (its print stamp)"
         also = f"; {cue[2]}, a {cue[1]} published as a page" if cue else ""

@@ -9,6 +9,7 @@ spans across and repeated in each row it spans down, which is what the merge mea
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 __all__ = [
@@ -195,19 +196,32 @@ def html_blocks(body) -> tuple[list[str], list[Table]]:
 
 def restore_date_line(tree, paragraphs: list[str]) -> list[str]:
     """``paragraphs`` with the article's date line put back when the main-text extractor dropped it: the block
-    holding the first ``<time>`` inside ``<article>`` or ``<main>`` ("Adelaide, Australia · 10 February 2023"),
-    placed after the opening heading. A date line the paragraphs already hold changes nothing."""
-    times = tree.xpath("//article//time | //main//time")
-    if not times:
-        return paragraphs
-    said = " ".join(times[0].text_content().split())
-    parent = times[0].getparent()
-    line = " ".join(parent.text_content().split()) if parent is not None else said
-    if not said or any(line in p for p in paragraphs) or len(line.split()) > _DATE_LINE_WORDS:
-        return paragraphs
-    at = 1 if paragraphs and paragraphs[0].startswith("#") else 0
-    return [*paragraphs[:at], line, *paragraphs[at:]]
+    holding the first ``<time>`` inside ``<article>`` or ``<main>`` (on a page with neither, the first
+    ``<time>`` outside the menus, header, footer and side bars), "Adelaide, Australia · 10 February 2023", or
+    the first short block of the main text that labels a date ("Location: Bali | Date: 23–26 May 2017").
+    It replaces the paragraph the extractor left of it ("Nusa Dua," without its ``<time>``) or is placed
+    after the opening heading. A date line the paragraphs already hold changes nothing."""
+    times = tree.xpath("//article//time | //main//time") or tree.xpath(f"//time[not(ancestor::*[{_CHROME}])]")
+    labelled = tree.xpath(f"(//article | //main | //body)[1]//*[not(*) and not(ancestor::*[{_CHROME}])]")
+    blocks = [times[0].getparent() if times[0].getparent() is not None else times[0]] if times else []
+    blocks += [e for e in labelled if _DATE_LABEL.match(" ".join(e.text_content().split()))][:1]
+    for block in blocks:
+        line = " ".join(block.text_content().split())
+        if not line or any(line in p for p in paragraphs) or len(line.split()) > _DATE_LINE_WORDS:
+            continue
+        rest = " ".join(" ".join(t.text_content() for t in block.xpath(".//time")).split())
+        left = " ".join(line.replace(rest, " ").split()) if rest else ""
+        if left and left in paragraphs:
+            paragraphs = [line if p == left else p for p in paragraphs]
+            continue
+        at = 1 if paragraphs and paragraphs[0].startswith("#") else 0
+        paragraphs = [*paragraphs[:at], line, *paragraphs[at:]]
+    return paragraphs
 
 
+#: Page parts that hold no date of the article: menus, header, footer, side bars.
+_CHROME = "self::nav or self::header or self::footer or self::aside"
+#: A block that labels the date of an event or a page ("Date: 23–26 May 2017", "Tanggal: 14 April 2009").
+_DATE_LABEL = re.compile(r"^(?:[^|:]{1,40}:[^|]{1,60}\|\s*)*(?:Date|Dates|Tanggal|Waktu)\s*:\s*\S")
 #: A date line is short; a longer block around a ``<time>`` is text the extractor chose to leave out.
 _DATE_LINE_WORDS = 12

@@ -1,0 +1,102 @@
+"""Relative dates resolved against the document's date, in English and Indonesian: "tomorrow", "earlier this
+year", "last week", "June last year", "early next year", "the end of this year", "tahun lalu" (last year),
+"pertengahan tahun ini" (the middle of this year), "Maret tahun depan" (March next year), "hari ini"
+(today), "kemarin" (yesterday), "besok" (tomorrow), "pekan lalu" (last week).
+
+A part of a year is the gold's season: early (and its synonyms "the start of", "the beginning of", "awal")
+is January to April, mid ("the middle of", "pertengahan") May to August, late ("the end of", "akhir")
+September to December. Every result is marked ``inferred``: its year comes from the document.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+
+__all__ = ["RELATIVE_PATTERN", "SHIFTS", "counted_back", "relative_interval"]
+
+Resolved = tuple[dt.date, dt.date, str, bool]
+#: The word that places a unit relative to the document's: this, last, next (and in Indonesian).
+SHIFTS = {"this": 0, "last": -1, "next": 1, "ini": 0, "lalu": -1, "depan": 1}
+_UNITS = {"tahun": "year", "bulan": "month", "minggu": "week", "pekan": "week"}
+_DAYS = {"today": 0, "tomorrow": 1, "yesterday": -1, "kemarin": -1, "besok": 1}
+_PART_WORDS = {
+    "early": "early",
+    "start": "early",
+    "beginning": "early",
+    "awal": "early",
+    "mid": "mid",
+    "middle": "mid",
+    "pertengahan": "mid",
+    "late": "late",
+    "end": "late",
+    "akhir": "late",
+}
+_PART_MONTHS = {"early": (1, 4), "mid": (5, 8), "late": (9, 12)}
+#: The words of a relative date (a regular-expression body, case-insensitive, no groups), its branches
+#: grouped by their first letter so that the scan rejects a word at its first letter.
+_THIS_NEXT_LAST_YEAR = r"[-\s]+(?:this|last|next)\s+year"
+_TAHUN = r"\s+tahun\s+(?:ini|lalu|depan)"
+RELATIVE_PATTERN = (
+    rf"(?i:e(?:arlier\s+this\s+(?:year|month|week)|arly{_THIS_NEXT_LAST_YEAR})|"
+    rf"l(?:ater\s+this\s+(?:year|month|week)|ate{_THIS_NEXT_LAST_YEAR}|ast\s+(?:year|month|week))|"
+    rf"t(?:he\s+(?:start|beginning|middle|end)\s+of\s+(?:this|last|next)\s+year|his\s+(?:year|month|week)|"
+    rf"omorrow|oday|ahun\s+(?:ini|lalu|depan))|"
+    rf"n(?:ext\s+(?:year|month|week))|y(?:esterday)|m(?:id{_THIS_NEXT_LAST_YEAR}|inggu\s+(?:ini|lalu|depan))|"
+    rf"a(?:wal{_TAHUN}|khir{_TAHUN})|p(?:ertengahan{_TAHUN}|ekan\s+(?:ini|lalu|depan))|b(?:ulan\s+(?:ini|lalu|depan)|esok)|"
+    r"h(?:ari\s+ini)|k(?:emarin))"
+)
+# "dua tahun lalu" is "two years ago", not "last year"; "tiga bulan lalu" three months ago.
+_COUNT_BEFORE = re.compile(
+    r"(?:\d+|\b(?:se|satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh|beberapa|puluhan|belasan))\s+$",
+    re.IGNORECASE,
+)
+
+
+def counted_back(text: str, start: int) -> bool:
+    """Whether the relative phrase at ``start`` is preceded by a number ("dua tahun lalu": two years ago)."""
+    return _COUNT_BEFORE.search(text[max(0, start - 20) : start]) is not None
+
+
+def _month_end(year: int, month: int) -> dt.date:
+    return dt.date(year, month, calendar.monthrange(year, month)[1])
+
+
+def relative_interval(phrase: str, d: dt.date) -> Resolved:
+    """The interval a relative phrase (matching :data:`RELATIVE_PATTERN`) means for a document dated ``d``."""
+    words = re.sub(r"[-\s]+", " ", phrase.lower()).split()
+    one_day = dt.timedelta(days=1)
+    if words == ["hari", "ini"]:
+        words = ["today"]
+    if len(words) == 1:
+        day = d + dt.timedelta(days=_DAYS[words[0]])
+        return day, day, "day", True
+    first, unit = words[0], _UNITS.get(words[-2], words[-1])
+    shift = SHIFTS.get(words[-1], SHIFTS.get(words[-2], 0))
+    if unit == "year":
+        if first in ("earlier", "later"):
+            if first == "earlier":
+                return dt.date(d.year, 1, 1), d - one_day, "season", True
+            return d + one_day, dt.date(d.year, 12, 31), "season", True
+        y = d.year + shift
+        part = next((_PART_WORDS[w] for w in words if w in _PART_WORDS), None)
+        if part is not None:
+            first_month, last_month = _PART_MONTHS[part]
+            return dt.date(y, first_month, 1), _month_end(y, last_month), "season", True
+        return dt.date(y, 1, 1), dt.date(y, 12, 31), "year", True
+    if unit == "month":
+        if first == "earlier":
+            return d.replace(day=1), d - one_day, "day", True
+        if first == "later":
+            return d + one_day, _month_end(d.year, d.month), "day", True
+        y, month = divmod(d.year * 12 + d.month - 1 + shift, 12)
+        return dt.date(y, month + 1, 1), _month_end(y, month + 1), "month", True
+    # week: Monday to Sunday; "earlier this week" its Monday to the day before, "later this week" the day after
+    # to its Sunday
+    monday = d - dt.timedelta(days=d.weekday()) + dt.timedelta(weeks=shift)
+    if first == "earlier" and d > monday:
+        return monday, d - one_day, "day", True
+    if first == "later" and d < monday + dt.timedelta(days=6):
+        return d + one_day, monday + dt.timedelta(days=6), "day", True
+    return monday, monday + dt.timedelta(days=6), "day", True

@@ -1,0 +1,73 @@
+"""When a bare year is no date mention: it is part of a name, or it is a count.
+
+* A year inside the title of a document, law or event: before a name that ends in a title noun ("the 2030
+  Agenda", "2018 Ministerial Declaration", "the 2018 Bali Process Government and Business Forum"), after a
+  title noun ("Strategy 2014", "Migration Act 1958", "Act of 1999", "Forum (2019)", "Strategy for
+  Cooperation: 2014 and Beyond"), or after a law's number ("Law No. 21 of 2007", "Undang-Undang Nomor 21
+  Tahun 2007"). After a preposition a year stays a date ("in 2019 Members of the Forum agreed").
+  A year before a name without a title noun stays a date too: "the 2015 Andaman Sea crisis" dates the crisis.
+* A number of things that looks like a year: a quantifier before it and a noun after it ("some 2000
+  workers", "about 1500 fishermen", "sekitar 2000 orang").
+
+A range of years after a title ("Strategy 2020–2025") is not handled here: it is read as the span the
+document covers, as the shipped corpus' gold reads it.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["TITLE_WORDS", "year_is_no_date"]
+
+#: Nouns that head the title of a document, a law or an event.
+TITLE_WORDS = (
+    r"(?:Agenda|Strategy|Vision|Roadmap|Road Map|Framework|Action Plan|Plan of Action|Work Plan|Workplan|"
+    r"Programme|Declaration|Communiqu[eé]|Statement|Convention|Protocol|Act|Forum|Summit|Conference|Meeting|"
+    r"Dialogue|Report|Review|Initiative)"
+)
+# a name of up to six words, capitalised but for "and", "of", "on", "for", "the", that ends in a title noun
+_AFTER = re.compile(rf"^\s+(?:[A-Z][\w'’-]*\s+(?:(?:[A-Z][\w'’-]*|and|of|on|for|the|&)\s+){{0,5}}?)?{TITLE_WORDS}\b")
+_PREPOSITIONS = frozenset("in since during by until till from before after through pada sejak".split())
+_BEFORE = re.compile(
+    rf"\b{TITLE_WORDS}(?:\s+(?:for|of|on)(?:\s+[A-Z][\w'’-]*){{1,3}}\s*:|\s+of)?(?:\s+|\s*\(\s*)$"
+    r"|\b(?:No\.?|Nos\.|Number|Nomor|Nomer)\s*\d+\s*(?:,\s*)?(?:of|[Tt]ahun)\s+$"
+)
+_QUANTIFIER = re.compile(
+    r"\b(?i:some|about|around|nearly|almost|approximately|roughly|over|more\s+than|fewer\s+than|less\s+than|"
+    r"at\s+least|up\s+to|an\s+estimated|sekitar|lebih\s+dari|hampir|kurang\s+dari)\s+$"
+)
+_NOUN_AFTER = re.compile(
+    r"^\s+(?!(?:the|a|an|and|or|to|when|as|in|on|at|for|with|by|from|of|onwards?|until|through|was|were|"
+    r"is|had|has|saw|brought|dan|hingga|sampai)\b)[a-z]"
+)
+
+
+# The word just before the year decides which of the patterns above can hold (searching them all on every
+# year would slow the scan): a title noun or "(" for _BEFORE, a preposition, a quantifier.
+_LAST_WORD = re.compile(r"([\w'’.]+|\(|:)\s+$|\($")
+_TITLE_ENDS = frozenset(
+    "agenda strategy vision roadmap map framework plan action workplan programme declaration communique "
+    "communiqué statement convention protocol act forum summit conference meeting dialogue report review "
+    "initiative of tahun (".split()
+)
+_QUANTIFIER_ENDS = frozenset(
+    "some about around nearly almost approximately roughly over than least to estimated sekitar dari hampir".split()
+)
+
+
+def year_is_no_date(text: str, start: int, end: int) -> bool:
+    """Whether the year at ``text[start:end]`` names a document, law or event, or counts things."""
+    before = text[max(0, start - 60) : start]
+    last = _LAST_WORD.search(before[-24:])
+    word = (last.group(1) or "(") if last else ""
+    lowered = word.lower()
+    if lowered in _TITLE_ENDS or word == ":":
+        return _BEFORE.search(before) is not None
+    if lowered in _PREPOSITIONS:
+        return False
+    after = text[end : end + 80]
+    if _AFTER.match(after):
+        return True
+    if lowered in _QUANTIFIER_ENDS:
+        return _QUANTIFIER.search(before) is not None and _NOUN_AFTER.match(after) is not None
+    return False
