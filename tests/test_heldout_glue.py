@@ -124,5 +124,10 @@ def test_compact_writes_a_count_as_n_of_m_and_a_rate_with_its_counts():
     assert out["a"].tolist() == ["13 of 14", "0.750 (3 of 4)"]
 
 
-def test_the_default_view_judges_the_second_raw_set():
-    assert list(rs.RAW_SETS.values())[-1] == ("ho_", ho.HELDOUT2_DIR)
+def test_the_default_view_judges_the_newest_raw_set_and_keeps_the_others_as_development():
+    assert list(rs.RAW_SETS.values()) == [
+        ("hd_", ho.HELDOUT_DIR),
+        ("h2_", ho.HELDOUT2_DIR),
+        ("ho_", ho.HELDOUT3_DIR),
+    ]
+    assert all("development" in label for label in list(rs.RAW_SETS)[:-1]), "only the last set is unseen"

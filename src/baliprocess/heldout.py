@@ -46,6 +46,7 @@ from .rows import each_row
 __all__ = [
     "GOALS",
     "HELDOUT2_DIR",
+    "HELDOUT3_DIR",
     "HELDOUT_DIR",
     "MEASURE_COLUMNS",
     "add_raw_files",
@@ -63,6 +64,8 @@ __all__ = [
 HELDOUT_DIR = EVAL_DIR / "heldout"
 #: The second raw set, written after the first had been scored and then used for development (issue 17).
 HELDOUT2_DIR = EVAL_DIR / "heldout2"
+#: The third raw set, written after the second had been scored once and then used for development.
+HELDOUT3_DIR = EVAL_DIR / "heldout3"
 MEASURE_COLUMNS = ["measure", "value", "numerator", "denominator", "goal", "meets_goal"]
 _GOLD_FILES = ("documents", "lists", "counts", "dates", "not_dates")
 #: The issue's goals on unseen documents: (comparison, threshold).

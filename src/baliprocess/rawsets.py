@@ -1,6 +1,7 @@
-"""The raw sets as the chapters show them (issue 17): both sets scored with :mod:`baliprocess.heldout`, side by
+"""The raw sets as the chapters show them (issue 17): every set scored with :mod:`baliprocess.heldout`, side by
 side in one table whose goals are judged on the last (unseen) set, and their figures as glue values, each set
-under its own prefix (``hd_`` the first set, development data now; ``ho_`` the second, held out)."""
+under its own prefix (``hd_`` the first set and ``h2_`` the second, both development data now, each scored once
+before its errors were read; ``ho_`` the third, held out)."""
 
 from __future__ import annotations
 
@@ -17,7 +18,8 @@ __all__ = ["RAW_SETS", "compact", "glue_values", "raw_sets_view", "side_by_side"
 #: The raw sets the chapters show, by column label: (glue prefix, folder). The last is the unseen one.
 RAW_SETS: dict[str, tuple[str, Path]] = {
     "first raw set (development)": ("hd_", heldout.HELDOUT_DIR),
-    "second raw set (held out)": ("ho_", heldout.HELDOUT2_DIR),
+    "second raw set (development)": ("h2_", heldout.HELDOUT2_DIR),
+    "third raw set (held out)": ("ho_", heldout.HELDOUT3_DIR),
 }
 
 
