@@ -217,6 +217,7 @@ def test_change_sentence_names_only_surviving_changes():
     sentence = record.change_sentence(tests, labels)
     assert "Law enforcement rose from 10% to 90% between founding and renewal" in sentence
     assert "Victims" not in sentence
+    assert sentence.endswith("No other tested change can be told from chance.")
     none = record.change_sentence(tests.assign(reading="no detectable change"), labels)
     assert "no detectable change" in none and "rose" not in none
     assert "No theme is reliable enough" in record.change_sentence(tests.assign(reading="not tested"), labels)

@@ -141,7 +141,7 @@ def change_sentence(
     return (
         f"Of the {n_tests} of change between {between}, {_count(len(found), 'change')} "
         f"{'survives' if len(found) == 1 else 'survive'} the correction for the number of themes tested "
-        f"(Holm, family-wise {ALPHA:.0%}): {join_words(parts)}. Every other change is no detectable change."
+        f"(Holm, family-wise {ALPHA:.0%}): {join_words(parts)}. No other tested change can be told from chance."
     )
 
 
