@@ -126,10 +126,12 @@ def visit(
     screenshot: Path | None = None,
     probe: str | None = None,
     axe_findings: list[dict] | None = None,
+    measure: tuple[str, dict] | None = None,
 ) -> list[str]:
     """Open one page; return every problem seen: console errors, page errors, failed or foreign requests,
     dialogs, and ``probe`` (a JavaScript expression) if it evaluates true once the page has loaded. With
-    ``axe_findings`` (a list), also run axe-core on the page and append its findings (see ``run_axe``).
+    ``axe_findings`` (a list), also run axe-core on the page and append its findings (see ``run_axe``). With
+    ``measure`` (a JavaScript function and a dict), the function's result is stored under ``page_path``.
 
     Requests to any other origin are aborted before they leave the machine and reported.
     """
@@ -166,6 +168,8 @@ def visit(
             # The first screen, as a reader opens the page: encoding a whole chapter (up to 28,000 px high)
             # took 2.5 s a page, most of the browser pass. Whole pages are looked at by hand.
             page.screenshot(path=str(screenshot))
+        if measure is not None:
+            measure[1][page_path] = page.evaluate(measure[0])
         seen = list(problems)
         if axe_findings is not None:
             # Last, and its requests are not the page's: axe-core re-fetches stylesheets to read them and
@@ -211,9 +215,12 @@ def is_redirect(page: Path) -> bool:
     return len(text) < 1000 and re.search(r"http-equiv=.refresh", text, re.IGNORECASE) is not None
 
 
-def axe_violations(browser, base_url: str, pages: list[str], width: int) -> list[dict]:
+def axe_violations(
+    browser, base_url: str, pages: list[str], width: int, measure: tuple[str, dict] | None = None
+) -> list[dict]:
     """``run_axe`` on each page at ``width`` CSS pixels in one browser context; requests to other origins
-    are aborted."""
+    are aborted. With ``measure`` (a JavaScript function and a dict), the function's result on each page is
+    stored under the page's path first."""
     found: list[dict] = []
     context = browser.new_context(viewport={"width": width, "height": 900})
     page = context.new_page()
@@ -226,6 +233,8 @@ def axe_violations(browser, base_url: str, pages: list[str], width: int) -> list
     try:
         for path in pages:
             page.goto(base_url + path, wait_until="load", timeout=60_000)
+            if measure is not None:
+                measure[1][path] = page.evaluate(measure[0])
             found += run_axe(page, path, width)
     finally:
         context.close()

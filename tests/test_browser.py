@@ -2,7 +2,7 @@
 
 Fails on any console error, page error, failed or 4xx/5xx same-origin request, and on any request to
 another origin (the book must work offline; such requests are aborted, never sent). Saves a full-page
-screenshot of each toc page under _build/screenshots/.
+screenshot of the first screen of each toc page under _build/screenshots/.
 
 Accessibility: axe-core (WCAG 2.1 A and AA, and best practice) on every page at a desktop and a phone
 width; any violation fails unless it is in ``AXE_ALLOWED``, an explicit list of known findings, each with
@@ -38,23 +38,40 @@ WIDTHS = {"desktop": 1280, "phone": 390}
 
 @pytest.fixture(scope="module")
 def browser_pass(built_html: Path, chromium) -> dict:
-    """Every page once at desktop width (console, requests, screenshot, axe-core), then every page at phone
-    width (axe-core only). Redirect-only pages (index.html) are opened but not audited."""
+    """Every page once at desktop width (console, requests, screenshot, reading measures, axe-core), then
+    every page at phone width (reading measures, axe-core). Redirect-only pages (index.html) are opened but
+    neither measured nor audited. One load of each page per width serves every check of this module that
+    reads whole pages."""
     chapters = {f"{d}.html": d.replace("/", "__") for d in toc_docnames()}
     pages = [p.relative_to(built_html).as_posix() for p in html_pages(built_html)]
     audited = [p for p in pages if not is_redirect(built_html / p)]
     problems, findings = [], []
+    reading: dict[int, dict[str, dict]] = {width: {} for width in WIDTHS.values()}
     with serve(built_html) as base_url:
         for page in pages:
             shot = SCREENSHOTS / f"{chapters[page]}.png" if page in chapters else None
+            on = page in audited
             problems += [
                 f"{page}: {p}"
                 for p in visit(
-                    chromium, base_url, page, screenshot=shot, axe_findings=findings if page in audited else None
+                    chromium,
+                    base_url,
+                    page,
+                    screenshot=shot,
+                    axe_findings=findings if on else None,
+                    measure=(READING_JS, reading[WIDTHS["desktop"]]) if on else None,
                 )
             ]
-        findings += axe_violations(chromium, base_url, audited, WIDTHS["phone"])
-    return {"chapters": chapters, "pages": pages, "audited": audited, "problems": problems, "findings": findings}
+        phone = WIDTHS["phone"]
+        findings += axe_violations(chromium, base_url, audited, phone, measure=(READING_JS, reading[phone]))
+    return {
+        "chapters": chapters,
+        "pages": pages,
+        "audited": audited,
+        "problems": problems,
+        "findings": findings,
+        "reading": reading,
+    }
 
 
 def test_every_page_loads_cleanly_offline(browser_pass: dict) -> None:
@@ -229,37 +246,28 @@ READING_JS = """() => {
 }"""
 
 
-def test_pages_read_on_a_phone_and_a_laptop(built_html: Path, chromium) -> None:
+def test_pages_read_on_a_phone_and_a_laptop(browser_pass: dict) -> None:
     """390 px: no page scrolls sideways, every table that does is announced (hint, shadow) and keeps its
     first column in view, every figure opens full size with a tap. 1280 px: no page scrolls sideways and
     figures are shown at their own size (their 9-pt text is not shrunk)."""
     problems = []
-    with serve(built_html) as base_url:
-        for width in WIDTHS.values():
-            context = chromium.new_context(viewport={"width": width, "height": 900})
-            context.route(
-                "**/*", lambda route: route.continue_() if route.request.url.startswith(base_url) else route.abort()
-            )
-            page = context.new_page()
-            for docname in toc_docnames():
-                page.goto(f"{base_url}{docname}.html", wait_until="load")
-                seen = page.evaluate(READING_JS)
-                where = f"{docname} @{width}px"
-                if seen["sideways"] > 0:
-                    problems.append(f"{where}: the page scrolls sideways by {seen['sideways']} px")
-                for figure in seen["figures"]:
-                    if width == WIDTHS["desktop"] and figure["shown"] < figure["natural"] - 2:
-                        problems.append(
-                            f"{where}: {figure['src']} shrunk to {figure['shown']:.0f} of {figure['natural']} px"
-                        )
-                    if figure["link"] != figure["src"]:
-                        problems.append(f"{where}: {figure['src']} does not open full size ({figure['link']})")
-                if width == WIDTHS["phone"]:
-                    if seen["unhinted"]:
-                        problems.append(f"{where}: {seen['unhinted']} sideways-scrolling tables without a hint")
-                    if seen["unsticky"]:
-                        problems.append(f"{where}: {seen['unsticky']} such tables lose their first column")
-            context.close()
+    for width in WIDTHS.values():
+        for docname in toc_docnames():
+            seen = browser_pass["reading"][width][f"{docname}.html"]
+            where = f"{docname} @{width}px"
+            if seen["sideways"] > 0:
+                problems.append(f"{where}: the page scrolls sideways by {seen['sideways']} px")
+            for figure in seen["figures"]:
+                if width == WIDTHS["desktop"] and figure["shown"] < figure["natural"] - 2:
+                    shown = f"{figure['shown']:.0f} of {figure['natural']} px"
+                    problems.append(f"{where}: {figure['src']} shrunk to {shown}")
+                if figure["link"] != figure["src"]:
+                    problems.append(f"{where}: {figure['src']} does not open full size ({figure['link']})")
+            if width == WIDTHS["phone"]:
+                if seen["unhinted"]:
+                    problems.append(f"{where}: {seen['unhinted']} sideways-scrolling tables without a hint")
+                if seen["unsticky"]:
+                    problems.append(f"{where}: {seen['unsticky']} such tables lose their first column")
     assert not problems, "\n".join(problems)
 
 
