@@ -16,7 +16,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple
 
-from .cues import BROADENING_ROLES, MAX_CUE_DISTANCE, QUALIFYING_ROLES, VERB_CUE, cell_role, nearest_cue
+from .cues import BROADENING_ROLES, MAX_CUE_DISTANCE, QUALIFYING_ROLES, VERB_CUE, Cue, cell_role, nearest_cue
 from .gazetteer import Mention, dehyphenate, find_mentions
 from .sources import _resolved
 
@@ -28,7 +28,7 @@ _OTHER_BODY = re.compile(
 )
 # What may stand between two names of one list.
 _GAP = re.compile(
-    r"^(?:\s|,|;|&|\band\b|\bdan\b|\bserta\b|\bas well as\b|\b(?:together |along )?with\b|\bthe\b|"
+    r"^(?:\s|,|;|&|\band\b|\b(?:or|nor)\b|\bdan\b|\bserta\b|\bas well as\b|\b(?:together |along )?with\b|\bthe\b|"
     r"\b(?:Governments?|Delegations?|Representatives?) (?:of|from)\b|\([^()]{0,40}\))*$",
     re.IGNORECASE,
 )
@@ -132,6 +132,19 @@ def _observers_among(before: str) -> tuple[str, str] | None:
     return None if group is None else ("observer", group.group())
 
 
+def _picked_out(before: str, cue_kind: str) -> bool:
+    """Whether a single name stands where a list's verb reaches it without a verb of its own: after "as did"
+    ("..., as did Peru"), or picked out of a group the verb governs ("..., among them Peru")."""
+    return _ELLIPSIS.search(before) is not None or (cue_kind == "verb" and _BACK_REFERENCE.search(before) is not None)
+
+
+def _of_a_group(before: str, near: Cue) -> bool:
+    """Whether a list picked out of a group just named ("brings together 45 countries and four agencies, among
+    them UNODC") is governed by the verb before that group, however many words the group takes: the verb
+    stands before the list in its clause."""
+    return near.kind == "verb" and _BACK_REFERENCE.search(before) is not None and near.words in before
+
+
 # A name after "by", "of", "from" or "with" is seldom the subject of the list's verb ("funded by Japan").
 _SECONDARY = re.compile(r"\b(?:by|of|from|with)\s*$")
 
@@ -140,6 +153,26 @@ def _agent(cue: str, before: str) -> bool:
     """Whether the words before a single name end with its cue followed by "by" or "with", at most three words
     apart ("co-chaired by", "co-hosted the meeting with"): the name is the cue's agent or partner."""
     return re.search(rf"{re.escape(cue)}(?:\s+[\w-]+){{0,3}}?\s+(?:by|with)\s*$", before, re.IGNORECASE) is not None
+
+
+# A clause set off by commas right after a list, that describes the names rather than saying what they did
+# ("Canada and Chile, which are not members, sat in as observers"; "Peru, one of the founders, was absent"):
+# the list's verb comes after it.
+_ASIDE = re.compile(
+    r"^\s*,\s*(?:which|who|whose|both|neither|none|each|all|one|two|three|four|five|itself|themselves)\b"
+    r"[^,;:.()]{0,100},"
+)
+# A name after "as did" or "as were" takes the role of the verb before it ("..., as did Peru").
+_ELLIPSIS = re.compile(r"\b(?:as|so) (?:did|do|does|was|were|had|have|has)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def _without_aside(clause: str, end: int) -> str:
+    """``clause`` without the aside that follows a list ending at ``end`` (the text before ``end`` unchanged),
+    so that the list's verb after it is as near as if the aside were not there."""
+    aside = _ASIDE.match(clause[end:])
+    if aside is None or aside.end() >= len(clause[end:].rstrip(" .")):
+        return clause
+    return clause[:end] + " " + clause[end + aside.end() :]
 
 
 def sentence_entries(text: str, data_dir: Path | None = None) -> Iterator[Entry]:
@@ -153,12 +186,17 @@ def sentence_entries(text: str, data_dir: Path | None = None) -> Iterator[Entry]
         for run in _runs(sentence, mentions):
             clause, offset = _clause(sentence, run)
             span = (run[0].start - offset, run[-1].end - offset)
+            clause = _without_aside(clause, span[1])
             near = nearest_cue(clause, span)
-            if near is None or near.score > MAX_CUE_DISTANCE or _OTHER_BODY.match(clause[span[1] :]):
+            if (
+                near is None
+                or _OTHER_BODY.match(clause[span[1] :])
+                or (near.score > MAX_CUE_DISTANCE and not _of_a_group(clause[: span[0]], near))
+            ):
                 continue
             found = _observers_among(clause[: span[0]]) if near.role == "participant" else None
             found = found or (near.role, near.words)
-            if len(run) == 1:
+            if len(run) == 1 and not _picked_out(clause[: span[0]], near.kind):
                 around = clause[max(0, span[0] - 40) : span[1] + 60]
                 if not VERB_CUE.search(around) or (
                     _SECONDARY.search(clause[: span[0]]) and not _agent(near.words, clause[: span[0]])

@@ -1,0 +1,80 @@
+"""List roles and count kinds on wording found by the kinds4 development documents (issue 17): "sharing the
+chair", an aside between a list and its verb ("which are not members", "one of the founders"), a name after
+"as did", names picked out of a group a verb governs ("brings together ..., among them"), "or" inside a list,
+"no delegation came from", officials who "joined the meeting", and standing observers that "take part as
+observers". Expectations worked out by hand from invented sentences; tests/dev/kinds4/README.md gives the
+documents' scores before and after, and tests/test_roles_kinds.py scores them."""
+
+from __future__ import annotations
+
+import pytest
+
+from baliprocess import membership
+from baliprocess.membership.runs import sentence_entries
+
+
+def _roles(text: str) -> list[tuple[str, str]]:
+    return [(e.mention.key, e.role) for e in sentence_entries(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Talks opened in Suva, with Fiji and Japan sharing the chair.", [("FJI", "co_chair"), ("JPN", "co_chair")]),
+        # an aside that denies membership neither makes members nor hides the verb after it
+        (
+            "Chile and Peru, which are not members of the forum, sat in as observers.",
+            [("CHL", "observer"), ("PER", "observer")],
+        ),
+        ("Nauru, one of the smallest members, was not represented this year.", [("NRU", "absent")]),
+        (
+            "Tonga and Samoa, both of which arrived late, took part in the second session.",
+            [("TON", "participant"), ("WSM", "participant")],
+        ),
+        # a trailing clause is no aside: its verb still gives the role
+        (
+            "No delegation came from Chile or Peru, both of which had sent apologies.",
+            [("CHL", "absent"), ("PER", "absent")],
+        ),
+        (
+            "Kenya and Ghana followed the debate as observers, as did the ILO.",
+            [("KEN", "observer"), ("GHA", "observer"), ("ILO", "observer")],
+        ),
+        (
+            "Officials from Chile and Peru joined the meeting on its second day.",
+            [("CHL", "participant"), ("PER", "participant")],
+        ),
+        (
+            "The network brings together thirty countries and five agencies, among them UNHCR.",
+            [("UNHCR", "member")],
+        ),
+    ],
+)
+def test_role_from_the_sentence(text: str, expected: list[tuple[str, str]]) -> None:
+    assert _roles(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chile, which hosted the talks last year, said little.",  # an aside, but no role after it
+        "Fiji is one of the countries, among them Peru, that spoke.",  # no verb cue before the group
+        "Canada and Chile are not members.",  # a denied membership is no member cue
+    ],
+)
+def test_no_role_without_a_cue(text: str) -> None:
+    assert _roles(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "About 20 countries and 6 agencies take part as observers.",
+            [(20, "observers", "about"), (6, "observers", "")],
+        ),
+        ("Nine organisations attend as observers.", [(9, "observers", "")]),
+    ],
+)
+def test_standing_observers_in_the_present(text: str, expected: list[tuple[int, str, str]]) -> None:
+    assert [(c["count"], c["subject"], c["qualifier"]) for c in membership.extract_counts(text)] == expected
