@@ -2,7 +2,9 @@
 chair", an aside between a list and its verb ("which are not members", "one of the founders"), a name after
 "as did", names picked out of a group a verb governs ("brings together ..., among them"), "or" inside a list,
 "no delegation came from", officials who "joined the meeting", and standing observers that "take part as
-observers". Expectations worked out by hand from invented sentences; tests/dev/kinds4/README.md gives the
+observers"; and three causes left by the second raw set: a state's adjective before one of its bodies ("the
+Australian Border Force"), the partner of "co-hosted the meeting with", and people's names in apposition after
+a list of states. Expectations worked out by hand from invented sentences; tests/dev/kinds4/README.md gives the
 documents' scores before and after, and tests/test_roles_kinds.py scores them."""
 
 from __future__ import annotations
@@ -10,6 +12,8 @@ from __future__ import annotations
 import pytest
 
 from baliprocess import membership
+from baliprocess.membership.gazetteer import find_mentions
+from baliprocess.membership.lists import split_list
 from baliprocess.membership.runs import sentence_entries
 
 
@@ -78,3 +82,39 @@ def test_no_role_without_a_cue(text: str) -> None:
 )
 def test_standing_observers_in_the_present(text: str, expected: list[tuple[int, str, str]]) -> None:
     assert [(c["count"], c["subject"], c["qualifier"]) for c in membership.extract_counts(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The talks were co-chaired by the Malaysian Home Ministry and the Sri Lankan Navy.", ["MYS", "LKA"]),
+        ("Fishing in the Indian Ocean fell.", []),  # an adjective of a sea, no body of a state
+        ("The Malaysian delegate spoke after her Indonesian colleague.", []),  # lower-case: people, not bodies
+    ],
+)
+def test_a_state_adjective_before_one_of_its_bodies(text: str, expected: list[str]) -> None:
+    assert [m.key for m in find_mentions(text)] == expected
+
+
+def test_the_adjective_stands_for_its_state_in_a_list() -> None:
+    text = "The session was jointly led by Fiji's Ministry of Justice and the Malaysian Immigration Department."
+    assert _roles(text) == [("FJI", "co_chair"), ("MYS", "co_chair")]
+
+
+def test_the_partner_of_a_cue_with_a_noun_between() -> None:
+    # "meeting with" is nearer, but the name is the partner of "co-hosted"
+    text = "Chile's minister Ana Soto, who co-hosted the meeting with Peru's Luis Vega, spoke first."
+    assert _roles(text) == [("CHL", "co_chair"), ("PER", "co_chair")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("the ministers of Chile and Peru, Ana Soto and Luis Vega", ["Chile", "Peru"]),
+        ("Chile, Peru and Fiji, Ana Soto", ["Chile", "Peru", "Fiji"]),
+        ("Chile, Peru and Fiji", ["Chile", "Peru", "Fiji"]),
+        ("Chile and Peru, Fiji and Tonga", ["Chile", "Peru", "Fiji", "Tonga"]),  # names of states still count
+    ],
+)
+def test_people_in_apposition_after_a_list_are_no_items(text: str, expected: list[str]) -> None:
+    assert split_list(text) == expected

@@ -16,7 +16,16 @@ from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple
 
-from .cues import BROADENING_ROLES, MAX_CUE_DISTANCE, QUALIFYING_ROLES, VERB_CUE, Cue, cell_role, nearest_cue
+from .cues import (
+    BROADENING_ROLES,
+    MAX_CUE_DISTANCE,
+    QUALIFYING_ROLES,
+    ROLE_CUES,
+    VERB_CUE,
+    Cue,
+    cell_role,
+    nearest_cue,
+)
 from .gazetteer import Mention, dehyphenate, find_mentions
 from .sources import _resolved
 
@@ -145,6 +154,22 @@ def _of_a_group(before: str, near: Cue) -> bool:
     return near.kind == "verb" and _BACK_REFERENCE.search(before) is not None and near.words in before
 
 
+def _partner_cue(before: str) -> Cue | None:
+    """The verb cue whose agent or partner a single name is ("co-hosted the meeting with Peru", "co-chaired
+    by Peru"): the last verb cue before the name that :func:`_agent` accepts; it wins over a nearer cue
+    ("meeting with")."""
+    best: Cue | None = None
+    last = -1
+    for role, kind, pattern in ROLE_CUES:
+        if kind != "verb":
+            continue
+        for m in pattern.finditer(before):
+            rest = before[m.end() :]
+            if m.end() > last and re.fullmatch(r"(?:\s+[\w-]+){0,3}?\s+(?:by|with)\s*", rest, re.IGNORECASE):
+                best, last = Cue(role, m.group(), kind, len(rest.split())), m.end()
+    return best
+
+
 # A name after "by", "of", "from" or "with" is seldom the subject of the list's verb ("funded by Japan").
 _SECONDARY = re.compile(r"\b(?:by|of|from|with)\s*$")
 
@@ -187,7 +212,8 @@ def sentence_entries(text: str, data_dir: Path | None = None) -> Iterator[Entry]
             clause, offset = _clause(sentence, run)
             span = (run[0].start - offset, run[-1].end - offset)
             clause = _without_aside(clause, span[1])
-            near = nearest_cue(clause, span)
+            near = _partner_cue(clause[: span[0]]) if len(run) == 1 else None
+            near = near or nearest_cue(clause, span)
             if (
                 near is None
                 or _OTHER_BODY.match(clause[span[1] :])
