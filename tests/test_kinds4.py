@@ -3,8 +3,9 @@ chair", an aside between a list and its verb ("which are not members", "one of t
 "as did", names picked out of a group a verb governs ("brings together ..., among them"), "or" inside a list,
 "no delegation came from", officials who "joined the meeting", and standing observers that "take part as
 observers"; and three causes left by the second raw set: a state's adjective before one of its bodies ("the
-Australian Border Force"), the partner of "co-hosted the meeting with", and people's names in apposition after
-a list of states. Expectations worked out by hand from invented sentences; tests/dev/kinds4/README.md gives the
+Australian Border Force"), the partner of "co-hosted the meeting with", people's names in apposition after
+a list of states, an Indonesian count of some of a group ("26 di antaranya"), and an observer after a lone
+"together with". Expectations worked out by hand from invented sentences; tests/dev/kinds4/README.md gives the
 documents' scores before and after, and tests/test_roles_kinds.py scores them."""
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from __future__ import annotations
 import pytest
 
 from baliprocess import membership
+from baliprocess.membership.countsid import indonesian_counts
 from baliprocess.membership.gazetteer import find_mentions
 from baliprocess.membership.lists import split_list
 from baliprocess.membership.runs import sentence_entries
@@ -118,3 +120,37 @@ def test_the_partner_of_a_cue_with_a_noun_between() -> None:
 )
 def test_people_in_apposition_after_a_list_are_no_items(text: str, expected: list[str]) -> None:
     assert split_list(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Rapat diikuti 90 delegasi; 12 di antaranya setingkat menteri.",
+            [(90, "delegations", "attendance"), (12, "ministers", "attendance")],
+        ),
+        (
+            "Forum diikuti 30 negara, lima di antaranya negara anggota baru.",
+            [(30, "countries", "attendance"), (5, "countries", "attendance")],
+        ),
+        ("Sebanyak 12 di antaranya sudah pulang.", []),  # no noun after the partitive: nothing counted
+    ],
+)
+def test_an_indonesian_count_of_some_of_a_group(text: str, expected: list[tuple[int, str, str]]) -> None:
+    assert [(c["count"], c["unit"], c["subject"]) for c in indonesian_counts(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Chile attended as an observer, together with the ILO.", [("CHL", "observer"), ("ILO", "observer")]),
+        ("Nine states took part, together with Chile as an observer.", [("CHL", "observer")]),
+        (
+            "The talks were attended by Fiji and Tonga, along with Chile as an observer.",
+            [("FJI", "participant"), ("TON", "participant"), ("CHL", "observer")],
+        ),
+        ("The survey was paid for with help from Chile.", []),  # "with" after no cue
+    ],
+)
+def test_a_name_after_together_with(text: str, expected: list[tuple[str, str]]) -> None:
+    assert _roles(text) == expected

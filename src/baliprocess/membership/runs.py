@@ -154,6 +154,13 @@ def _of_a_group(before: str, near: Cue) -> bool:
     return near.kind == "verb" and _BACK_REFERENCE.search(before) is not None and near.words in before
 
 
+# What may stand between a verb cue and its agent or partner: a few words, then "by" or "with" ("co-hosted the
+# meeting with", "attended as an observer, together with the").
+_PARTNER_GAP = re.compile(r"\s*,?(?:\s+[\w-]+){0,3}?\s+(?:by|with)(?:\s+the)?\s*", re.IGNORECASE)
+# A role given to the one name it follows ("..., together with Japan as an observer").
+_OWN_ROLE = re.compile(r"^\s*,?\s+as\s+(?:an?\s+)?(?:observer|co-?chair|member)\b", re.IGNORECASE)
+
+
 def _partner_cue(before: str) -> Cue | None:
     """The verb cue whose agent or partner a single name is ("co-hosted the meeting with Peru", "co-chaired
     by Peru"): the last verb cue before the name that :func:`_agent` accepts; it wins over a nearer cue
@@ -165,7 +172,7 @@ def _partner_cue(before: str) -> Cue | None:
             continue
         for m in pattern.finditer(before):
             rest = before[m.end() :]
-            if m.end() > last and re.fullmatch(r"(?:\s+[\w-]+){0,3}?\s+(?:by|with)\s*", rest, re.IGNORECASE):
+            if m.end() > last and _PARTNER_GAP.fullmatch(rest):
                 best, last = Cue(role, m.group(), kind, len(rest.split())), m.end()
     return best
 
@@ -212,8 +219,11 @@ def sentence_entries(text: str, data_dir: Path | None = None) -> Iterator[Entry]
             clause, offset = _clause(sentence, run)
             span = (run[0].start - offset, run[-1].end - offset)
             clause = _without_aside(clause, span[1])
-            near = _partner_cue(clause[: span[0]]) if len(run) == 1 else None
-            near = near or nearest_cue(clause, span)
+            own = _OWN_ROLE.match(clause[span[1] :])
+            if own is not None and len(run) > 1:  # the phrase is the last name's: the others take the clause's cue
+                span = (span[0], span[1] + own.end())
+            partner = _partner_cue(clause[: span[0]]) if len(run) == 1 else None
+            near = partner or nearest_cue(clause, span)
             if (
                 near is None
                 or _OTHER_BODY.match(clause[span[1] :])
@@ -222,14 +232,15 @@ def sentence_entries(text: str, data_dir: Path | None = None) -> Iterator[Entry]
                 continue
             found = _observers_among(clause[: span[0]]) if near.role == "participant" else None
             found = found or (near.role, near.words)
-            if len(run) == 1 and not _picked_out(clause[: span[0]], near.kind):
+            if len(run) == 1 and not (_picked_out(clause[: span[0]], near.kind) or own or partner):
                 around = clause[max(0, span[0] - 40) : span[1] + 60]
                 if not VERB_CUE.search(around) or (
                     _SECONDARY.search(clause[: span[0]]) and not _agent(near.words, clause[: span[0]])
                 ):
                     continue
             for m in run:
-                role, cue = _item_role(sentence, m) or found
+                last = own is not None and m is run[-1]
+                role, cue = _item_role(sentence, m) or (cell_role(own.group()) if last and own else None) or found
                 yield Entry(m, role, cue, "sentence", 0)
 
 
