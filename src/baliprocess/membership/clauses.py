@@ -82,11 +82,12 @@ def agent(cue: str, before: str) -> bool:
 
 
 # A clause set off by commas right after a list, that describes the names rather than saying what they did
-# ("Canada and Chile, which are not members, sat in as observers"; "Peru, one of the founders, was absent"):
+# ("Canada and Chile, which are not members, sat in as observers"; "Peru, one of the founders, was absent";
+# "Peru, the newest member, took part": "the" or "a" and a word in lower case, not a name such as "the Philippines"):
 # the list's verb comes after it.
 _ASIDE = re.compile(
-    r"^\s*,\s*(?:which|who|whose|both|neither|none|each|all|one|two|three|four|five|itself|themselves)\b"
-    r"[^,;:.()]{0,100},"
+    r"^\s*,\s*(?:(?:which|who|whose|both|neither|none|each|all|one|two|three|four|five|itself|themselves)\b|"
+    r"(?:the|an?)\s+(?-i:[a-z]))[^,;:.()]{0,100},"
 )
 # A name after "as did" or "as were" takes the role of the verb before it ("..., as did Peru").
 _ELLIPSIS = re.compile(r"\b(?:as|so) (?:did|do|does|was|were|had|have|has)\s+(?:the\s+)?$", re.IGNORECASE)
