@@ -34,6 +34,15 @@ def _roles(text: str) -> list[tuple[str, str]]:
         ),
         ("Nauru, one of the smallest members, was not represented this year.", [("NRU", "absent")]),
         (
+            "Delegates welcomed Niue, the newest state to join the forum, which took part for the first time.",
+            [("NIU", "participant")],
+        ),
+        # "the" before a name is no aside: the name is one more item of the list
+        (
+            "Fiji, the Philippines and Tonga, the three hosts, took part.",
+            [("FJI", "participant"), ("PHL", "participant"), ("TON", "participant")],
+        ),
+        (
             "Tonga and Samoa, both of which arrived late, took part in the second session.",
             [("TON", "participant"), ("WSM", "participant")],
         ),
