@@ -163,3 +163,14 @@ def test_an_indonesian_count_of_some_of_a_group(text: str, expected: list[tuple[
 )
 def test_a_name_after_together_with(text: str, expected: list[tuple[str, str]]) -> None:
     assert _roles(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Nauru took part for the first time as a full member.", [("NRU", "participant"), ("NRU", "member")]),
+        ("Fiji and Tonga took part as members of the Working Group.", [("FJI", "participant"), ("TON", "participant")]),
+    ],
+)
+def test_taking_part_as_a_member_gives_both_roles(text: str, expected: list[tuple[str, str]]) -> None:
+    assert _roles(text) == expected

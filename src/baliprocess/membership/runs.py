@@ -125,6 +125,11 @@ def _clause(sentence: str, run: list[Mention]) -> tuple[str, int]:
     return sentence[start:end], start
 
 
+# "took part ... as a member": the name came and is a member, so it has both roles (an observer that came
+# "as an observer" is an observer only).
+_AS_MEMBER = re.compile(r"\bas (?:an? )?(?:full )?members?\b(?! of (?:the )?(?:[A-Z]\w+ )*(?:Group|Committee))")
+
+
 def sentence_entries(text: str, data_dir: Path | None = None) -> Iterator[Entry]:
     """Entries of the lists written in the sentences of one paragraph: runs of two or more names with a cue
     in their clause, and a single name governed by a verb cue next to it ("Fiji also attended")."""
@@ -160,6 +165,8 @@ def sentence_entries(text: str, data_dir: Path | None = None) -> Iterator[Entry]
                 last = own is not None and m is run[-1]
                 role, cue = _item_role(sentence, m) or (cell_role(own.group()) if last and own else None) or found
                 yield Entry(m, role, cue, "sentence", 0)
+                if role == "participant" and (standing := _AS_MEMBER.search(clause[span[1] :])):
+                    yield Entry(m, "member", standing.group(), "sentence", 0)
 
 
 def _cells(text: str) -> list[str] | None:
