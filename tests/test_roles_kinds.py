@@ -175,10 +175,12 @@ def test_indonesian_observers_in_one_clause_of_two():
     assert [(c["count"], c["subject"]) for c in indonesian_counts(text)] == [(5, "observers"), (2, "attendance")]
 
 
-def test_the_roles3_development_documents_meet_the_goals():
-    corpus = load_corpus(DEV / "corpus")
-    lists = pd.read_csv(DEV / "lists.csv", dtype=str, keep_default_na=False)
-    counts = pd.read_csv(DEV / "counts.csv", dtype=str, keep_default_na=False)
+@pytest.mark.parametrize("name", ["roles3", "kinds4"])
+def test_the_development_documents_meet_the_goals(name):
+    dev = DEV.parent / name  # kinds4: the documents of tests/test_kinds4.py
+    corpus = load_corpus(dev / "corpus")
+    lists = pd.read_csv(dev / "lists.csv", dtype=str, keep_default_na=False)
+    counts = pd.read_csv(dev / "counts.csv", dtype=str, keep_default_na=False)
     rows = heldout.score_list_entities(membership.participation_table(corpus, keep_unresolved=True), lists)
     rows += heldout.score_count_kinds(membership.counts_table(corpus), counts)
     got = {row["measure"]: row["value"] for row in rows}

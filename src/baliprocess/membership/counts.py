@@ -137,9 +137,11 @@ _INVITED_CUE = re.compile(
     r"\bplanned for\b|\b(?:are|is) (?:set|due|scheduled|planning) to\b|"
     r"\b(?:may|might) (?:(?!not\b)\w+ )?(?:attend|take part|participate|join)\b"
 )
-# "... attended as observers", "sat in as observers": the counted entities are observers.
+# "... attended as observers", "sat in as observers", "take part as observers" (standing observers): the counted
+# entities are observers.
 _OBSERVER_NEAR = re.compile(
-    r"^[^.]*?\b(?:attended|took part|participated|joined|sat in|were present) as observers?\b|"
+    r"^[^.]*?\b(?:attend(?:ed|s)?|t(?:ook|akes?) part|participat(?:ed|es?)|joined|sat in|sits? in|"
+    r"(?:were|are) present) as observers?\b|"
     r"^[^.,;:]*?\b(?:\w+ed|sat)\b[^.,;:]{0,40}?\bas observers\b"
 )
 

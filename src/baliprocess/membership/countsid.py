@@ -34,6 +34,13 @@ _COUNT = re.compile(
     rf"\b(?!(?:1[89]|20)\d\d\b)(?P<num>\d{{1,3}}|{_WORD})\s+(?P<unit>{'|'.join(ID_UNITS)})\b",
     re.IGNORECASE,
 )
+# A count of some of a group just named ("26 di antaranya setingkat menteri": 26 of them at ministerial level):
+# the noun comes after "di antaranya" and a linking word.
+_PARTITIVE = re.compile(
+    rf"\b(?!(?:1[89]|20)\d\d\b)(?P<num>\d{{1,3}}|{_WORD})\s+di\s*antaranya\s+"
+    rf"(?:(?:setingkat|tingkat|adalah|merupakan|berupa|para|pejabat)\s+)?(?P<unit>{'|'.join(ID_UNITS)})\b",
+    re.IGNORECASE,
+)
 _QUALIFIER = {"sekitar": "around", "lebih dari": "more than", "hampir": "nearly", "kurang lebih": "about"}
 _QUALIFIER |= {"setidaknya": "at least", "kurang dari": "fewer than"}
 # Words after the noun that say what was counted ("negara peninjau" = observer states).
@@ -106,9 +113,9 @@ def indonesian_counts(text: str) -> list[dict[str, object]]:
     ``subject`` (:func:`indonesian_kind`), the hedge translated into ``qualifier``."""
     out: list[dict[str, object]] = []
     for sentence in SENTENCE_END.split(text):
-        for m in _COUNT.finditer(sentence):
+        for m in sorted([*_COUNT.finditer(sentence), *_PARTITIVE.finditer(sentence)], key=lambda m: m.start()):
             unit = ID_UNITS[m.group("unit").lower()]
-            qualifier = (m.group("qual") or "").lower()
+            qualifier = (m.groupdict().get("qual") or "").lower()
             subject = indonesian_kind(sentence, unit, sentence[m.end() : m.end() + 20])
             out.append(
                 {

@@ -41,6 +41,7 @@ _VOCABULARY: tuple[tuple[str, str, str], ...] = (
         r"\b(?:was|were) absent\b|\babsent\b|\bunable to (?:attend|join|take part)\b|"
         r"\bcould not (?:attend|join|take part)\b|\bapologies\b|\bsent (?:their )?regrets\b|"
         r"\bsent no (?:delegation|delegates|representatives?|officials?)\b|\btidak hadir\b|\bdid not\b|"
+        r"\bno (?:delegation|delegates|representatives?|officials?) (?:came|attended|took part|was sent)\b|"
         r"\bno\b(?=\s*$)",
         r"\babsentees?\b",
     ),
@@ -67,21 +68,23 @@ _VOCABULARY: tuple[tuple[str, str, str], ...] = (
         "co_chair",
         r"\bco-?chair(?:ed|ing)\b|\bjoint(?:ly)? chair\w*\b|\bchaired jointly\b|\bjointly presided\b|"
         r"\bpresided jointly\b|\bco-?presided\b|\bjointly (?:led|hosted|convened)\b|\bco-?(?:led|hosted)\b|"
-        r"\bshared the chair\b|\bmemimpin bersama\b|\bdipimpin bersama\b",
+        r"\bshar(?:ed|ing) the chair\b|\bmemimpin bersama\b|\bdipimpin bersama\b",
         r"\bco-?chair(?:s|man|men|manship|person)?\b|\bjoint chairmanship\b|\bketua bersama\b",
     ),
     (
         "member",
         r"\bmade up of\b|\bcompris(?:e|es|ed|ing)\b|\bconsists? of\b|\bconsisting of\b|"
-        r"\b(?:is|are|was|were|became) (?:now )?(?:an? )?(?:\w+ )?members?\b|\bkeanggotaan\b|"
+        r"\b(?:is|are|was|were|became) (?:now )?(?:an? )?(?:(?!not\b)\w+ )?members?\b|\bkeanggotaan\b|"
+        r"\bbrings? together\b|"
         r"\bmembers?(?: of (?:the )?(?:[A-Z][\w-]*\s+){1,4})?\s*(?:are|were|include|included)\b",
-        r"\bmembers?\b|\bmembership\b|\banggota\b",
+        r"(?<!\bnot )(?<!non-)\bmembers?\b|\bmembership\b|\banggota\b",
     ),
     (
         "participant",
         r"\battend(?:ed|ing)\b|\b(?:took|taking) part\b|\bparticipat(?:ed|ing)\b|\bpresent\b|"
         r"\brepresented\b|\bgathered\b|\bbrought together\b|\bin attendance\b|\bdihadiri\b|\bhadir\b|"
-        r"\bmenghadiri\b|\bmet with\b|\bmeeting with\b|\byes\b(?=\s*$)",
+        r"\bmenghadiri\b|\bmet with\b|\bmeeting with\b|\byes\b(?=\s*$)|"
+        r"\bjoined (?:the|this) (?:meeting|session|talks|discussions?|conference|workshop|forum|dialogue)\b",
         r"\battendance\b|\battendees?\b|\bparticipants?\b|\bparticipation\b|\bdelegations?\b|"
         r"\bdelegates?\b|\brepresentatives?\b|\bpeserta\b|\bdelegasi\b",
     ),
@@ -103,8 +106,9 @@ MAX_CUE_DISTANCE = 8
 #: A verb cue that may govern one name on its own ("Fiji also attended", "Japan sat in as an observer").
 VERB_CUE = re.compile(
     r"\b(?:attended|took part|participated|sat in|co-?chaired|co-?hosted|co-?led|jointly (?:led|hosted)|"
-    r"shared the chair|did not attend|is (?:now )?an? (?:\w+ )?member|"
-    r"joined as|was present|were present|was represented|(?:was|were) (?:absent|not (?:present|represented))|"
+    r"shar(?:ed|ing) the chair|did not attend|is (?:now )?an? (?:\w+ )?member|"
+    r"joined as|joined the (?:meeting|session|talks|conference|workshop)|"
+    r"was present|were present|was represented|(?:was|were) (?:absent|not (?:present|represented))|"
     r"sent no \w+|sent (?:its |their )?(?:apologies|regrets)|did not send)\b",
     re.IGNORECASE,
 )

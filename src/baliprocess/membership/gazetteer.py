@@ -247,6 +247,10 @@ def _find_mentions(text: str, data_dir: Path) -> tuple[Mention, ...]:
             continue
         head = _clean(first.group().casefold())
         if (forms := index.get(head) or index.get(head.removesuffix("'s"))) is None:
+            demonym = _demonym(text, first, index)
+            if demonym is not None:
+                out.append(demonym)
+                pos = demonym.end
             continue
         longest = forms[0][0]
         spans = [first]
@@ -266,7 +270,44 @@ def _find_mentions(text: str, data_dir: Path) -> tuple[Mention, ...]:
                 out.append(Mention(at, end, text[at:end], key, kind))
                 pos = end
                 break
+            if kind == "state" and len(tokens) > 1 and _adjective_of(words, tokens):
+                end = spans[len(tokens) - 1].end()
+                if _STATE_BODY.match(text, end):  # "the Sri Lankan Navy"
+                    out.append(Mention(at, end, text[at:end], key, kind))
+                    pos = end
+                    break
     return tuple(out)
+
+
+def _adjective_of(words: tuple[str, ...], tokens: tuple[str, ...]) -> bool:
+    """Whether ``words`` start with the adjective made from the name ``tokens`` ending in "a" ("Sri Lankan")."""
+    n = len(tokens)
+    return (
+        len(words) >= n
+        and words[: n - 1] == tokens[:-1]
+        and tokens[-1].endswith("a")
+        and words[n - 1] == f"{tokens[-1]}n"
+    )
+
+
+# A capitalised word after a state's adjective that makes the two a body of that state ("the Australian Border
+# Force", "the Indonesian Foreign Minister"): not "the Indian Ocean".
+_STATE_BODY = re.compile(
+    r"\s+(?:Government|Ministry|Minister|Department|Embassy|Ambassador|Delegation|Mission|Agency|Office|"
+    r"Border|Federal|National|Police|Navy|Coast|Immigration|Attorney|Foreign|Home|Permanent)\b"
+)
+
+
+def _demonym(text: str, first: re.Match[str], index: dict) -> Mention | None:
+    """A one-word state adjective made from a name ending in "a" by adding "n" ("Australian", "Indonesian",
+    "Malaysian") before a body of that state (:data:`_STATE_BODY`): the state, as the adjective is written."""
+    word = _clean(first.group().casefold())
+    if not word.endswith("an") or _STATE_BODY.match(text, first.end()) is None:
+        return None
+    for tokens, (key, kind) in index.get(word[:-1], []):
+        if tokens == (word[:-1],) and kind == "state":
+            return Mention(first.start(), first.end(), first.group(), key, kind)
+    return None
 
 
 def _is_possessive(words: tuple[str, ...], tokens: tuple[str, ...]) -> bool:

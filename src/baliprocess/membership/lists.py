@@ -214,12 +214,19 @@ def _split_list(data_dir: Path, text: str) -> tuple[str, ...]:
     text = re.sub(r"\s+dan\s+", " and ", text)  # Indonesian lists
     items: list[str] = []
     for segment in re.split(r",?\s+(?:as well as|together with|along with)\s+", text):
+        closed = False  # a list ends with its "and": what a comma adds after it is an aside
         for part in re.split(r"\s*,\s*", segment):
             part = re.sub(r"\s+", " ", part.replace("\x00", ",")).strip(" .;:")
+            last = re.match(r"and\s", part, flags=re.IGNORECASE) is not None
             part = re.sub(r"^(?:and|the)\s+", "", part, flags=re.IGNORECASE)
             part = _TITLE.sub("", re.sub(r"^the\s+", "", part, flags=re.IGNORECASE))
-            if part:
-                items.extend(p.strip() for p in _split_and(part.replace(_MASKED_DOT, "."), data_dir))
+            if not part:
+                continue
+            names = _split_and(part.replace(_MASKED_DOT, "."), data_dir)
+            if closed and (resolve_names(list(names), data_dir)["kind"] == "").all():
+                continue  # "of Indonesia and Australia, Jane Roe and John Doe": the ministers' names
+            closed = closed or last or len(names) > 1
+            items.extend(p.strip() for p in names)
     out = (_TITLE.sub("", re.sub(r"^the\s+", "", i, flags=re.IGNORECASE)) for i in items if i and not _PERSON.search(i))
     # "Delegations from the following attended:"; an item without a capital letter describes, it names nobody
     # ("the two ministers", "kedua menteri")

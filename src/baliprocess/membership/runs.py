@@ -16,7 +16,15 @@ from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple
 
-from .cues import BROADENING_ROLES, MAX_CUE_DISTANCE, QUALIFYING_ROLES, VERB_CUE, cell_role, nearest_cue
+from .clauses import OWN_ROLE, SECONDARY, agent, observers_among, of_a_group, partner_cue, picked_out, without_aside
+from .cues import (
+    BROADENING_ROLES,
+    MAX_CUE_DISTANCE,
+    QUALIFYING_ROLES,
+    VERB_CUE,
+    cell_role,
+    nearest_cue,
+)
 from .gazetteer import Mention, dehyphenate, find_mentions
 from .sources import _resolved
 
@@ -28,7 +36,7 @@ _OTHER_BODY = re.compile(
 )
 # What may stand between two names of one list.
 _GAP = re.compile(
-    r"^(?:\s|,|;|&|\band\b|\bdan\b|\bserta\b|\bas well as\b|\b(?:together |along )?with\b|\bthe\b|"
+    r"^(?:\s|,|;|&|\band\b|\b(?:or|nor)\b|\bdan\b|\bserta\b|\bas well as\b|\b(?:together |along )?with\b|\bthe\b|"
     r"\b(?:Governments?|Delegations?|Representatives?) (?:of|from)\b|\([^()]{0,40}\))*$",
     re.IGNORECASE,
 )
@@ -117,29 +125,9 @@ def _clause(sentence: str, run: list[Mention]) -> tuple[str, int]:
     return sentence[start:end], start
 
 
-# A list that picks out some of a group just named ("..., among them", "including"): the names are of that group.
-_BACK_REFERENCE = re.compile(r"\b(?:among them|among whom|including|namely|such as)\s*:?\s*(?:the\s+)?$", re.IGNORECASE)
-_OBSERVER_GROUP = re.compile(r"\bobservers?\b", re.IGNORECASE)
-
-
-def _observers_among(before: str) -> tuple[str, str] | None:
-    """("observer", cue) when the words before a list pick it out of a group of observers that attended
-    ("Representatives of 11 observer countries attended, among them ..."): the verb says they came, the group's
-    noun in what role."""
-    if not _BACK_REFERENCE.search(before):
-        return None
-    group = _OBSERVER_GROUP.search(before)
-    return None if group is None else ("observer", group.group())
-
-
-# A name after "by", "of", "from" or "with" is seldom the subject of the list's verb ("funded by Japan").
-_SECONDARY = re.compile(r"\b(?:by|of|from|with)\s*$")
-
-
-def _agent(cue: str, before: str) -> bool:
-    """Whether the words before a single name end with its cue followed by "by" or "with", at most three words
-    apart ("co-chaired by", "co-hosted the meeting with"): the name is the cue's agent or partner."""
-    return re.search(rf"{re.escape(cue)}(?:\s+[\w-]+){{0,3}}?\s+(?:by|with)\s*$", before, re.IGNORECASE) is not None
+# "took part ... as a member": the name came and is a member, so it has both roles (an observer that came
+# "as an observer" is an observer only).
+_AS_MEMBER = re.compile(r"\bas (?:an? )?(?:full )?members?\b(?! of (?:the )?(?:[A-Z]\w+ )*(?:Group|Committee))")
 
 
 def sentence_entries(text: str, data_dir: Path | None = None) -> Iterator[Entry]:
@@ -153,20 +141,32 @@ def sentence_entries(text: str, data_dir: Path | None = None) -> Iterator[Entry]
         for run in _runs(sentence, mentions):
             clause, offset = _clause(sentence, run)
             span = (run[0].start - offset, run[-1].end - offset)
-            near = nearest_cue(clause, span)
-            if near is None or near.score > MAX_CUE_DISTANCE or _OTHER_BODY.match(clause[span[1] :]):
+            clause = without_aside(clause, span[1])
+            own = OWN_ROLE.match(clause[span[1] :])
+            if own is not None and len(run) > 1:  # the phrase is the last name's: the others take the clause's cue
+                span = (span[0], span[1] + own.end())
+            partner = partner_cue(clause[: span[0]]) if len(run) == 1 else None
+            near = partner or nearest_cue(clause, span)
+            if (
+                near is None
+                or _OTHER_BODY.match(clause[span[1] :])
+                or (near.score > MAX_CUE_DISTANCE and not of_a_group(clause[: span[0]], near))
+            ):
                 continue
-            found = _observers_among(clause[: span[0]]) if near.role == "participant" else None
+            found = observers_among(clause[: span[0]]) if near.role == "participant" else None
             found = found or (near.role, near.words)
-            if len(run) == 1:
+            if len(run) == 1 and not (picked_out(clause[: span[0]], near.kind) or own or partner):
                 around = clause[max(0, span[0] - 40) : span[1] + 60]
                 if not VERB_CUE.search(around) or (
-                    _SECONDARY.search(clause[: span[0]]) and not _agent(near.words, clause[: span[0]])
+                    SECONDARY.search(clause[: span[0]]) and not agent(near.words, clause[: span[0]])
                 ):
                     continue
             for m in run:
-                role, cue = _item_role(sentence, m) or found
+                last = own is not None and m is run[-1]
+                role, cue = _item_role(sentence, m) or (cell_role(own.group()) if last and own else None) or found
                 yield Entry(m, role, cue, "sentence", 0)
+                if role == "participant" and (standing := _AS_MEMBER.search(clause[span[1] :])):
+                    yield Entry(m, "member", standing.group(), "sentence", 0)
 
 
 def _cells(text: str) -> list[str] | None:
