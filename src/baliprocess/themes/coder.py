@@ -109,7 +109,10 @@ def content_paragraphs(paragraphs: pd.DataFrame) -> pd.DataFrame:
         paragraphs = paragraphs[paragraphs["kind"] == "paragraph"]
     if "text" not in paragraphs:
         return paragraphs
-    return paragraphs[~np.array(name_list_mask(paragraphs["text"].astype(str).tolist()), dtype=bool)]
+    texts = paragraphs["text"].astype(str).tolist()
+    distinct = list(dict.fromkeys(texts))  # a paragraph repeated word for word is judged once
+    listed = dict(zip(distinct, name_list_mask(distinct), strict=True))
+    return paragraphs[~np.array([listed[t] for t in texts], dtype=bool)]
 
 
 def code_corpus(corpus: Corpus, codebook: Codebook | None = None) -> pd.DataFrame:
