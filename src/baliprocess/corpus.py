@@ -108,7 +108,7 @@ def discover(root: Path) -> tuple[list[Path], list[Problem]]:
     files: list[Path] = []
     rules, problems = read_ignore_file(root)
     ignored = {name for names in ignored_files(root, rules).values() for name in names}
-    for entry in sorted(root.iterdir()):
+    for entry in sorted(root.iterdir(), key=lambda e: e.name):  # one folder: by name is by path, and cheaper
         if entry.name.startswith(".") or entry.name == "README.md" or entry.name in ignored:
             continue
         if entry.is_dir():
