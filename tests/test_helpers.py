@@ -22,6 +22,24 @@ def test_scan_joined_maps_hits_to_paragraph_and_offset():
 
 
 @pytest.mark.parametrize(
+    "texts",
+    [
+        ["ab cd", "x", "ab cd", "cd ab ab", "x", "ab cd", ""],
+        ["same", "same", "same"],
+        ["none here", "none here"],
+        ["ab", "cd", "ab"],
+        [],
+    ],
+)
+def test_scan_joined_dedupe_gives_the_same_hits(texts):
+    find = re.compile("ab|cd").finditer
+    plain = scan_joined(texts, find, "\x00", keep=lambda m: m.group())
+    once = scan_joined(texts, find, "\x00", keep=lambda m: m.group(), dedupe=True)
+    assert once[0] == plain[0]
+    assert once[1].tolist() == plain[1].tolist() and once[2].tolist() == plain[2].tolist()
+
+
+@pytest.mark.parametrize(
     ("counts", "expected"),
     [((2, 4, 5), (0.5, 0.4, 4 / 9)), ((0, 3, 2), (0.0, 0.0, 0.0)), ((0, 0, 2), (math.nan, 0.0, 0.0))],
 )

@@ -69,7 +69,7 @@ def read_ignore_file(root: Path) -> tuple[list[IgnoreRule], list[Problem]]:
 def ignored_files(root: Path, rules: list[IgnoreRule]) -> dict[str, list[str]]:
     """Pattern -> sorted names of the entries of ``root`` it ignores (first matching pattern wins)."""
     out: dict[str, list[str]] = {rule.pattern: [] for rule in rules}
-    for entry in sorted(root.iterdir()):
+    for entry in sorted(root.iterdir(), key=lambda e: e.name):  # one folder: by name is by path, and cheaper
         rule = next((r for r in rules if r.matches(entry)), None)
         if rule is not None:
             out[rule.pattern].append(entry.name)

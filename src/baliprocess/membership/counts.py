@@ -330,8 +330,11 @@ def counts_table(corpus: Corpus) -> pd.DataFrame:
     paras = paras[[hint.search(t.lower()) is not None for t in paras["text"]]]
     dates = corpus.documents.set_index("doc_id")["date"]
     rows = []
+    found: dict[str, list[dict[str, Any]]] = {}  # a paragraph repeated word for word is read once
     for p in each_row(paras):
-        for i, c in enumerate(extract_counts(p.text)):
+        if p.text not in found:
+            found[p.text] = extract_counts(p.text)
+        for i, c in enumerate(found[p.text]):
             from_text = pd.notna(c["event_date"])
             rows.append(
                 {

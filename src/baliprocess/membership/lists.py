@@ -269,7 +269,9 @@ def _find_cued_lists(text: str) -> tuple[tuple[str, str, str], ...]:
 
 def may_hold_lists(texts: list[str]) -> list[int]:
     """Indices of the ``texts`` that hold a word every list's sentence holds (one scan for all of them)."""
-    _, hit_rows, _ = scan_joined([t.lower() for t in texts], _TRIGGER.finditer, "\x00", keep=lambda m: None)
+    _, hit_rows, _ = scan_joined(
+        [t.lower() for t in texts], _TRIGGER.finditer, "\x00", keep=lambda m: None, dedupe=True
+    )
     return sorted(set(hit_rows.tolist()))
 
 

@@ -75,6 +75,7 @@ def code_paragraphs(paragraphs: pd.DataFrame, codebook: Codebook | None = None) 
         lambda text: _finditer(cb, text),
         _SEPARATOR,
         keep=lambda m: terms[m.lastgroup],  # type: ignore[index]
+        dedupe=True,  # a paragraph repeated word for word (boilerplate) is scanned once
     )
     if not term_idx:
         return pd.DataFrame(columns=columns)
@@ -108,7 +109,10 @@ def content_paragraphs(paragraphs: pd.DataFrame) -> pd.DataFrame:
         paragraphs = paragraphs[paragraphs["kind"] == "paragraph"]
     if "text" not in paragraphs:
         return paragraphs
-    return paragraphs[~np.array(name_list_mask(paragraphs["text"].astype(str).tolist()), dtype=bool)]
+    texts = paragraphs["text"].astype(str).tolist()
+    distinct = list(dict.fromkeys(texts))  # a paragraph repeated word for word is judged once
+    listed = dict(zip(distinct, name_list_mask(distinct), strict=True))
+    return paragraphs[~np.array([listed[t] for t in texts], dtype=bool)]
 
 
 def code_corpus(corpus: Corpus, codebook: Codebook | None = None) -> pd.DataFrame:
@@ -124,5 +128,8 @@ def code_corpus(corpus: Corpus, codebook: Codebook | None = None) -> pd.DataFram
     content = content_paragraphs(paragraphs.loc[keep, ["doc_id", "paragraph_id", "text"]]).reset_index(drop=True)
     rows = may_hold_lists(content["text"].tolist())
     texts = content["text"].to_numpy(dtype=object)
-    texts[rows] = [without_list_sentences(t) for t in texts[rows]]
+    trimmed: dict[str, str] = {}  # a paragraph repeated word for word is trimmed once
+    texts[rows] = [
+        trimmed[t] if t in trimmed else trimmed.setdefault(t, without_list_sentences(t)) for t in texts[rows]
+    ]
     return code_paragraphs(content.assign(text=texts), codebook).reset_index(drop=True)
