@@ -29,6 +29,20 @@ def test_glue_values_name_each_measure_and_the_goals():
     assert values["ho_goals_missed"] == "list entities recall" and values["ho_goals_met"] == "none"
 
 
+def test_goals_read_as_a_list_in_words():
+    scores = pd.DataFrame(
+        {
+            "measure": ["a recall", "b recall", "c recall"],
+            "value": [0.5, 0.6, 0.7],
+            "numerator": [1, 3, 7],
+            "denominator": [2, 5, 10],
+            "goal": [">= 0.9"] * 3,
+            "meets_goal": pd.array([False, False, False], dtype="boolean"),
+        }
+    )
+    assert rs.glue_values(scores)["ho_goals_missed"] == "a recall, b recall and c recall"
+
+
 def test_glue_values_take_a_prefix_for_a_second_set():
     scores = pd.DataFrame(
         {

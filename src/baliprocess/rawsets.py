@@ -11,6 +11,7 @@ from pathlib import Path
 import pandas as pd
 
 from . import heldout
+from .record.narrative import join_words
 from .rows import each_row
 
 __all__ = ["RAW_SETS", "compact", "glue_values", "raw_sets_view", "side_by_side"]
@@ -34,8 +35,8 @@ def glue_values(scores: pd.DataFrame, prefix: str = "ho_") -> dict[str, object]:
     goals = scores[scores["goal"] != ""]
     met = goals.loc[goals["meets_goal"].fillna(False).astype(bool), "measure"].tolist()
     missed = goals.loc[~goals["meets_goal"].fillna(False).astype(bool), "measure"].tolist()
-    out[f"{prefix}goals_met"] = ", ".join(met) if met else "none"
-    out[f"{prefix}goals_missed"] = ", ".join(missed) if missed else "none"
+    out[f"{prefix}goals_met"] = join_words(met)
+    out[f"{prefix}goals_missed"] = join_words(missed)
     return out
 
 
