@@ -25,6 +25,12 @@ def test_datapackage_validates(exported):
     assert report.valid, report.flatten(["rowNumber", "fieldName", "type", "note"])
 
 
+def test_booleans_are_written_as_true_and_false(exported):
+    with (exported / "date_mentions.csv").open(encoding="utf-8") as stream:
+        inferred = [row["inferred"] for row in csv.DictReader(stream)]
+    assert inferred.count("true") == 4 and set(inferred) == {"true", "false"}
+
+
 def test_every_table_is_described_with_matching_header(exported):
     package = json.loads((exported / "datapackage.json").read_text(encoding="utf-8"))
     described = {r["path"]: r for r in package["resources"]}
