@@ -10,8 +10,11 @@ for), not their sum.
 
 The synthetic corpora repeat the real documents: copy i of a document gets the id ``<doc_id>-syn<i>``, a
 title suffix and one extra body line naming the copy, so every document is valid and distinct (the
-loader rejects duplicate ids and duplicate bodies). Target on the project's 2-core machine: export of
-10,000 documents in under 20 s, growing no faster than linearly.
+loader rejects duplicate ids and duplicate bodies). Since the extractors read each distinct paragraph text
+once, such copies cost little more than their first; the largest size is therefore exported a second time
+with every paragraph made distinct (a word naming the copy ends each one), the case of a corpus of
+different documents, and the target is judged on that run. Target on the project's 2-core machine: export
+of 10,000 documents in under 20 s, growing no faster than linearly.
 """
 
 from __future__ import annotations
@@ -62,8 +65,19 @@ def measure(step: str, cmd: list[str], env: dict[str, str] | None = None) -> Res
     return Result(step, seconds, usage.ru_maxrss / 1024, proc.returncode, note, load)
 
 
-def synthetic_corpus(n: int, out: Path, source: Path = DEFAULT_CORPUS) -> Path:
-    """Write ``n`` valid, distinct documents made from the real ones into ``out``."""
+def copy_word(i: int) -> str:
+    """A word of letters naming copy ``i`` (no digits, so that no count or date is read from it)."""
+    letters = ""
+    while True:
+        i, rest = divmod(i, 26)
+        letters = "abcdefghijklmnopqrstuvwxyz"[rest] + letters
+        if i == 0:
+            return "syn" + letters
+
+
+def synthetic_corpus(n: int, out: Path, source: Path = DEFAULT_CORPUS, distinct: bool = False) -> Path:
+    """Write ``n`` valid, distinct documents made from the real ones into ``out``; with ``distinct`` every
+    paragraph of copy i ends in :func:`copy_word` (i), so no two copies share a paragraph text."""
     files, problems = discover(source)
     if problems:
         raise SystemExit(f"cannot read the corpus {source}: {problems[0]}")
@@ -73,7 +87,10 @@ def synthetic_corpus(n: int, out: Path, source: Path = DEFAULT_CORPUS) -> Path:
         doc = docs[i % len(docs)]
         meta = {**doc.meta, "id": f"{doc.doc_id}-syn{i:05d}", "title": f"{doc.meta['title']} (synthetic copy {i})"}
         front = yaml.safe_dump(meta, sort_keys=False, allow_unicode=True, width=1000)
-        body = f"{doc.body.rstrip()}\n\nSynthetic copy {i} of {doc.doc_id}.\n"
+        text = doc.body.rstrip()
+        if distinct:
+            text = "\n\n".join(f"{block} {copy_word(i)}" for block in text.split("\n\n"))
+        body = f"{text}\n\nSynthetic copy {i} of {doc.doc_id}.\n"
         (out / f"{i:05d}_{doc.doc_id}.txt").write_text(f"---\n{front}---\n{body}", encoding="utf-8")
     return out
 
@@ -110,6 +127,12 @@ def main(argv: list[str] | None = None) -> int:
             exports[n] = export_step(f"export, {n:,} synthetic documents", corpus, Path(tmp) / f"out-{n}")
             results.append(exports[n])
             shutil.rmtree(corpus)
+        if args.sizes:
+            n = max(args.sizes)
+            corpus = synthetic_corpus(n, Path(tmp) / f"corpus-{n}-distinct", distinct=True)
+            distinct = export_step(f"export, {n:,} (every paragraph distinct)", corpus, Path(tmp) / "out-distinct")
+            results.append(distinct)
+            shutil.rmtree(corpus)
     print(f"{os.cpu_count()} CPUs; load: the 1-minute load average when the step started")
     print(f"{'step':<42} {'wall s':>8} {'peak MiB':>9} {'exit':>5} {'load':>5}")
     for r in results:
@@ -129,10 +152,11 @@ def main(argv: list[str] | None = None) -> int:
         if marginal > 1.2 * large / small:
             print("  growth is FASTER than linear")
     if 10000 in exports:
-        verdict = "met" if exports[10000].status == 0 and exports[10000].seconds < TARGET_SECONDS else "MISSED"
+        judged = distinct if max(args.sizes) == 10000 else exports[10000]
+        verdict = "met" if judged.status == 0 and judged.seconds < TARGET_SECONDS else "MISSED"
         print(
-            f"target: export of 10,000 documents under {TARGET_SECONDS:.0f} s: {verdict} "
-            f"({exports[10000].seconds:.1f} s)"
+            f"target: export of 10,000 documents under {TARGET_SECONDS:.0f} s ({judged.step}): {verdict} "
+            f"({judged.seconds:.1f} s)"
         )
     return status
 
