@@ -31,8 +31,10 @@ __all__ = ["canonical_names", "entity_kind", "resolve_names"]
 _ACRONYM = re.compile(r"^(?P<full>.+?)\s*\((?P<acronym>[A-Z][A-Za-z]{1,9})\)$")
 
 
+@lru_cache(maxsize=65536)
 def _norm(name: str) -> str:
-    """Case-folded name without a leading "the", quotes, or extra whitespace (the matching key)."""
+    """Case-folded name without a leading "the", quotes, or extra whitespace (the matching key); remembered,
+    since the same names recur in paragraph after paragraph and every resolver calls it."""
     name = re.sub(r"\s+", " ", name.replace("’", "'")).strip(" .;:“”\"'")
     name = re.sub(r"^(?:and|the)\s+", "", name, flags=re.IGNORECASE)
     return name.casefold()

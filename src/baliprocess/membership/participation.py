@@ -45,11 +45,11 @@ def _participation_rows(corpus: Corpus, data_dir: Path) -> pd.DataFrame:
         for list_no, (role, lst, cue) in enumerate(_find_cued_lists(dehyphenate(texts[i]))):
             for item_no, item in enumerate(split_list(lst, data_dir)):
                 add(i, list_no, item_no, item, role, "sentence", 0, cue)
-                listed.add(_norm_once(item))
+                listed.add(_norm(item))
         if " | " in texts[i] or texts[i].startswith("|"):
             continue  # a table row: read as a table below
         for item_no, e in enumerate(_sentence_entries(texts[i], data_dir)):
-            if _norm_once(e.mention.text) not in listed:
+            if _norm(e.mention.text) not in listed:
                 m = e.mention
                 add(i, 100, item_no, _entry_name(m.text), e.role, e.source, e.row, e.cue, (m.key, m.kind))
     short = [len(t) <= _BLOCK_CANDIDATE for t in texts]
@@ -61,12 +61,6 @@ def _participation_rows(corpus: Corpus, data_dir: Path) -> pd.DataFrame:
             m = e.mention
             add(idx[local], 200, n, _entry_name(m.text), e.role, e.source, e.row, e.cue, (m.key, m.kind))
     return pd.DataFrame(rows, columns=[*_ROW_COLUMNS, "key", "key_kind"])
-
-
-@lru_cache(maxsize=65536)
-def _norm_once(name: str) -> str:
-    """:func:`_norm`, remembered: the same names recur in paragraph after paragraph."""
-    return _norm(name)
 
 
 @lru_cache(maxsize=65536)
