@@ -1,6 +1,6 @@
 """The raw held-out harness (baliprocess.heldout), tested on tiny sets made here.
 
-Nothing here scores data/eval/heldout, heldout2 or heldout3 (the unseen set; see their README.md). The
+Nothing here scores data/eval/heldout, heldout2, heldout3 or heldout4 (the unseen set; see their README.md). The
 scorers are checked on hand-made frames whose answers are known; the end-to-end test builds a two-file raw
 set in a temporary folder and checks that the harness runs ``add``, loads the corpus and reports every
 measure, without asserting how well today's extractors do (that would tie the test to them).
@@ -259,11 +259,13 @@ HELDOUT_ROLES = {"co_chair", "participant", "observer", "member", "expected", "a
 COUNT_KINDS = {"attendance", "membership", "observers", "expected"}
 HELDOUT2_DIR = ho.HELDOUT_DIR.parent / "heldout2"
 HELDOUT3_DIR = ho.HELDOUT_DIR.parent / "heldout3"
+HELDOUT4_DIR = ho.HELDOUT_DIR.parent / "heldout4"
 #: Each raw set and the script in tools/ that writes its raw/ folder.
 RAW_SETS = {
     "heldout": (ho.HELDOUT_DIR, "make_heldout.py"),
     "heldout2": (HELDOUT2_DIR, "make_heldout2.py"),
     "heldout3": (HELDOUT3_DIR, "make_heldout3.py"),
+    "heldout4": (HELDOUT4_DIR, "make_heldout4.py"),
 }
 
 
@@ -285,7 +287,7 @@ def test_heldout_set_is_well_formed(set_name):
     gold = ho.load_raw_gold(root)
     docs = gold["documents"]
     raw = {p.name for p in (root / "raw").iterdir()}
-    assert set(docs["source_file"]) == raw and len(docs) >= 13
+    assert set(docs["source_file"]) == raw and len(docs) >= 12
     assert (docs["doc_id"] + "." + docs["source_file"].str.rsplit(".", n=1).str[1] == docs["source_file"]).all()
     assert set(docs["format"]) == {"html", "pdf", "docx", "txt"} and "id" in set(docs["language"])
     assert pd.to_datetime(docs["date"], format="%Y-%m-%d").notna().all()
@@ -305,9 +307,9 @@ def test_heldout_set_is_well_formed(set_name):
     assert (pd.to_datetime(dates["start"]) <= pd.to_datetime(dates["end"])).all()
 
 
-@pytest.mark.parametrize("set_name", ["heldout2", "heldout3"])
+@pytest.mark.parametrize("set_name", ["heldout2", "heldout3", "heldout4"])
 def test_heldout_annotations_quote_the_documents(set_name):
-    """Every annotated name, count, date and not-date of a set written from texts/*.yml (heldout2, heldout3)
+    """Every annotated name, count, date and not-date of a set written from texts/*.yml (heldout2 to heldout4)
     is text of its document as written there (white space collapsed; a hyphenated line break may be joined)."""
     import html
     import re
@@ -316,10 +318,12 @@ def test_heldout_annotations_quote_the_documents(set_name):
     sources = {}
     for spec in _tool("make_heldout2.py").load_specs(root / "texts"):
         parts = [spec.get("text", ""), *spec.get("heading", []), *spec.get("paragraphs", [])]
-        parts += [line for page in spec.get("pages", []) for line in page] + list(spec.get("stamp", {}).values())
-        pages = len(spec.get("pages", []))  # running headers and footers, page numbers filled in
-        for key in ("header_left", "header_right", "footer"):
-            parts += [spec.get(key, "").format(page=i, pages=pages) for i in range(1, pages + 1)]
+        parts += [line for page in spec.get("pages", []) for line in page]
+        pages = len(spec.get("pages", []))  # running headers and footers, print stamps, page numbers filled in
+        for template in [spec.get(key, "") for key in ("header_left", "header_right", "footer")]:
+            parts += [template.format(page=i, pages=pages) for i in range(1, pages + 1)]
+        for template in spec.get("stamp", {}).values():
+            parts += [template.format(page=i, pages=pages) for i in range(1, pages + 1)]
         for block in spec.get("blocks", []):
             parts += [block.get("h", ""), block.get("p", ""), *(c for row in block.get("table", []) for c in row)]
         text = html.unescape(re.sub(r"<[^>]+>|\*\*", " ", "\n".join(parts)))

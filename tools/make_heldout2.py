@@ -169,14 +169,20 @@ def write(spec: dict, out: Path) -> Path:
     return path
 
 
-def main(argv: list[str] | None = None) -> int:
-    """``make_heldout2.py [DIR]``: write the raw files into DIR (default: data/eval/heldout2/raw)."""
+def write_set(root: Path, argv: list[str] | None = None) -> int:
+    """Write the raw files of the set in ``root`` (its ``texts/*.yml``) into the folder named by ``argv``
+    (default: ``root/raw``); the command line of this script and of its successors for later sets."""
     args = sys.argv[1:] if argv is None else argv
-    out = Path(args[0]) if args else OUT
+    out = Path(args[0]) if args else root / "raw"
     out.mkdir(parents=True, exist_ok=True)
-    written = [write(spec, out) for spec in load_specs()]
+    written = [write(spec, out) for spec in load_specs(root / "texts")]
     print(f"wrote {len(written)} files to {out}")
     return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    """``make_heldout2.py [DIR]``: write the raw files into DIR (default: data/eval/heldout2/raw)."""
+    return write_set(ROOT, argv)
 
 
 if __name__ == "__main__":

@@ -12,21 +12,14 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from make_heldout2 import load_specs, write  # the second set's writers
+from make_heldout2 import write_set  # the second set's writers
 
 ROOT = Path(__file__).resolve().parents[1] / "data" / "eval" / "heldout3"
-TEXTS = ROOT / "texts"
-OUT = ROOT / "raw"
 
 
 def main(argv: list[str] | None = None) -> int:
     """``make_heldout3.py [DIR]``: write the raw files into DIR (default: data/eval/heldout3/raw)."""
-    args = sys.argv[1:] if argv is None else argv
-    out = Path(args[0]) if args else OUT
-    out.mkdir(parents=True, exist_ok=True)
-    written = [write(spec, out) for spec in load_specs(TEXTS)]
-    print(f"wrote {len(written)} files to {out}")
-    return 0
+    return write_set(ROOT, argv)
 
 
 if __name__ == "__main__":
