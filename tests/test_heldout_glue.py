@@ -142,6 +142,29 @@ def test_the_default_view_judges_the_newest_raw_set_and_keeps_the_others_as_deve
     assert list(rs.RAW_SETS.values()) == [
         ("hd_", ho.HELDOUT_DIR),
         ("h2_", ho.HELDOUT2_DIR),
-        ("ho_", ho.HELDOUT3_DIR),
+        ("h3_", ho.HELDOUT3_DIR),
+        ("ho_", ho.HELDOUT4_DIR),
     ]
     assert all("development" in label for label in list(rs.RAW_SETS)[:-1]), "only the last set is unseen"
+
+
+def test_dev_values_read_the_development_sets_together_in_their_order():
+    values = {
+        "hd_counts_recall": 1.0,
+        "hd_counts_recall_of": "10 of 10",
+        "h2_counts_recall": 0.9375,
+        "h2_counts_recall_of": "15 of 16",
+        "h3_counts_recall": 0.5,
+        "h3_counts_recall_of": "1 of 2",
+        "hd_only_here": 0.25,
+        "hd_goals_met": "counts recall",
+        "h2_goals_met": "none",
+        "h3_goals_met": "none",
+    }
+    out = rs.dev_values(values, ["hd_", "h2_", "h3_"])
+    assert out == {
+        "rawdev_counts_recall": "1.00, 0.94 and 0.50",
+        "rawdev_counts_recall_of": "10 of 10, 15 of 16 and 1 of 2",
+    }, "a measure one set lacks, and the goals, are left out"
+    assert rs.dev_values(values, ["h2_", "hd_"], into="x_")["x_counts_recall"] == "0.94 and 1.00"
+    assert rs.dev_values(values, []) == {}

@@ -47,6 +47,7 @@ __all__ = [
     "GOALS",
     "HELDOUT2_DIR",
     "HELDOUT3_DIR",
+    "HELDOUT4_DIR",
     "HELDOUT_DIR",
     "MEASURE_COLUMNS",
     "add_raw_files",
@@ -66,6 +67,8 @@ HELDOUT_DIR = EVAL_DIR / "heldout"
 HELDOUT2_DIR = EVAL_DIR / "heldout2"
 #: The third raw set, written after the second had been scored once and then used for development.
 HELDOUT3_DIR = EVAL_DIR / "heldout3"
+#: The fourth raw set, written after the third had been scored once and then used for development.
+HELDOUT4_DIR = EVAL_DIR / "heldout4"
 MEASURE_COLUMNS = ["measure", "value", "numerator", "denominator", "goal", "meets_goal"]
 _GOLD_FILES = ("documents", "lists", "counts", "dates", "not_dates")
 #: The issue's goals on unseen documents: (comparison, threshold).

@@ -1,7 +1,8 @@
 """The raw sets as the chapters show them (issue 17): every set scored with :mod:`baliprocess.heldout`, side by
 side in one table whose goals are judged on the last (unseen) set, and their figures as glue values, each set
-under its own prefix (``hd_`` the first set and ``h2_`` the second, both development data now, each scored once
-before its errors were read; ``ho_`` the third, held out)."""
+under its own prefix (``hd_``, ``h2_`` and ``h3_`` the first three sets, development data now, each scored
+once before its errors were read; ``ho_`` the fourth, held out), and the development sets' figures read
+together (``rawdev_``: "0.99, 1.00 and 0.97")."""
 
 from __future__ import annotations
 
@@ -14,13 +15,14 @@ from . import heldout
 from .record.narrative import join_words
 from .rows import each_row
 
-__all__ = ["RAW_SETS", "compact", "glue_values", "raw_sets_view", "side_by_side"]
+__all__ = ["RAW_SETS", "compact", "dev_values", "glue_values", "raw_sets_view", "side_by_side"]
 
 #: The raw sets the chapters show, by column label: (glue prefix, folder). The last is the unseen one.
 RAW_SETS: dict[str, tuple[str, Path]] = {
     "first raw set (development)": ("hd_", heldout.HELDOUT_DIR),
     "second raw set (development)": ("h2_", heldout.HELDOUT2_DIR),
-    "third raw set (held out)": ("ho_", heldout.HELDOUT3_DIR),
+    "third raw set (development)": ("h3_", heldout.HELDOUT3_DIR),
+    "fourth raw set (held out)": ("ho_", heldout.HELDOUT4_DIR),
 }
 
 
@@ -37,6 +39,22 @@ def glue_values(scores: pd.DataFrame, prefix: str = "ho_") -> dict[str, object]:
     missed = goals.loc[~goals["meets_goal"].fillna(False).astype(bool), "measure"].tolist()
     out[f"{prefix}goals_met"] = join_words(met)
     out[f"{prefix}goals_missed"] = join_words(missed)
+    return out
+
+
+def dev_values(values: dict[str, object], prefixes: list[str], into: str = "rawdev_") -> dict[str, object]:
+    """The figures of several sets read together, one key per measure (``into`` + the measure's words): a
+    share to two decimals ("0.99, 1.00 and 0.97", in the order of ``prefixes``), an "n of m" as it is
+    ("130 of 138, 80 of 82 and 71 of 82"). Only measures every set has are joined; goals are not."""
+    out: dict[str, object] = {}
+    for key in values if prefixes else ():
+        if not key.startswith(prefixes[0]) or key.endswith(("goals_met", "goals_missed")):
+            continue
+        measure = key[len(prefixes[0]) :]
+        found = [values.get(prefix + measure) for prefix in prefixes]
+        if any(value is None for value in found):
+            continue
+        out[into + measure] = join_words([v if isinstance(v, str) else f"{float(str(v)):.2f}" for v in found])
     return out
 
 
@@ -67,6 +85,7 @@ def raw_sets_view(
     values: dict[str, object] = {}
     for label, (prefix, _root) in sets.items():
         values.update(glue_values(scores[label], prefix))
+    values.update(dev_values(values, [prefix for prefix, _root in list(sets.values())[:-1]]))
     return compact(side_by_side(scores), list(sets)), values
 
 
