@@ -41,7 +41,7 @@ _VOCABULARY: tuple[tuple[str, str, str], ...] = (
         r"\b(?:was|were) absent\b|\babsent\b|\bunable to (?:attend|join|take part)\b|"
         r"\bcould not (?:attend|join|take part)\b|\bapologies\b|\bsent (?:their )?regrets\b|"
         r"\bsent no (?:delegation|delegates|representatives?|officials?)\b|\btidak hadir\b|\bdid not\b|"
-        r"\bno (?:delegation|delegates|representatives?|officials?) (?:came|attended|took part|was sent)\b|"
+        r"\bno (?:delegations?|delegates|representatives?|officials?) (?:came|attended|took part|was sent|were sent)\b|"
         r"\bno\b(?=\s*$)",
         r"\babsentees?\b",
     ),
@@ -141,6 +141,16 @@ class Cue(NamedTuple):
         return self.distance + (NOUN_PENALTY if self.kind == _NOUN else 0)
 
 
+# A word has a letter or digit: a bracket, a dash or a colon standing alone between a cue and its list is no word
+# ("the six members of the group (A, B and C)" puts the noun as near as "the six members of the group: A, B").
+_WORD = re.compile(r"\S*\w\S*")
+
+
+def _word_count(text: str) -> int:
+    """The words in ``text``: tokens with at least one letter or digit."""
+    return len(_WORD.findall(text))
+
+
 def nearest_cue(text: str, span: tuple[int, int] | None = None) -> Cue | None:
     """The cue of ``text`` nearest to ``span`` (the whole text's end when None), a noun's penalty included;
     cues inside ``span`` (words between the names of the list itself) are skipped. None when there is
@@ -152,7 +162,7 @@ def nearest_cue(text: str, span: tuple[int, int] | None = None) -> Cue | None:
             if at[0] < at[1] and m.start() >= at[0] and m.end() <= at[1]:
                 continue
             between = text[m.end() : at[0]] if m.end() <= at[0] else text[at[1] : m.start()]
-            cue = Cue(role, m.group(), kind, len(between.split()))
+            cue = Cue(role, m.group(), kind, _word_count(between))
             cand = (cue.score, _ORDER[role], cue)
             if best is None or cand[:2] < best[:2]:
                 best = cand

@@ -1,0 +1,133 @@
+"""General mechanisms added after sorting the third raw set's errors into classes (tests/dev/rules5/README.md):
+a list in brackets after the noun that names it; an aside that is a list's only cue; "no delegations came";
+a part of a year in words ("the end of 2019", "late in 2019", "the middle of the year"); the days of a meeting
+counted by their order ("the second day", "hari kedua"); "representatives" as a unit of people; a count of
+"member and observer states"; "with one observer state" closing a break-down; the items of a break-down after
+a colon taking the total's kind. Every sentence is invented; the expectations are worked out by hand."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from baliprocess.chronology.scan import extract
+from baliprocess.membership.counts import extract_counts
+from baliprocess.membership.runs import sentence_entries
+
+
+def _roles(text: str) -> list[tuple[str, str]]:
+    return [(e.mention.key, e.role) for e in sentence_entries(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a list in brackets after its noun: the bracket is no word between them
+        (
+            "By 2010 the forum had grown, and its four founding members (Fiji, Samoa, Tonga and Japan) still led it.",
+            [("FJI", "member"), ("WSM", "member"), ("TON", "member"), ("JPN", "member")],
+        ),
+        # the aside is the only cue: it says what the names are
+        (
+            "The governments of Chile and Peru, who co-chair the network, opened the talks.",
+            [("CHL", "co_chair"), ("PER", "co_chair")],
+        ),
+        # an aside that denies membership gives nothing, and there is no other cue
+        ("Chile and Peru, which are not members, spoke about trade.", []),
+        # plural "delegations" after "no"
+        ("No delegations came from Chile or Peru this time.", [("CHL", "absent"), ("PER", "absent")]),
+    ],
+)
+def test_list_roles(text, expected):
+    assert _roles(text) == expected
+
+
+def _dates(text: str, doc_date: dt.date = dt.date(2016, 3, 14)) -> list[tuple[str, str, str]]:
+    return [(d["text"], str(d["start"]), str(d["end"])) for d in extract(text, doc_date)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Work resumes at the end of 2020.", [("the end of 2020", "2020-09-01", "2020-12-31")]),
+        (
+            "A review came late in 2017 and another early in 2018.",
+            [
+                ("late in 2017", "2017-09-01", "2017-12-31"),
+                ("early in 2018", "2018-01-01", "2018-04-30"),
+            ],
+        ),
+        ("The beginning of 2021 is the target.", [("The beginning of 2021", "2021-01-01", "2021-04-30")]),
+        # the document's year (2016)
+        ("A report is due in the middle of the year.", [("the middle of the year", "2016-05-01", "2016-08-31")]),
+        # "the end of the year 2014" is the year 2014, not the document's year
+        ("By the end of the year 2014 it was done.", [("2014", "2014-01-01", "2014-12-31")]),
+    ],
+)
+def test_parts_of_a_year_in_words(text, expected):
+    assert _dates(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The forum sat from 8 to 10 October 2018. Ministers spoke on the second day and signed on the last day.",
+            [
+                ("8 to 10 October 2018", "2018-10-08", "2018-10-10"),
+                ("the second day", "2018-10-09", "2018-10-09"),
+                ("the last day", "2018-10-10", "2018-10-10"),
+            ],
+        ),
+        # beyond the span, or with no span named before: no mention
+        ("It met on 3-4 June 2017; the fifth day was cancelled.", [("3-4 June 2017", "2017-06-03", "2017-06-04")]),
+        ("Ministers arrive on the first day.", []),
+        # "of the month" is no day of a meeting; an ordinal day restated by its date is the date's mention only
+        ("From 1 to 3 May 2016, then the first day of the month.", [("1 to 3 May 2016", "2016-05-01", "2016-05-03")]),
+        (
+            "It ran from 5 to 6 May 2016, with talks on the first day, Thursday 5 May.",
+            [("5 to 6 May 2016", "2016-05-05", "2016-05-06"), ("5 May", "2016-05-05", "2016-05-05")],
+        ),
+        (
+            "Sidang berlangsung 12 dan 13 April 2017; hari pertama untuk pejabat, hari kedua untuk menteri.",
+            [
+                ("12 dan 13 April 2017", "2017-04-12", "2017-04-13"),
+                ("hari pertama", "2017-04-12", "2017-04-12"),
+                ("hari kedua", "2017-04-13", "2017-04-13"),
+            ],
+        ),
+    ],
+)
+def test_days_of_a_meeting_by_their_order(text, expected):
+    assert _dates(text) == expected
+
+
+def _counts(text: str) -> list[tuple[int, str, str]]:
+    return [(c["count"], c["unit"], c["subject"]) for c in extract_counts(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Around 60 government representatives attended.", [(60, "participants", "attendance")]),
+        # "member and observer states" together are no count of observers
+        (
+            "Delegates came from 19 member and observer states.",
+            [(19, "states", "attendance")],
+        ),
+        ("Five observer states attended.", [(5, "states", "observers")]),
+        # "with one ..." closes a break-down like "and one ..."
+        (
+            "Those present were nine member states and two agencies, with one observer state.",
+            [(9, "states", "attendance"), (2, "organisations", "attendance"), (1, "states", "observers")],
+        ),
+        # the items after a colon take the total's kind, whatever verb stands elsewhere in the sentence
+        (
+            "When the leaders met in 2011, the network had twelve members: eight states and four agencies.",
+            [(12, "members", "membership"), (8, "states", "membership"), (4, "organisations", "membership")],
+        ),
+    ],
+)
+def test_count_units_and_kinds(text, expected):
+    assert _counts(text) == expected
