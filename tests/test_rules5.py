@@ -3,7 +3,9 @@ a list in brackets after the noun that names it; an aside that is a list's only 
 a part of a year in words ("the end of 2019", "late in 2019", "the middle of the year"); the days of a meeting
 counted by their order ("the second day", "hari kedua"); "representatives" as a unit of people; a count of
 "member and observer states"; "with one observer state" closing a break-down; the items of a break-down after
-a colon taking the total's kind. Every sentence is invented; the expectations are worked out by hand."""
+a colon taking the total's kind; a doc_type and a date from the document's structure (a chairs' summary, a
+brief, an issuer in the dateline, a meeting in the title, a closing "Circulated ... on" line). Every sentence
+is invented; the expectations are worked out by hand."""
 
 from __future__ import annotations
 
@@ -12,6 +14,7 @@ import datetime as dt
 import pytest
 
 from baliprocess.chronology.scan import extract
+from baliprocess.ingest.proposals import dateline, propose_doc_type
 from baliprocess.membership.counts import extract_counts
 from baliprocess.membership.runs import sentence_entries
 
@@ -131,3 +134,53 @@ def _counts(text: str) -> list[tuple[int, str, str]]:
 )
 def test_count_units_and_kinds(text, expected):
     assert _counts(text) == expected
+
+
+# --- metadata: the document's structure -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("title", "paragraphs", "expected"),
+    [
+        # a chairs' summary is a statement of the chairs
+        (
+            "Fourth Meeting of the Border Network",
+            ["Suva, 4 June 2019", "Chair's Summary", "Officials met."],
+            "statement",
+        ),
+        # a brief and a sheet "at a glance" are background papers
+        ("The network in 2019", ["Policy brief no. 3", "Officials met in Suva."], "other"),
+        ("THE NETWORK AT A GLANCE", ["Officials meet twice a year."], "other"),
+        # a dateline whose second field names the office that issued it: a release of that office
+        ("Border talks end", ["Suva, 4 June 2019 - Department of Foreign Affairs", "Officials met."], "press_release"),
+        ("Border talks end", ["June 4, 2019 | Source: Ministry of Home Affairs", "Officials met."], "press_release"),
+        # a title that names one meeting, with no other cue: a record of the meeting
+        ("Fourth Meeting of the Border Network", ["Suva, 4 June 2019", "Officials met."], "meeting_report"),
+        ("Border Network: Planning Session", ["Officials met."], "meeting_report"),
+        # a headline names nothing; a dash in a dateline without an office names no issuer
+        ("Border talks end in Suva", ["Suva, 4 June 2019 - Reuters", "Officials met."], None),
+    ],
+)
+def test_doc_type_from_structure(title, paragraphs, expected):
+    proposed = propose_doc_type(title, paragraphs, False)
+    assert (proposed[0] if proposed else None) == expected
+
+
+def test_a_saved_web_page_stays_a_web_page():
+    assert propose_doc_type("Fourth Meeting of the Border Network", ["Officials met."], True)[0] == "web_page"  # type: ignore[index]
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "expected"),
+    [
+        (["# Border talks", "Suva, 4 June 2019 - Department of Foreign Affairs", "Officials met."], "2019-06-04"),
+        # a closing line that says when the text went out
+        (["# Border talks", "Officials met and agreed.", "Distributed to all members on 11 July 2019."], "2019-07-11"),
+        (["# Border talks", "Officials met and agreed.", "Circulated on 12 July 2019."], "2019-07-12"),
+        # a sentence of the text gives no date
+        (["# Border talks", "Officials met on 4 June 2019."], None),
+    ],
+)
+def test_dateline_fields_and_closing_lines(paragraphs, expected):
+    found = dateline(paragraphs)
+    assert (str(found[0].start) if found else None) == expected
