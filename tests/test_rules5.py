@@ -4,17 +4,19 @@ a part of a year in words ("the end of 2019", "late in 2019", "the middle of the
 counted by their order ("the second day", "hari kedua"); "representatives" as a unit of people; a count of
 "member and observer states"; "with one observer state" closing a break-down; the items of a break-down after
 a colon taking the total's kind; a doc_type and a date from the document's structure (a chairs' summary, a
-brief, an issuer in the dateline, a meeting in the title, a closing "Circulated ... on" line). Every sentence
-is invented; the expectations are worked out by hand."""
+brief, an issuer in the dateline, a meeting in the title, a closing "Circulated ... on" line); a dated line
+under a web page's title. Every sentence is invented; the expectations are worked out by hand."""
 
 from __future__ import annotations
 
 import datetime as dt
 
+import lxml.html
 import pytest
 
 from baliprocess.chronology.scan import extract
 from baliprocess.ingest.proposals import dateline, propose_doc_type
+from baliprocess.ingest.structure import restore_date_line
 from baliprocess.membership.counts import extract_counts
 from baliprocess.membership.runs import sentence_entries
 
@@ -184,3 +186,35 @@ def test_a_saved_web_page_stays_a_web_page():
 def test_dateline_fields_and_closing_lines(paragraphs, expected):
     found = dateline(paragraphs)
     assert (str(found[0].start) if found else None) == expected
+
+
+def _page(body: str):
+    return lxml.html.fromstring(f"<html><body>{body}</body></html>")
+
+
+def test_a_dated_line_under_the_title_is_put_back_without_a_time_element():
+    tree = _page(
+        "<header><div class='clock'>Suva | Monday, 3 June 2019</div></header>"
+        "<h1>Border talks end</h1><p class='post-info'>Posted 4 June 2019 | News</p>"
+        "<p>Officials met in Suva to compare their registers.</p>"
+    )
+    paragraphs = ["# Border talks end", "Officials met in Suva to compare their registers."]
+    assert restore_date_line(tree, paragraphs) == [
+        "# Border talks end",
+        "Posted 4 June 2019 | News",
+        "Officials met in Suva to compare their registers.",
+    ]
+
+
+def test_an_undated_line_under_the_title_or_a_long_first_paragraph_is_not_put_back():
+    byline = _page("<h1>Border talks end</h1><p class='byline'>By a staff writer, Suva</p><p>Officials met.</p>")
+    assert restore_date_line(byline, ["# Border talks end", "Officials met."]) == [
+        "# Border talks end",
+        "Officials met.",
+    ]
+    long = (
+        "Officials of nine states met in Suva on 4 June 2019 to compare the registers they keep of people who "
+        "arrive by sea and by air."
+    )
+    text = _page(f"<h1>Border talks end</h1><p>{long}</p><p>They agreed.</p>")
+    assert restore_date_line(text, ["# Border talks end", "They agreed."]) == ["# Border talks end", "They agreed."]
