@@ -188,33 +188,27 @@ def test_dateline_fields_and_closing_lines(paragraphs, expected):
     assert (str(found[0].start) if found else None) == expected
 
 
-def _page(body: str):
-    return lxml.html.fromstring(f"<html><body>{body}</body></html>")
+_TITLE, _TEXT = "# Border talks end", "Officials met in Suva to compare their registers."
+_LONG = (
+    "Officials of nine states met in Suva on 4 June 2019 to compare the registers they keep of people who "
+    "arrive by sea and by air."
+)
 
 
-def test_a_dated_line_under_the_title_is_put_back_without_a_time_element():
-    tree = _page(
-        "<header><div class='clock'>Suva | Monday, 3 June 2019</div></header>"
-        "<h1>Border talks end</h1><p class='post-info'>Posted 4 June 2019 | News</p>"
-        "<p>Officials met in Suva to compare their registers.</p>"
+@pytest.mark.parametrize(
+    ("under_title", "restored"),
+    [
+        # a dated post line without <time> is the date line; the header's clock is not
+        ("<p class='post-info'>Posted 4 June 2019 | News</p>", ["Posted 4 June 2019 | News"]),
+        ("<p class='byline'>By a staff writer · June 4, 2019</p>", ["By a staff writer · June 4, 2019"]),
+        # an undated byline, or a long first paragraph of text, is not put back
+        ("<p class='byline'>By a staff writer, Suva</p>", []),
+        (f"<p>{_LONG}</p>", []),
+    ],
+)
+def test_a_dated_line_under_the_title_is_put_back(under_title, restored):
+    clock = "<header><div class='clock'>Suva | Monday, 3 June 2019</div></header>"
+    tree = lxml.html.fromstring(
+        f"<html><body>{clock}<h1>Border talks end</h1>{under_title}<p>{_TEXT}</p></body></html>"
     )
-    paragraphs = ["# Border talks end", "Officials met in Suva to compare their registers."]
-    assert restore_date_line(tree, paragraphs) == [
-        "# Border talks end",
-        "Posted 4 June 2019 | News",
-        "Officials met in Suva to compare their registers.",
-    ]
-
-
-def test_an_undated_line_under_the_title_or_a_long_first_paragraph_is_not_put_back():
-    byline = _page("<h1>Border talks end</h1><p class='byline'>By a staff writer, Suva</p><p>Officials met.</p>")
-    assert restore_date_line(byline, ["# Border talks end", "Officials met."]) == [
-        "# Border talks end",
-        "Officials met.",
-    ]
-    long = (
-        "Officials of nine states met in Suva on 4 June 2019 to compare the registers they keep of people who "
-        "arrive by sea and by air."
-    )
-    text = _page(f"<h1>Border talks end</h1><p>{long}</p><p>They agreed.</p>")
-    assert restore_date_line(text, ["# Border talks end", "They agreed."]) == ["# Border talks end", "They agreed."]
+    assert restore_date_line(tree, [_TITLE, _TEXT]) == [_TITLE, *restored, _TEXT]
