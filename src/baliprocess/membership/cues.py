@@ -109,7 +109,7 @@ VERB_CUE = re.compile(
     r"shar(?:ed|ing) the chair|did not attend|is (?:now )?an? (?:\w+ )?member|"
     r"joined as|joined the (?:meeting|session|talks|conference|workshop)|"
     r"was present|were present|was represented|(?:was|were) (?:absent|not (?:present|represented))|"
-    r"sent no \w+|sent (?:its |their )?(?:apologies|regrets)|did not send)\b",
+    r"sent no \w+|sent (?:its |their )?(?:apologies|regrets)|did not send|delegation (?:was|were) (?:led|headed))\b",
     re.IGNORECASE,
 )
 #: Roles that add to a table's or list's own role rather than replace it: a co-chair in a list of the
