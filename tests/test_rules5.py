@@ -120,6 +120,26 @@ def test_days_of_a_meeting_by_their_order(text, expected):
     assert _dates(text) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # weekdays and "this week" restated by their dates are the dates' mention only
+        (
+            "Experts met in Suva from Tuesday to Friday this week, 11-14 June, to compare registers.",
+            [("11-14 June", "2016-06-11", "2016-06-14")],
+        ),
+        ("The panel sat on Tuesday and Friday, 11 and 14 June.", [("11 and 14 June", "2016-06-11", "2016-06-14")]),
+        # without a date after them they are mentions of their own
+        (
+            "The panel met this week and reported on Monday.",
+            [("this week", "2016-03-14", "2016-03-20"), ("Monday", "2016-03-14", "2016-03-14")],
+        ),
+    ],
+)
+def test_weekdays_restated_by_their_dates(text, expected):
+    assert _dates(text) == expected
+
+
 def _counts(text: str) -> list[tuple[int, str, str]]:
     return [(c["count"], c["unit"], c["subject"]) for c in extract_counts(text)]
 
@@ -191,6 +211,9 @@ def test_a_saved_web_page_stays_a_web_page():
         # a closing line that says when the text went out
         (["# Border talks", "Officials met and agreed.", "Distributed to all members on 11 July 2019."], "2019-07-11"),
         (["# Border talks", "Officials met and agreed.", "Circulated on 12 July 2019."], "2019-07-12"),
+        # a dateline that gives the days of a meeting: its last day, when the text was agreed
+        (["# Border talks", "Suva, Fiji, 3–4 June 2019", "Officials met."], "2019-06-04"),
+        (["# Border talks", "Suva, June 3-4, 2019", "Officials met."], "2019-06-04"),
         # a sentence of the text gives no date
         (["# Border talks", "Officials met on 4 June 2019."], None),
     ],

@@ -75,6 +75,9 @@ _WEEKDAYS = WEEKDAY_PATTERN
 # A weekday before a day of a range: "from Monday 11 to Wednesday 13 March"
 _WD = rf"(?:\b(?:{_WEEKDAYS}),?\s+(?:the\s+)?)?"
 _PART = r"(?i:early|mid|late)"
+# Weekdays restated by their dates: "from Monday to Thursday this week, 18-21 November" is one mention (the
+# dates); neither weekday nor "this week" is another.
+_RESTATED_WEEK = rf"(?:\s+(?:to|until|and|-|–)\s+(?:{_WEEKDAYS}))?(?:\s+(?:this|last|next)\s+week)?,?\s+(?:the\s+)?\d"
 _FORMS = [
     # 28 February - 2 March 2002 / 28 February to 2 March / 30 December 2008 to 2 January 2009
     (
@@ -166,7 +169,8 @@ _FORMS = [
         rf"\b(?=[MTWFSRKJ])(?P<wd_d>{_WEEKDAYS})(?:(?:\s+(?:pagi|siang|sore|malam|morning|afternoon|evening|night))?\s*"
         rf"\((?P<wd_a>{_NUMERIC})[/.-](?P<wd_b>{_NUMERIC})(?:[/.-](?P<wd_y>{_YEAR}))?\)|"
         rf"(?![\w'’])(?!(?:\s+(?:before|after|earlier|later|previous|following|prior))?,?\s+"
-        rf"(?:the\s+)?\d|,?\s+(?:{MONTH_NAME_PATTERN})\b|\s+(?:morning|afternoon|evening)\b(?=,?\s+\d)))",
+        rf"(?:the\s+)?\d|,?\s+(?:{MONTH_NAME_PATTERN})\b|\s+(?:morning|afternoon|evening)\b(?=,?\s+\d)|"
+        rf"{_RESTATED_WEEK}))",
     ),
 ]
 # Every form starts at a digit, a capital, or a word beginning as below; the look-ahead gate lets the
@@ -349,6 +353,8 @@ def _resolve(
                 return None
             if doc_date is None or _at_present(m) or counted_back(m.string, m.start()):
                 return None
+            if g["rel_p"].lower().endswith("week") and re.match(r",?\s+\d", m.string[m.end() :]):
+                return None  # "this week, 18-21 November": the week restated by its dates
             return relative_interval(g["rel_p"], doc_date)
     except ValueError:  # 30 February, 31 April, a 14th month ...
         return None

@@ -90,13 +90,24 @@ _BYLINE = re.compile(
 )
 
 
+# The last day of a range of days ("2–3 May 2024", "May 2-3, 2024").
+_LAST_DAY = re.compile(r"^\d{1,2}\s*[-–]\s*(\d{1,2})\b|^[^\W\d]+\.?\s+\d{1,2}\s*[-–]\s*(\d{1,2})\b")
+
+
 def _day_in(plain: str, byline: re.Match[str] | None) -> tuple[DocDate, str] | None:
-    """The first day-precise date of a line, with the words up to it (a byline) or the whole line."""
+    """The first day-precise date of a line, with the words up to it (a byline) or the whole line. A dateline
+    that gives a range of days ("Kuala Lumpur, 2–3 May 2024") is dated by the last day, when the text was
+    agreed; a byline's range keeps its first day."""
     text = byline.group() if byline else plain
     for start, end, written in text_dates([text]):
         if start == end:
             said = text[: text.index(written) + len(written)] if byline else plain
-            return from_parts(start.year, start.month, start.day), said
+            last = None if byline else _LAST_DAY.match(written)
+            day = int(last.group(1) or last.group(2)) if last else start.day
+            try:
+                return from_parts(start.year, start.month, day), said
+            except ValueError:
+                return from_parts(start.year, start.month, start.day), said
     return None
 
 
