@@ -49,6 +49,12 @@ def _roles(text: str) -> list[tuple[str, str]]:
         # a state whose delegation was led by someone took part
         ("Chile's delegation was headed by a deputy minister.", [("CHL", "participant")]),
         ("Chile's exports were led by copper.", []),
+        # Indonesian: "ikut serta" (take part), scheduled to take part, "di antaranya" (among them)
+        ("Delegasi Chile dan Peru ikut serta dalam sidang itu.", [("CHL", "participant"), ("PER", "participant")]),
+        (
+            "Empat negara dijadwalkan ikut serta, di antaranya Chile dan Peru.",
+            [("CHL", "expected"), ("PER", "expected")],
+        ),
     ],
 )
 def test_list_roles(text, expected):

@@ -53,7 +53,7 @@ _VOCABULARY: tuple[tuple[str, str, str], ...] = (
         r"be represented|send)\b|\b(?:are|is) to (?:attend|take part|participate)\b|"
         r"\b(?:due|scheduled|set|planning|plan|plans) to (?:attend|take part|participate|join)\b|"
         r"\bdiharapkan\b|\bakan (?:hadir|menghadiri|berpartisipasi)\b|\bdiundang\b|"
-        r"\b(?:rencananya|direncanakan|dijadwalkan)\s+(?:akan\s+)?(?:dihadiri|hadir|menghadiri|diikuti)\b",
+        r"\b(?:rencananya|direncanakan|dijadwalkan)\s+(?:akan\s+)?(?:dihadiri|hadir|menghadiri|diikuti|ikut serta)\b",
         r"\binvitees?\b",
     ),
     (
@@ -83,7 +83,7 @@ _VOCABULARY: tuple[tuple[str, str, str], ...] = (
         "participant",
         r"\battend(?:ed|ing)\b|\b(?:took|taking) part\b|\bparticipat(?:ed|ing)\b|\bpresent\b|"
         r"\brepresented\b|\bgathered\b|\bbrought together\b|\bin attendance\b|\bdihadiri\b|\bhadir\b|"
-        r"\bmenghadiri\b|\bmet with\b|\bmeeting with\b|\byes\b(?=\s*$)|"
+        r"\bmenghadiri\b|\bikut serta\b|\bmet with\b|\bmeeting with\b|\byes\b(?=\s*$)|"
         r"\bjoined (?:the|this) (?:meeting|session|talks|discussions?|conference|workshop|forum|dialogue)\b",
         r"\battendance\b|\battendees?\b|\bparticipants?\b|\bparticipation\b|\bdelegations?\b|"
         r"\bdelegates?\b|\brepresentatives?\b|\bpeserta\b|\bdelegasi\b",
