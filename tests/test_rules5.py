@@ -19,7 +19,7 @@ import pytest
 from baliprocess import chronology, evaluation, heldout, membership
 from baliprocess.chronology.scan import extract
 from baliprocess.corpus import load_corpus
-from baliprocess.ingest.proposals import dateline, propose_doc_type
+from baliprocess.ingest.proposals import dateline, propose_doc_type, without_site_name
 from baliprocess.ingest.structure import restore_date_line
 from baliprocess.membership.counts import extract_counts
 from baliprocess.membership.runs import sentence_entries
@@ -204,6 +204,18 @@ def test_count_units_and_kinds(text, expected):
 def test_doc_type_from_structure(title, paragraphs, expected):
     proposed = propose_doc_type(title, paragraphs, False)
     assert (proposed[0] if proposed else None) == expected
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        ("Border talks end in Suva | Ministry of Foreign Affairs", "Border talks end in Suva"),
+        ("Border talks | Suva", None),  # the heading is not the part before the bar
+        ("Border talks end in Suva", None),
+    ],
+)
+def test_a_page_title_without_its_sites_name(title, expected):
+    assert without_site_name(title, ["# Border talks end in Suva", "Officials met."]) == expected
 
 
 def test_a_saved_web_page_stays_a_web_page():

@@ -186,6 +186,18 @@ def propose_title(paragraphs: list[str]) -> tuple[str, str] | None:
     return None
 
 
+def without_site_name(title: str, paragraphs: list[str]) -> str | None:
+    """The part of a file's title before " | " when the document's first heading is that part: a page's title
+    field names the page and then its site ("Talks end in Suva | Ministry of Foreign Affairs"). None when the
+    title has no such part or the heading differs."""
+    if " | " not in title:
+        return None
+    heading = propose_title(paragraphs)
+    first = title.split(" | ")[0].strip()
+    same = heading is not None and heading[0].casefold().split() == first.casefold().split()
+    return first if same else None
+
+
 # --- doc_type -------------------------------------------------------------------------------------------
 
 #: (cue, the kind it names, the doc_type the corpus schema files it under), first match wins. In the title
