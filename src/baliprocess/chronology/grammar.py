@@ -14,7 +14,7 @@ a day ("from Monday 11 to Wednesday 13 March") or before a bracketed day and mon
 years make ranges ("between late 2017 and early 2018"); months and parts of years may be relative to the
 document's year ("June last year", "pertengahan tahun ini": :mod:`.relative`). A year that names a document,
 law or event, or counts things, is no mention (:mod:`.yearnames`); "the same day" is the day last named
-(:func:`.scan.same_day`).
+(:func:`.scan.same_day`); "the second day" is a day of the meeting last named (:mod:`.meetingdays`).
 """
 
 from __future__ import annotations
@@ -33,7 +33,8 @@ from ..datevocab import (
     MONTH_NAME_PATTERN,
     MONTH_NUMBERS,
 )
-from .relative import RELATIVE_PATTERN, SHIFTS, counted_back, relative_interval
+from .meetingdays import NTH_DAY_PATTERN
+from .relative import PART_WORDS, RELATIVE_PATTERN, SHIFTS, counted_back, relative_interval
 from .weekdays import WEEKDAY_PATTERN, resolve_weekday
 from .yearnames import year_is_no_date
 
@@ -74,6 +75,9 @@ _WEEKDAYS = WEEKDAY_PATTERN
 # A weekday before a day of a range: "from Monday 11 to Wednesday 13 March"
 _WD = rf"(?:\b(?:{_WEEKDAYS}),?\s+(?:the\s+)?)?"
 _PART = r"(?i:early|mid|late)"
+# Weekdays restated by their dates: "from Monday to Thursday this week, 18-21 November" is one mention (the
+# dates); neither weekday nor "this week" is another.
+_RESTATED_WEEK = rf"(?:\s+(?:to|until|and|-|–)\s+(?:{_WEEKDAYS}))?(?:\s+(?:this|last|next)\s+week)?,?\s+(?:the\s+)?\d"
 _FORMS = [
     # 28 February - 2 March 2002 / 28 February to 2 March / 30 December 2008 to 2 January 2009
     (
@@ -127,6 +131,12 @@ _FORMS = [
         "part",
         rf"\b(?P<part_p>{_PART})[-\s]+(?P<part_y>{_YEAR})\b(?:{_YEAR_TO}(?P<part_p2>{_PART})[-\s]+(?P<part_y2>{_YEAR})\b)?",
     ),
+    # the end of 2022 / the middle of 2015 / late in 2015 / early in 2016: a part of a year in words
+    (
+        "pof",
+        rf"\b(?:(?i:the)\s+(?P<pof_w>(?i:start|beginning|middle|end))\s+of|(?P<pof_p>(?i:early|late))\s+in)"
+        rf"\s+(?P<pof_y>{_YEAR})\b",
+    ),
     # the second half of 2004 / the first quarter of 2005 / Q3 2019 / H1 2020
     (
         "frac",
@@ -148,7 +158,8 @@ _FORMS = [
     (
         "rel",
         r"\b(?P<rel_p>"
-        rf"{RELATIVE_PATTERN}|(?P<same_p>(?i:(?:on\s+)?the\s+same\s+day|(?:pada\s+)?hari\s+yang\s+sama)))\b",
+        rf"{RELATIVE_PATTERN}|(?P<same_p>(?i:(?:on\s+)?the\s+same\s+day|(?:pada\s+)?hari\s+yang\s+sama))|"
+        rf"(?P<nth_p>{NTH_DAY_PATTERN}))\b",
     ),
     # a weekday with its day and month in brackets: "Selasa (14/4)", "Minggu malam (5/8)", "Friday (25/03)";
     # a weekday alone: "on Monday" (not "Monday, 12 March", which the day forms read, nor "the Friday before,
@@ -158,14 +169,15 @@ _FORMS = [
         rf"\b(?=[MTWFSRKJ])(?P<wd_d>{_WEEKDAYS})(?:(?:\s+(?:pagi|siang|sore|malam|morning|afternoon|evening|night))?\s*"
         rf"\((?P<wd_a>{_NUMERIC})[/.-](?P<wd_b>{_NUMERIC})(?:[/.-](?P<wd_y>{_YEAR}))?\)|"
         rf"(?![\w'’])(?!(?:\s+(?:before|after|earlier|later|previous|following|prior))?,?\s+"
-        rf"(?:the\s+)?\d|,?\s+(?:{MONTH_NAME_PATTERN})\b|\s+(?:morning|afternoon|evening)\b(?=,?\s+\d)))",
+        rf"(?:the\s+)?\d|,?\s+(?:{MONTH_NAME_PATTERN})\b|\s+(?:morning|afternoon|evening)\b(?=,?\s+\d)|"
+        rf"{_RESTATED_WEEK}))",
     ),
 ]
 # Every form starts at a digit, a capital, or a word beginning as below; the look-ahead gate lets the
 # engine reject every other position at once (a tenfold speed-up, same matches).
 _GATE = (
     r"(?=\d|\b(?:[A-Z]|the\s|earl|lat|las|mid|fi|fo|sec|thi|nex|yes|tod|tom|betw|"
-    r"tahun|bulan|minggu|pekan|hari|kemarin|besok|awal|pertengahan|akhir))"
+    r"tahun|bulan|minggu|pekan|hari|kemarin|besok|awal|pertengahan|akhir|day\s))"
 )
 DATE_RE = re.compile(_GATE + "(?:" + "|".join(f"(?P<{name}>{body})" for name, body in _FORMS) + ")")
 
@@ -307,6 +319,10 @@ def _resolve(
             y, y2 = int(g["part_y"]), int(g["part_y2"] or g["part_y"])
             first, last = _PARTS[g["part_p"].lower()][0], _PARTS[(g["part_p2"] or g["part_p"]).lower()][1]
             start, end, precision = dt.date(y, first, 1), _month_end(y2, last), "season"
+        elif kind == "pof":
+            y = int(g["pof_y"])
+            first, last = _PARTS[PART_WORDS[(g["pof_w"] or g["pof_p"] or "").lower()]]
+            start, end, precision = dt.date(y, first, 1), _month_end(y, last), "season"
         elif kind == "frac":
             y = int(g["frac_y"])
             size = 6 if (g["frac_u"] or "").lower() == "half" or g["frac_q"] == "H" else 3
@@ -333,10 +349,12 @@ def _resolve(
             y = int(g["y_y"])
             start, end, precision = dt.date(y, 1, 1), dt.date(y, 12, 31), "year"
         else:  # relative; "the same day" is the day last named (see scan.same_day)
-            if g["same_p"]:
+            if g["same_p"] or g["nth_p"]:
                 return None
             if doc_date is None or _at_present(m) or counted_back(m.string, m.start()):
                 return None
+            if g["rel_p"].lower().endswith("week") and re.match(r",?\s+\d", m.string[m.end() :]):
+                return None  # "this week, 18-21 November": the week restated by its dates
             return relative_interval(g["rel_p"], doc_date)
     except ValueError:  # 30 February, 31 April, a 14th month ...
         return None

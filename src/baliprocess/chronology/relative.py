@@ -1,7 +1,8 @@
 """Relative dates resolved against the document's date, in English and Indonesian: "tomorrow", "earlier this
-year", "last week", "June last year", "early next year", "the end of this year", "tahun lalu" (last year),
-"pertengahan tahun ini" (the middle of this year), "Maret tahun depan" (March next year), "hari ini"
-(today), "kemarin" (yesterday), "besok" (tomorrow), "pekan lalu" (last week).
+year", "last week", "June last year", "early next year", "the end of this year", "the middle of the year" (the
+document's year), "tahun lalu" (last year), "pertengahan tahun ini" (the middle of this year), "Maret tahun
+depan" (March next year), "hari ini" (today), "kemarin" (yesterday), "besok" (tomorrow), "pekan lalu" (last
+week).
 
 A part of a year is the gold's season: early (and its synonyms "the start of", "the beginning of", "awal")
 is January to April, mid ("the middle of", "pertengahan") May to August, late ("the end of", "akhir")
@@ -14,14 +15,15 @@ import calendar
 import datetime as dt
 import re
 
-__all__ = ["RELATIVE_PATTERN", "SHIFTS", "counted_back", "relative_interval"]
+__all__ = ["PART_WORDS", "RELATIVE_PATTERN", "SHIFTS", "counted_back", "relative_interval"]
 
 Resolved = tuple[dt.date, dt.date, str, bool]
 #: The word that places a unit relative to the document's: this, last, next (and in Indonesian).
 SHIFTS = {"this": 0, "last": -1, "next": 1, "ini": 0, "lalu": -1, "depan": 1}
 _UNITS = {"tahun": "year", "bulan": "month", "minggu": "week", "pekan": "week"}
 _DAYS = {"today": 0, "tomorrow": 1, "yesterday": -1, "kemarin": -1, "besok": 1}
-_PART_WORDS = {
+#: The words that name a part of a year, and which part: early, mid or late.
+PART_WORDS = {
     "early": "early",
     "start": "early",
     "beginning": "early",
@@ -41,7 +43,7 @@ _TAHUN = r"\s+tahun\s+(?:ini|lalu|depan)"
 RELATIVE_PATTERN = (
     rf"(?i:e(?:arlier\s+this\s+(?:year|month|week)|arly{_THIS_NEXT_LAST_YEAR})|"
     rf"l(?:ater\s+this\s+(?:year|month|week)|ate{_THIS_NEXT_LAST_YEAR}|ast\s+(?:year|month|week))|"
-    rf"t(?:he\s+(?:start|beginning|middle|end)\s+of\s+(?:this|last|next)\s+year|his\s+(?:year|month|week)|"
+    rf"t(?:he\s+(?:start|beginning|middle|end)\s+of\s+(?:(?:this|last|next)\s+year|the\s+year(?![\s,]+\d))|his\s+(?:year|month|week)|"
     rf"omorrow|oday|ahun\s+(?:ini|lalu|depan))|"
     rf"n(?:ext\s+(?:year|month|week))|y(?:esterday)|m(?:id{_THIS_NEXT_LAST_YEAR}|inggu\s+(?:ini|lalu|depan))|"
     rf"a(?:wal{_TAHUN}|khir{_TAHUN})|p(?:ertengahan{_TAHUN}|ekan\s+(?:ini|lalu|depan))|b(?:ulan\s+(?:ini|lalu|depan)|esok)|"
@@ -80,7 +82,7 @@ def relative_interval(phrase: str, d: dt.date) -> Resolved:
                 return dt.date(d.year, 1, 1), d - one_day, "season", True
             return d + one_day, dt.date(d.year, 12, 31), "season", True
         y = d.year + shift
-        part = next((_PART_WORDS[w] for w in words if w in _PART_WORDS), None)
+        part = next((PART_WORDS[w] for w in words if w in PART_WORDS), None)
         if part is not None:
             first_month, last_month = _PART_MONTHS[part]
             return dt.date(y, first_month, 1), _month_end(y, last_month), "season", True

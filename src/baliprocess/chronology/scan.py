@@ -16,6 +16,7 @@ from ..corpus import Corpus
 from ..datevocab import INDONESIAN_MONTH_NAMES, MONTH_NAMES
 from ..textscan import scan_joined
 from .grammar import DATE_RE, MENTION_COLUMNS, _as_date, _resolve
+from .meetingdays import Span, meeting_day
 from .relative import Resolved
 from .weekdays import resolve_weekday
 
@@ -30,9 +31,11 @@ def extract(
     doc_date = _as_date(doc_date)
     out: list[dict[str, object]] = []
     last: dt.date | None = None
+    span: Span | None = None
     for m in scan(text):
         resolved = _resolve(m, doc_date, date_order != "month_first")
         resolved, last = same_day(m, resolved, last)
+        resolved, span = meeting_day(m, resolved, span)
         if resolved is not None:
             start, end, precision, inferred = resolved
             out.append(
@@ -174,10 +177,12 @@ def date_mentions(corpus: Corpus) -> pd.DataFrame:
     rows_index: list[int] = []
     records: list[tuple[str, dt.date, dt.date, str, bool, int]] = []
     last: dict[str, dt.date | None] = {}
+    spans: dict[str, Span | None] = {}
     for m, row, offset in _scan_by_language(corpus):
         doc_id = doc_of_row[row]
         resolved = _resolve(m, doc_dates[doc_id], day_first.get(doc_id, True))
         resolved, last[doc_id] = same_day(m, resolved, last.get(doc_id))
+        resolved, spans[doc_id] = meeting_day(m, resolved, spans.get(doc_id))
         if resolved is None:
             continue
         rows_index.append(row)

@@ -19,7 +19,15 @@ import yaml
 from ..corpus import _ID_RE, DEFAULT_CORPUS
 from ..docdate import FORMS, DateFormError, DateValueError, DocDate, parse_doc_date
 from .pdftext import Lexicon
-from .proposals import check_file_date, dateline, note, propose_doc_type, propose_title, text_dates
+from .proposals import (
+    check_file_date,
+    dateline,
+    note,
+    propose_doc_type,
+    propose_title,
+    text_dates,
+    without_site_name,
+)
 from .readers import JUNK_TITLE, URL_RE, Extracted, IngestError, extract, one_line
 from .structure import table_note
 
@@ -196,6 +204,12 @@ def add_file(
     title, title_note = options.title, None
     if not title and found.title and not JUNK_TITLE.match(found.title):
         title, title_note = found.title, note(found.title, found.title_source or "the file's metadata")
+        page = without_site_name(title, found.paragraphs)
+        if page:
+            title, title_note = (
+                page,
+                note(page, f"{found.title_source or 'the file metadata'}, without the site's name"),
+            )
     if not title:
         proposed = propose_title(found.paragraphs)
         if proposed:

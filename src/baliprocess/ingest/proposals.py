@@ -82,21 +82,36 @@ def text_dates(paragraphs: Iterable[str]) -> list[tuple[dt.date, dt.date, str]]:
 
 
 #: A byline's date, in an opening paragraph of any length: "Published Monday, 6 August 2018", "Written 2 May
-#: 2003", "Prepared by the secretariat, 13 November 2023" (a signature line, also at the end of a text).
+#: 2003", "Prepared by the secretariat, 13 November 2023", "Circulated to members on 9 February 2024" (a signature
+#: line, also at the end of a text).
 _BYLINE = re.compile(
-    r"\b(?:Published|Posted|Issued|Released|Dated|Written|Prepared|Drafted|Signed)"
-    r"(?: on| by [^,.]{1,50},)?:?\s+(?P<rest>.{0,40})"
+    r"\b(?:Published|Posted|Issued|Released|Dated|Written|Prepared|Drafted|Signed|Circulated|Distributed)"
+    r"(?: on| by [^,.]{1,50},| to [^,.]{1,50}? on)?:?\s+(?P<rest>.{0,40})"
 )
 
 
+# The last day of a range of days ("2–3 May 2024", "May 2-3, 2024").
+_LAST_DAY = re.compile(r"^\d{1,2}\s*[-–]\s*(\d{1,2})\b|^[^\W\d]+\.?\s+\d{1,2}\s*[-–]\s*(\d{1,2})\b")
+
+
 def _day_in(plain: str, byline: re.Match[str] | None) -> tuple[DocDate, str] | None:
-    """The first day-precise date of a line, with the words up to it (a byline) or the whole line."""
+    """The first day-precise date of a line, with the words up to it (a byline) or the whole line. A dateline
+    that gives a range of days ("Kuala Lumpur, 2–3 May 2024") is dated by the last day, when the text was
+    agreed; a byline's range keeps its first day."""
     text = byline.group() if byline else plain
     for start, end, written in text_dates([text]):
         if start == end:
             said = text[: text.index(written) + len(written)] if byline else plain
-            return from_parts(start.year, start.month, start.day), said
+            last = None if byline else _LAST_DAY.match(written)
+            day = int(last.group(1) or last.group(2)) if last else start.day
+            try:
+                return from_parts(start.year, start.month, day), said
+            except ValueError:
+                return from_parts(start.year, start.month, start.day), said
     return None
+
+
+_FIELD_BREAK = re.compile(r" \| | [-–—] ")
 
 
 def dateline(paragraphs: list[str], limit: int = 6, words: int = 8) -> tuple[DocDate, str] | None:
@@ -104,7 +119,8 @@ def dateline(paragraphs: list[str], limit: int = 6, words: int = 8) -> tuple[Doc
     ``limit`` lines ("Written 2 May 2003", "Published Monday, 6 August 2018", whatever the line's length: it
     says when the text was written, where a plain date line may give the meeting's days); else the first
     day-precise date in a short opening line that is no sentence (a dateline, "Bali, 23 March 2016": at most
-    ``words`` words; of a line of fields "March 30, 2011 | Source: ...", its first field); else a signature
+    ``words`` words; of a line of fields "March 30, 2011 | Source: ..." or "Bangkok, 22 November 2024 -
+    Directorate of ...", its first field); else a signature
     line's date among the last two lines ("Prepared by the secretariat, Monday 13 November 2023"). A text
     file's paragraph may hold several lines: each line counts as a paragraph."""
     lines = [_HEADING.sub("", line).strip() for text in paragraphs[:limit] for line in text.split("\n")]
@@ -115,11 +131,12 @@ def dateline(paragraphs: list[str], limit: int = 6, words: int = 8) -> tuple[Doc
         if found:
             return found
     for plain in lines:
-        first = plain.split(" | ")[0]
-        if len(first.split()) <= words and not first.endswith("."):  # no sentence ("Ministers met on 2 May.")
-            found = _day_in(first, None)
-            if found:
-                return found
+        # a line of fields: "March 30, 2011 | Source: ...", "Bangkok, 22 November 2024 - Directorate of ..."
+        for first in dict.fromkeys((_FIELD_BREAK.split(plain)[0], plain.split(" | ")[0])):
+            if len(first.split()) <= words and not first.endswith("."):  # no sentence ("Ministers met on 2 May.")
+                found = _day_in(first, None)
+                if found:
+                    return found
     closing = [line.strip() for text in paragraphs[-2:] for line in text.split("\n") if line.strip()]
     for plain in closing[-2:]:
         byline = _BYLINE.match(plain)
@@ -169,6 +186,18 @@ def propose_title(paragraphs: list[str]) -> tuple[str, str] | None:
     return None
 
 
+def without_site_name(title: str, paragraphs: list[str]) -> str | None:
+    """The part of a file's title before " | " when the document's first heading is that part: a page's title
+    field names the page and then its site ("Talks end in Suva | Ministry of Foreign Affairs"). None when the
+    title has no such part or the heading differs."""
+    if " | " not in title:
+        return None
+    heading = propose_title(paragraphs)
+    first = title.split(" | ")[0].strip()
+    same = heading is not None and heading[0].casefold().split() == first.casefold().split()
+    return first if same else None
+
+
 # --- doc_type -------------------------------------------------------------------------------------------
 
 #: (cue, the kind it names, the doc_type the corpus schema files it under), first match wins. In the title
@@ -178,13 +207,19 @@ DOC_TYPE_CUES: tuple[tuple[re.Pattern[str], str, str], ...] = (
     (re.compile(r"\b(?:media|press|news) release\b|\bsiaran pers\b", re.I), "media release", "press_release"),
     (re.compile(r"\bdeclaration\b|\bdeklarasi\b", re.I), "declaration", "statement"),
     (re.compile(r"\bstatement\b|\bpernyataan\b", re.I), "statement", "statement"),
+    # the chair's account of a meeting is a statement of the chairs ("Co-Chairs' Summary", "Chair's Summary")
+    (re.compile(r"\b(?:co-?)?chair(?:s|man)?['’]?s?['’]?\s+summary\b", re.I), "chairs' summary", "statement"),
     (
         re.compile(r"\b(?:report|summary record|record of|outcomes? of|minutes of|laporan)\b", re.I),
         "report",
         "meeting_report",
     ),
     (
-        re.compile(r"\b(?:background|concept|briefing|information) (?:note|paper)\b|\bfact sheet\b", re.I),
+        re.compile(
+            r"\b(?:background|concept|briefing|information) (?:note|paper)\b|\bfact sheet\b|"
+            r"\b(?:research|policy|issues?) (?:brief|paper)\b|\bat a glance\b",
+            re.I,
+        ),
         "background note",
         "other",
     ),
@@ -240,6 +275,34 @@ def _first_cue(title: str | None, paragraphs: list[str], headers: Sequence[str] 
     return None
 
 
+# A dateline whose second field names the office that issued the text ("March 30, 2011 | Source: Ministry of
+# Foreign Affairs", "Bangkok, 22 November 2024 - Directorate of ..."): a release of that office.
+_ISSUER = re.compile(
+    r"(?:\s\|\s|\s[-–—]\s)(?:Source:\s*)?(?:the\s+)?(?:Ministry|Department|Directorate|Embassy|Office|Kementerian|"
+    r"Kedutaan|Direktorat)\b"
+)
+# A title that names one meeting ("Ninth Meeting of the ...", "...: Progression Session"): a record of it.
+_MEETING_TITLE = re.compile(r"\b(?:Meeting|Session)\b")
+
+
+def _structure_cue(title: str | None, paragraphs: list[str]) -> tuple[str, str, str] | None:
+    """(doc_type, kind, where and what) from the document's structure when no word names its kind: a dateline
+    that names the issuing office (a media release), else a title that names a meeting (a meeting report)."""
+    lines = [line.strip() for text in paragraphs[:3] for line in text.split("\n") if line.strip()][:4]
+    for line in lines:
+        issuer = _ISSUER.search(line)
+        if issuer is not None and text_dates([line[: issuer.start()]]):
+            return (
+                "press_release",
+                "media release",
+                f"the dateline, which names its issuer '{line[issuer.start() :].strip(' |-–—')}'",
+            )
+    named = _MEETING_TITLE.search(title or "")
+    if named is not None:
+        return "meeting_report", "report", f"the title, which names a {named.group().lower()}"
+    return None
+
+
 def propose_doc_type(
     title: str | None,
     paragraphs: list[str],
@@ -250,13 +313,16 @@ def propose_doc_type(
     """(doc_type, why): a saved web page, or a PDF printed from a browser (its print stamp), is a
     ``web_page`` whatever it reports; else the first cue in the title (when the words before it name the
     document, not a headline about it) or in the opening lines (opening a paragraph, or anywhere in a short
-    label line). ``None`` when nothing says: a headline alone does not tell a news report from a media
-    release. ``headers``: the running headers the PDF rules removed (a short one may name the document's kind)."""
+    label line); else the document's structure (:func:`_structure_cue`: an issuer in the dateline, a meeting
+    in the title). ``None`` when nothing says: a headline alone does not tell a news report from a media
+    release. ``headers``: the running headers the PDF rules removed (a short one may name the document's
+    kind)."""
     cue = _first_cue(title, paragraphs, headers)
     if is_web_page or printed_page:
         source = "a saved web page" if is_web_page else "a page printed from a web browser (its print stamp)"
         also = f"; {cue[2]}, a {cue[1]} published as a page" if cue else ""
         return "web_page", f"the file being {source}{also}"
+    cue = cue or _structure_cue(title, paragraphs)
     if cue is not None:
         doc_type, kind, why = cue
         filed = "" if kind.replace(" ", "_") == doc_type else f", filed as {doc_type}"

@@ -197,14 +197,16 @@ def html_blocks(body) -> tuple[list[str], list[Table]]:
 def restore_date_line(tree, paragraphs: list[str]) -> list[str]:
     """``paragraphs`` with the article's date line put back when the main-text extractor dropped it: the block
     holding the first ``<time>`` inside ``<article>`` or ``<main>`` (on a page with neither, the first
-    ``<time>`` outside the menus, header, footer and side bars), "Adelaide, Australia · 10 February 2023", or
-    the first short block of the main text that labels a date ("Location: Bali | Date: 23–26 May 2017").
+    ``<time>`` outside the menus, header, footer and side bars), "Adelaide, Australia · 10 February 2023", the
+    first short block of the main text that labels a date ("Location: Bali | Date: 23–26 May 2017"), or the
+    short block right under the page's title that holds a day ("By our correspondent · February 22, 2022").
     It replaces the paragraph the extractor left of it ("Nusa Dua," without its ``<time>``) or is placed
     after the opening heading. A date line the paragraphs already hold changes nothing."""
     times = tree.xpath("//article//time | //main//time") or tree.xpath(f"//time[not(ancestor::*[{_CHROME}])]")
     labelled = tree.xpath(f"(//article | //main | //body)[1]//*[not(*) and not(ancestor::*[{_CHROME}])]")
     blocks = [times[0].getparent() if times[0].getparent() is not None else times[0]] if times else []
     blocks += [e for e in labelled if _DATE_LABEL.match(" ".join(e.text_content().split()))][:1]
+    blocks += _line_under_title(tree)
     for block in blocks:
         line = " ".join(block.text_content().split())
         if not line or any(line in p for p in paragraphs) or len(line.split()) > _DATE_LINE_WORDS:
@@ -217,6 +219,20 @@ def restore_date_line(tree, paragraphs: list[str]) -> list[str]:
         at = 1 if paragraphs and paragraphs[0].startswith("#") else 0
         paragraphs = [*paragraphs[:at], line, *paragraphs[at:]]
     return paragraphs
+
+
+def _line_under_title(tree) -> list:
+    """The element right after the page's first ``<h1>`` when it is a short line (a byline or a post's meta
+    line) that holds a day-precise date: the article's date line, with or without a ``<time>``."""
+    from .proposals import text_dates
+
+    heads = tree.xpath(f"//h1[not(ancestor::*[{_CHROME}])]")
+    after = heads[0].getnext() if heads else None
+    if after is None or not isinstance(after.tag, str):
+        return []
+    line = " ".join(after.text_content().split())
+    days = [d for d in text_dates([line]) if d[0] == d[1]]
+    return [after] if days and len(line.split()) <= _DATE_LINE_WORDS else []
 
 
 #: Page parts that hold no date of the article: menus, header, footer, side bars.

@@ -21,7 +21,10 @@ __all__ = [
 ]
 
 # A list that picks out some of a group just named ("..., among them", "including"): the names are of that group.
-_BACK_REFERENCE = re.compile(r"\b(?:among them|among whom|including|namely|such as)\s*:?\s*(?:the\s+)?$", re.IGNORECASE)
+_BACK_REFERENCE = re.compile(
+    r"\b(?:among them|among whom|including|namely|such as|di antaranya|antara lain|termasuk)\s*:?\s*(?:the\s+)?$",
+    re.IGNORECASE,
+)
 _OBSERVER_GROUP = re.compile(r"\bobservers?\b", re.IGNORECASE)
 
 

@@ -37,6 +37,7 @@ _UNITS = {
     "ministers": "ministers",
     "officials": "officials",
     "leaders": "leaders",
+    "representatives": "participants",
 }
 _ONES = (
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
@@ -158,6 +159,12 @@ _NEXT_COUNT = re.compile(
 )
 
 
+_COLON = re.compile(r"\s*:")
+# "member and observer states" counts members and observers together: the observer word does not make it a
+# count of observers.
+_MIXED = re.compile(r"\bmembers?\s+(?:and|or|&)\s+observers?\b|\bobservers?\s+(?:and|or|&)\s+members?\b")
+
+
 def _own_phrase(after: str) -> str:
     """The words after a count up to a comma or the next count ("two member agencies and three observer states"
     keeps "two member agencies"): an "observer" there qualifies this count."""
@@ -170,7 +177,8 @@ def _subject(sentence: str, unit: str, at: int | None = None) -> str:
     "has 49 members" and "comprising 45 member states" are membership. A verb just before the count wins;
     else the nearest attendance or membership cue in the sentence; else the words of the sentence."""
     s = sentence.lower()
-    if (at is not None and re.search(r"\bobserv", _own_phrase(s[at : at + 60]))) or unit == "observers":
+    own = _MIXED.sub(" ", _own_phrase(s[at : at + 60])) if at is not None else ""
+    if re.search(r"\bobserv", own) or unit == "observers":
         return "observers"
     if at is not None and _OBSERVER_NEAR.search(s[at : at + 120].split(";")[0]):
         return "observers"
@@ -219,6 +227,7 @@ def extract_counts(text: str) -> list[dict[str, Any]]:
             continue
         event: pd.Timestamp | NaTType | None = None  # the sentence's own date, looked up only when a count is found
         last_end: int | None = None  # where the sentence's previous count ended
+        total: tuple[int, str] | None = None  # a count followed by a colon: (where the colon is, its kind)
         for hit in _UNIT_HINT.finditer(sentence):
             # The count sits in the few words before its noun (qualifier, number, up to four modifiers):
             # match only the last _WINDOW_WORDS words, ending at the noun.
@@ -251,10 +260,13 @@ def extract_counts(text: str) -> list[dict[str, Any]]:
             noun = m.group("unit").lower()
             qualifier_or_number = m.start("qual") if m.group("qual") else m.start("num")
             subject = _subject(sentence, _UNITS[noun], start + 1 + qualifier_or_number)
+            at = start + 1 + qualifier_or_number
+            if total is not None and subject != "observers" and ";" not in sentence[total[0] : at]:
+                subject = total[1]  # an item of the break-down after a colon: the total's kind ("had 17 members: ...")
             unit = "members" if noun == "actors" and subject == "membership" else _UNITS[noun]
             if subject == "membership" and unit in _PEOPLE:
                 subject = "attendance"  # people are counted at a meeting, never as members ("110 delegates joined")
-            if "observer" in m.group("mods").lower():
+            if "observer" in _MIXED.sub(" ", m.group("mods").lower()):
                 subject = "observers"
             prospective = bool(_PROSPECTIVE.search(sentence))
             if subject == "attendance" and prospective:
@@ -272,6 +284,9 @@ def extract_counts(text: str) -> list[dict[str, Any]]:
                 }
             )
             last_end = start + 1 + m.end()
+            colon = _COLON.match(sentence, last_end)
+            if colon is not None and total is None:
+                total = (colon.end(), subject)
             one = _SERIES_ONE.match(sentence, last_end)
             if one is not None:  # "..., two agencies and one observer state": the last item of a break-down
                 plural = _SINGULAR[one.group("unit").lower()]
@@ -310,7 +325,8 @@ _SINGULAR = {
     "delegation": "delegations",
 }
 _SERIES_ONE = re.compile(
-    rf"[\s,;]*(?:and\s+)?(?P<num>one|1)\s+(?P<mods>(?:[a-z-]+\s+){{0,2}}?)(?P<unit>{'|'.join(_SINGULAR)})\b",
+    rf"[\s,;]*(?:(?:and|with|plus|together with|along with)\s+)?(?P<num>one|1)\s+"
+    rf"(?P<mods>(?:[a-z-]+\s+){{0,2}}?)(?P<unit>{'|'.join(_SINGULAR)})\b",
     re.IGNORECASE,
 )
 

@@ -41,7 +41,7 @@ _VOCABULARY: tuple[tuple[str, str, str], ...] = (
         r"\b(?:was|were) absent\b|\babsent\b|\bunable to (?:attend|join|take part)\b|"
         r"\bcould not (?:attend|join|take part)\b|\bapologies\b|\bsent (?:their )?regrets\b|"
         r"\bsent no (?:delegation|delegates|representatives?|officials?)\b|\btidak hadir\b|\bdid not\b|"
-        r"\bno (?:delegation|delegates|representatives?|officials?) (?:came|attended|took part|was sent)\b|"
+        r"\bno (?:delegations?|delegates|representatives?|officials?) (?:came|attended|took part|was sent|were sent)\b|"
         r"\bno\b(?=\s*$)",
         r"\babsentees?\b",
     ),
@@ -53,7 +53,7 @@ _VOCABULARY: tuple[tuple[str, str, str], ...] = (
         r"be represented|send)\b|\b(?:are|is) to (?:attend|take part|participate)\b|"
         r"\b(?:due|scheduled|set|planning|plan|plans) to (?:attend|take part|participate|join)\b|"
         r"\bdiharapkan\b|\bakan (?:hadir|menghadiri|berpartisipasi)\b|\bdiundang\b|"
-        r"\b(?:rencananya|direncanakan|dijadwalkan)\s+(?:akan\s+)?(?:dihadiri|hadir|menghadiri|diikuti)\b",
+        r"\b(?:rencananya|direncanakan|dijadwalkan)\s+(?:akan\s+)?(?:dihadiri|hadir|menghadiri|diikuti|ikut serta)\b",
         r"\binvitees?\b",
     ),
     (
@@ -83,7 +83,7 @@ _VOCABULARY: tuple[tuple[str, str, str], ...] = (
         "participant",
         r"\battend(?:ed|ing)\b|\b(?:took|taking) part\b|\bparticipat(?:ed|ing)\b|\bpresent\b|"
         r"\brepresented\b|\bgathered\b|\bbrought together\b|\bin attendance\b|\bdihadiri\b|\bhadir\b|"
-        r"\bmenghadiri\b|\bmet with\b|\bmeeting with\b|\byes\b(?=\s*$)|"
+        r"\bmenghadiri\b|\bikut serta\b|\bmet with\b|\bmeeting with\b|\byes\b(?=\s*$)|"
         r"\bjoined (?:the|this) (?:meeting|session|talks|discussions?|conference|workshop|forum|dialogue)\b",
         r"\battendance\b|\battendees?\b|\bparticipants?\b|\bparticipation\b|\bdelegations?\b|"
         r"\bdelegates?\b|\brepresentatives?\b|\bpeserta\b|\bdelegasi\b",
@@ -109,7 +109,7 @@ VERB_CUE = re.compile(
     r"shar(?:ed|ing) the chair|did not attend|is (?:now )?an? (?:\w+ )?member|"
     r"joined as|joined the (?:meeting|session|talks|conference|workshop)|"
     r"was present|were present|was represented|(?:was|were) (?:absent|not (?:present|represented))|"
-    r"sent no \w+|sent (?:its |their )?(?:apologies|regrets)|did not send)\b",
+    r"sent no \w+|sent (?:its |their )?(?:apologies|regrets)|did not send|delegation (?:was|were) (?:led|headed))\b",
     re.IGNORECASE,
 )
 #: Roles that add to a table's or list's own role rather than replace it: a co-chair in a list of the
@@ -141,6 +141,16 @@ class Cue(NamedTuple):
         return self.distance + (NOUN_PENALTY if self.kind == _NOUN else 0)
 
 
+# A word has a letter or digit: a bracket, a dash or a colon standing alone between a cue and its list is no word
+# ("the six members of the group (A, B and C)" puts the noun as near as "the six members of the group: A, B").
+_WORD = re.compile(r"\S*\w\S*")
+
+
+def _word_count(text: str) -> int:
+    """The words in ``text``: tokens with at least one letter or digit."""
+    return len(_WORD.findall(text))
+
+
 def nearest_cue(text: str, span: tuple[int, int] | None = None) -> Cue | None:
     """The cue of ``text`` nearest to ``span`` (the whole text's end when None), a noun's penalty included;
     cues inside ``span`` (words between the names of the list itself) are skipped. None when there is
@@ -152,7 +162,7 @@ def nearest_cue(text: str, span: tuple[int, int] | None = None) -> Cue | None:
             if at[0] < at[1] and m.start() >= at[0] and m.end() <= at[1]:
                 continue
             between = text[m.end() : at[0]] if m.end() <= at[0] else text[at[1] : m.start()]
-            cue = Cue(role, m.group(), kind, len(between.split()))
+            cue = Cue(role, m.group(), kind, _word_count(between))
             cand = (cue.score, _ORDER[role], cue)
             if best is None or cand[:2] < best[:2]:
                 best = cand

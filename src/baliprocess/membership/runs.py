@@ -141,12 +141,14 @@ def sentence_entries(text: str, data_dir: Path | None = None) -> Iterator[Entry]
         for run in _runs(sentence, mentions):
             clause, offset = _clause(sentence, run)
             span = (run[0].start - offset, run[-1].end - offset)
-            clause = without_aside(clause, span[1])
+            full, clause = clause, without_aside(clause, span[1])
             own = OWN_ROLE.match(clause[span[1] :])
             if own is not None and len(run) > 1:  # the phrase is the last name's: the others take the clause's cue
                 span = (span[0], span[1] + own.end())
             partner = partner_cue(clause[: span[0]]) if len(run) == 1 else None
             near = partner or nearest_cue(clause, span)
+            if clause != full and (near is None or near.score > MAX_CUE_DISTANCE):
+                near = nearest_cue(full, span)  # the aside is the only cue: it says what the names are
             if (
                 near is None
                 or _OTHER_BODY.match(clause[span[1] :])
