@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from re import _parser  # type: ignore[attr-defined]
+from typing import Any
 
 __all__ = ["ASCII_CASE_TWINS", "fold", "may_match", "required_literals"]
 
@@ -36,30 +37,30 @@ def _best(options: list[frozenset[str]]) -> _Literals:
     return max(options, key=lambda s: (min(map(len, s)), -len(s))) if options else None
 
 
-def _of_item(op: str, av: object, folded: bool) -> _Literals:
+def _of_item(op: str, av: Any, folded: bool) -> _Literals:
     """Strings one of which every match of one node holds, or None."""
     if op == "SUBPATTERN":
-        _, add_flags, del_flags, body = av  # type: ignore[misc]
+        _, add_flags, del_flags, body = av
         return None if add_flags or del_flags else _of_sequence(body, folded)
     if op == "BRANCH":
-        sets = [_of_sequence(branch, folded) for branch in av[1]]  # type: ignore[index]
+        sets = [_of_sequence(branch, folded) for branch in av[1]]
         if any(s is None for s in sets):
             return None
         return frozenset().union(*sets)  # type: ignore[arg-type]
     if op in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT"):
-        low, _, body = av  # type: ignore[misc]
+        low, _, body = av
         return _of_sequence(body, folded) if low >= 1 else None
     if op == "ATOMIC_GROUP":
         return _of_sequence(av, folded)
     return None  # a class, an anchor, a look-around, a back-reference: nothing known
 
 
-def _of_sequence(items: object, folded: bool) -> _Literals:
+def _of_sequence(items: Any, folded: bool) -> _Literals:
     """Strings one of which every match of a sequence of nodes holds: its longest run of literal characters
     (ASCII only when case is ignored), or what one of its nodes requires, whichever tells more."""
     options: list[frozenset[str]] = []
     run = ""
-    for op, av in items:  # type: ignore[attr-defined]
+    for op, av in items:
         name = str(op)
         if name == "LITERAL" and (not folded or av < 128):
             run += chr(av)
