@@ -86,26 +86,28 @@ def required_literals(pattern: re.Pattern[str]) -> _Literals:
     return None if found is None or not all(found) else found
 
 
-# Pattern id -> (the pattern, its required literals): the pattern is kept so that its id is not reused. (A
-# compiled pattern's own hash reads its whole program, which costs more than the look-up saves.)
-_KNOWN: dict[int, tuple[re.Pattern[str], _Literals]] = {}
+# Pattern id -> (the pattern, its required literals, whether it ignores case): the pattern is kept so that its
+# id is not reused. (A compiled pattern's own hash reads its whole program, which costs more than the look-up
+# saves; so does testing its flags, an enum, on every call.)
+_KNOWN: dict[int, tuple[re.Pattern[str], _Literals, bool]] = {}
 
 
-def _literals_of(pattern: re.Pattern[str]) -> _Literals:
-    known = _KNOWN.get(id(pattern))
-    if known is None or known[0] is not pattern:
-        known = _KNOWN[id(pattern)] = (pattern, required_literals(pattern))
-    return known[1]
+def _learn(pattern: re.Pattern[str]) -> tuple[re.Pattern[str], _Literals, bool]:
+    known = _KNOWN[id(pattern)] = (pattern, required_literals(pattern), bool(pattern.flags & re.IGNORECASE))
+    return known
 
 
 def may_match(pattern: re.Pattern[str], text: str, folded: str | None = None) -> bool:
     """False only when ``pattern`` has no match in ``text``. ``folded`` is :func:`fold` (``text``), when the
     caller tests one text against several patterns that ignore case."""
-    needed = _literals_of(pattern)
+    known = _KNOWN.get(id(pattern))
+    if known is None or known[0] is not pattern:
+        known = _learn(pattern)
+    _, needed, ignores_case = known
     if needed is None:
         return True
-    if pattern.flags & re.IGNORECASE:
-        haystack = folded if folded is not None else fold(text)
-    else:
-        haystack = text
-    return any(s in haystack for s in needed)
+    haystack = (folded if folded is not None else fold(text)) if ignores_case else text
+    for s in needed:
+        if s in haystack:
+            return True
+    return False
