@@ -325,7 +325,7 @@ _BROKEN = re.compile(r"(?<=[a-z])-\s+(?=[a-z])")
 def dehyphenate(text: str) -> str:
     """Join words broken at a line end ("atten- ded", "New Zeal- and"): a hyphen followed by white space
     between two lower-case letters is never part of a name."""
-    return _BROKEN.sub("", text)
+    return _BROKEN.sub("", text) if "-" in text else text  # no hyphen (most texts): nothing to join
 
 
 _BULLET = re.compile(r"^\s*(?:[-•*▪◦‣–—·]|\(?\d{1,3}[.)]|\(?[a-z][.)])\s+")
@@ -361,7 +361,8 @@ def is_name_list(text: str, data_dir: Path | None = None) -> bool:
 @lru_cache(maxsize=65536)
 def _is_name_list(text: str, data_dir: Path) -> bool:
     body = _BULLET.sub("", dehyphenate(text)).strip().rstrip(".;:")
-    if not body or len(body) > 4000 or not _name_words(data_dir).issuperset(_LETTERS.findall(body.casefold())):
+    words = _name_words(data_dir)  # the first word that no name holds ends the test (prose ends it at once)
+    if not body or len(body) > 4000 or not all(w[0] in words for w in _LETTERS.finditer(body.casefold())):
         return False
     mentions = find_mentions(body, data_dir)
     if not mentions:
