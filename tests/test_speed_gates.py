@@ -12,6 +12,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from baliprocess.membership import clauses as c
+from baliprocess.membership.cues import ROLE_CUES
 from baliprocess.membership.sources import _resolved
 
 # The module (the package exports a function of the same name).
@@ -100,3 +102,29 @@ def test_the_mention_starts_hold_every_capital(text: str) -> None:
     """The starts the gazetteer visits hold every start of a word in capitals (it skips lower-case ones)."""
     every = {m.start() for m in _ANY_START.finditer(text) if text[m.start()].isupper()}
     assert every <= {m.start() for m in g._START.finditer(text)}
+
+
+def partner_without_gate(before: str) -> bool:
+    """Whether any verb cue of ``before`` has a partner gap after it (:func:`clauses.partner_cue`'s loop)."""
+    return any(
+        c._PARTNER_GAP.fullmatch(before[m.end() :])
+        for _, kind, pattern in ROLE_CUES
+        if kind == "verb"
+        for m in pattern.finditer(before)
+    )
+
+
+_BEFORES = sorted({t[: m.start()] for t in dev_texts() for m in re.finditer(r"\b[A-Z]", t) if m.start()})
+
+
+def test_the_partner_gate_keeps_every_partner_of_the_development_texts() -> None:
+    found = [b for b in _BEFORES if partner_without_gate(b)]
+    assert found, "the development texts hold names after a verb and 'by' or 'with'"
+    assert all(c.partner_cue(b) is not None for b in found)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["co-hosted", "attended", "the meeting", "BY", "With", "wİth", "the", " ", "\n", ","])))
+def test_the_partner_gate_keeps_every_generated_partner(words: list[str]) -> None:
+    before = " ".join(words)
+    assert partner_without_gate(before) == (c.partner_cue(before) is not None)
