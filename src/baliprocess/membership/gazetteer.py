@@ -263,6 +263,8 @@ def _find_mentions(text: str, data_dir: Path) -> tuple[Mention, ...]:
             spans.append(nxt)
         words = tuple(_clean(m.group().casefold()) for m in spans)
         for tokens, (key, kind) in forms:
+            if len(tokens) > len(words) or words[: len(tokens) - 1] != tokens[:-1]:
+                continue  # each test below asks this first (a cheap skip of most forms)
             possessive = _is_possessive(words, tokens)
             if possessive or words[: len(tokens)] == tokens:
                 end = spans[len(tokens) - 1].end()
