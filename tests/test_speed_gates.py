@@ -82,7 +82,7 @@ def name_lists(draw: st.DrawFn) -> str:
     return "".join(parts) + draw(st.sampled_from(["", ".", ";", " and others"]))
 
 
-@settings(max_examples=400, deadline=None)
+@settings(max_examples=200, deadline=None)
 @given(name_lists())
 def test_the_name_list_gate_keeps_every_generated_list(text: str) -> None:
     assert g._is_name_list(text, _resolved(None)) == names_only(text)
