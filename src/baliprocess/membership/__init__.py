@@ -41,7 +41,7 @@ from .sources import (
     load_totals,
     successor_names,
 )
-from .tables import TABLES, build_tables
+from .tables import BUILD_PARTS, TABLES, build_tables
 from .views import (
     attendance_table,
     chapter_facts,
@@ -61,6 +61,7 @@ from .views import (
 )
 
 __all__ = [
+    "BUILD_PARTS",
     "DATA_DIR",
     "FOUNDING_RULE",
     "LIST_PATTERNS",

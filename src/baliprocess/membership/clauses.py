@@ -54,6 +54,8 @@ def of_a_group(before: str, near: Cue) -> bool:
 # What may stand between a verb cue and its agent or partner: a few words, then "by" or "with" ("co-hosted the
 # meeting with", "attended as an observer, together with the").
 _PARTNER_GAP = re.compile(r"\s*,?(?:\s+[\w-]+){0,3}?\s+(?:by|with)(?:\s+the)?\s*", re.IGNORECASE)
+# How the words before a partner end (a cheap test before the cues are looked for).
+_PARTNER_END = re.compile(r"\s(?:by|with)(?:\s+the)?\s*$", re.IGNORECASE)
 # A role given to the one name it follows ("..., together with Japan as an observer").
 OWN_ROLE = re.compile(r"^\s*,?\s+as\s+(?:an?\s+)?(?:observer|co-?chair|member)\b", re.IGNORECASE)
 
@@ -64,6 +66,8 @@ def partner_cue(before: str) -> Cue | None:
     ("meeting with")."""
     best: Cue | None = None
     last = -1
+    if _PARTNER_END.search(before) is None:  # every gap of _PARTNER_GAP ends so: no verb has a partner here
+        return None
     for role, kind, pattern in ROLE_CUES:
         if kind != "verb":
             continue

@@ -18,6 +18,8 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from ..prefilter import fold, may_match
+
 __all__ = [
     "BROADENING_ROLES",
     "MAX_CUE_DISTANCE",
@@ -157,7 +159,10 @@ def nearest_cue(text: str, span: tuple[int, int] | None = None) -> Cue | None:
     none."""
     at = span or (len(text), len(text))
     best: tuple[int, int, Cue] | None = None
+    folded = fold(text)
     for role, kind, pattern in ROLE_CUES:
+        if not may_match(pattern, text, folded):  # a cheap test first: most cues are absent from a clause
+            continue
         for m in pattern.finditer(text):
             if at[0] < at[1] and m.start() >= at[0] and m.end() <= at[1]:
                 continue

@@ -17,7 +17,7 @@ from typing import NamedTuple
 
 from ..rows import each_row
 from .names import _curated, converter
-from .sources import _resolved, load_organisations
+from .sources import _resolved, files_held, load_organisations
 
 __all__ = [
     "ALTERNATIVE_FORMS",
@@ -203,7 +203,9 @@ def gazetteer(data_dir: Path | None = None) -> dict[str, tuple[str, str]]:
 # "Timor-Leste"), or a comma or bracket, which some names hold ("Korea, Republic of", "Iran (Islamic Republic
 # of)"). A name starts at a capital letter that no word character, hyphen or full stop precedes.
 _TOKEN = re.compile(r"[^\W_]+(?:[.'’-][^\W_]+)*\.?|[(),]")
-_START = re.compile(r"(?<![\w'’.-])[^\W\d_]")
+# The pattern leaves out the starts of lower-case ASCII letters (most words, never a capital), so that the loop
+# of :func:`_find_mentions` visits capitalised words and other letters only; it still checks ``isupper``.
+_START = re.compile(r"(?<![\w'’.-])[^\W\d_a-z]")
 
 
 def _tokens(form: str) -> tuple[str, ...]:
@@ -261,6 +263,8 @@ def _find_mentions(text: str, data_dir: Path) -> tuple[Mention, ...]:
             spans.append(nxt)
         words = tuple(_clean(m.group().casefold()) for m in spans)
         for tokens, (key, kind) in forms:
+            if len(tokens) > len(words) or words[: len(tokens) - 1] != tokens[:-1]:
+                continue  # each test below asks this first (a cheap skip of most forms)
             possessive = _is_possessive(words, tokens)
             if possessive or words[: len(tokens)] == tokens:
                 end = spans[len(tokens) - 1].end()
@@ -323,7 +327,7 @@ _BROKEN = re.compile(r"(?<=[a-z])-\s+(?=[a-z])")
 def dehyphenate(text: str) -> str:
     """Join words broken at a line end ("atten- ded", "New Zeal- and"): a hyphen followed by white space
     between two lower-case letters is never part of a name."""
-    return _BROKEN.sub("", text)
+    return _BROKEN.sub("", text) if "-" in text else text  # no hyphen (most texts): nothing to join
 
 
 _BULLET = re.compile(r"^\s*(?:[-•*▪◦‣–—·]|\(?\d{1,3}[.)]|\(?[a-z][.)])\s+")
@@ -331,13 +335,23 @@ _NAME_GAP = re.compile(r"^(?:\s|,|;|\band\b|\bdan\b|&|\bthe\b|\bas well as\b|\(|
 
 
 _NAME_LIST_MAX = 1500  # characters: a longer paragraph is never only names
+_LETTERS = re.compile(r"[^\W\d_]+")
+
+
+@lru_cache(maxsize=4)
+def _name_words(data_dir: Path) -> frozenset[str]:
+    """Every run of letters that a text made only of names and gaps may hold (case-folded): those of the
+    gazetteer's forms, each also with an "n" added (the adjectives "Australian", "Sri Lankan"), and the words of
+    :data:`_NAME_GAP`. A text holding any other word is no list of names, so the mentions need not be found."""
+    runs = {r for form in gazetteer(data_dir) for r in _LETTERS.findall(form.casefold())}
+    return frozenset(runs | {f"{r}n" for r in runs} | {"and", "dan", "the", "as", "well"})
 
 
 def name_list_mask(texts: list[str], data_dir: Path | None = None) -> list[bool]:
     """For each text, whether it is only a list of names (:func:`is_name_list`): such a paragraph is
     procedural (who came), not a paragraph of content."""
-    data_dir = _resolved(data_dir)
-    return [len(t) <= _NAME_LIST_MAX and _is_name_list(t, data_dir) for t in texts]
+    with files_held(data_dir) as held:  # the curated files are checked once, not once per text
+        return [len(t) <= _NAME_LIST_MAX and _is_name_list(t, held) for t in texts]
 
 
 def is_name_list(text: str, data_dir: Path | None = None) -> bool:
@@ -349,7 +363,8 @@ def is_name_list(text: str, data_dir: Path | None = None) -> bool:
 @lru_cache(maxsize=65536)
 def _is_name_list(text: str, data_dir: Path) -> bool:
     body = _BULLET.sub("", dehyphenate(text)).strip().rstrip(".;:")
-    if not body or len(body) > 4000:
+    words = _name_words(data_dir)  # the first word that no name holds ends the test (prose ends it at once)
+    if not body or len(body) > 4000 or not all(w[0] in words for w in _LETTERS.finditer(body.casefold())):
         return False
     mentions = find_mentions(body, data_dir)
     if not mentions:

@@ -15,6 +15,7 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
+from ..prefilter import fold, may_match
 from ..textscan import scan_joined
 from .counts import _SENTENCE_END, extract_counts
 from .gazetteer import gazetteer
@@ -253,7 +254,10 @@ def _find_cued_lists(text: str) -> tuple[tuple[str, str, str], ...]:
             offset += len(sentence) + 1
             continue
         taken: list[tuple[int, int]] = []
+        folded = fold(sentence)
         for role, pattern in LIST_PATTERNS:
+            if not may_match(pattern, sentence, folded):  # a cheap test first: most patterns cannot match
+                continue
             for m in pattern.finditer(sentence):
                 span = m.span("list")
                 lst = m.group("list")

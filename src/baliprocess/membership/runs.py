@@ -197,7 +197,7 @@ def _only_names_cached(text: str, data_dir: Path) -> tuple[list[Mention], str] |
     """(mentions, text without its bullet) when ``text`` is only names (list punctuation and a bracketed
     role aside), else None."""
     body = _BULLET.sub("", text, count=1).strip().rstrip(".;:,")
-    if len(body) >= 4000 or any(w not in _LIST_WORDS for w in _LOWER_WORD.findall(body)):
+    if len(body) >= 4000 or any(w[0] not in _LIST_WORDS for w in _LOWER_WORD.finditer(body)):
         return None  # a word in lower case that no list of names holds: prose, not a list
     mentions = _without_abbreviations(body, find_mentions(body, data_dir))
     if not mentions:

@@ -1,0 +1,78 @@
+"""The cheap pre-test of a pattern (:mod:`baliprocess.prefilter`) never says "no match" of a text that the
+pattern matches: on hand-made patterns with hand-derived strings, on every pattern the extractors gate, over
+the development texts, and over generated texts in any case."""
+
+from __future__ import annotations
+
+import re
+import sys
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from baliprocess.membership.cues import ROLE_CUES
+from baliprocess.membership.lists import LIST_PATTERNS
+from baliprocess.prefilter import ASCII_CASE_TWINS, fold, may_match, required_literals
+from test_speed_gates import dev_texts
+
+GATED = [p for _, _, p in ROLE_CUES] + [p for _, p in LIST_PATTERNS]
+
+
+@pytest.mark.parametrize(
+    ("pattern", "expected"),
+    [
+        (r"\bdid not (?:attend|join)\b", {"did not "}),
+        (r"(?:ab|cd)+e?", {"ab", "cd"}),
+        (r"x*y?", None),
+        (r"(?i:Sat) in", {" in"}),  # a group with its own flags tells nothing
+        (r"\bco-?chair(?:ed|ing)\b", {"chair"}),
+        (r"attend(?:ed|ing)|present", {"attend", "present"}),
+        (r"(?<=by )\w+", None),
+        (r"[Oo]bservers", {"bservers"}),
+    ],
+)
+def test_required_literals_by_hand(pattern: str, expected: set[str] | None) -> None:
+    found = required_literals(re.compile(pattern))
+    assert (None if found is None else set(found)) == expected
+
+
+def test_ignoring_case_reads_lower_case() -> None:
+    pattern = re.compile(r"\bAttended BY\b", re.IGNORECASE)
+    assert required_literals(pattern) == {"attended by"}
+    assert may_match(pattern, "ATTENDED by")
+    assert not may_match(pattern, "attended, by")
+
+
+def test_the_case_twins_are_every_letter_outside_ascii_that_matches_one_inside() -> None:
+    letter = re.compile("[a-z]", re.IGNORECASE)
+    twins = {c: chr(c).lower() for c in range(128, sys.maxunicode + 1) if letter.fullmatch(chr(c))}
+    assert set(twins) == set(ASCII_CASE_TWINS)
+    assert all(re.fullmatch(ASCII_CASE_TWINS[c], chr(c), re.IGNORECASE) for c in twins)
+    assert fold("ſent Kİt") == "sent kit"
+
+
+def test_every_gated_pattern_is_told_something() -> None:
+    """The patterns of the cues and the list grammar all yield strings (else their gate would do nothing)."""
+    assert [p.pattern[:40] for p in GATED if required_literals(p) is None] == []
+
+
+def test_no_match_in_the_development_texts_is_refused() -> None:
+    matched = 0
+    for text in dev_texts():
+        for pattern in GATED:
+            for m in pattern.finditer(text):
+                matched += 1
+                assert may_match(pattern, text) and may_match(pattern, m.group()), (pattern.pattern, m.group())
+    assert matched > 100
+
+
+_PIECES = [*sorted({s for p in GATED for s in required_literals(p) or ()}), "ſ", "K", "İ", "ı", " ", ",", "by "]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES).map(lambda s: s.upper() if len(s) % 3 == 0 else s), max_size=12))
+def test_no_match_in_generated_texts_is_refused(pieces: list[str]) -> None:
+    text = " ".join(pieces)
+    for pattern in GATED:
+        assert pattern.search(text) is None or may_match(pattern, text), pattern.pattern
