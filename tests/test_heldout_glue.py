@@ -120,6 +120,9 @@ def test_raw_sets_view_scores_each_set_once_and_glues_each_under_its_prefix(monk
     assert values["ho_goals_missed"] == "date mentions recall" and values["hd_goals_met"] == "date mentions recall"
     row = table.set_index("measure").loc["date mentions recall"]
     assert row["first (development)"] == "1.000 (10 of 10)" and row["second (held out)"] == "0.800 (8 of 10)"
+    assert list(table.columns) == ["measure", "second (held out)", "goal", "meets goal", "first (development)"], (
+        "the unseen set and its verdict come first, on a narrow screen's first view"
+    )
     assert str(row["meets goal"]) == "False"
 
 

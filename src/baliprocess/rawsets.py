@@ -91,10 +91,13 @@ def raw_sets_view(
 
 def compact(table: pd.DataFrame, labels: list[str]) -> pd.DataFrame:
     """One column per set instead of two: a rate as "0.942 (130 of 138)", a count (its value is its
-    numerator) as "8 of 35", so that the sets sit side by side on a narrow screen."""
+    numerator) as "8 of 35", so that the sets sit side by side on a narrow screen; the last (unseen) set
+    comes first, with its goal and whether it meets it, then the development sets in their order."""
     out = table[["measure"]].copy()
     for label in labels:
         of = table[f"{label}: n of m"]
         count = table[label] == of.str.split(" of ").str[0].astype(float)
         out[label] = of.where(count, table[label].map("{:.3f}".format) + " (" + of + ")")
-    return out.assign(goal=table["goal"], **{"meets goal": table["meets goal"]})
+    # The unseen set, its goal and the verdict first, so that they are on a narrow screen's first view.
+    out = out.assign(goal=table["goal"], **{"meets goal": table["meets goal"]})
+    return out[["measure", labels[-1], "goal", "meets goal", *labels[:-1]]]
