@@ -46,12 +46,18 @@ class PageTexts:
     bottom margin (the page number sits in the margin)."""
 
     def __init__(self, path: Path) -> None:
-        self.path, self.cache, self.lowest = path, {}, {}
+        self.path, self.cache, self.lowest_of = path, {}, {}
 
     def __getitem__(self, index: int) -> str:
         if not self.cache:
             self._read()
         return self.cache[index]
+
+    def lowest(self, index: int) -> float | None:
+        """The height of page ``index``'s lowest word of body text (None for a page without any)."""
+        if not self.cache:
+            self._read()
+        return self.lowest_of[index]
 
     def _read(self) -> None:
         def poppler(*options: str) -> str:
@@ -67,7 +73,7 @@ class PageTexts:
             height = float(page.group(1))
             boxes = re.findall(r'<word xMin="[\d.]+" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">', page.group(2))
             body = [height - float(bottom) for top, bottom in boxes if height - (float(top) + float(bottom)) / 2 > FOOT]
-            self.lowest[index] = min(body) if body else None
+            self.lowest_of[index] = min(body) if body else None
 
 
 MM = 72 / 25.4
@@ -201,8 +207,7 @@ def test_no_page_is_mostly_empty_but_a_chapters_last(pdf: PdfReader, texts: Page
         if index + 1 in last_pages:
             continue
         height = float(pdf.pages[index].mediabox.height)
-        texts[index]  # reads the file once, which fills texts.lowest
-        lowest = texts.lowest[index]
+        lowest = texts.lowest(index)
         if lowest is not None and (lowest - FOOT) / (height - HEAD - FOOT) <= MOST_EMPTY:
             continue
         share = emptiness(PDF, index, height)

@@ -46,15 +46,17 @@ def dev_values(values: dict[str, object], prefixes: list[str], into: str = "rawd
     """The figures of several sets read together, one key per measure (``into`` + the measure's words): a
     share to two decimals ("0.99, 1.00 and 0.97", in the order of ``prefixes``), an "n of m" as it is
     ("130 of 138, 80 of 82 and 71 of 82"). Only measures every set has are joined; goals are not."""
+    if not prefixes:
+        return {}
     out: dict[str, object] = {}
-    for key in values if prefixes else ():
+    for key in values:
         if not key.startswith(prefixes[0]) or key.endswith(("goals_met", "goals_missed")):
             continue
         measure = key[len(prefixes[0]) :]
         found = [values.get(prefix + measure) for prefix in prefixes]
         if any(value is None for value in found):
             continue
-        out[into + measure] = join_words([v if isinstance(v, str) else f"{float(str(v)):.2f}" for v in found])
+        out[into + measure] = join_words([f"{v:.2f}" if isinstance(v, float) else str(v) for v in found])
     return out
 
 
