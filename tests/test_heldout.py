@@ -1,9 +1,9 @@
 """The raw held-out harness (baliprocess.heldout), tested on tiny sets made here.
 
-Nothing here scores data/eval/heldout, heldout2, heldout3 or heldout4 (the unseen set; see their README.md). The
-scorers are checked on hand-made frames whose answers are known; the end-to-end test builds a two-file raw
-set in a temporary folder and checks that the harness runs ``add``, loads the corpus and reports every
-measure, without asserting how well today's extractors do (that would tie the test to them).
+Nothing here scores data/eval/heldout, heldout2, heldout3, heldout4 or heldout5 (the unseen set; see their
+README.md). The scorers are checked on hand-made frames whose answers are known; the end-to-end test builds a
+two-file raw set in a temporary folder and checks that the harness runs ``add``, loads the corpus and reports
+every measure, without asserting how well today's extractors do (that would tie the test to them).
 """
 
 from __future__ import annotations
@@ -260,12 +260,14 @@ COUNT_KINDS = {"attendance", "membership", "observers", "expected"}
 HELDOUT2_DIR = ho.HELDOUT_DIR.parent / "heldout2"
 HELDOUT3_DIR = ho.HELDOUT_DIR.parent / "heldout3"
 HELDOUT4_DIR = ho.HELDOUT_DIR.parent / "heldout4"
+HELDOUT5_DIR = ho.HELDOUT_DIR.parent / "heldout5"
 #: Each raw set and the script in tools/ that writes its raw/ folder.
 RAW_SETS = {
     "heldout": (ho.HELDOUT_DIR, "make_heldout.py"),
     "heldout2": (HELDOUT2_DIR, "make_heldout2.py"),
     "heldout3": (HELDOUT3_DIR, "make_heldout3.py"),
     "heldout4": (HELDOUT4_DIR, "make_heldout4.py"),
+    "heldout5": (HELDOUT5_DIR, "make_heldout5.py"),
 }
 
 
@@ -307,9 +309,9 @@ def test_heldout_set_is_well_formed(set_name):
     assert (pd.to_datetime(dates["start"]) <= pd.to_datetime(dates["end"])).all()
 
 
-@pytest.mark.parametrize("set_name", ["heldout2", "heldout3", "heldout4"])
+@pytest.mark.parametrize("set_name", ["heldout2", "heldout3", "heldout4", "heldout5"])
 def test_heldout_annotations_quote_the_documents(set_name):
-    """Every annotated name, count, date and not-date of a set written from texts/*.yml (heldout2 to heldout4)
+    """Every annotated name, count, date and not-date of a set written from texts/*.yml (heldout2 to heldout5)
     is text of its document as written there (white space collapsed; a hyphenated line break may be joined)."""
     import html
     import re
