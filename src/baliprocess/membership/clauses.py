@@ -21,8 +21,11 @@ __all__ = [
 ]
 
 # A list that picks out some of a group just named ("..., among them", "including"): the names are of that group.
+# The first name may be a long form the gazetteer does not know, with the acronym it knows in brackets ("yaitu
+# Badan PBB untuk Urusan Pengungsi (UNHCR)": Indonesian "namely"; fourth set, lists6).
 _BACK_REFERENCE = re.compile(
-    r"\b(?:among them|among whom|including|namely|such as|di antaranya|antara lain|termasuk)\s*:?\s*(?:the\s+)?$",
+    r"\b(?:among them|among whom|including|namely|such as|di antaranya|antara lain|termasuk|yaitu)\s*:?\s*(?:the\s+)?"
+    r"(?:[A-Z][^()]{0,80}\(\s*)?$",
     re.IGNORECASE,
 )
 _OBSERVER_GROUP = re.compile(r"\bobservers?\b", re.IGNORECASE)
