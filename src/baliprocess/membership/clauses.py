@@ -81,8 +81,9 @@ def partner_cue(before: str) -> Cue | None:
     return best
 
 
-# A name after "by", "of", "from" or "with" is seldom the subject of the list's verb ("funded by Japan").
-SECONDARY = re.compile(r"\b(?:by|of|from|with)\s*$")
+# A name after "by", "of", "from" or "with" is seldom the subject of the list's verb ("funded by Japan"); after
+# "on" or "about" it is a topic ("co-chaired the session on Myanmar": lists6, general by design).
+SECONDARY = re.compile(r"\b(?:by|of|from|with|on|about)\s*$")
 
 
 def agent(cue: str, before: str) -> bool:

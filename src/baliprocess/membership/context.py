@@ -73,6 +73,10 @@ _CONTINUES = re.compile(
 )
 # A sentence whose subject is a pronoun for the names of the sentence before ("Both will act as co-chairs").
 _PRONOUN_SUBJECT = re.compile(r"^\W*(?:Both|They|Keduanya|Mereka)\b")
+# A state after a preposition of topic or place is no co-chair ("the session on Myanmar", "arrived in Bali from
+# Thailand" aside), unless it owns the office next to it ("in Indonesia's Ministry of Foreign Affairs").
+_TOPIC = re.compile(r"\b(?:on|about|to|into|across|through|towards|against|at|in|near|within|di|ke)\s+(?:the\s+)?$")
+_OWN = re.compile(r"^['’]s\b")
 _APPOSITION = re.compile(
     r"^\s*,\s+(?:the|both)\s+(?:two\s+|joint\s+)?(?P<noun>co-?chairs?|observers?)\b[^,;.]{0,40}(?:,|$)",
     re.IGNORECASE,
@@ -104,6 +108,8 @@ def _co_chairs(sentence: SentenceRuns, names: list[Mention], runs: list[list[Men
     """Both states of a sentence that names exactly two entities, both states, and has a co-chair cue."""
     if len({m.key for m in names}) != 2 or any(m.kind != "state" for m in names):
         return []
+    if any(_TOPIC.search(sentence.sentence[: m.start]) and not _OWN.match(sentence.sentence[m.end :]) for m in names):
+        return []  # "co-chaired the session on Myanmar": a topic or a place, not one of the pair
     other = {e.mention.key for e in sentence.roled if e.role not in ("co_chair", "participant", "member")}
     if other:
         return []  # one of the two has another role here ("co-chaired by A; B attended as an observer")
