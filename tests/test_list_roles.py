@@ -54,10 +54,12 @@ def _roles(text: str) -> list[tuple[str, str]]:
             "Chile and Peru attended although Bolivia was absent.",
             [("CHL", "participant"), ("PER", "participant"), ("BOL", "absent")],
         ),
-        # the verb "consists of" beats the list item "the two Co-Chairs"
+        # the verb "consists of" beats the list item "the two Co-Chairs"; the two states named after "the two
+        # Co-Chairs" are the pair of co-chairs too (lists6: the fourth set's "made up of Indonesia and Australia,
+        # the two co-chairs" gives both roles)
         (
             "The bureau consists of the two Co-Chairs, Fiji and Tonga.",
-            [("FJI", "member"), ("TON", "member")],
+            [("FJI", "member"), ("TON", "member"), ("FJI", "co_chair"), ("TON", "co_chair")],
         ),
     ],
 )

@@ -21,8 +21,11 @@ __all__ = [
 ]
 
 # A list that picks out some of a group just named ("..., among them", "including"): the names are of that group.
+# The first name may be a long form the gazetteer does not know, with the acronym it knows in brackets ("yaitu
+# Badan PBB untuk Urusan Pengungsi (UNHCR)": Indonesian "namely"; fourth set, lists6).
 _BACK_REFERENCE = re.compile(
-    r"\b(?:among them|among whom|including|namely|such as|di antaranya|antara lain|termasuk)\s*:?\s*(?:the\s+)?$",
+    r"\b(?:among them|among whom|including|namely|such as|di antaranya|antara lain|termasuk|yaitu)\s*:?\s*(?:the\s+)?"
+    r"(?:[A-Z][^()]{0,80}\(\s*)?$",
     re.IGNORECASE,
 )
 _OBSERVER_GROUP = re.compile(r"\bobservers?\b", re.IGNORECASE)
@@ -78,8 +81,9 @@ def partner_cue(before: str) -> Cue | None:
     return best
 
 
-# A name after "by", "of", "from" or "with" is seldom the subject of the list's verb ("funded by Japan").
-SECONDARY = re.compile(r"\b(?:by|of|from|with)\s*$")
+# A name after "by", "of", "from" or "with" is seldom the subject of the list's verb ("funded by Japan"); after
+# "on" or "about" it is a topic ("co-chaired the session on Myanmar": lists6, general by design).
+SECONDARY = re.compile(r"\b(?:by|of|from|with|on|about)\s*$")
 
 
 def agent(cue: str, before: str) -> bool:

@@ -77,6 +77,7 @@ _VOCABULARY: tuple[tuple[str, str, str], ...] = (
         "member",
         r"\bmade up of\b|\bcompris(?:e|es|ed|ing)\b|\bconsists? of\b|\bconsisting of\b|"
         r"\b(?:is|are|was|were|became) (?:now )?(?:an? )?(?:(?!not\b)\w+ )?members?\b|\bkeanggotaan\b|"
+        r"\bberanggotakan\b|"
         r"\bbrings? together\b|"
         r"\bmembers?(?: of (?:the )?(?:[A-Z][\w-]*\s+){1,4})?\s*(?:are|were|include|included)\b",
         r"(?<!\bnot )(?<!non-)\bmembers?\b|\bmembership\b|\banggota\b",
@@ -108,10 +109,11 @@ MAX_CUE_DISTANCE = 8
 #: A verb cue that may govern one name on its own ("Fiji also attended", "Japan sat in as an observer").
 VERB_CUE = re.compile(
     r"\b(?:attended|took part|participated|sat in|co-?chaired|co-?hosted|co-?led|jointly (?:led|hosted)|"
-    r"shar(?:ed|ing) the chair|did not attend|is (?:now )?an? (?:\w+ )?member|"
+    r"as an? observer|shar(?:ed|ing) the chair|did not attend|is (?:now )?an? (?:\w+ )?member|"
     r"joined as|joined the (?:meeting|session|talks|conference|workshop)|"
     r"was present|were present|was represented|(?:was|were) (?:absent|not (?:present|represented))|"
-    r"sent no \w+|sent (?:its |their )?(?:apologies|regrets)|did not send|delegation (?:was|were) (?:led|headed))\b",
+    r"sent no \w+|sent (?:its |their )?(?:apologies|regrets)|did not send|delegation (?:was|were) (?:led|headed)|"
+    r"(?:led|headed) (?:the|a|its) \w+ delegation)\b",
     re.IGNORECASE,
 )
 #: Roles that add to a table's or list's own role rather than replace it: a co-chair in a list of the

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from ..rows import each_row
+from .forms import ALTERNATIVE_FORMS, DEMONYMS
 from .names import _curated, converter
 from .sources import _resolved, files_held, load_organisations
 
@@ -28,132 +29,6 @@ __all__ = [
     "is_name_list",
     "name_list_mask",
 ]
-
-#: Alternative, formal and short forms of state and territory names that country_converter's short and
-#: official names do not spell, with their ISO3 code. Indonesian forms of regional states are included
-#: because Bali Process texts are published in Indonesian too.
-ALTERNATIVE_FORMS: dict[str, str] = {
-    "Lao PDR": "LAO",
-    "Lao P.D.R.": "LAO",
-    "Laos": "LAO",
-    "Lao People's Democratic Republic": "LAO",
-    "DPRK": "PRK",
-    "North Korea": "PRK",
-    "Democratic People's Republic of Korea": "PRK",
-    "South Korea": "KOR",
-    "Republic of Korea": "KOR",
-    "ROK": "KOR",
-    "Korea Selatan": "KOR",
-    "Viet Nam": "VNM",
-    "Vietnam": "VNM",
-    "Türkiye": "TUR",
-    "Turkey": "TUR",
-    "Hong Kong SAR": "HKG",
-    "Hong Kong, China": "HKG",
-    "Hong Kong Special Administrative Region": "HKG",
-    "Hong Kong": "HKG",
-    "Macau SAR": "MAC",
-    "Macao SAR": "MAC",
-    "Macau": "MAC",
-    "Macao": "MAC",
-    "Macao Special Administrative Region": "MAC",
-    "UAE": "ARE",
-    "USA": "USA",
-    "U.S.": "USA",
-    "U.S.A.": "USA",
-    "United States of America": "USA",
-    "United States": "USA",
-    "UK": "GBR",
-    "U.K.": "GBR",
-    "United Kingdom": "GBR",
-    "Great Britain": "GBR",
-    "Burma": "MMR",
-    "Myanmar": "MMR",
-    "East Timor": "TLS",
-    "Timor Leste": "TLS",
-    "Timor-Leste": "TLS",
-    "Brunei": "BRN",
-    "Brunei Darussalam": "BRN",
-    "PNG": "PNG",
-    "Papua New Guinea": "PNG",
-    "Federated States of Micronesia": "FSM",
-    "Micronesia": "FSM",
-    "PRC": "CHN",
-    "People's Republic of China": "CHN",
-    "Iran": "IRN",
-    "Syria": "SYR",
-    "Russia": "RUS",
-    "Kingdom of Thailand": "THA",
-    "Islamic Republic of Pakistan": "PAK",
-    "Islamic Republic of Afghanistan": "AFG",
-    "Islamic Republic of Iran": "IRN",
-    "Republic of Indonesia": "IDN",
-    "Commonwealth of Australia": "AUS",
-    "Republic of the Philippines": "PHL",
-    "Kingdom of Cambodia": "KHM",
-    "Democratic Socialist Republic of Sri Lanka": "LKA",
-    "Republic of India": "IND",
-    "Republic of Fiji": "FJI",
-    "Republic of Kiribati": "KIR",
-    "Kingdom of Tonga": "TON",
-    "Republic of Nauru": "NRU",
-    "Republic of Vanuatu": "VUT",
-    "Independent State of Samoa": "WSM",
-    "Independent State of Papua New Guinea": "PNG",
-    "Republic of Singapore": "SGP",
-    "Socialist Republic of Viet Nam": "VNM",
-    "Socialist Republic of Vietnam": "VNM",
-    "Republic of the Union of Myanmar": "MMR",
-    "Nation of Brunei": "BRN",
-    "Kingdom of Bhutan": "BTN",
-    "Federal Democratic Republic of Nepal": "NPL",
-    "People's Republic of Bangladesh": "BGD",
-    "Republic of Maldives": "MDV",
-    "Hashemite Kingdom of Jordan": "JOR",
-    "Republic of Türkiye": "TUR",
-    "Republic of Turkey": "TUR",
-    "Swiss Confederation": "CHE",
-    "Kingdom of Sweden": "SWE",
-    "Kingdom of the Netherlands": "NLD",
-    "Netherlands": "NLD",
-    "French Republic": "FRA",
-    "Federal Republic of Germany": "DEU",
-    "Kingdom of Norway": "NOR",
-    "Kingdom of Denmark": "DNK",
-    "Kingdom of Spain": "ESP",
-    "Italian Republic": "ITA",
-    "Russian Federation": "RUS",
-    "Republic of South Africa": "ZAF",
-    "Kingdom of Saudi Arabia": "SAU",
-    "State of Qatar": "QAT",
-    "Sultanate of Oman": "OMN",
-    "Kingdom of Bahrain": "BHR",
-    "State of Kuwait": "KWT",
-    # Indonesian names of states of the region (a document in Indonesian lists them so)
-    "Selandia Baru": "NZL",
-    "Filipina": "PHL",
-    "Tiongkok": "CHN",
-    "Jepang": "JPN",
-    "Kamboja": "KHM",
-    "Singapura": "SGP",
-    "Amerika Serikat": "USA",
-    "Inggris": "GBR",
-    "Prancis": "FRA",
-    "Perancis": "FRA",
-    "Jerman": "DEU",
-    "Belanda": "NLD",
-    "Papua Nugini": "PNG",
-    "Kepulauan Solomon": "SLB",
-    "Korea Utara": "PRK",
-    "Suriah": "SYR",
-    "Yordania": "JOR",
-    "Turki": "TUR",
-    "Arab Saudi": "SAU",
-    "Uni Emirat Arab": "ARE",
-    "Mesir": "EGY",
-    "Afrika Selatan": "ZAF",
-    "Kanada": "CAN",
-}
 
 
 class Mention(NamedTuple):
@@ -268,6 +143,8 @@ def _find_mentions(text: str, data_dir: Path) -> tuple[Mention, ...]:
             possessive = _is_possessive(words, tokens)
             if possessive or words[: len(tokens)] == tokens:
                 end = spans[len(tokens) - 1].end()
+                if tokens[0] in _CAPITALS_ONLY and len(tokens) == 1 and not text[at:end].isupper():
+                    continue  # "Ri" is a name of a person, "RI" the Republic of Indonesia
                 if text[end - 1] == "." and "." not in text[at : end - 1].split()[-1]:
                     end -= 1  # the sentence's full stop is not part of the name
                 end -= 2 if possessive else 0
@@ -283,6 +160,10 @@ def _find_mentions(text: str, data_dir: Path) -> tuple[Mention, ...]:
     return tuple(out)
 
 
+#: Short forms written in capitals ("RI", "UK", "PNG") that name a state only when so written.
+_CAPITALS_ONLY = frozenset(f.casefold() for f in ALTERNATIVE_FORMS if f.isalpha() and f.isupper() and len(f) <= 4)
+
+
 def _adjective_of(words: tuple[str, ...], tokens: tuple[str, ...]) -> bool:
     """Whether ``words`` start with the adjective made from the name ``tokens`` ending in "a" ("Sri Lankan")."""
     n = len(tokens)
@@ -295,19 +176,24 @@ def _adjective_of(words: tuple[str, ...], tokens: tuple[str, ...]) -> bool:
 
 
 # A capitalised word after a state's adjective that makes the two a body of that state ("the Australian Border
-# Force", "the Indonesian Foreign Minister"): not "the Indian Ocean".
+# Force", "the Indonesian Foreign Minister"): not "the Indian Ocean". A delegation or a government in lower case
+# too ("the Thai delegation": third set's class L5, lists6).
 _STATE_BODY = re.compile(
     r"\s+(?:Government|Ministry|Minister|Department|Embassy|Ambassador|Delegation|Mission|Agency|Office|"
-    r"Border|Federal|National|Police|Navy|Coast|Immigration|Attorney|Foreign|Home|Permanent)\b"
+    r"Border|Federal|National|Police|Navy|Coast|Immigration|Attorney|Foreign|Home|Permanent|"
+    r"delegations?|delegates|government)\b"
 )
 
 
 def _demonym(text: str, first: re.Match[str], index: dict) -> Mention | None:
-    """A one-word state adjective made from a name ending in "a" by adding "n" ("Australian", "Indonesian",
-    "Malaysian") before a body of that state (:data:`_STATE_BODY`): the state, as the adjective is written."""
+    """A one-word state adjective before a body of that state (:data:`_STATE_BODY`): made from a name ending in
+    "a" by adding "n" ("Australian", "Indonesian", "Malaysian"), or one of :data:`DEMONYMS` ("Thai"); the
+    state, as the adjective is written."""
     word = _clean(first.group().casefold())
-    if not word.endswith("an") or _STATE_BODY.match(text, first.end()) is None:
+    if not (word.endswith("an") or word in DEMONYMS) or _STATE_BODY.match(text, first.end()) is None:
         return None
+    if word in DEMONYMS:
+        return Mention(first.start(), first.end(), first.group(), DEMONYMS[word], "state")
     for tokens, (key, kind) in index.get(word[:-1], []):
         if tokens == (word[:-1],) and kind == "state":
             return Mention(first.start(), first.end(), first.group(), key, kind)

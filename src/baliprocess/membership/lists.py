@@ -18,8 +18,8 @@ from pathlib import Path
 from ..prefilter import fold, may_match
 from ..textscan import scan_joined
 from .counts import _SENTENCE_END, extract_counts
-from .gazetteer import gazetteer
-from .names import _curated, _norm, converter, resolve_names
+from .gazetteer import find_mentions, gazetteer
+from .names import _canonical_names, _curated, _norm, converter, resolve_names
 from .sources import _resolved
 
 __all__ = [
@@ -38,7 +38,7 @@ _TRIGGER = re.compile(
     r"attend|particip|co-chair|chairmanship|member|observ|present|delegat|took part|taking part|sat in|"
     r"made up of|among them|absent|apologies|invit|expected|compris|consist|chair|presid|brought together|"
     r"sent no|due to|"
-    r"memimpin|dipimpin|dihadiri|hadir|peserta|anggota|pengamat"
+    r"memimpin|dipimpin|dihadiri|hadir|peserta|anggota|pengamat|ketua bersama"
 )
 # A list ends at the end of its sentence or where another clause begins.
 # ("co-chaired by Indonesia and Australia, runs until Tuesday", "..., while business co-chairs ...").
@@ -229,9 +229,31 @@ def _split_list(data_dir: Path, text: str) -> tuple[str, ...]:
             closed = closed or last or len(names) > 1
             items.extend(p.strip() for p in names)
     out = (_TITLE.sub("", re.sub(r"^the\s+", "", i, flags=re.IGNORECASE)) for i in items if i and not _PERSON.search(i))
+    out = (_official(i, data_dir) for i in out)
     # "Delegations from the following attended:"; an item without a capital letter describes, it names nobody
     # ("the two ministers", "kedua menteri")
-    return tuple(i for i in out if i.casefold() not in _NOT_NAMES and _CAPITAL.search(i))
+    return tuple(i for i in out if i and i.casefold() not in _NOT_NAMES and _CAPITAL.search(i))
+
+
+# An official named by office ("Menteri Luar Negeri RI Retno L.P. Marsudi", "Deputy Director-General of the
+# Department of International Organizations"): third and fourth sets (lists6), the second set's README too.
+_OFFICE = re.compile(
+    r"^(?:(?:Deputy|Vice|Assistant|Acting|Senior|Under|Chief|Permanent|Executive|Foreign|Prime)\s+)*"
+    r"(?:Director|Minister|Menteri|Ambassador|Duta Besar|Secretary|Head|Counsellor|Commissioner|Consul)\b"
+)
+
+
+def _official(item: str, data_dir: Path) -> str:
+    """An item that names an official by office and resolves to nothing: the one state or organisation named in
+    it ("Menteri Luar Negeri RI Retno Marsudi" -> "Indonesia"), or "" when none is (an office alone names no
+    delegation); any other item unchanged."""
+    if not _OFFICE.match(item) or resolve_names([item], data_dir)["kind"].iloc[0]:
+        return item  # no office, or one the names resolve ("Director-General of the IOM")
+    named = {m.key: m for m in find_mentions(item, data_dir)}
+    if len(named) != 1:
+        return "" if not named else item
+    m = next(iter(named.values()))  # a state by the name every table uses ("RI" is no name resolve_names knows)
+    return m.key if m.kind == "organisation" else str(_canonical_names(data_dir).get(m.key, m.text))
 
 
 def find_lists(text: str) -> list[tuple[str, str]]:

@@ -14,9 +14,9 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 from pathlib import Path
-from typing import NamedTuple
 
 from .clauses import OWN_ROLE, SECONDARY, agent, observers_among, of_a_group, partner_cue, picked_out, without_aside
+from .context import Entry, SentenceRuns, apposition_role, context_entries, without_apposition
 from .cues import (
     BROADENING_ROLES,
     MAX_CUE_DISTANCE,
@@ -53,20 +53,11 @@ _AGENCY_GAP = re.compile(
     r"^['’]s(?:\s+(?:[A-Z][\w'’-]*|of|for|the|on))+\s*(?:,|;|\band\b|\bas well as\b|\s)*(?:the\s+)?$"
 )
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[“\"A-Z])")
-# A full stop that ends no sentence: an initial ("Marty M. Natalegawa"), an honorific ("the Hon. Kevin").
-_NO_END = re.compile(r"(?:(?<![\w.])[A-Z]|\b(?:Hon|Dr|Mr|Mrs|Ms|Prof|St))\.$")
+# A full stop that ends no sentence: an initial ("Marty M. Natalegawa", "Retno L.P. Marsudi": third set, lists6),
+# an honorific ("the Hon. Kevin").
+_NO_END = re.compile(r"(?:(?:(?<![\w.])|(?<=[A-Z]\.))[A-Z]|\b(?:Hon|Dr|Mr|Mrs|Ms|Prof|St))\.$")
 _ITEM_ROLE = re.compile(r"^\s*\(([^()]{1,40})\)")
 _BULLET = re.compile(r"^\s*(?:#{1,6}\s+)?(?:[-•*▪◦‣–—·]|\(?\d{1,3}[.)]|\(?[a-z][.)])?\s*")
-
-
-class Entry(NamedTuple):
-    """One listed name: the mention, its role, the cue that gave the role, and where the list was."""
-
-    mention: Mention
-    role: str
-    cue: str
-    source: str
-    row: int
 
 
 # An unknown name between two known ones ("Malaysia, Camboda, Fiji"): one to six capitalised words.
@@ -74,6 +65,12 @@ _UNKNOWN_ITEM = re.compile(
     r"^(?P<pre>\s*[,;]\s*(?:the\s+)?)(?P<name>[A-Z][\w'’.-]*(?:\s+(?:of|for|on|the|[A-Z][\w'’.-]*)){0,6})"
     r"(?P<post>\s*(?:[,;]|\band\b|\bas well as\b)\s*(?:the\s+)?)$"
 )
+
+
+# A long form the gazetteer does not know before the acronym it knows, between two such names ("(UNHCR),
+# Organisasi Internasional untuk Migrasi (IOM) dan ..."): the names of an Indonesian list with English acronyms
+# (fourth set, lists6), or of any list whose long forms are not curated.
+_NAMED_GAP = re.compile(r"^\)\s*(?:,|;|\band\b|\bdan\b|\bserta\b)\s*(?:the\s+)?[A-Z][^()]{0,80}\(\s*$")
 
 
 def _runs(text: str, mentions: list[Mention]) -> list[list[Mention]]:
@@ -84,7 +81,7 @@ def _runs(text: str, mentions: list[Mention]) -> list[list[Mention]]:
         gap_start = runs[-1][-1].end if runs else 0
         gap = text[gap_start : m.start]
         unknown = _UNKNOWN_ITEM.match(gap) if runs else None
-        if runs and (_GAP.match(gap) or _GROUP_GAP.match(gap) or _AGENCY_GAP.match(gap)):
+        if runs and (_GAP.match(gap) or _GROUP_GAP.match(gap) or _AGENCY_GAP.match(gap) or _NAMED_GAP.match(gap)):
             runs[-1].append(m)
         elif unknown:
             at = gap_start + unknown.start("name")
@@ -132,43 +129,67 @@ _AS_MEMBER = re.compile(r"\bas (?:an? )?(?:full )?members?\b(?! of (?:the )?(?:[
 
 def sentence_entries(text: str, data_dir: Path | None = None) -> Iterator[Entry]:
     """Entries of the lists written in the sentences of one paragraph: runs of two or more names with a cue
-    in their clause, and a single name governed by a verb cue next to it ("Fiji also attended")."""
+    in their clause, a single name governed by a verb cue next to it ("Fiji also attended"), and the names
+    whose own clause gives no role but whose sentence or neighbour does (:mod:`.context`: co-chairs named
+    through their officials, "They came from ...")."""
+    yield from (e for e in paragraph_entries(text, data_dir) if e.role)
+
+
+def paragraph_entries(text: str, data_dir: Path | None = None) -> list[Entry]:
+    """:func:`sentence_entries` with the runs of two or more names no cue reaches, as entries of role ""
+    (a list whose role the text does not say: "countries of origin such as A, B and C")."""
     text = dehyphenate(text)
+    read: list[SentenceRuns] = []
     for sentence in _sentences(text):
         mentions = find_mentions(sentence, data_dir)
-        if not mentions:
-            continue
-        for run in _runs(sentence, mentions):
-            clause, offset = _clause(sentence, run)
-            span = (run[0].start - offset, run[-1].end - offset)
-            full, clause = clause, without_aside(clause, span[1])
-            own = OWN_ROLE.match(clause[span[1] :])
-            if own is not None and len(run) > 1:  # the phrase is the last name's: the others take the clause's cue
-                span = (span[0], span[1] + own.end())
-            partner = partner_cue(clause[: span[0]]) if len(run) == 1 else None
-            near = partner or nearest_cue(clause, span)
-            if clause != full and (near is None or near.score > MAX_CUE_DISTANCE):
-                near = nearest_cue(full, span)  # the aside is the only cue: it says what the names are
-            if (
-                near is None
-                or _OTHER_BODY.match(clause[span[1] :])
-                or (near.score > MAX_CUE_DISTANCE and not of_a_group(clause[: span[0]], near))
-            ):
-                continue
-            found = observers_among(clause[: span[0]]) if near.role == "participant" else None
-            found = found or (near.role, near.words)
-            if len(run) == 1 and not (picked_out(clause[: span[0]], near.kind) or own or partner):
-                around = clause[max(0, span[0] - 40) : span[1] + 60]
-                if not VERB_CUE.search(around) or (
-                    SECONDARY.search(clause[: span[0]]) and not agent(near.words, clause[: span[0]])
-                ):
-                    continue
-            for m in run:
-                last = own is not None and m is run[-1]
-                role, cue = _item_role(sentence, m) or (cell_role(own.group()) if last and own else None) or found
-                yield Entry(m, role, cue, "sentence", 0)
-                if role == "participant" and (standing := _AS_MEMBER.search(clause[span[1] :])):
-                    yield Entry(m, "member", standing.group(), "sentence", 0)
+        roled: list[Entry] = []
+        unroled: list[list[Mention]] = []
+        for run in _runs(sentence, mentions) if mentions else ():
+            entries = _run_entries(sentence, run)
+            if entries is None:
+                unroled.append(run)
+            else:
+                roled.extend(entries)
+        read.append(SentenceRuns(sentence, mentions, roled, unroled))
+    return context_entries(read)
+
+
+def _run_entries(sentence: str, run: list[Mention]) -> list[Entry] | None:
+    """The entries of one run from the cue of its clause; None when no cue reaches it ([] when one does but
+    a rule rejects the run, e.g. a single name without a verb of its own)."""
+    clause, offset = _clause(sentence, run)
+    span = (run[0].start - offset, run[-1].end - offset)
+    full, clause = clause, without_aside(clause, span[1])
+    own = OWN_ROLE.match(clause[span[1] :])
+    if own is not None and len(run) > 1:  # the phrase is the last name's: the others take the clause's cue
+        span = (span[0], span[1] + own.end())
+    partner = partner_cue(clause[: span[0]]) if len(run) == 1 else None
+    near = partner or nearest_cue(without_apposition(clause, span[0]), span)
+    if clause != full and (near is None or near.score > MAX_CUE_DISTANCE):
+        near = nearest_cue(full, span)  # the aside is the only cue: it says what the names are
+    if near is None or (near.score > MAX_CUE_DISTANCE and not of_a_group(clause[: span[0]], near)):
+        return None
+    if _OTHER_BODY.match(clause[span[1] :]):
+        return []
+    found = observers_among(clause[: span[0]]) if near.role == "participant" else None
+    found = found or (near.role, near.words)
+    if len(run) == 1 and not (picked_out(clause[: span[0]], near.kind) or own or partner):
+        around = clause[max(0, span[0] - 40) : span[1] + 60]
+        if not VERB_CUE.search(around) or (
+            SECONDARY.search(clause[: span[0]]) and not agent(near.words, clause[: span[0]])
+        ):
+            return []
+    out: list[Entry] = []
+    apposed = apposition_role(full[span[1] :])  # the aside rule took it out of clause
+    for m in run:
+        last = own is not None and m is run[-1]
+        role, cue = _item_role(sentence, m) or (cell_role(own.group()) if last and own else None) or found
+        out.append(Entry(m, role, cue, "sentence", 0))
+        if role == "participant" and (standing := _AS_MEMBER.search(clause[span[1] :])):
+            out.append(Entry(m, "member", standing.group(), "sentence", 0))
+        if apposed is not None and apposed[0] != role:
+            out.append(Entry(m, *apposed, "sentence", 0))
+    return out
 
 
 def _cells(text: str) -> list[str] | None:
