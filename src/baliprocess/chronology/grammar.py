@@ -30,13 +30,14 @@ from ..datevocab import (
     DATE_ORDERS,
     FOREIGN_MONTH_PATTERN,
     MONTH_ABBREVIATION_PATTERN,
+    MONTH_CAPITALS_PATTERN,
     MONTH_NAME_PATTERN,
     MONTH_NUMBERS,
 )
 from .meetingdays import NTH_DAY_PATTERN
 from .relative import PART_WORDS, RELATIVE_PATTERN, SHIFTS, counted_back, relative_interval
 from .weekdays import WEEKDAY_PATTERN, resolve_weekday
-from .yearnames import year_is_no_date
+from .yearnames import after_copyright, year_is_no_date
 
 __all__ = ["DATE_ORDERS", "DATE_RE", "FINANCIAL_YEAR_START", "MENTION_COLUMNS", "PRECISIONS"]
 
@@ -45,10 +46,11 @@ PRECISIONS = ("day", "month", "season", "financial_year", "year", "decade")
 #: First month of a financial year written "2012/13" (Australia's, 1 July to 30 June).
 FINANCIAL_YEAR_START = 7
 MENTION_COLUMNS = ["doc_id", "paragraph_id", "text", "start", "end", "precision", "inferred"]
-# Month names are matched capitalised only ("May 2004", never the verb "may") and as whole words ("Mayors",
-# "Marshall", "Declaration" are none); abbreviations may end in ".".
+# Month names are matched capitalised or in capitals only ("May 2004", "MAY 2004", never the verb "may") and as
+# whole words ("Mayors", "Marshall", "Declaration" are none); abbreviations may end in ".".
 _MONTH = (
-    rf"\b(?:(?:{MONTH_NAME_PATTERN}|{FOREIGN_MONTH_PATTERN})(?![\w-])|(?:{MONTH_ABBREVIATION_PATTERN})(?![\w-])\.?)"
+    rf"\b(?:(?:{MONTH_NAME_PATTERN}|{FOREIGN_MONTH_PATTERN}|{MONTH_CAPITALS_PATTERN})(?![\w-])|"
+    rf"(?:{MONTH_ABBREVIATION_PATTERN})(?![\w-])\.?)"
 )
 _DAY = r"(?<!\d)(?:0?[1-9]|[12]\d|3[01])(?!\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?<!\d)(?:19|20)\d\d(?!\d)"
@@ -247,11 +249,25 @@ def _at_present(m: re.Match[str]) -> bool:
     return re.match(r"[^.;]{0,60}?\b(?:has|have|is|are|counts|comprises|includes)\b", m.string[m.end() :]) is not None
 
 
+# A page's modification stamp ("Date modified 29 Nov 2022", "Last updated: 3 May 2020", "Diperbarui 5 Juni"):
+# when the page was edited, not what it tells (heldout3's printed page; heldout4's page has it as a field).
+_MODIFIED = re.compile(
+    r"(?:\b(?i:date|last)\s+(?i:modified|updated)|\b(?:Modified|Updated|Diperbarui))\s*(?i:on)?\s*:?\s*$"
+)
+
+
+def _modified_stamp(m: re.Match[str]) -> bool:
+    before = m.string[max(0, m.start() - 24) : m.start()]
+    return ("odified" in before or "pdated" in before or "iperbarui" in before) and _MODIFIED.search(before) is not None
+
+
 def _resolve(
     m: re.Match[str], doc_date: dt.date | None, day_first: bool = True
 ) -> tuple[dt.date, dt.date, str, bool] | None:
     """The interval ``(start, end, precision, inferred)`` a match means, or None if it is impossible or not
-    a date. ``day_first`` is the order of the document's numeric dates."""
+    a date (or a page's modification stamp). ``day_first`` is the order of the document's numeric dates."""
+    if _modified_stamp(m):
+        return None
     g = m.groupdict()
     kind = m.lastgroup or ""
     inferred = False
@@ -337,7 +353,7 @@ def _resolve(
             precision = "season" if g["yyb_p1"] or g["yyb_p2"] else "year"
             start, end = dt.date(int(g["yyb_y1"]), first, 1), _month_end(int(g["yyb_y2"]), last)
         elif kind == "yy":
-            years = _years(g)
+            years = None if after_copyright(m.string, m.start()) else _years(g)
             if years is None:
                 return None
             start, end, precision = years

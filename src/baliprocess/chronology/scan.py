@@ -66,8 +66,10 @@ def same_day(
 _SEPARATOR = "\n\x00\n"
 _WHITESPACE_RUN = re.compile(r"\s\s")
 _YEAR_TRIGGER = re.compile(r"(?:19|20)\d\d")
-# Jan, Feb, ... Dec, and the Indonesian Mei, Agu, Okt, Des
-_MONTH_TRIGGER = re.compile("|".join(sorted({name[:3] for name in MONTH_NAMES + INDONESIAN_MONTH_NAMES})))
+# Jan, Feb, ... Dec, and the Indonesian Mei, Agu, Okt, Des, also in capitals (JAN, MEI)
+_MONTH_TRIGGER = re.compile(
+    "|".join(sorted({p for name in MONTH_NAMES + INDONESIAN_MONTH_NAMES for p in (name[:3], name[:3].upper())}))
+)
 # English keywords ("day": Monday ... Sunday, today, yesterday), then the Indonesian ones: the relative words
 # (year, month, week or Sunday, day, yesterday, tomorrow) and the weekdays ("jum": Jumat, Jum'at), these only
 # at the start of a word ("sharing" holds no "hari").

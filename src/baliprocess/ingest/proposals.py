@@ -28,7 +28,9 @@ __all__ = [
     "DateCheck",
     "check_file_date",
     "dateline",
+    "heading_over_title_field",
     "note",
+    "page_dateline",
     "propose_doc_type",
     "propose_title",
     "stale_notes",
@@ -146,6 +148,17 @@ def dateline(paragraphs: list[str], limit: int = 6, words: int = 8) -> tuple[Doc
     return None
 
 
+def page_dateline(paragraphs: list[str], limit: int = 6) -> tuple[DocDate, str] | None:
+    """A saved page's own date line: the line right under its first heading, read as :func:`dateline` reads an
+    opening line ("04 April, 2011 | Source: The Jakarta Post" under the article's heading on a page with no
+    publication-date field; written from heldout4). Only that line: the rest of a page holds the dates of
+    related links and comments."""
+    for i, text in enumerate(paragraphs[:limit]):
+        if _HEADING.match(text):
+            return dateline(paragraphs[i + 1 : i + 2], limit=1) if i + 1 < len(paragraphs) else None
+    return None
+
+
 @dataclass(frozen=True)
 class DateCheck:
     """Whether a file's creation date agrees with the text: ``ok`` and, if not, why (one phrase)."""
@@ -180,10 +193,37 @@ def propose_title(paragraphs: list[str]) -> tuple[str, str] | None:
         if _HEADING.match(line):
             return _HEADING.sub("", line).strip(), "the document's first heading"
     if lines:
-        first = lines[0]
+        first = _SUBJECT.sub("", lines[0])
+        if len(lines) > 1 and _capitals(first) and _capitals(lines[1]) and not _DATE_IN_LINE.search(lines[1]):
+            first = f"{first} {lines[1]}"  # a title in capitals wrapped over two lines
         if len(first.split()) <= 20 and not first.endswith((".", ",", ";")) and "|" not in first:
             return first, "the document's first line"
     return None
+
+
+# An e-mail's subject line ("Subject: RSO Bulletin - Save the date ...", heldout4): the subject is the title.
+_SUBJECT = re.compile(r"^(?:Subject|Perihal)\s*:\s*", re.I)
+_DATE_IN_LINE = re.compile(r"\d")
+
+
+def _capitals(line: str) -> bool:
+    """Whether a line is set in capitals ("JOINT PRESS CONFERENCE AT THE CONCLUSION OF THE SIXTH BALI PROCESS"
+    / "MINISTERIAL CONFERENCE": a title a text file wraps over two lines; written from heldout4)."""
+    letters = [c for c in line if c.isalpha()]
+    return len(letters) >= 3 and all(c.isupper() for c in letters)
+
+
+def heading_over_title_field(title: str, paragraphs: list[str]) -> str | None:
+    """The document's first heading when the file's title field shares no word with it: such a field names
+    the site or the kind of document, not this one ("Embassy of the Republic of Indonesia in Budapest" over
+    "Participants call fourth Bali Process meeting a real step forward"; a Word template's "Press Release",
+    "Co-Hosts Summary"). Written from heldout4's three such files; in heldout, heldout2 and heldout3 every
+    title field shares words with the heading. None when they share a word or there is no heading."""
+    heading = propose_title(paragraphs)
+    if heading is None or heading[1] != "the document's first heading":
+        return None
+    words = {w for w in re.findall(r"\w+", title.casefold()) if w not in _FUNCTION_WORDS}
+    return None if words & set(re.findall(r"\w+", heading[0].casefold())) else heading[0]
 
 
 def without_site_name(title: str, paragraphs: list[str]) -> str | None:
@@ -208,7 +248,12 @@ DOC_TYPE_CUES: tuple[tuple[re.Pattern[str], str, str], ...] = (
     (re.compile(r"\bdeclaration\b|\bdeklarasi\b", re.I), "declaration", "statement"),
     (re.compile(r"\bstatement\b|\bpernyataan\b", re.I), "statement", "statement"),
     # the chair's account of a meeting is a statement of the chairs ("Co-Chairs' Summary", "Chair's Summary")
-    (re.compile(r"\b(?:co-?)?chair(?:s|man)?['’]?s?['’]?\s+summary\b", re.I), "chairs' summary", "statement"),
+    # and so is the co-hosts' account of a workshop ("Co-Hosts' Summary", heldout4)
+    (
+        re.compile(r"\b(?:co-?)?(?:chair(?:s|man)?|hosts?)['’]?s?['’]?\s+summary\b", re.I),
+        "chairs' summary",
+        "statement",
+    ),
     (
         re.compile(r"\b(?:report|summary record|record of|outcomes? of|minutes of|laporan)\b", re.I),
         "report",
@@ -217,13 +262,15 @@ DOC_TYPE_CUES: tuple[tuple[re.Pattern[str], str, str], ...] = (
     (
         re.compile(
             r"\b(?:background|concept|briefing|information) (?:note|paper)\b|\bfact sheet\b|"
-            r"\b(?:research|policy|issues?) (?:brief|paper)\b|\bat a glance\b",
+            r"\b(?:research|policy|issues?) (?:brief|paper|note)\b|\bat a glance\b",
             re.I,
         ),
         "background note",
         "other",
     ),
     (re.compile(r"\bnote (?:for|to) (?:the )?file\b|\bmemo(?:randum)?\b|\bnota dinas\b", re.I), "note", "other"),
+    # a record of what was said ("Transcript, E&OE" under a press conference's title, heldout4)
+    (re.compile(r"\btranscript\b|\btranskrip\b", re.I), "transcript", "other"),
     # "RSO Highlights", "Highlights: Issue 2" (a newsletter's name), not "Minister highlights the risks"
     (
         re.compile(r"\b(?:newsletter|bulletin|buletin)\b|\bhighlights\s*(?:$|[:|–—-]|issue\b|no\.)", re.I),
