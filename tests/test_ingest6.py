@@ -123,6 +123,9 @@ def test_titles():
         ("Co-Hosts Summary", [], "statement"),
         ("JOINT PRESS CONFERENCE", ["Suva - Friday, 3 May 2013", "Transcript, E&OE", "MINISTER: Good."], "other"),
         ("Policy Note 3: From Framework to Practice", [], "other"),
+        # a masthead's line of fields: each field is a label
+        ("FROM FRAMEWORK TO PRACTICE", ["The Framework, 2011–2014 · Policy note 3 · September 2014", "Text."], "other"),
+        ("THE OFFICE AT WORK", ["Support Office · Issue 2 · April–June 2018", "The group met."], None),
         # a report about a transcript names no transcript of its own
         ("Talks end", ["The ministers released a transcript of their remarks on Friday."], None),
     ],

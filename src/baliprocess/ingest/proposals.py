@@ -21,6 +21,7 @@ from dataclasses import dataclass
 
 from ..datevocab import MONTH_NUMBERS
 from ..docdate import DocDate, from_parts
+from .titles import _FUNCTION_WORDS, _HEADING, heading_over_title_field, propose_title, without_site_name
 
 __all__ = [
     "NOTE_PREFIX",
@@ -35,11 +36,11 @@ __all__ = [
     "propose_title",
     "stale_notes",
     "text_dates",
+    "without_site_name",
 ]
 
 NOTE_PREFIX = "Proposed by add: "
 YEAR = dt.timedelta(days=366)
-_HEADING = re.compile(r"^#{1,6}\s+")
 
 
 def note(value: object, why: str) -> str:
@@ -181,63 +182,6 @@ def check_file_date(date: DocDate, mentioned: list[tuple[dt.date, dt.date, str]]
     return DateCheck(True)
 
 
-# --- title ----------------------------------------------------------------------------------------------
-
-
-def propose_title(paragraphs: list[str]) -> tuple[str, str] | None:
-    """(title, where) from the first heading among the opening lines, else from the first line when it is
-    short and ends no sentence (a title line, not a paragraph of text). A text file's paragraphs may
-    still hold their line breaks, so lines are looked at, not paragraphs."""
-    lines = [line.strip() for text in paragraphs[:20] for line in text.split("\n") if line.strip()][:40]
-    for line in lines:
-        if _HEADING.match(line):
-            return _HEADING.sub("", line).strip(), "the document's first heading"
-    if lines:
-        first = _SUBJECT.sub("", lines[0])
-        if len(lines) > 1 and _capitals(first) and _capitals(lines[1]) and not _DATE_IN_LINE.search(lines[1]):
-            first = f"{first} {lines[1]}"  # a title in capitals wrapped over two lines
-        if len(first.split()) <= 20 and not first.endswith((".", ",", ";")) and "|" not in first:
-            return first, "the document's first line"
-    return None
-
-
-# An e-mail's subject line ("Subject: RSO Bulletin - Save the date ...", heldout4): the subject is the title.
-_SUBJECT = re.compile(r"^(?:Subject|Perihal)\s*:\s*", re.I)
-_DATE_IN_LINE = re.compile(r"\d")
-
-
-def _capitals(line: str) -> bool:
-    """Whether a line is set in capitals ("JOINT PRESS CONFERENCE AT THE CONCLUSION OF THE SIXTH BALI PROCESS"
-    / "MINISTERIAL CONFERENCE": a title a text file wraps over two lines; written from heldout4)."""
-    letters = [c for c in line if c.isalpha()]
-    return len(letters) >= 3 and all(c.isupper() for c in letters)
-
-
-def heading_over_title_field(title: str, paragraphs: list[str]) -> str | None:
-    """The document's first heading when the file's title field shares no word with it: such a field names
-    the site or the kind of document, not this one ("Embassy of the Republic of Indonesia in Budapest" over
-    "Participants call fourth Bali Process meeting a real step forward"; a Word template's "Press Release",
-    "Co-Hosts Summary"). Written from heldout4's three such files; in heldout, heldout2 and heldout3 every
-    title field shares words with the heading. None when they share a word or there is no heading."""
-    heading = propose_title(paragraphs)
-    if heading is None or heading[1] != "the document's first heading":
-        return None
-    words = {w for w in re.findall(r"\w+", title.casefold()) if w not in _FUNCTION_WORDS}
-    return None if words & set(re.findall(r"\w+", heading[0].casefold())) else heading[0]
-
-
-def without_site_name(title: str, paragraphs: list[str]) -> str | None:
-    """The part of a file's title before " | " when the document's first heading is that part: a page's title
-    field names the page and then its site ("Talks end in Suva | Ministry of Foreign Affairs"). None when the
-    title has no such part or the heading differs."""
-    if " | " not in title:
-        return None
-    heading = propose_title(paragraphs)
-    first = title.split(" | ")[0].strip()
-    same = heading is not None and heading[0].casefold().split() == first.casefold().split()
-    return first if same else None
-
-
 # --- doc_type -------------------------------------------------------------------------------------------
 
 #: (cue, the kind it names, the doc_type the corpus schema files it under), first match wins. In the title
@@ -288,7 +232,6 @@ CUE_CHARS = 300
 #: A short opening line ("CO-CHAIRS' STATEMENT", "Summary of the Co-Chairs' statement") is a label: a cue may
 #: stand anywhere in it.
 LABEL_WORDS = 6
-_FUNCTION_WORDS = frozenset("a an and at by for from in of on the to with".split())
 
 
 def _title_case_before(text: str, at: int) -> bool:
@@ -308,12 +251,21 @@ def _cue_counts(where: str, text: str, at: int, kind: str) -> bool:
     return at == 0 or kind == "news report" or label
 
 
+def _fields(line: str) -> list[str]:
+    """A line, then its fields when it is a masthead's line of fields ("... Framework, 2011–2014 · Policy note
+    3 · September 2014": each field a label; heldout4's note, whose kind only its masthead names)."""
+    parts = line.split(" · ")
+    return [line, *parts] if len(parts) > 1 else [line]
+
+
 def _first_cue(title: str | None, paragraphs: list[str], headers: Sequence[str] = ()) -> tuple[str, str, str] | None:
     """(doc_type, kind, where and what) of the first cue in the title, then in a running header that the PDF
     rules removed, then in the opening lines."""
     opening = [line for text in paragraphs[:4] for line in text.split("\n") if line.strip()][:8]
-    places = [("the title", title or "")] + [("a running header", h) for h in dict.fromkeys(headers)]
-    places += [("the opening text", _HEADING.sub("", t)[:CUE_CHARS]) for t in opening]
+    places = [("the title", title or "")] + [
+        ("a running header", f) for h in dict.fromkeys(headers) for f in _fields(h)
+    ]
+    places += [("the opening text", f) for t in opening for f in _fields(_HEADING.sub("", t)[:CUE_CHARS])]
     for where, text in places:
         for cue, kind, doc_type in DOC_TYPE_CUES:
             match = cue.search(text)
