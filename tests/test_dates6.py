@@ -80,3 +80,47 @@ def test_capital_months_are_found_by_the_windowed_scan_as_by_the_whole_pattern()
 )
 def test_a_pages_modification_stamp_is_no_mention(text, expected):
     assert _found(text) == expected
+
+
+def test_years_counted_from_the_year_last_named():
+    """heldout4's policy note: "in April 2009 ... Two years later, at the fourth conference, held ... on 29 and
+    30 March 2011 ... opened in Bangkok the following year" (2011, then 2012)."""
+    text = (
+        "Ministers met in April 2009. Two years later, at the fourth conference, held on 29 and 30 March 2011, "
+        "they agreed. An office opened the following year. Three years earlier the talks had stalled; "
+        "the previous year they had not met."
+    )
+    assert [(d["text"], str(d["start"])[:4], str(d["end"])[:4], d["precision"]) for d in extract(text, DOC)] == [
+        ("April 2009", "2009", "2009", "month"),
+        ("Two years later", "2011", "2011", "year"),
+        ("29 and 30 March 2011", "2011", "2011", "day"),
+        ("the following year", "2012", "2012", "year"),
+        ("Three years earlier", "2009", "2009", "year"),
+        ("the previous year", "2008", "2008", "year"),
+    ]
+
+
+def test_a_counted_year_with_nothing_named_before_it_or_counted_from_an_event_is_no_mention():
+    assert extract("The following year the office opened.", DOC) == []
+    assert _found("In 2011 it began; two years after the conference it closed.") == [
+        ("2011", "2011-01-01", "2011-12-31")
+    ]
+    # "the next year" stays relative to the document's date (2015)
+    assert _found("In 2011 it began and the next year it grew.")[1] == ("next year", "2016-01-01", "2016-12-31")
+
+
+def test_counted_years_are_found_by_the_windowed_scan_as_by_the_whole_pattern():
+    text = "x " * 40 + "In 2009 it met; two years later it met again, three years earlier A year later " + "y " * 40
+    assert [m.span() for m in ch.scan(text)] == [m.span() for m in ch.DATE_RE.finditer(text)]
+
+
+def test_month_alternation_as_a_tree_of_letters():
+    import re
+
+    from baliprocess.datevocab import by_first_letter
+
+    words = ["March", "May", "Maret", "MAY", "Sept", "Sep", "Jun"]
+    pattern = re.compile(f"(?:{by_first_letter(words)})")
+    assert all(pattern.fullmatch(w) for w in words)
+    assert not any(pattern.fullmatch(w) for w in ("Mar", "Ma", "Se", "Mays", "JUN"))
+    assert by_first_letter(["Sep", "Sept"]) == "S(?:e(?:p(?:t|)))"
