@@ -14,7 +14,8 @@ a day ("from Monday 11 to Wednesday 13 March") or before a bracketed day and mon
 years make ranges ("between late 2017 and early 2018"); months and parts of years may be relative to the
 document's year ("June last year", "pertengahan tahun ini": :mod:`.relative`). A year that names a document,
 law or event, or counts things, is no mention (:mod:`.yearnames`); "the same day" is the day last named
-(:func:`.scan.same_day`); "the second day" is a day of the meeting last named (:mod:`.meetingdays`).
+(:func:`.scan.same_day`); "the second day" is a day of the meeting last named (:mod:`.meetingdays`); "two years
+later" counts from the year last named (:mod:`.yearsafter`).
 """
 
 from __future__ import annotations
@@ -30,13 +31,16 @@ from ..datevocab import (
     DATE_ORDERS,
     FOREIGN_MONTH_PATTERN,
     MONTH_ABBREVIATION_PATTERN,
+    MONTH_CAPITALS_PATTERN,
     MONTH_NAME_PATTERN,
     MONTH_NUMBERS,
+    by_first_letter,
 )
 from .meetingdays import NTH_DAY_PATTERN
 from .relative import PART_WORDS, RELATIVE_PATTERN, SHIFTS, counted_back, relative_interval
 from .weekdays import WEEKDAY_PATTERN, resolve_weekday
-from .yearnames import year_is_no_date
+from .yearnames import after_copyright, year_is_no_date
+from .yearsafter import YEARS_AFTER_PATTERN
 
 __all__ = ["DATE_ORDERS", "DATE_RE", "FINANCIAL_YEAR_START", "MENTION_COLUMNS", "PRECISIONS"]
 
@@ -45,10 +49,12 @@ PRECISIONS = ("day", "month", "season", "financial_year", "year", "decade")
 #: First month of a financial year written "2012/13" (Australia's, 1 July to 30 June).
 FINANCIAL_YEAR_START = 7
 MENTION_COLUMNS = ["doc_id", "paragraph_id", "text", "start", "end", "precision", "inferred"]
-# Month names are matched capitalised only ("May 2004", never the verb "may") and as whole words ("Mayors",
-# "Marshall", "Declaration" are none); abbreviations may end in ".".
+# Month names are matched capitalised or in capitals only ("May 2004", "MAY 2004", never the verb "may") and as
+# whole words ("Mayors", "Marshall", "Declaration" are none); abbreviations may end in ".".
+_MONTH_WORDS = "|".join((MONTH_NAME_PATTERN, FOREIGN_MONTH_PATTERN, MONTH_CAPITALS_PATTERN)).split("|")
 _MONTH = (
-    rf"\b(?:(?:{MONTH_NAME_PATTERN}|{FOREIGN_MONTH_PATTERN})(?![\w-])|(?:{MONTH_ABBREVIATION_PATTERN})(?![\w-])\.?)"
+    rf"\b(?:(?:{by_first_letter(_MONTH_WORDS)})(?![\w-])|"
+    rf"(?:{by_first_letter(MONTH_ABBREVIATION_PATTERN.split('|'))})(?![\w-])\.?)"
 )
 _DAY = r"(?<!\d)(?:0?[1-9]|[12]\d|3[01])(?!\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?<!\d)(?:19|20)\d\d(?!\d)"
@@ -159,7 +165,7 @@ _FORMS = [
         "rel",
         r"\b(?P<rel_p>"
         rf"{RELATIVE_PATTERN}|(?P<same_p>(?i:(?:on\s+)?the\s+same\s+day|(?:pada\s+)?hari\s+yang\s+sama))|"
-        rf"(?P<nth_p>{NTH_DAY_PATTERN}))\b",
+        rf"(?P<nth_p>{NTH_DAY_PATTERN})|(?P<after_p>{YEARS_AFTER_PATTERN}))\b",
     ),
     # a weekday with its day and month in brackets: "Selasa (14/4)", "Minggu malam (5/8)", "Friday (25/03)";
     # a weekday alone: "on Monday" (not "Monday, 12 March", which the day forms read, nor "the Friday before,
@@ -177,7 +183,7 @@ _FORMS = [
 # engine reject every other position at once (a tenfold speed-up, same matches).
 _GATE = (
     r"(?=\d|\b(?:[A-Z]|the\s|earl|lat|las|mid|fi|fo|sec|thi|nex|yes|tod|tom|betw|"
-    r"tahun|bulan|minggu|pekan|hari|kemarin|besok|awal|pertengahan|akhir|day\s))"
+    r"tahun|bulan|minggu|pekan|hari|kemarin|besok|awal|pertengahan|akhir|day\s|one\s|two\s|thr|six\s|sev|eig))"
 )
 DATE_RE = re.compile(_GATE + "(?:" + "|".join(f"(?P<{name}>{body})" for name, body in _FORMS) + ")")
 
@@ -247,11 +253,28 @@ def _at_present(m: re.Match[str]) -> bool:
     return re.match(r"[^.;]{0,60}?\b(?:has|have|is|are|counts|comprises|includes)\b", m.string[m.end() :]) is not None
 
 
+# A page's modification stamp ("Date modified 29 Nov 2022", "Last updated: 3 May 2020", "Diperbarui 5 Juni"):
+# when the page was edited, not what it tells (heldout3's printed page; heldout4's page has it as a field).
+_MODIFIED = re.compile(
+    r"(?:\b(?i:date|last)\s+(?i:modified|updated)|\b(?:Modified|Updated|Diperbarui))\s*(?i:on)?\s*:?\s*$"
+)
+
+
+def _modified_stamp(m: re.Match[str]) -> bool:
+    at = m.start()
+    if m.string[at - 2 : at] not in ("d ", "i ", ": ", "n ", "d:"):  # the stamp's last letters, cheaply first
+        return False
+    before = m.string[max(0, at - 24) : at]
+    return ("odified" in before or "pdated" in before or "iperbarui" in before) and _MODIFIED.search(before) is not None
+
+
 def _resolve(
     m: re.Match[str], doc_date: dt.date | None, day_first: bool = True
 ) -> tuple[dt.date, dt.date, str, bool] | None:
     """The interval ``(start, end, precision, inferred)`` a match means, or None if it is impossible or not
-    a date. ``day_first`` is the order of the document's numeric dates."""
+    a date (or a page's modification stamp). ``day_first`` is the order of the document's numeric dates."""
+    if _modified_stamp(m):
+        return None
     g = m.groupdict()
     kind = m.lastgroup or ""
     inferred = False
@@ -337,7 +360,7 @@ def _resolve(
             precision = "season" if g["yyb_p1"] or g["yyb_p2"] else "year"
             start, end = dt.date(int(g["yyb_y1"]), first, 1), _month_end(int(g["yyb_y2"]), last)
         elif kind == "yy":
-            years = _years(g)
+            years = None if after_copyright(m.string, m.start()) else _years(g)
             if years is None:
                 return None
             start, end, precision = years
@@ -349,7 +372,7 @@ def _resolve(
             y = int(g["y_y"])
             start, end, precision = dt.date(y, 1, 1), dt.date(y, 12, 31), "year"
         else:  # relative; "the same day" is the day last named (see scan.same_day)
-            if g["same_p"] or g["nth_p"]:
+            if g["same_p"] or g["nth_p"] or g["after_p"]:
                 return None
             if doc_date is None or _at_present(m) or counted_back(m.string, m.start()):
                 return None

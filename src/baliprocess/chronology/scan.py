@@ -13,12 +13,13 @@ import numpy as np
 import pandas as pd
 
 from ..corpus import Corpus
-from ..datevocab import INDONESIAN_MONTH_NAMES, MONTH_NAMES
+from ..datevocab import INDONESIAN_MONTH_NAMES, MONTH_NAMES, by_first_letter
 from ..textscan import scan_joined
 from .grammar import DATE_RE, MENTION_COLUMNS, _as_date, _resolve
 from .meetingdays import Span, meeting_day
 from .relative import Resolved
 from .weekdays import resolve_weekday
+from .yearsafter import years_after
 
 __all__ = ["date_mentions", "extract", "same_day", "scan", "weekday_problems"]
 
@@ -32,10 +33,12 @@ def extract(
     out: list[dict[str, object]] = []
     last: dt.date | None = None
     span: Span | None = None
+    year: int | None = None
     for m in scan(text):
         resolved = _resolve(m, doc_date, date_order != "month_first")
         resolved, last = same_day(m, resolved, last)
         resolved, span = meeting_day(m, resolved, span)
+        resolved, year = years_after(m, resolved, year)
         if resolved is not None:
             start, end, precision, inferred = resolved
             out.append(
@@ -66,8 +69,11 @@ def same_day(
 _SEPARATOR = "\n\x00\n"
 _WHITESPACE_RUN = re.compile(r"\s\s")
 _YEAR_TRIGGER = re.compile(r"(?:19|20)\d\d")
-# Jan, Feb, ... Dec, and the Indonesian Mei, Agu, Okt, Des
-_MONTH_TRIGGER = re.compile("|".join(sorted({name[:3] for name in MONTH_NAMES + INDONESIAN_MONTH_NAMES})))
+# Jan, Feb, ... Dec, and the Indonesian Mei, Agu, Okt, Des, also in capitals (JAN, MEI), grouped by their first
+# letter ("M(?:AR|AY|EI|ar|ay|ei)"), which the engine tries as fast as the names without capitals
+_MONTH_TRIGGER = re.compile(
+    by_first_letter(sorted({p for name in MONTH_NAMES + INDONESIAN_MONTH_NAMES for p in (name[:3], name[:3].upper())}))
+)
 # English keywords ("day": Monday ... Sunday, today, yesterday), then the Indonesian ones: the relative words
 # (year, month, week or Sunday, day, yesterday, tomorrow) and the weekdays ("jum": Jumat, Jum'at), these only
 # at the start of a word ("sharing" holds no "hari").
@@ -178,11 +184,13 @@ def date_mentions(corpus: Corpus) -> pd.DataFrame:
     records: list[tuple[str, dt.date, dt.date, str, bool, int]] = []
     last: dict[str, dt.date | None] = {}
     spans: dict[str, Span | None] = {}
+    years: dict[str, int | None] = {}
     for m, row, offset in _scan_by_language(corpus):
         doc_id = doc_of_row[row]
         resolved = _resolve(m, doc_dates[doc_id], day_first.get(doc_id, True))
         resolved, last[doc_id] = same_day(m, resolved, last.get(doc_id))
         resolved, spans[doc_id] = meeting_day(m, resolved, spans.get(doc_id))
+        resolved, years[doc_id] = years_after(m, resolved, years.get(doc_id))
         if resolved is None:
             continue
         rows_index.append(row)

@@ -7,6 +7,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from ..datevocab import by_first_letter
+
 __all__ = ["INDONESIAN_WEEKDAY_NAMES", "WEEKDAY_NAMES", "WEEKDAY_PATTERN", "resolve_weekday", "weekday_number"]
 
 WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
@@ -15,7 +17,7 @@ INDONESIAN_WEEKDAY_NAMES = ("Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu"
 _NUMBERS = {name: i for names in (WEEKDAY_NAMES, INDONESIAN_WEEKDAY_NAMES) for i, name in enumerate(names)}
 _NUMBERS["Jum'at"] = _NUMBERS["Jum’at"] = 4
 #: Every weekday name, English or Indonesian (an alternation without groups or boundaries).
-WEEKDAY_PATTERN = "|".join(sorted(_NUMBERS, key=len, reverse=True))
+WEEKDAY_PATTERN = by_first_letter(list(_NUMBERS))
 # Past and future tense of the sentence that holds a weekday.
 _PAST = re.compile(
     r"\b(?:met|was|were|had|held|opened|closed|attended|took|signed|agreed|adopted|announced|said|"

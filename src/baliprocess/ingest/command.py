@@ -22,7 +22,9 @@ from .pdftext import Lexicon
 from .proposals import (
     check_file_date,
     dateline,
+    heading_over_title_field,
     note,
+    page_dateline,
     propose_doc_type,
     propose_title,
     text_dates,
@@ -155,7 +157,7 @@ def _propose_date(found: Extracted, options: Options) -> tuple[DocDate | None, s
     if found.date is not None and found.date_source is not None and found.date_kind != "file":
         return found.date, note(found.date, found.date_source), None  # a web page's publication date
     # A saved page's text holds dates of related links and comments: only its own fields date it.
-    line = None if found.is_web_page else dateline(found.paragraphs)
+    line = page_dateline(found.paragraphs) if found.is_web_page else dateline(found.paragraphs)
     if found.date is None or found.date_source is None:  # the readers set both together
         return (line[0], note(line[0], f"the dateline '{line[1]}'"), None) if line else (None, None, None)
     # A file's creation date says when the file was made: the text's own dateline comes first.
@@ -205,6 +207,15 @@ def add_file(
     if not title and found.title and not JUNK_TITLE.match(found.title):
         title, title_note = found.title, note(found.title, found.title_source or "the file's metadata")
         page = without_site_name(title, found.paragraphs)
+        heading = heading_over_title_field(title, found.paragraphs)
+        if heading:
+            title, title_note = (
+                heading,
+                note(
+                    heading,
+                    f"the document's first heading ({found.title_source or 'the title field'} names no word of it)",
+                ),
+            )
         if page:
             title, title_note = (
                 page,

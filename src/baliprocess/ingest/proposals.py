@@ -21,6 +21,7 @@ from dataclasses import dataclass
 
 from ..datevocab import MONTH_NUMBERS
 from ..docdate import DocDate, from_parts
+from .titles import _FUNCTION_WORDS, _HEADING, heading_over_title_field, propose_title, without_site_name
 
 __all__ = [
     "NOTE_PREFIX",
@@ -28,16 +29,18 @@ __all__ = [
     "DateCheck",
     "check_file_date",
     "dateline",
+    "heading_over_title_field",
     "note",
+    "page_dateline",
     "propose_doc_type",
     "propose_title",
     "stale_notes",
     "text_dates",
+    "without_site_name",
 ]
 
 NOTE_PREFIX = "Proposed by add: "
 YEAR = dt.timedelta(days=366)
-_HEADING = re.compile(r"^#{1,6}\s+")
 
 
 def note(value: object, why: str) -> str:
@@ -146,6 +149,17 @@ def dateline(paragraphs: list[str], limit: int = 6, words: int = 8) -> tuple[Doc
     return None
 
 
+def page_dateline(paragraphs: list[str], limit: int = 6) -> tuple[DocDate, str] | None:
+    """A saved page's own date line: the line right under its first heading, read as :func:`dateline` reads an
+    opening line ("04 April, 2011 | Source: The Jakarta Post" under the article's heading on a page with no
+    publication-date field; written from heldout4). Only that line: the rest of a page holds the dates of
+    related links and comments."""
+    for i, text in enumerate(paragraphs[:limit]):
+        if _HEADING.match(text):
+            return dateline(paragraphs[i + 1 : i + 2], limit=1) if i + 1 < len(paragraphs) else None
+    return None
+
+
 @dataclass(frozen=True)
 class DateCheck:
     """Whether a file's creation date agrees with the text: ``ok`` and, if not, why (one phrase)."""
@@ -168,36 +182,6 @@ def check_file_date(date: DocDate, mentioned: list[tuple[dt.date, dt.date, str]]
     return DateCheck(True)
 
 
-# --- title ----------------------------------------------------------------------------------------------
-
-
-def propose_title(paragraphs: list[str]) -> tuple[str, str] | None:
-    """(title, where) from the first heading among the opening lines, else from the first line when it is
-    short and ends no sentence (a title line, not a paragraph of text). A text file's paragraphs may
-    still hold their line breaks, so lines are looked at, not paragraphs."""
-    lines = [line.strip() for text in paragraphs[:20] for line in text.split("\n") if line.strip()][:40]
-    for line in lines:
-        if _HEADING.match(line):
-            return _HEADING.sub("", line).strip(), "the document's first heading"
-    if lines:
-        first = lines[0]
-        if len(first.split()) <= 20 and not first.endswith((".", ",", ";")) and "|" not in first:
-            return first, "the document's first line"
-    return None
-
-
-def without_site_name(title: str, paragraphs: list[str]) -> str | None:
-    """The part of a file's title before " | " when the document's first heading is that part: a page's title
-    field names the page and then its site ("Talks end in Suva | Ministry of Foreign Affairs"). None when the
-    title has no such part or the heading differs."""
-    if " | " not in title:
-        return None
-    heading = propose_title(paragraphs)
-    first = title.split(" | ")[0].strip()
-    same = heading is not None and heading[0].casefold().split() == first.casefold().split()
-    return first if same else None
-
-
 # --- doc_type -------------------------------------------------------------------------------------------
 
 #: (cue, the kind it names, the doc_type the corpus schema files it under), first match wins. In the title
@@ -208,7 +192,12 @@ DOC_TYPE_CUES: tuple[tuple[re.Pattern[str], str, str], ...] = (
     (re.compile(r"\bdeclaration\b|\bdeklarasi\b", re.I), "declaration", "statement"),
     (re.compile(r"\bstatement\b|\bpernyataan\b", re.I), "statement", "statement"),
     # the chair's account of a meeting is a statement of the chairs ("Co-Chairs' Summary", "Chair's Summary")
-    (re.compile(r"\b(?:co-?)?chair(?:s|man)?['’]?s?['’]?\s+summary\b", re.I), "chairs' summary", "statement"),
+    # and so is the co-hosts' account of a workshop ("Co-Hosts' Summary", heldout4)
+    (
+        re.compile(r"\b(?:co-?)?(?:chair(?:s|man)?|hosts?)['’]?s?['’]?\s+summary\b", re.I),
+        "chairs' summary",
+        "statement",
+    ),
     (
         re.compile(r"\b(?:report|summary record|record of|outcomes? of|minutes of|laporan)\b", re.I),
         "report",
@@ -217,13 +206,15 @@ DOC_TYPE_CUES: tuple[tuple[re.Pattern[str], str, str], ...] = (
     (
         re.compile(
             r"\b(?:background|concept|briefing|information) (?:note|paper)\b|\bfact sheet\b|"
-            r"\b(?:research|policy|issues?) (?:brief|paper)\b|\bat a glance\b",
+            r"\b(?:research|policy|issues?) (?:brief|paper|note)\b|\bat a glance\b",
             re.I,
         ),
         "background note",
         "other",
     ),
     (re.compile(r"\bnote (?:for|to) (?:the )?file\b|\bmemo(?:randum)?\b|\bnota dinas\b", re.I), "note", "other"),
+    # a record of what was said ("Transcript, E&OE" under a press conference's title, heldout4)
+    (re.compile(r"\btranscript\b|\btranskrip\b", re.I), "transcript", "other"),
     # "RSO Highlights", "Highlights: Issue 2" (a newsletter's name), not "Minister highlights the risks"
     (
         re.compile(r"\b(?:newsletter|bulletin|buletin)\b|\bhighlights\s*(?:$|[:|–—-]|issue\b|no\.)", re.I),
@@ -241,7 +232,6 @@ CUE_CHARS = 300
 #: A short opening line ("CO-CHAIRS' STATEMENT", "Summary of the Co-Chairs' statement") is a label: a cue may
 #: stand anywhere in it.
 LABEL_WORDS = 6
-_FUNCTION_WORDS = frozenset("a an and at by for from in of on the to with".split())
 
 
 def _title_case_before(text: str, at: int) -> bool:
@@ -261,12 +251,21 @@ def _cue_counts(where: str, text: str, at: int, kind: str) -> bool:
     return at == 0 or kind == "news report" or label
 
 
+def _fields(line: str) -> list[str]:
+    """A line, then its fields when it is a masthead's line of fields ("... Framework, 2011–2014 · Policy note
+    3 · September 2014": each field a label; heldout4's note, whose kind only its masthead names)."""
+    parts = line.split(" · ")
+    return [line, *parts] if len(parts) > 1 else [line]
+
+
 def _first_cue(title: str | None, paragraphs: list[str], headers: Sequence[str] = ()) -> tuple[str, str, str] | None:
     """(doc_type, kind, where and what) of the first cue in the title, then in a running header that the PDF
     rules removed, then in the opening lines."""
     opening = [line for text in paragraphs[:4] for line in text.split("\n") if line.strip()][:8]
-    places = [("the title", title or "")] + [("a running header", h) for h in dict.fromkeys(headers)]
-    places += [("the opening text", _HEADING.sub("", t)[:CUE_CHARS]) for t in opening]
+    places = [("the title", title or "")] + [
+        ("a running header", f) for h in dict.fromkeys(headers) for f in _fields(h)
+    ]
+    places += [("the opening text", f) for t in opening for f in _fields(_HEADING.sub("", t)[:CUE_CHARS])]
     for where, text in places:
         for cue, kind, doc_type in DOC_TYPE_CUES:
             match = cue.search(text)

@@ -21,7 +21,8 @@ from pathlib import Path
 
 from ..docdate import DocDate, from_parts, parse_doc_date
 from .pdftext import Lexicon, pdf_text
-from .structure import Table, docx_blocks, html_blocks, restore_date_line
+from .printed import drop_related_links
+from .structure import Table, docx_blocks, html_blocks, restore_date_line, restore_heading
 
 __all__ = [
     "JUNK_TITLE",
@@ -80,16 +81,25 @@ def _http(url: object) -> str | None:
 
 _ISO_PREFIX = re.compile(r"^(\d{4}(?:-\d{2}(?:-\d{2})?)?)(?:[T ]\S*)?$")
 _HAS_YEAR = re.compile(r"(?<!\d)\d{4}(?!\d)")
+# A compact timestamp, as news sites' "pubdate" fields write it: 20180806 or 20180806143500 (heldout4).
+_COMPACT = re.compile(r"^((?:19|20)\d\d)(0[1-9]|1[0-2])([0-3]\d)(?:\d{4}|\d{6})?$")
 
 
 def metadata_date(value: str) -> DocDate | None:
     """A date stated in a metadata field, at the precision it states; None when there is none.
 
-    ISO forms (``2016``, ``2016-03``, ``2016-03-23``, ``2016-03-23T10:00:00+11:00``) are read directly;
+    ISO forms (``2016``, ``2016-03``, ``2016-03-23``, ``2016-03-23T10:00:00+11:00``) and compact timestamps
+    (``20160323``, ``20160323100000``) are read directly;
     other wordings (``23 March 2016``) by dateparser, whose period says whether a day, a month or only a
     year is given. A value without a four-digit year (``now``, ``yesterday``) is never read as a date.
     """
     text = value.strip()
+    compact = _COMPACT.match(text)
+    if compact:
+        try:
+            return from_parts(*map(int, compact.groups()))
+        except ValueError:
+            return None
     iso = _ISO_PREFIX.match(text)
     if iso:
         try:
@@ -141,7 +151,7 @@ def _html_date_candidates(tree) -> Iterator[tuple[str, str]]:
     for meta in tree.xpath("//meta[@content]"):
         name = meta.get("property") or meta.get("name") or meta.get("itemprop") or meta.get("http-equiv") or ""
         if _DATE_META.search(name) and not _NOT_PUBLICATION.search(name):
-            rank = 0 if re.search("published|issued", name, re.IGNORECASE) else 1
+            rank = 0 if re.search("published|issued|pubdate", name, re.IGNORECASE) else 1
             found.append((rank, f"<meta {name}>", meta.get("content")))
     for script in tree.xpath("//script[@type='application/ld+json']"):
         try:
@@ -178,7 +188,7 @@ def _from_html(data: bytes) -> Extracted:
     if not paragraphs:
         raise IngestError("no main text found: the page holds only menus, links or other boilerplate")
     out = Extracted(
-        restore_date_line(tree, paragraphs),
+        restore_date_line(tree, restore_heading(tree, paragraphs)),
         title=one_line(getattr(doc, "title", None)),
         publisher=one_line(getattr(doc, "sitename", None)),
         url=_http(getattr(doc, "url", None)),
@@ -243,7 +253,9 @@ def _read_pdf(data: bytes, lexicon: Lexicon | None) -> Extracted:
         if text.boilerplate_pages:
             raise IngestError("only running headers, page numbers or print stamps: no text left to add")
         raise IngestError("no text layer (scanned?): run OCR first")
-    out = Extracted(text.paragraphs, log=text.log)
+    printed = any(entry["rule"] == "print-stamp" for entry in text.log)
+    paragraphs = drop_related_links(text.paragraphs, text.log) if printed else text.paragraphs
+    out = Extracted(paragraphs, log=text.log)
     empty = [str(p) for p in text.empty_pages if p <= n_pages]
     if empty:
         out.notes.append(f"page(s) {', '.join(empty)} have no text layer and are missing: run OCR on them")

