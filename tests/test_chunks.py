@@ -1,5 +1,5 @@
-"""Work split by runs of documents (baliprocess.chunks): the runs cover the corpus in order, and the
-participation built run by run and combined is the participation of the whole corpus."""
+"""Work split by shares of the documents (baliprocess.chunks): the shares cover the corpus, and the
+participation built share by share and merged is the participation of the whole corpus."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from baliprocess.chunks import concat_in_order, corpus_chunks
+from baliprocess.chunks import corpus_chunks, merge_pieces
 from baliprocess.corpus import Corpus, load_corpus
 from baliprocess.membership.tables import _participation_tables
 from mixedcorpus import mixed_corpus
@@ -30,30 +30,29 @@ def _corpus(sizes: list[int]) -> Corpus:
 @pytest.mark.parametrize(
     ("sizes", "n", "expected"),
     [
-        ([1, 1, 1, 1], 2, [["d0", "d1"], ["d2", "d3"]]),  # 2 of 4 paragraphs in each
-        ([6, 1, 1, 1, 1], 2, [["d0"], ["d1", "d2", "d3", "d4"]]),  # the first run holds 6 of 10 already
-        ([1, 1, 1], 5, [["d0"], ["d1"], ["d2"]]),  # never more runs than documents
-        ([3, 0, 3], 2, [["d0"], ["d1", "d2"]]),  # a run ends once it holds its share; an empty document is kept
+        ([1, 1, 1, 1, 1], 2, [["d0", "d2", "d4"], ["d1", "d3"]]),  # every n-th document
+        ([1, 1, 1], 5, [["d0"], ["d1"], ["d2"]]),  # never more shares than documents
+        ([3, 0, 3], 2, [["d0", "d2"], ["d1"]]),  # a document without paragraphs is kept
         ([2, 2], 1, [["d0", "d1"]]),
     ],
 )
-def test_runs_of_documents(sizes, n, expected):
+def test_shares_of_the_documents(sizes, n, expected):
     chunks = corpus_chunks(_corpus(sizes), n)
     assert [c.documents["doc_id"].tolist() for c in chunks] == expected
     for chunk, ids in zip(chunks, expected, strict=True):
-        assert sorted(set(chunk.paragraphs["doc_id"])) == sorted(d for d in ids if sizes[int(d[1:])])
+        assert chunk.paragraphs["doc_id"].tolist() == [d for d in ids for _ in range(sizes[int(d[1:])])]
         assert list(chunk.meta) == ids
         assert chunk.cleaning_log["doc_id"].tolist() == (["d1"] if "d1" in ids else [])
 
 
-def test_concat_keeps_order_and_skips_empty_pieces():
-    a = pd.DataFrame({"x": [1, 2]}, index=[5, 6])
-    empty = pd.DataFrame({"x": pd.Series([], dtype=object)})
-    b = pd.DataFrame({"x": [3]})
-    out = concat_in_order([a, empty, b])
-    assert out["x"].tolist() == [1, 2, 3] and out.index.tolist() == [0, 1, 2]
+def test_merge_puts_rows_in_document_order_and_skips_empty_pieces():
+    a = pd.DataFrame({"doc_id": ["d0", "d0", "d2"], "x": [1, 2, 5]}, index=[5, 6, 7])
+    empty = pd.DataFrame({"doc_id": pd.Series([], dtype=object), "x": pd.Series([], dtype=object)})
+    b = pd.DataFrame({"doc_id": ["d1", "d3", "d3"], "x": [3, 6, 7]})
+    out = merge_pieces([a, empty, b], ["d0", "d1", "d2", "d3"])
+    assert out["x"].tolist() == [1, 2, 3, 5, 6, 7] and out.index.tolist() == list(range(6))
     assert out["x"].dtype == "int64"  # the empty piece's object column does not change the type
-    assert concat_in_order([empty, empty]).empty
+    assert merge_pieces([empty, empty], ["d0"]).empty
 
 
 @pytest.fixture(scope="module")
@@ -62,12 +61,12 @@ def mixed(tmp_path_factory) -> Corpus:
 
 
 @pytest.mark.parametrize("n", [2, 3, 8])
-def test_participation_by_runs_equals_whole(mixed, n):
+def test_participation_by_shares_equals_whole(mixed, n):
     whole = _participation_tables(mixed)
     pieces = [_participation_tables.build(c) for c in corpus_chunks(mixed, n)]
-    assert 1 < len(pieces) <= n  # at most n runs, fewer when a long document holds more than its share
-    by_runs = _participation_tables.combine(pieces)
-    assert list(by_runs) == list(whole) == ["participation", "unresolved_names", "membership_panel"]
+    assert len(pieces) == n
+    by_shares = _participation_tables.finish(merge_pieces(pieces, mixed.documents["doc_id"].tolist()))
+    assert list(by_shares) == list(whole) == ["participation", "unresolved_names", "membership_panel"]
     assert len(whole["participation"]) > 0
     for name, table in whole.items():
-        pd.testing.assert_frame_equal(by_runs[name], table, check_exact=True)
+        pd.testing.assert_frame_equal(by_shares[name], table, check_exact=True)

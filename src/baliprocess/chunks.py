@@ -2,72 +2,69 @@
 
 A :class:`ChunkedPart` is a group of exported tables whose slow step reads each document apart from the
 others (the participation: a list is found in one paragraph, or in the paragraphs of one document): its
-``build`` runs on runs of consecutive documents (:func:`corpus_chunks`), in worker processes for a large
-corpus, and its ``combine`` joins the pieces in document order and derives the rest. The export on one
-core builds the same tables by ``combine([build(corpus)])``; a test checks that both give the same bytes.
+``build`` runs on a share of the documents (:func:`corpus_chunks`: every n-th, so that each share holds
+documents of every kind and costs about as much), in worker processes for a large corpus; :func:`merge_pieces`
+puts the rows back in document order and ``finish`` derives the tables. The export on one core builds the same
+tables by ``finish(build(corpus))``; a test checks that both give the same bytes.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
-from itertools import pairwise
-from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from .corpus import Corpus
 
-__all__ = ["ChunkedPart", "concat_in_order", "corpus_chunks"]
+__all__ = ["ChunkedPart", "corpus_chunks", "merge_pieces"]
 
 
 @dataclass(frozen=True)
 class ChunkedPart:
-    """``build`` (a corpus of consecutive documents -> pieces) and ``combine`` (the pieces of every run, in
-    document order -> tables by name). Calling it builds the tables from a whole corpus in one piece."""
+    """``build`` (a corpus -> rows with a ``doc_id`` column, each document's rows together and in the order of
+    the documents table) and ``finish`` (the rows of the whole corpus -> tables by name). Calling it builds the
+    tables from a whole corpus in one piece."""
 
-    build: Callable[[Corpus], Any]
-    combine: Callable[[list[Any]], dict[str, pd.DataFrame]]
+    build: Callable[[Corpus], pd.DataFrame]
+    finish: Callable[[pd.DataFrame], dict[str, pd.DataFrame]]
 
     def __call__(self, corpus: Corpus) -> dict[str, pd.DataFrame]:
-        return self.combine([self.build(corpus)])
+        return self.finish(self.build(corpus))
 
 
 def corpus_chunks(corpus: Corpus, n: int) -> list[Corpus]:
-    """``corpus`` cut into at most ``n`` corpora of consecutive documents (in the documents table's order),
-    of about equal numbers of paragraphs; each keeps its documents' paragraphs, cleaning log and metadata."""
+    """``corpus`` shared out into at most ``n`` corpora: chunk k holds documents k, k + n, k + 2n... of the
+    documents table (in that order), with their paragraphs, cleaning log and metadata."""
     docs = corpus.documents
-    if n <= 1 or len(docs) <= 1:
+    n = min(n, len(docs))
+    if n <= 1:
         return [corpus]
-    sizes = corpus.paragraphs.groupby("doc_id", sort=False).size().reindex(docs["doc_id"], fill_value=0).to_numpy()
-    total = int(sizes.sum())
-    bounds, running = [0], 0
-    for i, size in enumerate(sizes[:-1], start=1):
-        running += int(size)
-        if running * n >= total * len(bounds) and len(bounds) < n:
-            bounds.append(i)
-    bounds.append(len(docs))
     chunks = []
-    for lo, hi in pairwise(bounds):  # bounds rise strictly: no run is empty
-        ids = set(docs["doc_id"].iloc[lo:hi])
+    for k in range(n):
+        ids = docs["doc_id"].iloc[k::n]
+        keep = set(ids)
         chunks.append(
             replace(
                 corpus,
-                documents=docs.iloc[lo:hi].reset_index(drop=True),
-                paragraphs=corpus.paragraphs[corpus.paragraphs["doc_id"].isin(ids)].reset_index(drop=True),
-                cleaning_log=corpus.cleaning_log[corpus.cleaning_log["doc_id"].isin(ids)].reset_index(drop=True),
-                meta={d: corpus.meta[d] for d in docs["doc_id"].iloc[lo:hi] if d in corpus.meta},
+                documents=docs.iloc[k::n].reset_index(drop=True),
+                paragraphs=corpus.paragraphs[corpus.paragraphs["doc_id"].isin(keep)].reset_index(drop=True),
+                cleaning_log=corpus.cleaning_log[corpus.cleaning_log["doc_id"].isin(keep)].reset_index(drop=True),
+                meta={d: corpus.meta[d] for d in ids if d in corpus.meta},
             )
         )
     return chunks
 
 
-def concat_in_order(frames: list[pd.DataFrame]) -> pd.DataFrame:
-    """The rows of ``frames`` one after the other, renumbered from 0. Empty pieces are left out (their
-    columns may carry other types), unless every piece is empty."""
-    full = [f for f in frames if len(f)]
+def merge_pieces(pieces: list[pd.DataFrame], doc_order: Sequence[str]) -> pd.DataFrame:
+    """The rows of ``pieces`` in the order of ``doc_order`` (each document's rows kept together, in their
+    order), renumbered from 0. Empty pieces are left out (their columns may carry other types), unless every
+    piece is empty."""
+    full = [f for f in pieces if len(f)]
     if not full:
-        return frames[0].reset_index(drop=True)
-    if len(full) == 1:
-        return full[0].reset_index(drop=True)
-    return pd.concat(full, ignore_index=True)
+        return pieces[0].reset_index(drop=True)
+    rows = pd.concat(full, ignore_index=True) if len(full) > 1 else full[0].reset_index(drop=True)
+    rank = {d: i for i, d in enumerate(doc_order)}
+    order = np.argsort(np.fromiter((rank[d] for d in rows["doc_id"]), dtype=np.int64, count=len(rows)), kind="stable")
+    return rows.take(order).reset_index(drop=True)

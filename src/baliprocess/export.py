@@ -16,7 +16,7 @@ from types import ModuleType
 import pandas as pd
 
 from . import chronology, membership, overview, record, themes
-from .chunks import ChunkedPart, corpus_chunks
+from .chunks import ChunkedPart, corpus_chunks, merge_pieces
 from .corpus import Corpus, load_corpus
 from .parallel import parallel_map_with, workers
 from .schema import FIELD_TYPES, Field, Table
@@ -76,19 +76,19 @@ def _parts(index: int) -> tuple[Callable[[Corpus], dict[str, pd.DataFrame]], ...
 
 
 #: Packages whose parts go to the workers first, the slowest first (the theme coder, then the stated counts),
-#: then the runs of documents of every :class:`~baliprocess.chunks.ChunkedPart` (the participation), then the
-#: rest in export order. The order changes no output, only how the work is shared.
+#: then the shares of the documents of every :class:`~baliprocess.chunks.ChunkedPart` (the participation), then
+#: the rest in export order. The order changes no output, only how the work is shared.
 _SLOW_FIRST = (themes, membership)
 
-#: Runs of documents per worker that a :class:`~baliprocess.chunks.ChunkedPart` is cut into.
+#: Shares of the documents per worker that a :class:`~baliprocess.chunks.ChunkedPart` is built in.
 CHUNKS_PER_WORKER = 2
 
-#: One piece of work: (package index, part, run of documents or -1 for the whole corpus, runs, folder).
+#: One piece of work: (package index, part, share of the documents or -1 for the whole corpus, shares, folder).
 _Task = tuple[int, int, int, int, Path]
 
 
 def _write_tasks(out: Path, chunks: int = 1) -> list[_Task]:
-    """Every part of every package, each :class:`ChunkedPart` cut into ``chunks`` runs of documents (when
+    """Every part of every package, each :class:`ChunkedPart` built in ``chunks`` shares of the documents (when
     ``chunks`` > 1); in the order of :data:`_SLOW_FIRST`."""
 
     def rank(task: _Task) -> tuple[int, int]:
@@ -117,7 +117,7 @@ def _write_frames(index: int, built: dict[str, pd.DataFrame], out: Path) -> list
 
 def _write_package(corpus: Corpus, task: _Task) -> list[str] | object:
     """Build and write the tables of one part of one package and return their names; for one run of documents
-    of a :class:`ChunkedPart`, return the piece it builds (the parent combines the pieces)."""
+    of a :class:`ChunkedPart`, return the rows it builds (the parent merges the pieces)."""
     index, part, chunk, chunks, out = task
     build = _parts(index)[part]
     if chunk >= 0:
@@ -193,16 +193,16 @@ def write_export(out: Path, corpus: Corpus | None = None) -> list[Path]:
     parallel = _parallel(corpus)
     tasks = _write_tasks(out, workers() * CHUNKS_PER_WORKER if parallel else 1)
     results = parallel_map_with(_write_package, corpus, tasks, parallel)
-    pieces: dict[tuple[int, int], list[object]] = {}
+    pieces: dict[tuple[int, int], list[pd.DataFrame]] = {}
     written: list[list[str]] = []
     for (index, part, chunk, _, _), result in zip(tasks, results, strict=True):
         if chunk < 0:
             written.append(result)  # type: ignore[arg-type]
         elif result is not None:
-            pieces.setdefault((index, part), []).append(result)  # tasks keep the runs in document order
+            pieces.setdefault((index, part), []).append(result)
     for (index, part), found in pieces.items():
-        combine = _parts(index)[part].combine  # type: ignore[attr-defined]
-        written.append(_write_frames(index, combine(found), out))
+        finish = _parts(index)[part].finish  # type: ignore[attr-defined]
+        written.append(_write_frames(index, finish(merge_pieces(found, corpus.documents["doc_id"])), out))
     tables = all_tables()
     missing = sorted({t.name for t in tables} - {name for names in written for name in names})
     if missing:

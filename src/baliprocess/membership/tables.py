@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ..chunks import ChunkedPart, concat_in_order
+from ..chunks import ChunkedPart
 from ..corpus import Corpus
 from ..schema import Field, Table
 from .counts import counts_table
@@ -17,17 +17,16 @@ __all__ = ["BUILD_PARTS", "TABLES", "UNRESOLVED_COLUMNS", "build_tables"]
 UNRESOLVED_COLUMNS = ["doc_id", "paragraph_id", "name_raw", "role"]
 
 
-def _participation_piece(corpus: Corpus) -> pd.DataFrame:
-    """The participation of some consecutive documents, with the names that resolve to nothing (``how``)."""
+def _participation_rows(corpus: Corpus) -> pd.DataFrame:
+    """The participation with the names that resolve to nothing (``how``): each document's rows read from
+    that document alone, so the rows of shares of the documents, put in order, are those of the whole."""
     with files_held():
         return participation_table(corpus, keep_unresolved=True)
 
 
-def _participation_combined(pieces: list[pd.DataFrame]) -> dict[str, pd.DataFrame]:
+def _participation_finished(full: pd.DataFrame) -> dict[str, pd.DataFrame]:
     """The participation, the names that resolve to nothing (from the same pass) and the panel (which reuses
-    the participation), from the pieces of every run of documents in order: each document is read on its own,
-    so the pieces in order are the table of the whole corpus."""
-    full = concat_in_order(pieces)
+    the participation)."""
     unresolved = full["how"] == "unresolved"
     participation = full[~unresolved].drop(columns="how").reset_index(drop=True)
     with files_held():
@@ -38,8 +37,8 @@ def _participation_combined(pieces: list[pd.DataFrame]) -> dict[str, pd.DataFram
         }
 
 
-#: The participation, built by runs of documents (side by side on a large corpus: it takes longest).
-_participation_tables = ChunkedPart(_participation_piece, _participation_combined)
+#: The participation, built on shares of the documents (side by side on a large corpus: it takes longest).
+_participation_tables = ChunkedPart(_participation_rows, _participation_finished)
 
 
 def _counts_tables(corpus: Corpus) -> dict[str, pd.DataFrame]:
