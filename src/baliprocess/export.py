@@ -115,9 +115,9 @@ def _write_frames(index: int, built: dict[str, pd.DataFrame], out: Path) -> list
     return written
 
 
-def _write_package(corpus: Corpus, task: _Task) -> list[str] | object:
-    """Build and write the tables of one part of one package and return their names; for one run of documents
-    of a :class:`ChunkedPart`, return the rows it builds (the parent merges the pieces)."""
+def _write_package(corpus: Corpus, task: _Task) -> list[str] | pd.DataFrame | None:
+    """Build and write the tables of one part of one package and return their names; for one share of the
+    documents of a :class:`ChunkedPart`, return the rows it builds (the parent merges the pieces)."""
     index, part, chunk, chunks, out = task
     build = _parts(index)[part]
     if chunk >= 0:
@@ -195,14 +195,14 @@ def write_export(out: Path, corpus: Corpus | None = None) -> list[Path]:
     results = parallel_map_with(_write_package, corpus, tasks, parallel)
     pieces: dict[tuple[int, int], list[pd.DataFrame]] = {}
     written: list[list[str]] = []
-    for (index, part, chunk, _, _), result in zip(tasks, results, strict=True):
-        if chunk < 0:
-            written.append(result)  # type: ignore[arg-type]
+    for (index, part, _, _, _), result in zip(tasks, results, strict=True):
+        if isinstance(result, list):
+            written.append(result)
         elif result is not None:
             pieces.setdefault((index, part), []).append(result)
     for (index, part), found in pieces.items():
         finish = _parts(index)[part].finish  # type: ignore[attr-defined]
-        written.append(_write_frames(index, finish(merge_pieces(found, corpus.documents["doc_id"])), out))
+        written.append(_write_frames(index, finish(merge_pieces(found, corpus.documents["doc_id"].tolist())), out))
     tables = all_tables()
     missing = sorted({t.name for t in tables} - {name for names in written for name in names})
     if missing:
