@@ -1,6 +1,7 @@
-"""The cheap tests that let the stated-count reader skip work never change what it reads: each gate against
-the reading it replaces, on generated text (words of counts in any case, digits, the letters outside ASCII that
-a pattern ignoring case reads as ASCII ones) and on every paragraph and line of the development texts."""
+"""The cheap tests that let the stated-count reader (and the word count) skip work never change what they
+read: each gate against the reading it replaces, on generated text (words of counts in any case, digits, the
+letters outside ASCII that a pattern ignoring case reads as ASCII ones) and on every paragraph and line of the
+development texts."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from baliprocess import prefilter
+from baliprocess.corpus import count_words
 from baliprocess.membership import counts as m
 from baliprocess.membership.countsid import ID_UNITS
 from test_speed_gates import dev_texts
@@ -68,3 +70,17 @@ def test_the_gates_change_nothing_on_the_development_texts(monkeypatch: pytest.M
 def test_the_paragraph_hint_is_the_pattern_it_replaces(text: str) -> None:
     pattern = re.compile("|".join([*m._UNITS, "-member", *ID_UNITS]))  # as it was, on the lowered text
     assert m._names_counted_noun(text) == (pattern.search(text.lower()) is not None)
+
+
+_TOKENS = st.lists(
+    st.sampled_from(["word", "Ünïcode", "42", "_", "-", "...", "–", "(a)", "—", "é", " ", "  ", "\n", "\t", "\u00a0"]),
+    max_size=30,
+).map("".join)
+
+
+@given(_TOKENS)
+def test_word_count_is_the_tokens_holding_a_letter_or_digit(text: str) -> None:
+    """count_words against its definition and against the pattern it replaced (a look-behind at every
+    position): tokens split at white space, less those without a word character."""
+    assert count_words(text) == sum(1 for token in text.split() if re.search(r"\w", token))
+    assert count_words(text) == len(text.split()) - len(re.findall(r"(?<!\S)[^\w\s]+(?!\S)", text))
