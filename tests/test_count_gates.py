@@ -13,11 +13,12 @@ from hypothesis import strategies as st
 
 from baliprocess import prefilter
 from baliprocess.corpus import count_words
+from baliprocess.membership import countgates as g
 from baliprocess.membership import counts as m
 from baliprocess.membership.countsid import ID_UNITS
 from test_speed_gates import dev_texts
 
-_WORDS = [*m._UNITS, *m._NUMBER_WORDS, *ID_UNITS, "-member", "member", "statement", "often", "tenth", "one-third"]
+_WORDS = [*g._UNITS, *g._NUMBER_WORDS, *ID_UNITS, "-member", "member", "statement", "often", "tenth", "one-third"]
 _WORDS += ["attended by", "has", "the", "and", "more than", "49", "2002", "1,200", "Mr.", "(", ")"]
 _PIECES = st.one_of(
     st.sampled_from(_WORDS).map(lambda w: w.upper() if len(w) % 3 == 0 else w.title() if len(w) % 3 == 1 else w),
@@ -28,28 +29,28 @@ TEXTS = st.lists(_PIECES, max_size=40).map("".join)
 
 def _split_reading(window: str) -> bool:
     """The number pre-check as it was: a digit, or a word of letters split out of the lowered text."""
-    return bool(re.search(r"\d", window)) or not m._NUMBER_WORDS.isdisjoint(re.split(r"[^a-z]+", window.lower()))
+    return bool(re.search(r"\d", window)) or not g._NUMBER_WORDS.isdisjoint(re.split(r"[^a-z]+", window.lower()))
 
 
 def _ungated(text: str, monkeypatch: pytest.MonkeyPatch) -> list[dict]:
     with monkeypatch.context() as patch:
         patch.setattr(m, "may_match", lambda *_args, **_kw: True)
-        patch.setattr(m, "_unit_hits", lambda sentence: list(m._UNIT_HINT.finditer(sentence)))
+        patch.setattr(m, "_unit_hits", lambda sentence: list(g._UNIT_HINT.finditer(sentence)))
         return m.extract_counts(text)
 
 
 def _same(text: str, monkeypatch: pytest.MonkeyPatch) -> None:
     assert prefilter.fold(text) == text.translate(prefilter.ASCII_CASE_TWINS).lower()
-    assert m._may_hold_number(text) == _split_reading(text)
-    assert [h.span() for h in m._unit_hits(text)] == [h.span() for h in m._UNIT_HINT.finditer(text)]
+    assert g._may_hold_number(text) == _split_reading(text)
+    assert [h.span() for h in g._unit_hits(text)] == [h.span() for h in g._UNIT_HINT.finditer(text)]
     assert m.extract_counts(text) == _ungated(text, monkeypatch), text
 
 
 def test_the_gates_by_hand() -> None:
-    assert m._may_hold_number("Forty-five states") and m._may_hold_number("delegates from 3")
-    assert not m._may_hold_number("often attended by someone") and not m._may_hold_number("tenth")
-    assert [h.span() for h in m._unit_hits("ſtates and COUNTRIES, statesmen")] == [(0, 6), (11, 20)]
-    assert [h.span() for h in m._unit_hits("States and COUNTRIES, statesmen")] == [(0, 6), (11, 20)]
+    assert g._may_hold_number("Forty-five states") and g._may_hold_number("delegates from 3")
+    assert not g._may_hold_number("often attended by someone") and not g._may_hold_number("tenth")
+    assert [h.span() for h in g._unit_hits("ſtates and COUNTRIES, statesmen")] == [(0, 6), (11, 20)]
+    assert [h.span() for h in g._unit_hits("States and COUNTRIES, statesmen")] == [(0, 6), (11, 20)]
 
 
 @settings(max_examples=400, deadline=None)
@@ -68,8 +69,8 @@ def test_the_gates_change_nothing_on_the_development_texts(monkeypatch: pytest.M
 
 @given(TEXTS)
 def test_the_paragraph_hint_is_the_pattern_it_replaces(text: str) -> None:
-    pattern = re.compile("|".join([*m._UNITS, "-member", *ID_UNITS]))  # as it was, on the lowered text
-    assert m._names_counted_noun(text) == (pattern.search(text.lower()) is not None)
+    pattern = re.compile("|".join([*g._UNITS, "-member", *ID_UNITS]))  # as it was, on the lowered text
+    assert g._names_counted_noun(text) == (pattern.search(text.lower()) is not None)
 
 
 _TOKENS = st.lists(
