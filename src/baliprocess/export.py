@@ -16,8 +16,9 @@ from types import ModuleType
 import pandas as pd
 
 from . import chronology, membership, overview, record, themes
+from .chunks import ChunkedPart, corpus_chunks, merge_pieces
 from .corpus import Corpus, load_corpus
-from .parallel import parallel_map_with
+from .parallel import parallel_map_with, workers
 from .schema import FIELD_TYPES, Field, Table
 
 __all__ = [
@@ -74,27 +75,56 @@ def _parts(index: int) -> tuple[Callable[[Corpus], dict[str, pd.DataFrame]], ...
     return getattr(package, "BUILD_PARTS", (package.build_tables,))
 
 
-#: Packages whose parts go to the workers first, the slowest first (on a large corpus the participation takes
-#: longest); the rest follow in export order. The order changes no output, only how the work is shared.
-_SLOW_FIRST = (membership, themes)
+#: Packages whose parts go to the workers first, the slowest first (the theme coder, then the stated counts),
+#: then the shares of the documents of every :class:`~baliprocess.chunks.ChunkedPart` (the participation), then
+#: the rest in export order. The order changes no output, only how the work is shared.
+_SLOW_FIRST = (themes, membership)
+
+#: Shares of the documents per worker that a :class:`~baliprocess.chunks.ChunkedPart` is built in.
+CHUNKS_PER_WORKER = 2
+
+#: One piece of work: (package index, part, share of the documents or -1 for the whole corpus, shares, folder).
+_Task = tuple[int, int, int, int, Path]
 
 
-def _write_tasks(out: Path) -> list[tuple[int, int, Path]]:
-    """(package index, part, folder) for every part of every package, the slow packages' first."""
-    order = sorted(range(len(TABLE_PACKAGES)), key=lambda i: (TABLE_PACKAGES[i] not in _SLOW_FIRST, i))
-    return [(i, k, out) for i in order for k in range(len(_parts(i)))]
+def _write_tasks(out: Path, chunks: int = 1) -> list[_Task]:
+    """Every part of every package, each :class:`ChunkedPart` built in ``chunks`` shares of the documents (when
+    ``chunks`` > 1); in the order of :data:`_SLOW_FIRST`."""
+
+    def rank(task: _Task) -> tuple[int, int]:
+        package = TABLE_PACKAGES[task[0]]
+        slow = package in _SLOW_FIRST
+        return (0 if slow and task[2] < 0 else 1 if task[2] >= 0 else 2, _SLOW_FIRST.index(package) if slow else 9)
+
+    tasks: list[_Task] = []
+    for i in range(len(TABLE_PACKAGES)):
+        for k, part in enumerate(_parts(i)):
+            if isinstance(part, ChunkedPart) and chunks > 1:
+                tasks.extend((i, k, c, chunks, out) for c in range(chunks))
+            else:
+                tasks.append((i, k, -1, 1, out))
+    return sorted(tasks, key=rank)  # stable: export order within a rank
 
 
-def _write_package(corpus: Corpus, task: tuple[int, int, Path]) -> list[str]:
-    """Build and write the tables of one part of one package; return their names."""
-    index, part, out = task
-    built = _parts(index)[part](corpus)
+def _write_frames(index: int, built: dict[str, pd.DataFrame], out: Path) -> list[str]:
     written = []
     for table in TABLE_PACKAGES[index].TABLES:
         if table.name in built:
             _to_csv_frame(built[table.name], table).to_csv(out / f"{table.name}.csv", index=False, lineterminator="\n")
             written.append(table.name)
     return written
+
+
+def _write_package(corpus: Corpus, task: _Task) -> list[str] | pd.DataFrame | None:
+    """Build and write the tables of one part of one package and return their names; for one share of the
+    documents of a :class:`ChunkedPart`, return the rows it builds (the parent merges the pieces)."""
+    index, part, chunk, chunks, out = task
+    build = _parts(index)[part]
+    if chunk >= 0:
+        assert isinstance(build, ChunkedPart)
+        pieces = corpus_chunks(corpus, chunks)
+        return build.build(pieces[chunk]) if chunk < len(pieces) else None
+    return _write_frames(index, build(corpus), out)
 
 
 def _parallel(corpus: Corpus) -> bool:
@@ -160,7 +190,19 @@ def write_export(out: Path, corpus: Corpus | None = None) -> list[Path]:
     corpus = corpus if corpus is not None else load_corpus()
     out.mkdir(parents=True, exist_ok=True)
     # Each package (or each part of one) builds and writes its own tables (side by side for a large corpus).
-    written = parallel_map_with(_write_package, corpus, _write_tasks(out), _parallel(corpus))
+    parallel = _parallel(corpus)
+    tasks = _write_tasks(out, workers() * CHUNKS_PER_WORKER if parallel else 1)
+    results = parallel_map_with(_write_package, corpus, tasks, parallel)
+    pieces: dict[tuple[int, int], list[pd.DataFrame]] = {}
+    written: list[list[str]] = []
+    for (index, part, _, _, _), result in zip(tasks, results, strict=True):
+        if isinstance(result, list):
+            written.append(result)
+        elif result is not None:
+            pieces.setdefault((index, part), []).append(result)
+    for (index, part), found in pieces.items():
+        finish = _parts(index)[part].finish  # type: ignore[attr-defined]
+        written.append(_write_frames(index, finish(merge_pieces(found, corpus.documents["doc_id"].tolist())), out))
     tables = all_tables()
     missing = sorted({t.name for t in tables} - {name for names in written for name in names})
     if missing:

@@ -28,7 +28,7 @@ _Literals = frozenset[str] | None
 def fold(text: str) -> str:
     """``text`` as a pattern ignoring case sees it, for :func:`may_match`: in lower case, the letters of
     :data:`ASCII_CASE_TWINS` read as their ASCII twins."""
-    return text.translate(ASCII_CASE_TWINS).lower()
+    return text.lower() if text.isascii() else text.translate(ASCII_CASE_TWINS).lower()
 
 
 def _best(options: list[frozenset[str]]) -> _Literals:

@@ -12,42 +12,23 @@ from pandas.api.typing import NaTType
 
 from ..corpus import Corpus
 from ..datevocab import MONTH_NAME_PATTERN
+from ..prefilter import fold, may_match
 from ..rows import each_row
-from .countsid import ID_HINT, ID_UNITS, indonesian_counts
+from .countgates import (
+    _ONES,
+    _TENS,
+    _UNIT_HINT,
+    _UNITS,
+    _WORD_NUMBER,
+    _may_hold_number,
+    _names_counted_noun,
+    _unit_hits,
+)
+from .countsid import ID_HINT, indonesian_counts
 from .countsid import SENTENCE_END as _SENTENCE_END
 
 __all__ = ["counts_table", "extract_counts", "parse_number"]
 
-_UNITS = {
-    "countries": "countries",
-    "states": "states",
-    "delegates": "delegates",
-    "delegations": "delegations",
-    "organisations": "organisations",
-    "organizations": "organisations",
-    "members": "members",
-    "parties": "parties",
-    "participants": "participants",
-    "observers": "observers",
-    "actors": "actors",
-    "governments": "governments",
-    "economies": "economies",
-    "nations": "countries",
-    "agencies": "organisations",
-    "ministers": "ministers",
-    "officials": "officials",
-    "leaders": "leaders",
-    "representatives": "participants",
-}
-_ONES = (
-    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
-    "sixteen seventeen eighteen nineteen"
-).split()
-_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
-_WORD_NUMBER = (
-    rf"(?:(?:{'|'.join(_TENS)})(?:[- ](?:{'|'.join(_ONES[1:10])}))?|"
-    rf"(?:{'|'.join(sorted(_ONES, key=len, reverse=True))}))"
-)
 #: Hedges kept in the ``qualifier`` column.
 QUALIFIERS = (
     r"more than|well over|just over|over|at least|some|about|around|approximately|roughly|nearly|almost|"
@@ -73,18 +54,7 @@ _COUNT_RE = re.compile(
     rf"(?P<unit>{'|'.join(_UNITS)})$",
     re.IGNORECASE,
 )
-_DIGIT = re.compile(r"\d")
 _WINDOW_WORDS = 10  # qualifier (2 words) + number (2: "twenty five") + modifiers (4), with room to spare
-_NUMBER_WORDS = frozenset(_ONES) | frozenset(_TENS) | {"hundred"}
-_WORD_SPLIT = re.compile(r"[^a-z]+")
-
-
-def _may_hold_number(window: str) -> bool:
-    """Cheap pre-check for :data:`_COUNT_RE`: a digit or a number word occurs in ``window``."""
-    return bool(_DIGIT.search(window)) or not _NUMBER_WORDS.isdisjoint(_WORD_SPLIT.split(window.lower()))
-
-
-_UNIT_HINT = re.compile(rf"\b(?:{'|'.join(_UNITS)})\b", re.IGNORECASE)
 _DAY_DATE = re.compile(rf"\b(\d{{1,2}})(?:\s*[-–]\s*\d{{1,2}})?\s+({MONTH_NAME_PATTERN})\s+(\d{{4}})\b")
 
 
@@ -206,9 +176,12 @@ def _subject(sentence: str, unit: str, at: int | None = None) -> str:
 def extract_counts(text: str) -> list[dict[str, Any]]:
     """Counts stated in one paragraph: count, unit, noun, subject, qualifier, prospective, text, event_date."""
     out: list[dict[str, object]] = []
-    indonesian = ID_HINT.search(text) is not None
+    folded = fold(text)
+    indonesian = may_match(ID_HINT, text, folded) and ID_HINT.search(text) is not None
     if not _may_hold_number(text) and not indonesian:
         return out
+    if not may_match(_UNIT_HINT, text, folded) and "-member" not in text:
+        return out + (indonesian_counts(text) if indonesian else [])  # no sentence holds a counted noun
     for sentence in _SENTENCE_END.split(text):
         for adjective in _MEMBER_ADJECTIVE.finditer(sentence) if "-member" in sentence else ():  # "the 49-member"
             out.append(
@@ -223,12 +196,13 @@ def extract_counts(text: str) -> list[dict[str, Any]]:
                     "event_date": pd.NaT,
                 }
             )
-        if not _UNIT_HINT.search(sentence):
+        hits = _unit_hits(sentence)
+        if not hits:
             continue
         event: pd.Timestamp | NaTType | None = None  # the sentence's own date, looked up only when a count is found
         last_end: int | None = None  # where the sentence's previous count ended
         total: tuple[int, str] | None = None  # a count followed by a colon: (where the colon is, its kind)
-        for hit in _UNIT_HINT.finditer(sentence):
+        for hit in hits:
             # The count sits in the few words before its noun (qualifier, number, up to four modifiers):
             # match only the last _WINDOW_WORDS words, ending at the noun.
             start = hit.start()
@@ -342,8 +316,7 @@ _MEMBER_ADJECTIVE = re.compile(rf"\b(?P<num>\d{{1,3}}|{_WORD_NUMBER})-member\b(?
 def counts_table(corpus: Corpus) -> pd.DataFrame:
     """Every stated count of attendance, membership or treaty parties, one row per count."""
     paras = corpus.paragraphs
-    hint = re.compile("|".join([*_UNITS, "-member", *ID_UNITS]))
-    paras = paras[[hint.search(t.lower()) is not None for t in paras["text"]]]
+    paras = paras[[_names_counted_noun(t) for t in paras["text"]]]
     dates = corpus.documents.set_index("doc_id")["date"]
     rows = []
     found: dict[str, list[dict[str, Any]]] = {}  # a paragraph repeated word for word is read once

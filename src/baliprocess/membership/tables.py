@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from ..chunks import ChunkedPart
 from ..corpus import Corpus
 from ..schema import Field, Table
 from .counts import counts_table
@@ -16,18 +17,28 @@ __all__ = ["BUILD_PARTS", "TABLES", "UNRESOLVED_COLUMNS", "build_tables"]
 UNRESOLVED_COLUMNS = ["doc_id", "paragraph_id", "name_raw", "role"]
 
 
-def _participation_tables(corpus: Corpus) -> dict[str, pd.DataFrame]:
+def _participation_rows(corpus: Corpus) -> pd.DataFrame:
+    """The participation with the names that resolve to nothing (``how``): each document's rows read from
+    that document alone, so the rows of shares of the documents, put in order, are those of the whole."""
+    with files_held():
+        return participation_table(corpus, keep_unresolved=True)
+
+
+def _participation_finished(full: pd.DataFrame) -> dict[str, pd.DataFrame]:
     """The participation, the names that resolve to nothing (from the same pass) and the panel (which reuses
     the participation)."""
+    unresolved = full["how"] == "unresolved"
+    participation = full[~unresolved].drop(columns="how").reset_index(drop=True)
     with files_held():
-        full = participation_table(corpus, keep_unresolved=True)
-        unresolved = full["how"] == "unresolved"
-        participation = full[~unresolved].drop(columns="how").reset_index(drop=True)
         return {
             "participation": participation,
             "unresolved_names": full.loc[unresolved, UNRESOLVED_COLUMNS].reset_index(drop=True),
             "membership_panel": membership_panel(participation, load_membership()),
         }
+
+
+#: The participation, built on shares of the documents (side by side on a large corpus: it takes longest).
+_participation_tables = ChunkedPart(_participation_rows, _participation_finished)
 
 
 def _counts_tables(corpus: Corpus) -> dict[str, pd.DataFrame]:
@@ -37,7 +48,8 @@ def _counts_tables(corpus: Corpus) -> dict[str, pd.DataFrame]:
 
 
 #: The tables in groups that need nothing of each other: the export builds each group in a worker process of
-#: its own for a large corpus (the participation alone takes as long as the other packages together).
+#: its own for a large corpus, and the participation (which alone takes as long as the other packages
+#: together) in several, each on a run of documents (:class:`~baliprocess.chunks.ChunkedPart`).
 BUILD_PARTS = (_participation_tables, _counts_tables)
 
 
