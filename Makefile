@@ -107,11 +107,12 @@ test: $(INSTALLED) corpus-guard lint book pdf  ## lint, unit tests, nbval on eve
 # which each import and collect every file, each process collects only its own (3 s of CPU less). Each
 # process's report is shown when it is done; the status is 1 if any failed.
 unit: $(INSTALLED)  ## the unit tests only: no book build, no notebook run (seconds)
-	@logs=$$(mktemp -d); pids=(); \
+	@shards=$$($(PY) tests/shards.py $(TEST_WORKERS) $(UNIT_TESTS)); test -n "$$shards"; \
+	logs=$$(mktemp -d); pids=(); \
 	while read -r files; do \
 	  echo "$(PY) -m pytest -q -p no:nbval ($$(wc -w <<<"$$files") files)"; \
 	  $(PY) -m pytest -q -p no:nbval $$files >"$$logs/$${#pids[@]}" 2>&1 & pids+=($$!); \
-	done < <($(PY) tests/shards.py $(TEST_WORKERS) $(UNIT_TESTS)); \
+	done <<<"$$shards"; \
 	status=0; for i in "$${!pids[@]}"; do wait "$${pids[$$i]}" || status=1; cat "$$logs/$$i"; done; \
 	rm -rf "$$logs"; exit $$status
 

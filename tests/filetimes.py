@@ -25,7 +25,8 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     import pytest
 
-#: The cache key of one file's seconds: ``KEY/tests/test_x.py``, its tests' setup, call and teardown summed.
+#: The cache key of one file's seconds: ``KEY/tests/test_x.py.json`` (not ending in ``.py``, so that no
+#: tool takes it for Python), its tests' setup, call and teardown summed.
 KEY = "baliprocess/file-seconds"
 #: Where pytest's cache keeps that key, below the repository (pytest's default ``cache_dir``).
 RECORD = Path(".pytest_cache") / "v" / KEY
@@ -35,7 +36,7 @@ def recorded(root: Path, paths: list[str]) -> dict[str, float]:
     """The recorded seconds of each of ``paths`` (relative to the repository ``root``) that has a record."""
     found = {}
     for path in paths:
-        with_record = root / RECORD / path
+        with_record = root / RECORD / f"{path}.json"
         if with_record.is_file():
             found[path] = float(json.loads(with_record.read_text(encoding="utf-8")))
     return found
@@ -57,7 +58,7 @@ class FileTimer:
         cache = getattr(self.config, "cache", None)
         if cache is not None:
             for path, seconds in self.seconds.items():
-                cache.set(f"{KEY}/{path}", round(seconds, 3))
+                cache.set(f"{KEY}/{path}.json", round(seconds, 3))
 
 
 def weights(root: Path, counts: dict[str, float]) -> dict[str, float]:
