@@ -10,7 +10,8 @@ run can share the files out evenly among processes.
   process idled. On the unit tests' times that brings the finish of the busier process from 16.3 s to
   14.9 s (of 29.8 s; ideal 14.9).
 
-Without a record (a fresh clone, ``-p no:cacheprovider``) the files are weighed by their number of tests
+Each run records the files it ran (a run of part of a file, ``-k``, records that part: the next whole run
+puts it right). Without a record (a fresh clone, ``-p no:cacheprovider``) the files are weighed by their number of tests
 under pytest-xdist, by their size in bytes in tests/shards.py. Only the timing changes: which tests run, and
 what they check, does not.
 """
