@@ -28,7 +28,8 @@ BOOK_TESTS := tests/test_book_html.py tests/test_browser.py tests/test_escaping.
 UNIT_TESTS := $(filter-out $(BOOK_TESTS),$(sort $(wildcard tests/test_*.py)))
 LINTED := src tests bench tools book/_ext notebooks
 # make test runs the test files on this many processes (pytest-xdist; one file stays on one process), in
-# the order tests/conftest.py gives them (slowest first), not pytest-xdist's (most tests first).
+# the order tests/conftest.py gives them (slowest first), not pytest-xdist's (most tests first); make unit
+# runs this many pytest processes, each on its share of the files (tests/shards.py).
 TEST_WORKERS ?= 2
 # The book checks that hold for any corpus (make check-corpus).
 CORPUS_TESTS := tests/test_book_html.py tests/test_browser.py
