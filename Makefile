@@ -28,7 +28,8 @@ BOOK_TESTS := tests/test_book_html.py tests/test_browser.py tests/test_escaping.
 UNIT_TESTS := $(filter-out $(BOOK_TESTS),$(sort $(wildcard tests/test_*.py)))
 LINTED := src tests bench tools book/_ext notebooks
 # make test runs the test files on this many processes (pytest-xdist; one file stays on one process), in
-# the order tests/conftest.py gives them (slowest first), not pytest-xdist's (most tests first).
+# the order tests/conftest.py gives them (slowest first), not pytest-xdist's (most tests first); make unit
+# runs this many pytest processes, each on its share of the files (tests/shards.py).
 TEST_WORKERS ?= 2
 # The book checks that hold for any corpus (make check-corpus).
 CORPUS_TESTS := tests/test_book_html.py tests/test_browser.py
@@ -102,9 +103,19 @@ test: $(INSTALLED) corpus-guard lint book pdf  ## lint, unit tests, nbval on eve
 	  --nbval-sanitize-with tests/nbval_sanitize.cfg
 
 # nbval is not loaded for them: no notebook is collected, and its import (nbformat, jsonschema, a
-# kernel client) costs more than a second. On both cores, a file per process (23 s on one, 14-15 s on two).
+# kernel client) costs more than a second. One pytest per core, each on its share of the files, evened out
+# by the times the last run recorded (tests/shards.py, tests/filetimes.py): unlike pytest-xdist's workers,
+# which each import and collect every file, each process collects only its own (3 s of CPU less). Each
+# process's report is shown when it is done; the status is 1 if any failed.
 unit: $(INSTALLED)  ## the unit tests only: no book build, no notebook run (seconds)
-	$(PY) -m pytest -q -p no:nbval -n $(TEST_WORKERS) --dist loadfile $(UNIT_TESTS)
+	@shards=$$($(PY) tests/shards.py $(TEST_WORKERS) $(UNIT_TESTS)); test -n "$$shards"; \
+	logs=$$(mktemp -d); pids=(); \
+	while read -r files; do \
+	  echo "$(PY) -m pytest -q -p no:nbval ($$(wc -w <<<"$$files") files)"; \
+	  $(PY) -m pytest -q -p no:nbval $$files >"$$logs/$${#pids[@]}" 2>&1 & pids+=($$!); \
+	done <<<"$$shards"; \
+	status=0; for i in "$${!pids[@]}"; do wait "$${pids[$$i]}" || status=1; cat "$$logs/$$i"; done; \
+	rm -rf "$$logs"; exit $$status
 
 lint: $(INSTALLED)  ## ruff check and ruff format --check on src, tests, bench, tools, book/_ext and notebooks; mypy on src (pyproject.toml)
 	$(BIN)/ruff check $(LINTED)

@@ -249,25 +249,36 @@ LAST_FILES = ("test_mixed_corpus_book.py",)
 
 
 def pytest_configure(config: pytest.Config) -> None:
-    """In the main process, make the folder for the whole-book builds that pytest-xdist's workers share
-    (tests/bookbuild.py); it is removed when the run ends."""
+    """In the main process, record how long each test file takes (tests/filetimes.py) and make the folder
+    for the whole-book builds that pytest-xdist's workers share (tests/bookbuild.py); it is removed when the
+    run ends."""
     if os.environ.get("PYTEST_XDIST_WORKER"):
         return
     import bookbuild
+    import filetimes
 
+    config.pluginmanager.register(filetimes.FileTimer(config), "baliprocess-filetimes")
     folder = bookbuild.share_builds()
     config.add_cleanup(lambda: shutil.rmtree(folder, ignore_errors=True))
 
 
-def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Order the slow files for the way the tests run. On one process, the tests that wait for a whole-book
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Order the files for the way the tests run. On one process, the tests that wait for a whole-book
     build (``EARLY_BUILD``) run last, so the build started at collection has time to finish. Under
-    pytest-xdist (``make test``, which keeps this order: ``--no-loadscope-reorder``), the slow files go
-    first, so that no process is left with one of them at the end while the other has finished, and the
-    files that read a build another file makes go last."""
+    pytest-xdist (``make test``, which keeps this order: ``--no-loadscope-reorder``), the
+    whole-book builds and the browser pass go first, then the other files slowest first by their last run
+    (tests/filetimes.py), so that no process is left with a slow file at the end while the other has
+    finished; the files that read a build another file makes go last."""
     if os.environ.get("PYTEST_XDIST_WORKER"):
+        import filetimes
+
+        seconds = filetimes.slowest_first(config.rootpath, items)
         rank = {name: i for i, name in enumerate(HEAVY_FILES)} | {name: len(HEAVY_FILES) + 1 for name in LAST_FILES}
-        items.sort(key=lambda item: rank.get(item.path.name, len(HEAVY_FILES)))  # stable: file order otherwise kept
+
+        def key(item: pytest.Item) -> tuple[int, float]:
+            return rank.get(item.path.name, len(HEAVY_FILES)), seconds[item.nodeid.split("::")[0]]
+
+        items.sort(key=key)  # stable: the tests of a file keep their order
         return
     waits = [getattr(getattr(item, "module", None), "EARLY_BUILD", None) is not None for item in items]
     items[:] = [i for i, w in zip(items, waits, strict=True) if not w] + [

@@ -66,13 +66,14 @@ def test_unknown_field_type_is_rejected():
         Field("x", "text", "bad")
 
 
-def test_parallel_export_equals_serial(tmp_path, monkeypatch):
+def test_parallel_export_equals_serial(exported, tmp_path, monkeypatch):
     from baliprocess import corpus as corpus_mod
     from baliprocess import export
 
-    serial = tmp_path / "serial"
-    monkeypatch.setenv("BALIPROCESS_WORKERS", "1")
-    write_export(serial, load_corpus(DEFAULT_CORPUS))
+    # the module's export is serial: the shipped corpus is below both thresholds for working in parallel
+    assert len(load_corpus(DEFAULT_CORPUS).paragraphs) < export.PARALLEL_MIN_PARAGRAPHS
+    assert len(list(DEFAULT_CORPUS.glob("*.*"))) < corpus_mod.PARALLEL_MIN_FILES
+    serial = exported
     monkeypatch.setenv("BALIPROCESS_WORKERS", "2")
     monkeypatch.setattr(corpus_mod, "PARALLEL_MIN_FILES", 1)
     monkeypatch.setattr(export, "PARALLEL_MIN_PARAGRAPHS", 1)

@@ -125,15 +125,21 @@ def test_import_graph_sees_imports_inside_functions(tmp_path):
     assert subpackage_graph(graph, "pkg") == {"pkg": set(), "sub": {"top"}, "top": {"sub"}}
 
 
-def test_the_package_graph_is_read_from_the_source():
-    graph = import_graph()
+@pytest.fixture(scope="module")
+def package_graph() -> dict[str, set[str]]:
+    """The package's import graph, read once for the tests below (none of them changes it)."""
+    return import_graph()
+
+
+def test_the_package_graph_is_read_from_the_source(package_graph):
+    graph = package_graph
     assert "baliprocess.corpus" in graph["baliprocess.overview"]
     assert graph["baliprocess.schema"] == set()
 
 
 @pytest.mark.parametrize("level", ["module", "subpackage"])
-def test_no_import_cycle(level):
-    graph = import_graph()
+def test_no_import_cycle(level, package_graph):
+    graph = package_graph
     if level == "subpackage":
         graph = subpackage_graph(graph)
     cycle = find_cycle(graph)

@@ -1,0 +1,35 @@
+"""Sharing test files out by their recorded times (tests/filetimes.py, used by make unit and make test)."""
+
+from __future__ import annotations
+
+import json
+
+from filetimes import RECORD, recorded, shares, weights
+
+
+def record(root, **seconds: float) -> None:
+    for name, value in seconds.items():
+        path = root / RECORD / "tests" / f"{name}.py.json"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(json.dumps(value), encoding="utf-8")
+
+
+def test_heaviest_first_to_the_lightest_share():
+    # a (5) to share 0; b (4) and then c (3) to share 1 (4 < 5); d (3) to share 0 (5 < 7); e (1) to share 1
+    got = shares({"a": 5.0, "b": 4.0, "c": 3.0, "d": 3.0, "e": 1.0}, 2)
+    assert got == [["a", "d"], ["b", "c", "e"]]
+    assert shares({"a": 1.0}, 3) == [["a"]]
+
+
+def test_recorded_times_weigh_and_a_new_file_weighs_as_the_heaviest(tmp_path):
+    record(tmp_path, test_a=2.5, test_b=0.5)
+    paths = {"tests/test_a.py": 10.0, "tests/test_b.py": 20.0, "tests/test_new.py": 1.0}
+    assert recorded(tmp_path, list(paths)) == {"tests/test_a.py": 2.5, "tests/test_b.py": 0.5}
+    assert weights(tmp_path, paths) == {"tests/test_a.py": 2.5, "tests/test_b.py": 0.5, "tests/test_new.py": 2.5}
+
+
+def test_without_a_record_the_stand_in_weighs(tmp_path):
+    assert weights(tmp_path, {"tests/test_a.py": 3.0, "tests/test_b.py": 7.0}) == {
+        "tests/test_a.py": 3.0,
+        "tests/test_b.py": 7.0,
+    }
