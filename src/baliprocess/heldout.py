@@ -48,6 +48,7 @@ __all__ = [
     "HELDOUT2_DIR",
     "HELDOUT3_DIR",
     "HELDOUT4_DIR",
+    "HELDOUT5_DIR",
     "HELDOUT_DIR",
     "MEASURE_COLUMNS",
     "add_raw_files",
@@ -69,6 +70,8 @@ HELDOUT2_DIR = EVAL_DIR / "heldout2"
 HELDOUT3_DIR = EVAL_DIR / "heldout3"
 #: The fourth raw set, written after the third had been scored once and then used for development.
 HELDOUT4_DIR = EVAL_DIR / "heldout4"
+#: The fifth raw set, written after the fourth had been scored once and then used for development.
+HELDOUT5_DIR = EVAL_DIR / "heldout5"
 MEASURE_COLUMNS = ["measure", "value", "numerator", "denominator", "goal", "meets_goal"]
 _GOLD_FILES = ("documents", "lists", "counts", "dates", "not_dates")
 #: The issue's goals on unseen documents: (comparison, threshold).
