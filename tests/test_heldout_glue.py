@@ -27,6 +27,34 @@ def test_glue_values_name_each_measure_and_the_goals():
     assert values["ho_list_entities_recall_of"] == "1 of 2"
     assert values["ho_counts_precision_of"] == "2 of 2"
     assert values["ho_goals_missed"] == "list entities recall" and values["ho_goals_met"] == "none"
+    # 1 of 2: centre (0.5 + 1.9208) / 2.9208 = 0.5, half 1.96 * sqrt(0.125 + 0.2401) / 2.9208 = 0.4055
+    assert values["ho_list_entities_recall_ci"] == "0.09\u20130.91"
+    assert values["ho_counts_precision_ci"] == "0.34\u20131.00"
+
+
+def test_wilson_intervals_by_hand_and_where_the_normal_interval_fails():
+    low, high = rs.wilson(5, 10)  # centre 0.5; half 1.96 * sqrt(0.025 + 0.009604) / 1.38416 = 0.26341
+    assert round(low, 4) == 0.2366 and round(high, 4) == 0.7634
+    low, high = rs.wilson(0, 10)  # 0 of n: not the empty interval [0, 0]; upper z^2 / (n + z^2)
+    assert low == 0.0 and round(high, 4) == round(3.8416 / 13.8416, 4)
+    low, high = rs.wilson(10, 10)  # n of n, mirrored
+    assert high == 1.0 and round(low, 4) == round(10 / 13.8416, 4)
+    assert rs.wilson(0, 0) is None
+
+
+def test_a_count_that_is_not_a_share_gets_no_interval():
+    scores = pd.DataFrame(
+        {
+            "measure": ["files converted by add", "not-dates read as dates"],
+            "value": [12.0, 2.0],
+            "numerator": [12, 2],
+            "denominator": [12, 44],
+            "goal": ["", ""],
+            "meets_goal": pd.array([pd.NA, pd.NA], dtype="boolean"),
+        }
+    )
+    values = rs.glue_values(scores)
+    assert "ho_files_converted_by_add_ci" not in values and "ho_not_dates_read_as_dates_ci" not in values
 
 
 def test_goals_read_as_a_list_in_words():
@@ -58,6 +86,7 @@ def test_glue_values_take_a_prefix_for_a_second_set():
     assert values == {
         "hd_counts_recall": 0.9,
         "hd_counts_recall_of": "9 of 10",
+        "hd_counts_recall_ci": "0.60\u20130.98",  # centre 1.09208 / 1.38416, half 1.96 * 0.13640 / 1.38416
         "hd_goals_met": "counts recall",
         "hd_goals_missed": "none",
     }
@@ -118,6 +147,9 @@ def test_raw_sets_view_scores_each_set_once_and_glues_each_under_its_prefix(monk
     assert seen == [Path("dev"), Path("new")]
     assert values["hd_date_mentions_recall"] == 1.0 and values["ho_date_mentions_recall_of"] == "8 of 10"
     assert values["ho_goals_missed"] == "date mentions recall" and values["hd_goals_met"] == "date mentions recall"
+    assert "ho_date_mentions_recall_ci" in values and "hd_date_mentions_recall_ci" not in values, (
+        "intervals for the unseen set only"
+    )
     row = table.set_index("measure").loc["date mentions recall"]
     assert row["first (development)"] == "1.000 (10 of 10)" and row["second (held out)"] == "0.800 (8 of 10)"
     assert list(table.columns) == ["measure", "second (held out)", "goal", "meets goal", "first (development)"], (

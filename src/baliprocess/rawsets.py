@@ -6,6 +6,7 @@ together (``rawdev_``: "0.99, 1.00, 0.97 and 1.00")."""
 
 from __future__ import annotations
 
+import math
 import re
 from pathlib import Path
 
@@ -15,7 +16,7 @@ from . import heldout
 from .record.narrative import join_words
 from .rows import each_row
 
-__all__ = ["RAW_SETS", "compact", "dev_values", "glue_values", "raw_sets_view", "side_by_side"]
+__all__ = ["RAW_SETS", "compact", "dev_values", "glue_values", "raw_sets_view", "side_by_side", "wilson"]
 
 #: The raw sets the chapters show, by column label: (glue prefix, folder). The last is the unseen one.
 RAW_SETS: dict[str, tuple[str, Path]] = {
@@ -27,14 +28,31 @@ RAW_SETS: dict[str, tuple[str, Path]] = {
 }
 
 
-def glue_values(scores: pd.DataFrame, prefix: str = "ho_") -> dict[str, object]:
+def wilson(k: int, n: int, z: float = 1.96) -> tuple[float, float] | None:
+    """The Wilson score interval of a share of ``k`` in ``n`` (95% with the default ``z``); ``None`` for
+    ``n == 0``. It stays inside 0-1 and is not empty at 0 of n or n of n, where the normal interval is."""
+    if n <= 0:
+        return None
+    share, z2 = k / n, z * z
+    centre = (share + z2 / (2 * n)) / (1 + z2 / n)
+    half = z * math.sqrt(share * (1 - share) / n + z2 / (4 * n * n)) / (1 + z2 / n)
+    return max(0.0, centre - half), min(1.0, centre + half)
+
+
+def glue_values(scores: pd.DataFrame, prefix: str = "ho_", intervals: bool = True) -> dict[str, object]:
     """The held-out scores the chapters glue, by name: ``<prefix><measure words joined by _>`` (a share as a
-    number, and ``..._of`` as "n of m"), and the goals met and missed in words."""
+    number, ``..._of`` as "n of m" and, with ``intervals``, for a share of its items ``..._ci`` as its 95%
+    Wilson interval, two decimals joined by an en dash), and the goals met and missed in words."""
     out: dict[str, object] = {}
     for row in each_row(scores, index=False):
         key = prefix + re.sub(r"[^a-z0-9]+", "_", row.measure.lower()).strip("_")
         out[key] = float(row.value)
-        out[f"{key}_of"] = f"{int(row.numerator)} of {int(row.denominator)}"
+        k, n = int(row.numerator), int(row.denominator)
+        out[f"{key}_of"] = f"{k} of {n}"
+        share = intervals and 0 <= k <= n and math.isclose(float(row.value), k / max(n, 1))
+        interval = wilson(k, n) if share else None
+        if interval is not None:
+            out[f"{key}_ci"] = f"{interval[0]:.2f}–{interval[1]:.2f}"
     goals = scores[scores["goal"] != ""]
     met = goals.loc[goals["meets_goal"].fillna(False).astype(bool), "measure"].tolist()
     missed = goals.loc[~goals["meets_goal"].fillna(False).astype(bool), "measure"].tolist()
@@ -46,12 +64,13 @@ def glue_values(scores: pd.DataFrame, prefix: str = "ho_") -> dict[str, object]:
 def dev_values(values: dict[str, object], prefixes: list[str], into: str = "rawdev_") -> dict[str, object]:
     """The figures of several sets read together, one key per measure (``into`` + the measure's words): a
     share to two decimals ("0.99, 1.00 and 0.97", in the order of ``prefixes``), an "n of m" as it is
-    ("130 of 138, 80 of 82 and 71 of 82"). Only measures every set has are joined; goals are not."""
+    ("130 of 138, 80 of 82 and 71 of 82"). Only measures every set has are joined; goals and intervals are
+    not."""
     if not prefixes:
         return {}
     out: dict[str, object] = {}
     for key in values:
-        if not key.startswith(prefixes[0]) or key.endswith(("goals_met", "goals_missed")):
+        if not key.startswith(prefixes[0]) or key.endswith(("goals_met", "goals_missed", "_ci")):
             continue
         measure = key[len(prefixes[0]) :]
         found = [values.get(prefix + measure) for prefix in prefixes]
@@ -82,12 +101,13 @@ def raw_sets_view(
     sets: dict[str, tuple[str, Path]] | None = None,
 ) -> tuple[pd.DataFrame, dict[str, object]]:
     """Score every raw set once (default :data:`RAW_SETS`) and return the :func:`side_by_side` table (the
-    goals judged on the last set) and the glue values of all sets, each under its own prefix."""
+    goals judged on the last set) and the glue values of all sets, each under its own prefix; intervals only
+    for the last set, the one whose figures estimate what a reader's documents would give."""
     sets = RAW_SETS if sets is None else sets
     scores = {label: heldout.evaluate_raw_set(root) for label, (_prefix, root) in sets.items()}
     values: dict[str, object] = {}
     for label, (prefix, _root) in sets.items():
-        values.update(glue_values(scores[label], prefix))
+        values.update(glue_values(scores[label], prefix, intervals=label == list(sets)[-1]))
     values.update(dev_values(values, [prefix for prefix, _root in list(sets.values())[:-1]]))
     return compact(side_by_side(scores), list(sets)), values
 
