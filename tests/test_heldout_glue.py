@@ -30,15 +30,19 @@ def test_glue_values_name_each_measure_and_the_goals():
     # 1 of 2: centre (0.5 + 1.9208) / 2.9208 = 0.5, half 1.96 * sqrt(0.125 + 0.2401) / 2.9208 = 0.4055
     assert values["ho_list_entities_recall_ci"] == "0.09\u20130.91"
     assert values["ho_counts_precision_ci"] == "0.34\u20131.00"
+    assert values["ho_ci_level"] == rs.LEVEL == 0.95
 
 
 def test_wilson_intervals_by_hand_and_where_the_normal_interval_fails():
-    low, high = rs.wilson(5, 10)  # centre 0.5; half 1.96 * sqrt(0.025 + 0.009604) / 1.38416 = 0.26341
-    assert round(low, 4) == 0.2366 and round(high, 4) == 0.7634
+    # z = 1.95996 at 95%; 5 of 10: centre 0.5, half 1.96 * sqrt(0.025 + 0.009604) / 1.38416 = 0.26341
+    low, high = rs.wilson(5, 10)
+    assert abs(low - 0.2366) < 1e-4 and abs(high - 0.7634) < 1e-4
     low, high = rs.wilson(0, 10)  # 0 of n: not the empty interval [0, 0]; upper z^2 / (n + z^2)
-    assert low == 0.0 and round(high, 4) == round(3.8416 / 13.8416, 4)
+    assert abs(low) < 1e-12 and abs(high - 3.8415 / 13.8415) < 1e-4
     low, high = rs.wilson(10, 10)  # n of n, mirrored
-    assert high == 1.0 and round(low, 4) == round(10 / 13.8416, 4)
+    assert abs(high - 1) < 1e-12 and abs(low - 10 / 13.8415) < 1e-4
+    low, high = rs.wilson(5, 10, level=0.5)  # z = 0.67449: half 0.67449 * sqrt(0.025 + 0.001137) / 1.04549
+    assert abs(high - 0.5 - 0.10430) < 1e-4
     assert rs.wilson(0, 0) is None
 
 
@@ -87,6 +91,7 @@ def test_glue_values_take_a_prefix_for_a_second_set():
         "hd_counts_recall": 0.9,
         "hd_counts_recall_of": "9 of 10",
         "hd_counts_recall_ci": "0.60\u20130.98",  # centre 1.09208 / 1.38416, half 1.96 * 0.13640 / 1.38416
+        "hd_ci_level": 0.95,
         "hd_goals_met": "counts recall",
         "hd_goals_missed": "none",
     }

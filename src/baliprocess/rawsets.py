@@ -9,6 +9,7 @@ from __future__ import annotations
 import math
 import re
 from pathlib import Path
+from statistics import NormalDist
 
 import pandas as pd
 
@@ -16,7 +17,7 @@ from . import heldout
 from .record.narrative import join_words
 from .rows import each_row
 
-__all__ = ["RAW_SETS", "compact", "dev_values", "glue_values", "raw_sets_view", "side_by_side", "wilson"]
+__all__ = ["LEVEL", "RAW_SETS", "compact", "dev_values", "glue_values", "raw_sets_view", "side_by_side", "wilson"]
 
 #: The raw sets the chapters show, by column label: (glue prefix, folder). The last is the unseen one.
 RAW_SETS: dict[str, tuple[str, Path]] = {
@@ -28,11 +29,16 @@ RAW_SETS: dict[str, tuple[str, Path]] = {
 }
 
 
-def wilson(k: int, n: int, z: float = 1.96) -> tuple[float, float] | None:
-    """The Wilson score interval of a share of ``k`` in ``n`` (95% with the default ``z``); ``None`` for
-    ``n == 0``. It stays inside 0-1 and is not empty at 0 of n or n of n, where the normal interval is."""
+#: The coverage of the intervals the chapters give for the unseen set's shares.
+LEVEL = 0.95
+
+
+def wilson(k: int, n: int, level: float = LEVEL) -> tuple[float, float] | None:
+    """The Wilson score interval of a share of ``k`` in ``n`` at coverage ``level``; ``None`` for ``n == 0``.
+    It stays inside 0-1 and is not empty at 0 of n or n of n, where the normal interval is."""
     if n <= 0:
         return None
+    z = NormalDist().inv_cdf(0.5 + level / 2)
     share, z2 = k / n, z * z
     centre = (share + z2 / (2 * n)) / (1 + z2 / n)
     half = z * math.sqrt(share * (1 - share) / n + z2 / (4 * n * n)) / (1 + z2 / n)
@@ -41,8 +47,9 @@ def wilson(k: int, n: int, z: float = 1.96) -> tuple[float, float] | None:
 
 def glue_values(scores: pd.DataFrame, prefix: str = "ho_", intervals: bool = True) -> dict[str, object]:
     """The held-out scores the chapters glue, by name: ``<prefix><measure words joined by _>`` (a share as a
-    number, ``..._of`` as "n of m" and, with ``intervals``, for a share of its items ``..._ci`` as its 95%
-    Wilson interval, two decimals joined by an en dash), and the goals met and missed in words."""
+    number, ``..._of`` as "n of m" and, with ``intervals``, for a share of its items ``..._ci`` as its Wilson
+    interval at :data:`LEVEL` (``<prefix>ci_level``), two decimals joined by an en dash), and the goals met
+    and missed in words."""
     out: dict[str, object] = {}
     for row in each_row(scores, index=False):
         key = prefix + re.sub(r"[^a-z0-9]+", "_", row.measure.lower()).strip("_")
@@ -53,6 +60,7 @@ def glue_values(scores: pd.DataFrame, prefix: str = "ho_", intervals: bool = Tru
         interval = wilson(k, n) if share else None
         if interval is not None:
             out[f"{key}_ci"] = f"{interval[0]:.2f}–{interval[1]:.2f}"
+            out[f"{prefix}ci_level"] = LEVEL
     goals = scores[scores["goal"] != ""]
     met = goals.loc[goals["meets_goal"].fillna(False).astype(bool), "measure"].tolist()
     missed = goals.loc[~goals["meets_goal"].fillna(False).astype(bool), "measure"].tolist()
