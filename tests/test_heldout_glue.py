@@ -209,3 +209,10 @@ def test_dev_values_read_the_development_sets_together_in_their_order():
     }, "a measure one set lacks, and the goals, are left out"
     assert rs.dev_values(values, ["h2_", "hd_"], into="x_")["x_counts_recall"] == "0.94 and 1.00"
     assert rs.dev_values(values, []) == {}
+
+
+def test_set_words_name_the_sets_in_words_from_their_labels():
+    labels = ["first raw set (development)", "second raw set (development)", "third raw set (held out)"]
+    assert rs.set_words(labels) == {"raw_n_sets": "three", "rawdev_n_sets": "two", "ho_ordinal": "third"}
+    assert rs.set_words(["only (held out)"])["rawdev_n_sets"] == "none"
+    assert rs.set_words([f"set{i}" for i in range(14)])["raw_n_sets"] == "14"

@@ -17,7 +17,17 @@ from . import heldout
 from .record.narrative import join_words
 from .rows import each_row
 
-__all__ = ["LEVEL", "RAW_SETS", "compact", "dev_values", "glue_values", "raw_sets_view", "side_by_side", "wilson"]
+__all__ = [
+    "LEVEL",
+    "RAW_SETS",
+    "compact",
+    "dev_values",
+    "glue_values",
+    "raw_sets_view",
+    "set_words",
+    "side_by_side",
+    "wilson",
+]
 
 #: The raw sets the chapters show, by column label: (glue prefix, folder). The last is the unseen one.
 RAW_SETS: dict[str, tuple[str, Path]] = {
@@ -105,18 +115,39 @@ def side_by_side(scores_by_set: dict[str, pd.DataFrame]) -> pd.DataFrame:
     return table.reindex(last.index).rename_axis("measure").reset_index()
 
 
+_CARDINALS = ("none", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve")
+
+
+def set_words(labels: list[str]) -> dict[str, object]:
+    """How the prose names the sets without a number typed into it: how many there are (``raw_n_sets``, in
+    words up to twelve), how many are development data (``rawdev_n_sets``, all but the last) and the
+    unseen set's ordinal, the first word of its label (``ho_ordinal``: "sixth" for "sixth raw set (held
+    out)")."""
+
+    def words(n: int) -> str:
+        return _CARDINALS[n] if n < len(_CARDINALS) else str(n)
+
+    return {
+        "raw_n_sets": words(len(labels)),
+        "rawdev_n_sets": words(max(len(labels) - 1, 0)),
+        "ho_ordinal": labels[-1].split()[0] if labels else "",
+    }
+
+
 def raw_sets_view(
     sets: dict[str, tuple[str, Path]] | None = None,
 ) -> tuple[pd.DataFrame, dict[str, object]]:
     """Score every raw set once (default :data:`RAW_SETS`) and return the :func:`side_by_side` table (the
     goals judged on the last set) and the glue values of all sets, each under its own prefix; intervals only
-    for the last set, the one whose figures estimate what a reader's documents would give."""
+    for the last set, the one whose figures estimate what a reader's documents would give; and the words that
+    name the sets (:func:`set_words`)."""
     sets = RAW_SETS if sets is None else sets
     scores = {label: heldout.evaluate_raw_set(root) for label, (_prefix, root) in sets.items()}
     values: dict[str, object] = {}
     for label, (prefix, _root) in sets.items():
         values.update(glue_values(scores[label], prefix, intervals=label == list(sets)[-1]))
     values.update(dev_values(values, [prefix for prefix, _root in list(sets.values())[:-1]]))
+    values.update(set_words(list(sets)))
     return compact(side_by_side(scores), list(sets)), values
 
 
