@@ -15,7 +15,7 @@ from baliprocess.chronology.scan import extract
 from baliprocess.ingest.structure import restore_date_line
 from baliprocess.membership.counts import extract_counts
 from baliprocess.membership.countsid import indonesian_counts
-from baliprocess.membership.runs import sentence_entries
+from baliprocess.membership.runs import block_entries, sentence_entries
 
 
 def _roles(text: str) -> list[tuple[str, str]]:
@@ -57,6 +57,12 @@ def _dates(text: str, on: dt.date = dt.date(2019, 6, 1)) -> list[tuple[str, dt.d
         # a strategy's span and a range standing alone stay dates (the shipped corpus reads them so)
         ("the Strategy 2020–2025 sets out", [("2020–2025", dt.date(2020, 1, 1), dt.date(2025, 12, 31))]),
         ("from 2016-18 onwards", [("2016-18", dt.date(2016, 1, 1), dt.date(2018, 12, 31))]),
+        # a span counted back from the document's date (1 June 2019): the year or the month
+        ("Three years ago the forum began.", [("Three years ago", dt.date(2016, 1, 1), dt.date(2016, 12, 31))]),
+        ("it met fourteen months ago", [("fourteen months ago", dt.date(2018, 4, 1), dt.date(2018, 4, 30))]),
+        ("Some 3 months ago", [("3 months ago", dt.date(2019, 3, 1), dt.date(2019, 3, 31))]),
+        # a duration is no span back ("three years of talks")
+        ("after three years of talks", []),
     ],
 )
 def test_dates(text, expected):
@@ -117,3 +123,21 @@ def test_indonesian_counts(text, expected):
 )
 def test_english_count_kinds(text, expected):
     assert _kinds(extract_counts(text)) == expected
+
+
+def test_a_table_of_facts_gives_the_roles_its_labels_name():
+    """A two-column table of label and value, no column of names: a row labelled with a role gives its names
+    that role; rows labelled otherwise give nothing (class L12)."""
+    texts = [
+        "Type | Regional forum on labour migration (Asia and the Pacific)",
+        "Co-Chairs | Chile and Peru",
+        "Observers | 12 States and two organisations: UNHCR and ILO",
+        "Secretariat | Bangkok, hosted by Thailand",
+    ]
+    got = [(i, e.mention.key, e.role) for i, e in block_entries(texts)]
+    assert got == [(1, "CHL", "co_chair"), (1, "PER", "co_chair"), (2, "UNHCR", "observer"), (2, "ILO", "observer")]
+
+
+def test_a_table_with_a_column_of_names_is_read_as_before():
+    texts = ["Delegation | Capacity", "Fiji | Member", "Japan | Observer"]
+    assert [(e.mention.key, e.role) for _, e in block_entries(texts)] == [("FJI", "participant"), ("JPN", "observer")]

