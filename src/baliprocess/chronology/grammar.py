@@ -39,7 +39,7 @@ from ..datevocab import (
 from .meetingdays import NTH_DAY_PATTERN
 from .relative import PART_WORDS, RELATIVE_PATTERN, SHIFTS, counted_back, relative_interval
 from .weekdays import WEEKDAY_PATTERN, resolve_weekday
-from .yearnames import after_copyright, year_is_no_date
+from .yearnames import after_copyright, after_plan, year_is_no_date
 from .yearsafter import YEARS_AFTER_PATTERN
 
 __all__ = ["DATE_ORDERS", "DATE_RE", "FINANCIAL_YEAR_START", "MENTION_COLUMNS", "PRECISIONS"]
@@ -58,8 +58,9 @@ _MONTH = (
 )
 _DAY = r"(?<!\d)(?:0?[1-9]|[12]\d|3[01])(?!\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?<!\d)(?:19|20)\d\d(?!\d)"
-# "to", "and", "until", and the Indonesian "hingga", "sampai (dengan)", "s.d." (until), "dan" (and)
-_TO = r"(?:\s*[-–—]\s*|\s+(?:to|and|until|hingga|sampai(?:\s+dengan)?|s\.d\.|dan)\s+)"
+# "to", "and", "until", and the Indonesian "hingga", "sampai (dengan)", "s.d." (until), "dan" (and); "&" is "and"
+# ("21 & 23 September 2021" on an event page's date line, heldout5; tests/test_rules7.py)
+_TO = r"(?:\s*[-–—]\s*|\s+(?:to|and|until|hingga|sampai(?:\s+dengan)?|s\.d\.|dan|&)\s+)"
 _YEAR_TO = r"(?:\s*[-–—]\s*|\s+to\s+)"
 _ORDINALS = {
     "first": 1,
@@ -360,7 +361,7 @@ def _resolve(
             precision = "season" if g["yyb_p1"] or g["yyb_p2"] else "year"
             start, end = dt.date(int(g["yyb_y1"]), first, 1), _month_end(int(g["yyb_y2"]), last)
         elif kind == "yy":
-            years = None if after_copyright(m.string, m.start()) else _years(g)
+            years = None if after_copyright(m.string, m.start()) or after_plan(m.string, m.start()) else _years(g)
             if years is None:
                 return None
             start, end, precision = years

