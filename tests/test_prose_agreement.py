@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from baliprocess import membership, overview, themes
+from baliprocess import chronology, membership, overview, themes
 
 
 def test_inexact_dates_phrase_for_none_one_and_many():
@@ -97,3 +97,22 @@ def test_auto_sentence_only_sets_figures_beside_a_hand_coding():
         themes.auto_sentence(False, 87, 0.32, "x")
         == "There is no hand coding of this corpus to set beside these figures."
     )
+
+
+def test_mention_kinds_keep_the_shipped_wording_and_leave_out_kinds_with_none():
+    shipped = {"n_day": 6, "n_month": 2, "n_season": 3, "n_year": 5}
+    assert chronology.mention_kinds_phrase(shipped) == (
+        "6 name days or ranges of days, 2 name months, 3 name a part of a year (such as “late 2004”) and 5 name "
+        "years or ranges of years"
+    )
+    small = {"n_day": 9, "n_month": 0, "n_season": 0, "n_year": 2}
+    assert chronology.mention_kinds_phrase(small) == "9 name days or ranges of days and 2 name years or ranges of years"
+    one = {"n_day": 0, "n_month": 1, "n_season": 0, "n_year": 0}
+    assert chronology.mention_kinds_phrase(one) == "1 names a month"
+    assert chronology.mention_kinds_phrase(dict.fromkeys(shipped, 0)) == "none names a day, a month or a year"
+
+
+def test_inferred_sentence_agrees_in_number():
+    assert chronology.inferred_sentence(4) == "4 of them need the document's own date to be read."
+    assert chronology.inferred_sentence(1) == "1 of them needs the document's own date to be read."
+    assert chronology.inferred_sentence(0) == "None of them needs the document's own date to be read."
