@@ -272,7 +272,10 @@ def test_pages_read_on_a_phone_and_a_laptop(browser_pass: dict) -> None:
 
 
 def test_a_followed_citation_is_marked_and_leads_back(built_html: Path, chromium) -> None:
-    chapter = toc_notebooks()[0]
+    # The first chapter that cites the bibliography: on a corpus of the reader's own, chapter 1's citations
+    # are all in its shipped-corpus commentary, which is left out.
+    cites = 'href="../book/references.html#cite-'
+    chapter = next(n for n in toc_notebooks() if cites in (built_html / f"{n}.html").read_text(encoding="utf-8"))
     with serve(built_html) as base_url:
         context = chromium.new_context(viewport={"width": WIDTHS["desktop"], "height": 900})
         page = context.new_page()

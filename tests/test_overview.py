@@ -78,7 +78,7 @@ def test_longest_document_is_named_whatever_its_type_and_dates_keep_their_precis
         "2016-03",
     )
     assert s["longest_ratio"] == pytest.approx(4.0) and s["n_inexact_dates"] == 2
-    assert s["type_counts"] == "1 meeting report, 1 other and 1 statement"
+    assert s["type_counts"] == "1 meeting report, 1 other document and 1 statement"
     assert (s["documents_counted"], s["date_span"]) == ("3 documents", "between 2016 and 2019")
     dates = overview.documents_table(corpus.documents)["date"].to_dict()
     assert dates == {"yearly-note": "2016", "long-report": "2016-03", "short-statement": "2019-06-30"}
@@ -90,6 +90,6 @@ def test_summary_of_a_one_document_corpus_has_no_missing_value(tmp_path):
     _doc(tmp_path, "lone", "2019-06-30", "other", 30)
     s = overview.chapter_facts(load_corpus(tmp_path), publishers={"n_nz": "New Zealand"})
     assert all(v is not None and v == v for v in s.values())  # no None, no NaN
-    assert (s["longest_share"], s["longest_ratio"], s["n_nz"], s["type_counts"]) == (1.0, 0.0, 0, "1 other")
-    assert (s["n_not_english"], s["not_english_phrase"]) == (0, "0 documents are")
+    assert (s["longest_share"], s["longest_ratio"], s["n_nz"], s["type_counts"]) == (1.0, 0.0, 0, "1 other document")
+    assert (s["n_not_english"], s["not_english_phrase"]) == (0, "no document is")
     assert (s["documents_counted"], s["date_span"]) == ("1 document", "in 2019")

@@ -5,6 +5,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
 import subprocess
 from pathlib import Path
@@ -61,4 +62,10 @@ def test_commands_in_the_docs_work_from_a_fresh_shell():
     for page in pages:
         lines = page.read_text(encoding="utf-8").splitlines()
         found += [f"{page.relative_to(REPO)}:{n}" for n, line in enumerate(lines, 1) if bare.search(line)]
+    for notebook in sorted((REPO / "notebooks").glob("*.ipynb")):  # the chapters' prose, as the reader sees it
+        cells = json.loads(notebook.read_text(encoding="utf-8"))["cells"]
+        prose = ["".join(c["source"]) for c in cells if c["cell_type"] == "markdown"]
+        found += [
+            f"{notebook.relative_to(REPO)}: markdown cell {i}" for i, text in enumerate(prose) if bare.search(text)
+        ]
     assert found == []

@@ -19,10 +19,13 @@ __all__ = [
     "build_tables",
     "chapter_facts",
     "cleaning_by_document",
+    "cleaning_phrase",
     "cleaning_summary",
     "counted",
     "date_label",
+    "date_sources_sentence",
     "documents_table",
+    "inexact_dates_phrase",
     "paragraph_sample",
     "paragraphs_table",
     "provenance_table",
@@ -142,9 +145,12 @@ def chapter_facts(corpus: Corpus, publishers: Mapping[str, str] | None = None) -
         "n_inferred_dates": int((docs["date_note"] != "").sum()),
         "date_sources_sentence": date_sources_sentence(docs["date_note"]),
         "n_inexact_dates": int((docs["date_precision"] != "day").sum()),
+        "inexact_dates_phrase": inexact_dates_phrase(int((docs["date_precision"] != "day").sum())),
         "type_counts": type_counts_text(docs),
         "n_not_english": n_not_english,
-        "not_english_phrase": f"{n_not_english} document is"
+        "not_english_phrase": "no document is"
+        if n_not_english == 0
+        else f"{n_not_english} document is"
         if n_not_english == 1
         else f"{n_not_english} documents are",
         **{
@@ -161,21 +167,27 @@ def chapter_facts(corpus: Corpus, publishers: Mapping[str, str] | None = None) -
         "n_rule_firings": len(log),
         "n_lines_dropped": len(dropped),
         "n_lines_changed": int(changed[["doc_id", "line"]].drop_duplicates().shape[0]),
+        "cleaning_phrase": cleaning_phrase(
+            len(log), len(dropped), int(changed[["doc_id", "line"]].drop_duplicates().shape[0])
+        ),
     }
 
 
 #: A ``date_note`` that says the date came from the file's metadata (written by ``add``), not from the text.
 METADATA_NOTE = re.compile(r"^Proposed by add\b|\bmetadata\b|\bcreation date\b", re.IGNORECASE)
+#: A note of ``add`` whose date was read from the document's own dateline (``from the dateline '...'``).
+DATELINE_NOTE = re.compile(r"^Proposed by add\b.*?, from the dateline\b")
 
 
 def date_sources_sentence(notes: pd.Series) -> str:
     """Where the documents' dates come from, for prose: how many were inferred (a ``date_note`` written by
-    hand) and how many were proposed from a file's metadata by ``add`` (a note saying so); metadata dates are
-    never called inferred."""
+    hand), how many were proposed from a file's metadata by ``add`` (a note saying so) and how many ``add``
+    read from the document's own dateline; metadata and dateline dates are never called inferred."""
     notes = notes.fillna("").astype(str)
-    metadata = notes.map(lambda n: bool(METADATA_NOTE.search(n)))
-    inferred = int(((notes != "") & ~metadata).sum())
-    n_meta = int(metadata.sum())
+    dateline = notes.map(lambda n: bool(DATELINE_NOTE.search(n)))
+    metadata = notes.map(lambda n: bool(METADATA_NOTE.search(n))) & ~dateline
+    inferred = int(((notes != "") & ~metadata & ~dateline).sum())
+    n_meta, n_line = int(metadata.sum()), int(dateline.sum())
     parts = []
     if inferred:
         parts.append(f"for {inferred} of them the date is not stated in the document and was inferred")
@@ -186,10 +198,32 @@ def date_sources_sentence(notes: pd.Series) -> str:
             if not inferred
             else f"for {n_meta} the date was proposed from the file's metadata by the add command"
         )
+    if n_line:
+        parts.append(f"for {n_line} the add command read it from the document's own dateline")
     if not parts:
         return "Every document states its date, or its front matter gives it without a note"
     text = ", and ".join(parts)
     return text[0].upper() + text[1:]
+
+
+def inexact_dates_phrase(n: int) -> str:
+    """How many document dates are known only to the month or the year, as the end of a sentence of chapter 1
+    (after a semicolon): "none is known ...", "1 is known ...", "3 are known ..."."""
+    if n == 0:
+        return "none is known only to the month or the year"
+    verb = "is" if n == 1 else "are"
+    return f"{n} {verb} known only to the month or the year, and {verb} shown that way rather than as a day"
+
+
+def cleaning_phrase(firings: int, dropped: int, changed: int) -> str:
+    """What the cleaning rules did, for prose: "fired 53 times across the corpus, removing 16 lines and
+    changing 34 others"; none, one or many of each in words that agree."""
+    if firings == 0:
+        return "fired nowhere in the corpus: no line was removed or changed"
+    times = "once" if firings == 1 else f"{firings} times"
+    lines = "no line" if dropped == 0 else counted(dropped, "line")
+    others = "none" if changed == 0 else f"{changed} {'other' if changed == 1 else 'others'}"
+    return f"fired {times} across the corpus, removing {lines} and changing {others}"
 
 
 def mixing_sentence(doc_ids: pd.Series, shipped_ids: pd.Series) -> str:
@@ -225,8 +259,15 @@ def type_counts_text(docs: pd.DataFrame) -> str:
     """How many documents of each type, most frequent first, as words for prose ("2 press releases, 1 statement")."""
     counts = docs["doc_type"].map(lambda t: DOC_TYPE_LABELS.get(t, str(t))).value_counts()
     counts = counts.sort_index().sort_values(ascending=False, kind="stable")
-    parts = [f"{n} {label}{'' if n == 1 else 's'}" for label, n in counts.items()]
+    parts = [f"{n} {_type_noun(str(label), n)}" for label, n in counts.items()]
     return ", ".join(parts[:-1]) + (" and " if len(parts) > 1 else "") + parts[-1] if parts else "no documents"
+
+
+def _type_noun(label: str, n: int) -> str:
+    """A document type's label as a counted noun: "statement(s)", and "other document(s)" for the type
+    ``other`` (not "7 others")."""
+    noun = "other document" if label == DOC_TYPE_LABELS["other"] else label
+    return noun if n == 1 else f"{noun}s"
 
 
 def date_label(start: pd.Timestamp, precision: str) -> str:

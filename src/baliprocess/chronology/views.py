@@ -156,7 +156,7 @@ def chapter_facts(
     """The chapter's headline figures, for glueing into prose."""
     conferences = timeline[timeline["event_type"] == "ministerial_conference"]
     by_precision = mentions["precision"].value_counts()
-    return {
+    facts: dict[str, object] = {
         "n_mentions": len(mentions),
         "n_mention_docs": int(mentions["doc_id"].nunique()),
         "n_inferred": int(mentions["inferred"].sum()),
@@ -176,3 +176,37 @@ def chapter_facts(
         "n_disputed_events": int(gaps["event_id"].nunique()),
         "n_disputed_fields": int(gaps[["event_id", "field"]].drop_duplicates().shape[0]),
     }
+    facts["mention_kinds_phrase"] = mention_kinds_phrase(facts)
+    facts["inferred_sentence"] = inferred_sentence(int(mentions["inferred"].sum()))
+    return facts
+
+
+#: What a mention of each precision names, in the singular and the plural, in the order the chapter lists them.
+_KINDS = (
+    ("n_day", "names a day or a range of days", "name days or ranges of days"),
+    ("n_month", "names a month", "name months"),
+    ("n_season", "names a part of a year (such as “late 2004”)", "name a part of a year (such as “late 2004”)"),
+    ("n_year", "names a year or a range of years", "name years or ranges of years"),
+)
+
+
+def mention_kinds_phrase(facts: dict[str, object]) -> str:
+    """How many mentions name days, months, parts of years and years (:func:`chapter_facts`' counts), the
+    kinds with no mention left out and each verb agreeing with its count: "6 name days or ranges of days,
+    1 names a month and 5 name years or ranges of years"."""
+    parts = [
+        f"{n} {one if n == 1 else many}"
+        for key, one, many in _KINDS
+        if (n := int(facts[key])) > 0  # type: ignore[call-overload]
+    ]
+    if not parts:
+        return "none names a day, a month or a year"
+    return ", ".join(parts[:-1]) + (" and " if len(parts) > 1 else "") + parts[-1]
+
+
+def inferred_sentence(n_inferred: int) -> str:
+    """How many mentions need the document's own date to be read, as a sentence."""
+    if n_inferred == 0:
+        return "None of them needs the document's own date to be read."
+    verb = "needs" if n_inferred == 1 else "need"
+    return f"{n_inferred} of them {verb} the document's own date to be read."

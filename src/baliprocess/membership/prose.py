@@ -46,7 +46,7 @@ def meeting_sentence(
         return "No document of this corpus states, in words the package reads, how many countries attended a meeting."
     verb = "states" if len(others) == 1 else "state"
     return (
-        f"No document of this corpus is both a meeting report and states how many countries attended, so the "
+        f"No meeting report of this corpus states how many countries attended, so the "
         f"rule ({MEETING_RULE}) picks none; {_documents(len(others))} of other types {verb} such a count "
         f"({_ids(others)})."
     )
@@ -95,7 +95,7 @@ def member_list_sentence(participation: pd.DataFrame, min_states: int = 10) -> s
     verb = "lists" if len(listing) == 1 else "list"
     return (
         f"{_documents(len(listing))} of this corpus {verb} member states by name ({_ids(listing)}; "
-        f"up to {most} states), and the panel below reads them."
+        f"up to {most} states), and the state-year panel reads them."
     )
 
 
@@ -114,6 +114,8 @@ def unresolved_sentence(unresolved: pd.DataFrame, participation: pd.DataFrame) -
         return "No list of names was read in this corpus, so no name is left unresolved."
     if unresolved.empty:
         return "Every listed name was resolved."
+    if len(unresolved) == 1:
+        return "1 listed name could not be resolved; the table below lists it."
     return f"{len(unresolved)} listed names could not be resolved; the table below lists them."
 
 

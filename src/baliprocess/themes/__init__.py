@@ -62,6 +62,7 @@ from .measures import (
     top_pairs,
     validation_summary,
 )
+from .prose import auto_sentence, coverage_phrase, not_english_sentence, rule3_phrase
 from .tables import TABLES, build_tables
 
 __all__ = [
@@ -81,6 +82,7 @@ __all__ = [
     "Theme",
     "analysis_units",
     "apply_rule3",
+    "auto_sentence",
     "build_tables",
     "chapter_facts",
     "code_corpus",
@@ -96,6 +98,7 @@ __all__ = [
     "cooccurrence",
     "cooccurrence_figure",
     "corpus_coding",
+    "coverage_phrase",
     "disagreements",
     "distinctive_table",
     "distinctive_terms",
@@ -108,8 +111,10 @@ __all__ = [
     "heading_like",
     "load_codebook",
     "load_gold",
+    "not_english_sentence",
     "one_paragraph",
     "plural",
+    "rule3_phrase",
     "shares_figure",
     "term_regex",
     "text_colour",

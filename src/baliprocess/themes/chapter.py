@@ -36,6 +36,7 @@ from .measures import (
     top_pairs,
     validation_summary,
 )
+from .prose import auto_sentence, coverage_phrase, not_english_sentence, rule3_phrase
 
 __all__ = ["CorpusCoding", "chapter_facts", "comparison_view", "corpus_coding", "plural"]
 
@@ -161,11 +162,12 @@ def chapter_facts(c: CorpusCoding, corpus: Corpus, gold: pd.DataFrame) -> dict[s
     facts |= {f"emph_{k}": v for k, v in emph.items()}
     facts |= comparison_facts(c.comparison, labels)
     not_english = docs[docs["language"] != "en"]
+    n_content = int((paragraphs["kind"] == "paragraph").sum()) if "kind" in paragraphs else len(paragraphs)
     n_pair = cast(int, facts["top_pair_n"])  # coding_summary's counts are ints
     same_pair = {facts["top_pair_a"], facts["top_pair_b"]} == {auto["top_pair_a"], auto["top_pair_b"]}
     facts |= {
         "coding_label": c.chosen.name,
-        "corpus_size": f"{plural(len(docs), 'document')} ({plural(len(paragraphs), 'paragraph')})",
+        "corpus_size": f"{plural(len(docs), 'document')} ({plural(n_content, 'paragraph')})",
         "top_theme_phrase": (
             f"{facts['top_theme']}, in {plural(cast(int, facts['top_theme_n']), 'paragraph')}"
             if facts["top_theme_n"]
@@ -185,6 +187,7 @@ def chapter_facts(c: CorpusCoding, corpus: Corpus, gold: pd.DataFrame) -> dict[s
         "n_documents": len(docs),
         "n_covered": c.chosen.n_covered,
         "n_paragraphs_all": c.chosen.n_paragraphs,
+        "coverage_phrase": coverage_phrase(c.chosen.n_covered, c.chosen.n_paragraphs, n_content),
         "validation_scope": "this corpus" if c.has_hand else "the shipped corpus",
         "top_theme_agrees": _agrees(c.has_hand, facts["top_theme"] == auto["top_theme"], str(auto["top_theme"])),
         "top_pair_agrees": (
@@ -196,6 +199,8 @@ def chapter_facts(c: CorpusCoding, corpus: Corpus, gold: pd.DataFrame) -> dict[s
         ),
         "n_rule3": len(c.rule3),
         "n_rule3_paragraphs": c.rule3["paragraph_id"].nunique(),
+        "rule3_phrase": rule3_phrase(len(c.rule3), c.rule3["paragraph_id"].nunique()),
+        "not_english_sentence": not_english_sentence(not_english),
         "max_heading_words": MAX_HEADING_WORDS,
         "window": WINDOW,
         "negation_words": NEGATION_WORDS,
@@ -210,6 +215,8 @@ def chapter_facts(c: CorpusCoding, corpus: Corpus, gold: pd.DataFrame) -> dict[s
         "n_distinctive": N_DISTINCTIVE,
         "max_document_rows": MAX_DOCUMENT_ROWS,
     }
+    n_auto, share_auto = cast(int, auto["n_themed"]), cast(float, auto["share_themed"])
+    facts["auto_sentence"] = auto_sentence(c.has_hand, n_auto, share_auto, str(facts["top_theme_auto_phrase"]))
     by_set = c.scores.set_index("set")
     for name in c.scores["set"]:
         stem = name.replace("-", "_")
