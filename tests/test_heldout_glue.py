@@ -184,7 +184,8 @@ def test_the_default_view_judges_the_newest_raw_set_and_keeps_the_others_as_deve
         ("h2_", ho.HELDOUT2_DIR),
         ("h3_", ho.HELDOUT3_DIR),
         ("h4_", ho.HELDOUT4_DIR),
-        ("ho_", ho.HELDOUT5_DIR),
+        ("h5_", ho.HELDOUT5_DIR),
+        ("ho_", ho.HELDOUT6_DIR),
     ]
     assert all("development" in label for label in list(rs.RAW_SETS)[:-1]), "only the last set is unseen"
 

@@ -49,6 +49,7 @@ __all__ = [
     "HELDOUT3_DIR",
     "HELDOUT4_DIR",
     "HELDOUT5_DIR",
+    "HELDOUT6_DIR",
     "HELDOUT_DIR",
     "MEASURE_COLUMNS",
     "add_raw_files",
@@ -72,6 +73,8 @@ HELDOUT3_DIR = EVAL_DIR / "heldout3"
 HELDOUT4_DIR = EVAL_DIR / "heldout4"
 #: The fifth raw set, written after the fourth had been scored once and then used for development.
 HELDOUT5_DIR = EVAL_DIR / "heldout5"
+#: The sixth raw set, written after the fifth had been scored once and then used for development.
+HELDOUT6_DIR = EVAL_DIR / "heldout6"
 MEASURE_COLUMNS = ["measure", "value", "numerator", "denominator", "goal", "meets_goal"]
 _GOLD_FILES = ("documents", "lists", "counts", "dates", "not_dates")
 #: The issue's goals on unseen documents: (comparison, threshold).
