@@ -137,3 +137,22 @@ def test_events_table_keeps_one_row_per_source(events):
     first = table.loc["bmc1-2002"]
     assert first["source"].tolist()[:3] == ["som2-brisbane-2004-p07", "bp-first-conference", "cochairs-2002-p05"]
     assert first["source"].tolist()[-1] == "goff-dalziel-2002-p02"  # undated rows last
+
+
+def test_first_event_of_a_type_by_start_then_id():
+    timeline = pd.DataFrame(
+        {
+            "event_id": ["b", "a", "c", "d"],
+            "name": ["Second", "First", "Officials", "Undated"],
+            "event_type": [
+                "ministerial_conference",
+                "ministerial_conference",
+                "senior_officials_meeting",
+                "ministerial_conference",
+            ],
+            "start": pd.to_datetime(["2003-04-28", "2002-02-26", "2001-01-01", None]),
+            "end": pd.to_datetime(["2003-04-30", "2002-02-28", "2001-01-02", None]),
+        }
+    )
+    assert ch.first_event(timeline, "ministerial_conference") == ("First", pd.Timestamp("2002-02-28"))
+    assert ch.first_event(timeline, "steering_group") is None

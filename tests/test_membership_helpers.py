@@ -32,6 +32,23 @@ def test_founding_sentence_names_the_document_or_says_there_is_none():
     assert m.founding_sentence(docs, None).startswith("This corpus has no such document")
 
 
+def test_a_statement_long_after_the_first_conference_is_not_called_its_statement():
+    docs = pd.DataFrame(
+        {
+            "doc_id": ["a", "b", "c"],
+            "title": ["Co-chairs' statement", "Workshop summary", "Report"],
+            "date": [pd.Timestamp("2002-02-28"), pd.Timestamp("2010-06-11"), pd.Timestamp("2002-03-31")],
+        }
+    )
+    first = ("First Bali Ministerial Conference", pd.Timestamp("2002-02-28"))
+    assert m.founding_sentence(docs, "a", first) == "Here it is “Co-chairs' statement” (28 February 2002)."
+    # 31 days after the last day is still the conference's statement; a document of 2010 is not
+    assert m.founding_sentence(docs, "c", first) == "Here it is “Report” (31 March 2002)."
+    later = m.founding_sentence(docs, "b", first)
+    assert later.startswith("Here it is “Workshop summary” (11 June 2010). It is dated after the First Bali")
+    assert "(February 2002, the event base's first)" in later and later.endswith("not the founding.")
+
+
 def test_unresolved_sentence_in_each_case():
     none, one = pd.DataFrame(), pd.DataFrame({"name": ["x"]})
     assert m.unresolved_sentence(none, none).startswith("No list of names was read")

@@ -31,6 +31,7 @@ from .events import (
     discrepancies,
     event_timeline,
     events_table,
+    first_event,
     load_events,
     validate_events,
 )
@@ -77,6 +78,7 @@ __all__ = [
     "event_timeline",
     "events_table",
     "extract",
+    "first_event",
     "inferred_sentence",
     "load_events",
     "load_gold",

@@ -25,6 +25,7 @@ __all__ = [
     "discrepancies",
     "event_timeline",
     "events_table",
+    "first_event",
     "load_events",
     "validate_events",
 ]
@@ -204,6 +205,16 @@ def event_timeline(events: pd.DataFrame) -> pd.DataFrame:
         )
     timeline = pd.DataFrame(rows)
     return timeline.sort_values(["start", "event_id"], kind="stable").reset_index(drop=True)
+
+
+def first_event(timeline: pd.DataFrame, event_type: str) -> tuple[str, pd.Timestamp] | None:
+    """The earliest event of ``event_type`` in an :func:`event_timeline` (by start, then id): its name and
+    last day; ``None`` when the timeline has no dated event of that type."""
+    dated = timeline[(timeline["event_type"] == event_type) & timeline["start"].notna()]
+    if dated.empty:
+        return None
+    row = dated.sort_values(["start", "event_id"], kind="stable").iloc[0]
+    return str(row["name"]), pd.Timestamp(row["end"])
 
 
 def events_table(events: pd.DataFrame) -> pd.DataFrame:

@@ -10,6 +10,7 @@ from .founding import MEETING_RULE
 from .views import score_words
 
 __all__ = [
+    "FOUNDING_GRACE",
     "evaluation_words",
     "first_appearance_values",
     "founding_sentence",
@@ -99,13 +100,29 @@ def member_list_sentence(participation: pd.DataFrame, min_states: int = 10) -> s
     )
 
 
-def founding_sentence(documents: pd.DataFrame, founding: str | None) -> str:
+#: How long after the first ministerial conference ended a document may be dated and still be its statement.
+FOUNDING_GRACE = pd.Timedelta(days=31)
+
+
+def founding_sentence(
+    documents: pd.DataFrame, founding: str | None, first_conference: tuple[str, pd.Timestamp] | None = None
+) -> str:
     """Which document of the corpus is the founding statement (:func:`~.founding.founding_document`), by title
-    and date, or that the corpus has none."""
+    and date, or that the corpus has none. With ``first_conference`` (its name and last day, from the event
+    base), a document dated more than :data:`FOUNDING_GRACE` after it is said to be no founding statement,
+    only the corpus's earliest statement with a list: a reader's corpus may not reach back to the founding."""
     if founding is None:
         return "This corpus has no such document, so the table and the figure of this section are empty."
     doc = documents.set_index("doc_id").loc[founding]
-    return f"Here it is “{doc['title']}” ({doc['date'].day} {doc['date']:%B %Y})."
+    sentence = f"Here it is “{doc['title']}” ({doc['date'].day} {doc['date']:%B %Y})."
+    if first_conference is not None and doc["date"] > first_conference[1] + FOUNDING_GRACE:
+        name, end = first_conference
+        sentence += (
+            f" It is dated after the {name} ({end:%B %Y}, the event base's first), so it is not that conference's"
+            " statement but the earliest statement of this corpus with a list: the sections below describe the"
+            " meeting it records, not the founding."
+        )
+    return sentence
 
 
 def unresolved_sentence(unresolved: pd.DataFrame, participation: pd.DataFrame) -> str:
