@@ -106,13 +106,15 @@ test: $(INSTALLED) corpus-guard lint book pdf  ## lint, unit tests, nbval on eve
 # kernel client) costs more than a second. One pytest per core, each on its share of the files, evened out
 # by the times the last run recorded (tests/shards.py, tests/filetimes.py): unlike pytest-xdist's workers,
 # which each import and collect every file, each process collects only its own (3 s of CPU less). Each
-# process's report is shown when it is done; the status is 1 if any failed.
-unit: $(INSTALLED)  ## the unit tests only: no book build, no notebook run (seconds)
+# process's report is shown when it is done; the status is 1 if any failed. The tests marked end_to_end
+# (pyproject.toml: the README walkthrough in fresh shells, the held-out raw files written again) run in
+# make test only.
+unit: $(INSTALLED)  ## the unit tests only: no book build, no notebook run, no end-to-end run (seconds)
 	@shards=$$($(PY) tests/shards.py $(TEST_WORKERS) $(UNIT_TESTS)); test -n "$$shards"; \
 	logs=$$(mktemp -d); pids=(); \
 	while read -r files; do \
-	  echo "$(PY) -m pytest -q -p no:nbval ($$(wc -w <<<"$$files") files)"; \
-	  $(PY) -m pytest -q -p no:nbval $$files >"$$logs/$${#pids[@]}" 2>&1 & pids+=($$!); \
+	  echo "$(PY) -m pytest -q -p no:nbval -m 'not end_to_end' ($$(wc -w <<<"$$files") files)"; \
+	  $(PY) -m pytest -q -p no:nbval -m "not end_to_end" $$files >"$$logs/$${#pids[@]}" 2>&1 & pids+=($$!); \
 	done <<<"$$shards"; \
 	status=0; for i in "$${!pids[@]}"; do wait "$${pids[$$i]}" || status=1; cat "$$logs/$$i"; done; \
 	rm -rf "$$logs"; exit $$status
