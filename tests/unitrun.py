@@ -30,6 +30,7 @@ SHARED_IMPORTS = (
     "scipy.stats",
     "dateparser",
     "simplemma",
+    "trafilatura",
     "baliprocess.corpus",
     "baliprocess.chronology",
     "baliprocess.membership",
