@@ -1,7 +1,7 @@
 """How long each test file took on its last run, kept in pytest's cache (``.pytest_cache``), so that the next
 run can share the files out evenly among processes.
 
-* ``make unit`` runs one pytest per core, each on its own share of the files (tests/shards.py), so that
+* ``make unit`` runs one pytest per core, each on its own share of the files (tests/unitrun.py), so that
   each process imports and collects only its files: pytest-xdist's workers each collect every file, which
   cost about 3 s of CPU more on the unit tests (two workers' 9.5 s against two halves' 6.3 s).
 * Under pytest-xdist (``make test``) the files are handed out in the order tests/conftest.py gives, each to

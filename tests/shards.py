@@ -1,5 +1,6 @@
-"""Share test files out among N processes, for ``make unit``: prints N lines, each the files one pytest
-process runs, so that their recorded times are as even as they can be (tests/filetimes.py).
+"""Share test files out among N processes, as ``make unit`` does (tests/unitrun.py): prints N lines, each
+the files one pytest process runs, so that their recorded times are as even as they can be
+(tests/filetimes.py).
 
 Usage: ``python tests/shards.py N tests/test_a.py tests/test_b.py ...`` (paths relative to the repository,
 which is the working directory). A file without a record weighs its size in bytes when no file has one.

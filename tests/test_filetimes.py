@@ -1,10 +1,12 @@
-"""Sharing test files out by their recorded times (tests/filetimes.py, used by make unit and make test)."""
+"""Sharing test files out by their recorded times (tests/filetimes.py, used by make unit and make test),
+and the arguments of make unit's runner (tests/unitrun.py)."""
 
 from __future__ import annotations
 
 import json
 
 from filetimes import RECORD, recorded, shares, weights
+from unitrun import split_args
 
 
 def record(root, **seconds: float) -> None:
@@ -33,3 +35,12 @@ def test_without_a_record_the_stand_in_weighs(tmp_path):
         "tests/test_a.py": 3.0,
         "tests/test_b.py": 7.0,
     }
+
+
+def test_unitrun_reads_the_shares_the_options_and_the_files():
+    assert split_args(["2", "-q", "-m", "not end_to_end", "--", "tests/test_a.py", "tests/test_b.py"]) == (
+        2,
+        ["-q", "-m", "not end_to_end"],
+        ["tests/test_a.py", "tests/test_b.py"],
+    )
+    assert split_args(["3", "tests/test_a.py"]) == (3, [], ["tests/test_a.py"])

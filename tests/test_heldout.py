@@ -342,6 +342,7 @@ def test_heldout_annotations_quote_the_documents(set_name):
             assert words in flat[doc] or " ".join(quoted.replace("-\n", "").split()) in joined[doc], (key, doc, quoted)
 
 
+@pytest.mark.end_to_end  # writes every raw file of five sets again (1.2 s): make test runs it, not make unit
 @pytest.mark.parametrize("set_name", sorted(RAW_SETS))
 def test_heldout_raw_files_are_what_the_generator_writes(set_name, tmp_path):
     """The committed raw files are reproducible from their script in tools/ (byte for byte)."""

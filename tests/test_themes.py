@@ -5,6 +5,8 @@ Expected values were checked by reading the paragraphs concerned (cleaned text) 
 
 from __future__ import annotations
 
+import copy
+import functools
 import math
 import re
 
@@ -85,11 +87,26 @@ def test_codebook_has_required_themes_and_fields(codebook):
         assert theme.label and theme.definition and theme.terms
 
 
+@functools.cache
+def _shipped_codebook_data() -> dict:
+    return yaml.load(th.CODEBOOK_PATH.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+
+
+def codebook_data() -> dict:
+    """The shipped codebook as YAML data, a fresh copy for a test to change (read once: libyaml when
+    available, as the package reads it)."""
+    return copy.deepcopy(_shipped_codebook_data())
+
+
+def write_yaml(path, data: dict) -> None:
+    path.write_text(yaml.dump(data, Dumper=getattr(yaml, "CSafeDumper", yaml.SafeDumper)), encoding="utf-8")
+
+
 def test_codebook_rejects_overlapping_terms(tmp_path):
-    data = yaml.safe_load(th.CODEBOOK_PATH.read_text(encoding="utf-8"))
+    data = codebook_data()
     data["themes"][1]["terms"].append("intelligence")  # would match inside "intelligence sharing"
     path = tmp_path / "themes.yml"
-    path.write_text(yaml.safe_dump(data), encoding="utf-8")
+    write_yaml(path, data)
     with pytest.raises(ValueError, match="'intelligence' matches inside 'intelligence sharing'"):
         th.load_codebook(path)
 
@@ -119,10 +136,10 @@ def test_codebook_keys_are_those_of_the_record(codebook):
     ],
 )
 def test_codebook_refuses_a_bad_entry(tmp_path, change, message):
-    data = yaml.safe_load(th.CODEBOOK_PATH.read_text(encoding="utf-8"))
+    data = codebook_data()
     change(data)
     path = tmp_path / "themes.yml"
-    path.write_text(yaml.safe_dump(data), encoding="utf-8")
+    write_yaml(path, data)
     with pytest.raises(ValueError, match=message):
         th.load_codebook(path)
 

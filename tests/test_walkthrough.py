@@ -10,7 +10,7 @@ import re
 import subprocess
 from pathlib import Path
 
-from pdffactory import Page, wrap, write_pdf
+import pytest
 
 REPO = Path(__file__).resolve().parents[1]
 TEXT = (
@@ -27,7 +27,10 @@ def walkthrough() -> list[str]:
     return [line.split("#", 1)[0].strip() for line in block.splitlines() if line.strip()]
 
 
+@pytest.mark.end_to_end  # three fresh shells and two PDFs (2 s): make test runs it, make unit does not
 def test_readme_walkthrough_from_a_fresh_shell(tmp_path):
+    from pdffactory import Page, wrap, write_pdf  # here: reportlab is imported only when the walkthrough runs
+
     steps = walkthrough()
     assert steps[0] == "make venv" and steps[1].startswith(".venv/bin/baliprocess add ~/pdfs/*.pdf")
     assert steps[3] == ".venv/bin/baliprocess validate ~/mycorpus" and "make book" in steps[4]

@@ -19,7 +19,6 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import pandas as pd
 import yaml
 
 from .cleaning import clean_lines
@@ -32,6 +31,7 @@ from .parallel import parallel_map
 from .problems import CorpusError, Problem
 
 if TYPE_CHECKING:
+    import pandas as pd
     from pandas.api.typing import NaTType
 
 __all__ = [
@@ -325,10 +325,14 @@ def load_corpus(path: str | os.PathLike[str] | None = None) -> Corpus:
 
 def _timestamp(day: dt.date | None) -> pd.Timestamp | NaTType:
     """A document's date as a Timestamp; a document without one gets NaT (what ``pd.Timestamp(None)`` gives)."""
+    import pandas as pd  # here, not at the top: the commands that never tabulate (fingerprint, add) skip it
+
     return pd.NaT if day is None else pd.Timestamp(day)
 
 
 def _tabulate(root: Path, parsed: list[_Parsed]) -> Corpus:
+    import pandas as pd  # see _timestamp
+
     doc_rows, log_rows = [], []
     columns: dict[str, list[object]] = {
         k: [] for k in ("doc_id", "paragraph_id", "position", "label", "kind", "line", "text")

@@ -7,6 +7,9 @@ Curated data (``data/outcomes.csv``, ``data/outcome_codes.csv``), the same on an
 :mod:`.figures`, :mod:`.tables` (export).
 """
 
+from typing import TYPE_CHECKING
+
+from ..lazy import lazy_names
 from .analysis import RecordAnalysis, analyse, chapter_facts
 from .change import (
     ALPHA,
@@ -24,7 +27,6 @@ from .change import (
     presence,
     unit_shares,
 )
-from .figures import record_heatmap
 from .load import (
     CODERS,
     CODES_PATH,
@@ -48,6 +50,13 @@ from .narrative import (
 from .reliability import RELIABLE, TENTATIVE, double_coded, krippendorff_alpha, reliability_table, standard
 from .tables import TABLES, build_tables
 from .views import DOC_TYPE_LABELS, changes_view, outcomes_view, phase_view
+
+if TYPE_CHECKING:
+    from .figures import record_heatmap
+
+#: The figure is imported on first use (:mod:`baliprocess.lazy`): checking the record (``validate``) draws
+#: nothing and skips matplotlib.
+__getattr__ = lazy_names(__name__, {"record_heatmap": ".figures"})
 
 __all__ = [
     "ALPHA",

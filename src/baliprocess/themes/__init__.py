@@ -15,6 +15,9 @@ Where the hand coding covers every paragraph of the corpus in use it is the meas
 checked against it (:func:`.measures.coding_for_analysis`); elsewhere the term coder is the measurement.
 """
 
+from typing import TYPE_CHECKING
+
+from ..lazy import lazy_names
 from .chapter import CorpusCoding, chapter_facts, comparison_view, corpus_coding, plural
 from .codebook import (
     CODEBOOK_PATH,
@@ -35,7 +38,6 @@ from .evaluate import (
     load_gold,
     theme_examples,
 )
-from .figures import comparison_figure, cooccurrence_figure, shares_figure, text_colour
 from .measures import (
     AUTO,
     HAND,
@@ -64,6 +66,15 @@ from .measures import (
 )
 from .prose import auto_sentence, coverage_phrase, not_english_sentence, rule3_phrase
 from .tables import TABLES, build_tables
+
+if TYPE_CHECKING:
+    from .figures import comparison_figure, cooccurrence_figure, shares_figure, text_colour
+
+#: The figure functions are imported on first use (:mod:`baliprocess.lazy`): matplotlib is not needed to
+#: load and check the codebook (``validate``).
+__getattr__ = lazy_names(
+    __name__, dict.fromkeys(("comparison_figure", "cooccurrence_figure", "shares_figure", "text_colour"), ".figures")
+)
 
 __all__ = [
     "AUTO",

@@ -75,6 +75,9 @@ _WORD_GAP = r"[\s\-/]+"
 _TERM_WORDS = re.compile(r"[\s\-]+")
 _OF = r"of(?:[\s]+(?:the|such|all|relevant|their))?"
 _POSSESSIVE = r"(?:['\u2019]\w*)?"  # a word between may be possessive: "strengthen States' capacity"
+#: libyaml's safe loader where PyYAML was built with it (as in :mod:`baliprocess.corpus`): the same data,
+#: about 15 times faster on the codebook than the pure-Python loader.
+_SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 @dataclass(frozen=True)
@@ -166,10 +169,11 @@ def _check_overlaps(term_theme: list[tuple[str, str]], unless: dict[str, set[str
     """Refuse a term that matches inside another term's own words: one of the two would go unreported.
     A term may lie inside an ``unless`` phrase of its own theme: that is what the phrase is for."""
     compiled = [(term, theme, re.compile(term_regex(term))) for term, theme in term_theme]
+    samples = {term: _term_sample(term) for term, _ in term_theme}  # once per term, not once per pair
     clashes = [
         f"{a!r} matches inside {b!r}"
         for (a, theme, ra), (b, _, _) in ((x, y) for x in compiled for y in compiled if x[0] != y[0])
-        if ra.search(_term_sample(b)) and b not in unless.get(theme, set())
+        if ra.search(samples[b]) and b not in unless.get(theme, set())
     ]
     if clashes:
         raise ValueError("codebook terms overlap: " + "; ".join(sorted(clashes)))
@@ -244,7 +248,7 @@ def _combined_pattern(terms: list[str]) -> re.Pattern[str]:
 
 @functools.lru_cache(maxsize=8)
 def _load(path: str, mtime_ns: int) -> Codebook:
-    themes, none = _parse(yaml.safe_load(Path(path).read_text(encoding="utf-8")))
+    themes, none = _parse(yaml.load(Path(path).read_text(encoding="utf-8"), Loader=_SafeLoader))
     term_theme = [(term, t.key) for t in themes for term in t.terms]
     terms = {term for term, _ in term_theme}
     blockers = dict.fromkeys(phrase for t in themes for phrase in t.unless if phrase not in terms)

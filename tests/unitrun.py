@@ -1,0 +1,97 @@
+"""Run ``make unit``: one pytest per share of the test files (tests/shards.py), each forked from one Python
+that has already imported the modules every share needs.
+
+Each share used to start a Python of its own, and each imported pandas, matplotlib, scipy.stats, dateparser
+and the package again: about 4 s of CPU twice over. Forked from one parent, the shares start with those
+modules in memory. Only imports are shared, never a cache a test reads (a loaded codebook, a corpus): each
+pytest starts its session, collects its own files and runs them as a pytest of its own would. Each share's
+report is printed when all are done, in order; the status is 1 if any share failed.
+
+Usage: ``python tests/unitrun.py N [pytest options --] tests/test_a.py ...`` (from the repository).
+"""
+
+from __future__ import annotations
+
+import importlib
+import os
+import shlex
+import sys
+import tempfile
+from pathlib import Path
+
+from filetimes import shares, weights
+
+#: Modules the test files of both shares import (whichever files a share holds), heaviest first. Not
+#: hypothesis: pytest loads its plugin itself, and would warn that it cannot rewrite it.
+SHARED_IMPORTS = (
+    "pytest",
+    "pandas",
+    "matplotlib.pyplot",
+    "scipy.stats",
+    "dateparser",
+    "simplemma",
+    "trafilatura",
+    "baliprocess.corpus",
+    "baliprocess.chronology",
+    "baliprocess.membership",
+    "baliprocess.themes",
+    "baliprocess.record",
+    "baliprocess.export",
+)
+
+
+def split_args(argv: list[str]) -> tuple[int, list[str], list[str]]:
+    """``N``, the pytest options (before ``--``, if there is one) and the test files."""
+    n, rest = int(argv[0]), argv[1:]
+    if "--" in rest:
+        cut = rest.index("--")
+        return n, rest[:cut], rest[cut + 1 :]
+    return n, [], rest
+
+
+def run_share(pytest_args: list[str], log: Path) -> int:
+    """In a forked child: run pytest with its output in ``log``; the child's exit status."""
+    import pytest
+
+    fd = os.open(log, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
+    os.dup2(fd, 1)
+    os.dup2(fd, 2)
+    return int(pytest.main(pytest_args))
+
+
+def main(argv: list[str]) -> int:
+    n, options, paths = split_args(argv)
+    sizes = {path: float(Path(path).stat().st_size) for path in paths}
+    lists = shares(weights(Path.cwd(), sizes), n)
+    if not lists:
+        print("unitrun: no test files given", file=sys.stderr)
+        return 1
+    for name in SHARED_IMPORTS:
+        importlib.import_module(name)
+    logs = Path(tempfile.mkdtemp(prefix="unitrun-"))
+    pids = []
+    for i, files in enumerate(lists):
+        print(f"{sys.executable} -m pytest {shlex.join(options)} ({len(files)} files)", flush=True)
+        sys.stderr.flush()
+        pid = os.fork()
+        if pid == 0:  # the child never returns: its status is pytest's
+            status = 3
+            try:
+                status = run_share([*options, *files], logs / str(i))
+            finally:
+                sys.stdout.flush()
+                sys.stderr.flush()
+                os._exit(status)
+        pids.append(pid)
+    failed = False
+    for i, pid in enumerate(pids):
+        _, wait_status = os.waitpid(pid, 0)
+        failed |= os.waitstatus_to_exitcode(wait_status) != 0
+        print((logs / str(i)).read_text(encoding="utf-8", errors="replace"), end="", flush=True)
+        (logs / str(i)).unlink()
+    logs.rmdir()
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
