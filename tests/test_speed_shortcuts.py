@@ -1,0 +1,120 @@
+"""The shortcuts that make the export faster give what the definitions they replace give: each is compared with
+the old definition on hand-picked texts and on generated ones."""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from baliprocess.membership import cues
+from baliprocess.membership import lists as ls
+
+# Pieces that make abbreviations, list words and cues likely in generated texts.
+_PIECES = [
+    "U.S.",
+    "U.K",
+    "Dr.",
+    "Mr. ",
+    "Mrs.",
+    "Ms.",
+    "Prof.",
+    "Hon.",
+    "A. ",
+    "R.M. ",
+    "Fiji.",
+    "Mr",
+    "x.",
+    " ",
+    ", ",
+    ". ",
+    "and ",
+    "attended",
+    "co-chaired",
+    "Co-Chair",
+    "observers",
+    "members ",
+    "ATTEND",
+    "particip",
+    "hadir",
+    "dihadiri",
+    "chairmanship",
+    "took part",
+    "took  part",
+    "İ",
+    "K",
+    "as observers",
+    "did not attend",
+    "were present",
+]
+_TEXTS = st.lists(st.sampled_from(_PIECES) | st.text(max_size=3), max_size=12).map("".join)
+
+
+def _old_mask(text: str) -> str:
+    return ls._ABBREVIATION.sub(lambda m: m.group().replace(".", ls._MASKED_DOT), text)
+
+
+def test_mask_abbreviations_by_hand() -> None:
+    m = ls._MASKED_DOT
+    assert ls._mask_abbreviations("the U.S. and Dr. Lee met") == f"the U{m}S{m} and Dr{m} Lee met"
+    assert ls._mask_abbreviations("Marty M. Natalegawa") == f"Marty M{m} Natalegawa"
+    assert ls._mask_abbreviations("Fiji attended. Tonga did not.") == "Fiji attended. Tonga did not."
+
+
+@settings(max_examples=400, deadline=None)
+@given(_TEXTS)
+def test_mask_abbreviations_is_the_old_substitution(text: str) -> None:
+    assert ls._mask_abbreviations(text) == _old_mask(text)
+
+
+def _old_may_hold_lists(texts: list[str]) -> list[int]:
+    return [i for i, t in enumerate(texts) if ls._TRIGGER.search(t.lower())]
+
+
+def test_may_hold_lists_by_hand() -> None:
+    texts = ["Fiji attended.", "No word here.", "The Co-Chairs met.", "Fiji attended.", "Dihadiri oleh", "chai"]
+    assert ls.may_hold_lists(texts) == [0, 2, 3, 4]
+    assert "chair" in ls._TRIGGER_CORE and "co-chair" not in ls._TRIGGER_CORE
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_TEXTS, max_size=6))
+def test_may_hold_lists_is_the_old_scan(texts: list[str]) -> None:
+    assert ls.may_hold_lists(texts) == _old_may_hold_lists(texts)
+
+
+def _old_nearest_cue(text: str, span: tuple[int, int] | None = None) -> cues.Cue | None:
+    at = span or (len(text), len(text))
+    best = None
+    for role, kind, pattern in cues.ROLE_CUES:
+        for m in pattern.finditer(text):
+            if at[0] < at[1] and m.start() >= at[0] and m.end() <= at[1]:
+                continue
+            between = text[m.end() : at[0]] if m.end() <= at[0] else text[at[1] : m.start()]
+            cue = cues.Cue(role, m.group(), kind, cues._word_count(between))
+            cand = (cue.score, cues._ORDER[role], cue)
+            if best is None or cand[:2] < best[:2]:
+                best = cand
+    return None if best is None else best[2]
+
+
+def test_cue_matches_by_hand() -> None:
+    text = "Fiji and Tonga attended as observers"
+    found = cues.cue_matches(text)
+    assert ("observer", "verb", 15, 36, "attended as observers") in found
+    assert ("participant", "verb", 15, 23, "attended") in found
+    assert cues.nearest_cue(text, (0, 14)) == cues.Cue("observer", "attended as observers", "verb", 0)
+    assert cues.cue_matches("Fiji and Tonga") == ()
+
+
+@settings(max_examples=300, deadline=None)
+@given(_TEXTS, st.integers(0, 40), st.integers(0, 40))
+def test_nearest_cue_is_the_old_search(text: str, a: int, b: int) -> None:
+    span = (min(a, b, len(text)), min(max(a, b), len(text)))
+    assert cues.nearest_cue(text, span) == _old_nearest_cue(text, span)
+    assert cues.nearest_cue(text) == _old_nearest_cue(text)
+
+
+def test_trigger_words_are_literal() -> None:
+    assert all(re.escape(w).replace("\\ ", " ").replace("\\-", "-") == w for w in ls._TRIGGER_WORDS)
