@@ -3,13 +3,20 @@ the old definition on hand-picked texts and on generated ones."""
 
 from __future__ import annotations
 
+import importlib
 import re
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from baliprocess.membership import cues
+from baliprocess.membership import cues, runs
 from baliprocess.membership import lists as ls
+from baliprocess.membership.context import context_entries
+from baliprocess.membership.sources import _resolved
+from test_speed_gates import dev_texts
+
+# The module (the package exports a function of the same name).
+g = importlib.import_module("baliprocess.membership.gazetteer")
 
 # Pieces that make abbreviations, list words and cues likely in generated texts.
 _PIECES = [
@@ -118,3 +125,37 @@ def test_nearest_cue_is_the_old_search(text: str, a: int, b: int) -> None:
 
 def test_trigger_words_are_literal() -> None:
     assert all(re.escape(w).replace("\\ ", " ").replace("\\-", "-") == w for w in ls._TRIGGER_WORDS)
+
+
+def _old_dehyphenate(text: str) -> str:
+    return g._BROKEN.sub("", text) if "-" in text else text
+
+
+def test_dehyphenate_by_hand() -> None:
+    assert g.dehyphenate("atten- ded by New Zeal-\nand") == "attended by New Zealand"
+    assert g.dehyphenate("Timor-Leste and co-chairs - a list") == "Timor-Leste and co-chairs - a list"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["-", " ", "\n", "a", "Z", "-\t", "x- y", "- "]), max_size=12).map("".join))
+def test_dehyphenate_is_the_old_join(text: str) -> None:
+    assert g.dehyphenate(text) == _old_dehyphenate(text)
+
+
+def test_sentences_read_once_by_hand() -> None:
+    entries = runs.paragraph_entries("The meeting opened. Fiji and Tonga attended as observers.")
+    assert [(e.mention.key, e.role, e.cue) for e in entries] == [
+        ("FJI", "observer", "attended as observers"),
+        ("TON", "observer", "attended as observers"),
+    ]
+    data = _resolved(None)
+    assert runs._read_sentence("Fiji attended.", data) is runs._read_sentence("Fiji attended.", data)
+
+
+def test_sentences_read_once_give_the_old_entries() -> None:
+    """Every development paragraph: the entries from the sentences read once are those read afresh."""
+    data = _resolved(None)
+    fresh = runs._read_sentence.__wrapped__  # type: ignore[attr-defined]
+    for text in dev_texts():
+        read = [fresh(s, data) for s in runs._sentences(g.dehyphenate(text))]
+        assert runs.paragraph_entries(text) == context_entries(read), text
