@@ -6,12 +6,14 @@ from __future__ import annotations
 import importlib
 import re
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from baliprocess.membership import cues, runs
+from baliprocess.membership import counts, cues, runs
 from baliprocess.membership import lists as ls
 from baliprocess.membership.context import context_entries
+from baliprocess.membership.counts import extract_counts
 from baliprocess.membership.sources import _resolved
 from test_speed_gates import dev_texts
 
@@ -159,3 +161,50 @@ def test_sentences_read_once_give_the_old_entries() -> None:
     for text in dev_texts():
         read = [fresh(s, data) for s in runs._sentences(g.dehyphenate(text))]
         assert runs.paragraph_entries(text) == context_entries(read), text
+
+
+def _old_find_cued_lists(text: str) -> tuple[tuple[str, str, str], ...]:
+    """The list grammar over a whole paragraph as it read before its sentences were read once each."""
+    found: list[tuple[int, str, str, str]] = []
+    offset = 0
+    for sentence in ls._SENTENCE_END.split(ls._mask_abbreviations(ls._LABEL.sub("", text))):
+        found += [(offset + at, *rest) for at, *rest in ls._sentence_lists.__wrapped__(sentence)]  # type: ignore[attr-defined]
+        offset += len(sentence) + 1
+    return tuple((role, lst, cue) for _, role, lst, cue in sorted(found, key=lambda t: t[0]))
+
+
+def test_lists_by_sentence_by_hand() -> None:
+    text = (
+        "The meeting was attended by Fiji, Tonga and Samoa. It was co-chaired by Indonesia and Australia. "
+        "The Working Group was co-chaired by Fiji and Tonga."
+    )
+    assert ls._find_cued_lists(text) == (
+        ("participant", "Fiji, Tonga and Samoa", "attended by …"),
+        ("co_chair", "Indonesia and Australia", "co-chaired by …"),
+    )
+
+
+def test_counts_by_sentence_by_hand() -> None:
+    text = "Some 45 countries attended the meeting. The Bali Process has 49 members: 45 states and four organisations."
+    found = [(c["count"], c["unit"], c["subject"], c["text"]) for c in extract_counts(text)]
+    assert found == [
+        (45, "countries", "attendance", "Some 45 countries"),
+        (49, "members", "membership", "49 members"),
+        (45, "states", "membership", "45 states"),
+        (4, "organisations", "membership", "four organisations"),
+    ]
+    found = extract_counts(text)
+    found[0]["count"] = 0  # a caller's change leaves what the next caller gets
+    assert extract_counts(text)[0]["count"] == 45
+
+
+def test_sentences_read_once_give_the_old_lists_and_counts(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every development paragraph: lists and counts from the sentences read once are those read afresh."""
+    texts = dev_texts()
+    cached = [extract_counts(text) for text in texts]
+    assert [extract_counts(text) for text in texts] == cached  # the second time from the cache
+    for text in texts:
+        assert ls._find_cued_lists(text) == _old_find_cued_lists(text), text
+    monkeypatch.setattr(counts, "_sentence_counts", counts._sentence_counts.__wrapped__)
+    assert [extract_counts(text) for text in texts] == cached
+    assert any(cached)

@@ -279,25 +279,33 @@ def _find_cued_lists(text: str) -> tuple[tuple[str, str, str], ...]:
     body = _mask_abbreviations(_LABEL.sub("", text))
     offset = 0
     for sentence in _SENTENCE_END.split(body):
-        if "Working Group" in sentence and "co-chair" in sentence.lower():
-            offset += len(sentence) + 1
-            continue
-        taken: list[tuple[int, int]] = []
-        folded = fold(sentence)
-        for role, pattern in LIST_PATTERNS:
-            if not may_match(pattern, sentence, folded):  # a cheap test first: most patterns cannot match
-                continue
-            for m in pattern.finditer(sentence):
-                span = m.span("list")
-                lst = m.group("list")
-                if any(s < span[1] and span[0] < e for s, e in taken) or _COUNT_START.match(lst) or extract_counts(lst):
-                    continue
-                taken.append(span)
-                whole = m.group(0)
-                cue = (whole[: span[0] - m.start()] + "…" + whole[span[1] - m.start() :]).strip()
-                found.append((offset + span[0], role, lst.replace(_MASKED_DOT, "."), cue.replace(_MASKED_DOT, ".")))
+        found += [(offset + at, role, lst, cue) for at, role, lst, cue in _sentence_lists(sentence)]
         offset += len(sentence) + 1
     return tuple((role, lst, cue) for _, role, lst, cue in sorted(found, key=lambda t: t[0]))
+
+
+@lru_cache(maxsize=65536)
+def _sentence_lists(sentence: str) -> tuple[tuple[int, str, str, str], ...]:
+    """(where the list starts in ``sentence``, role, list text, cue) of the lists of one sentence (its
+    abbreviations masked), pattern by pattern: read once per sentence text."""
+    if "Working Group" in sentence and "co-chair" in sentence.lower():
+        return ()
+    found: list[tuple[int, str, str, str]] = []
+    taken: list[tuple[int, int]] = []
+    folded = fold(sentence)
+    for role, pattern in LIST_PATTERNS:
+        if not may_match(pattern, sentence, folded):  # a cheap test first: most patterns cannot match
+            continue
+        for m in pattern.finditer(sentence):
+            span = m.span("list")
+            lst = m.group("list")
+            if any(s < span[1] and span[0] < e for s, e in taken) or _COUNT_START.match(lst) or extract_counts(lst):
+                continue
+            taken.append(span)
+            whole = m.group(0)
+            cue = (whole[: span[0] - m.start()] + "…" + whole[span[1] - m.start() :]).strip()
+            found.append((span[0], role, lst.replace(_MASKED_DOT, "."), cue.replace(_MASKED_DOT, ".")))
+    return tuple(found)
 
 
 def may_hold_lists(texts: list[str]) -> list[int]:
