@@ -195,3 +195,26 @@ def test_sentences_read_once_give_the_old_lists_and_counts(monkeypatch: pytest.M
     monkeypatch.setattr(counts, "_sentence_counts", counts._sentence_counts.__wrapped__)
     assert [extract_counts(text) for text in texts] == cached
     assert any(cached)
+
+
+class _Everything:
+    """A set that holds every beginning: the mention finder then reads as many tokens as the longest form has,
+    as it did before it stopped at words that begin no form."""
+
+    def __contains__(self, item: object) -> bool:
+        return True
+
+
+def test_mentions_read_only_the_tokens_a_form_needs(monkeypatch: pytest.MonkeyPatch) -> None:
+    data = _resolved(None)
+    texts = [
+        *dev_texts(),
+        "The Republic of Korea's delegation, the Kingdom of Thailand and The Sri Lankan Navy attended.",
+        "Indonesia's Ministry of Foreign Affairs and the United Kingdom of Great Britain and Northern Ireland",
+        "The United States, the United Arab Emirates and the UAE; Korea, Republic of, and Iran (Islamic Republic of)",
+    ]
+    assert g._continued(data)["republic"] >= {("republic",), ("republic", "of")}
+    found = [g._find_mentions.__wrapped__(t, data) for t in texts]
+    monkeypatch.setattr(g, "_continued", lambda data_dir: {k: _Everything() for k in g._index(data_dir)})
+    assert [g._find_mentions.__wrapped__(t, data) for t in texts] == found
+    assert [m.key for m in found[-3]] == ["KOR", "THA", "LKA"]
