@@ -5,6 +5,7 @@ paragraph states, in digits or words, with its subject, qualifier and date (the 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Any
 
 import pandas as pd
@@ -188,99 +189,106 @@ def extract_counts(text: str) -> list[dict[str, Any]]:
     if not may_match(_UNIT_HINT, text, folded) and "-member" not in text:
         return out + (indonesian_counts(text) if indonesian else [])  # no sentence holds a counted noun
     for sentence in _SENTENCE_END.split(text):
-        for adjective in _MEMBER_ADJECTIVE.finditer(sentence) if "-member" in sentence else ():  # "the 49-member"
-            out.append(
-                {
-                    "count": parse_number(adjective.group("num")),
-                    "unit": "members",
-                    "noun": "member",
-                    "subject": "membership",
-                    "qualifier": "",
-                    "prospective": False,
-                    "text": adjective.group(0),
-                    "event_date": pd.NaT,
-                }
-            )
-        hits = _unit_hits(sentence)
-        if not hits:
-            continue
-        event: pd.Timestamp | NaTType | None = None  # the sentence's own date, looked up only when a count is found
-        last_end: int | None = None  # where the sentence's previous count ended
-        total: tuple[int, str] | None = None  # a count followed by a colon: (where the colon is, its kind)
-        for hit in hits:
-            # The count sits in the few words before its noun (qualifier, number, up to four modifiers):
-            # match only the last _WINDOW_WORDS words, ending at the noun.
-            start = hit.start()
-            for _ in range(_WINDOW_WORDS):
-                start = sentence.rfind(" ", 0, start - 1) if start > 0 else -1
-                if start < 0:
-                    break
-            window = sentence[start + 1 : hit.end()]
-            if not _may_hold_number(window):
-                continue  # cheap pre-check: no digit or number word, so no count
-            m = _COUNT_RE.search(window)
-            if m is None:
-                continue
-            if event is None:
-                dates = _DAY_DATE.findall(sentence)
-                event = pd.Timestamp(f"{dates[-1][2]}-{dates[-1][1]}-{dates[-1][0]}") if dates else pd.NaT
-            num = m.group("num")  # the pattern skips years such as "2002 countries"
-            before = sentence[: start + 1 + m.start("num")]
-            if m.group("qual") is None and (
-                _NOT_A_COUNT_BEFORE.search(before)
-                or (
-                    _DEFINITE_FEW.search(before)
-                    and parse_number(num) <= 3
-                    and not _NAMES_FOLLOW.match(sentence[hit.end() : hit.end() + 3])
-                    and not _in_series(sentence, last_end, len(before))
-                )
-            ):
-                continue
-            noun = m.group("unit").lower()
-            qualifier_or_number = m.start("qual") if m.group("qual") else m.start("num")
-            subject = _subject(sentence, _UNITS[noun], start + 1 + qualifier_or_number)
-            at = start + 1 + qualifier_or_number
-            if total is not None and subject != "observers" and ";" not in sentence[total[0] : at]:
-                subject = total[1]  # an item of the break-down after a colon: the total's kind ("had 17 members: ...")
-            unit = "members" if noun == "actors" and subject == "membership" else _UNITS[noun]
-            if subject == "membership" and unit in _PEOPLE:
-                subject = "attendance"  # people are counted at a meeting, never as members ("110 delegates joined")
-            if "observer" in _MIXED.sub(" ", m.group("mods").lower()):
-                subject = "observers"
-            prospective = bool(_PROSPECTIVE.search(sentence))
-            if subject == "attendance" and prospective:
-                subject = "expected"  # "will be attended by 56 countries", "some 41 countries ... will attend"
-            out.append(
-                {
-                    "count": parse_number(num),
-                    "unit": unit,
-                    "noun": (m.group("mods") + noun).strip(),
-                    "subject": subject,
-                    "qualifier": (m.group("qual") or "").lower(),
-                    "prospective": prospective,
-                    "text": m.group(0).strip(),
-                    "event_date": event,
-                }
-            )
-            last_end = start + 1 + m.end()
-            colon = _COLON.match(sentence, last_end)
-            if colon is not None and total is None:
-                total = (colon.end(), subject)
-            one = _SERIES_ONE.match(sentence, last_end)
-            if one is not None:  # "..., two agencies and one observer state": the last item of a break-down
-                plural = _SINGULAR[one.group("unit").lower()]
-                kind = _subject(sentence, plural, one.start("num"))
-                kind = "observers" if "observer" in one.group("mods").lower() else kind
-                kind = "attendance" if kind == "membership" and plural in _PEOPLE else kind
-                kind = "expected" if kind == "attendance" and prospective else kind
-                one_text = one.group(0).strip(" ,;")
-                one_text = one_text[one_text.lower().index(one.group("num").lower()) :]
-                out.append(
-                    {**out[-1], "count": 1, "unit": plural, "noun": (one.group("mods") + one.group("unit")).strip()}
-                )
-                out[-1].update(subject=kind, qualifier="", text=one_text)
-                last_end = one.end()
+        out.extend(dict(count) for count in _sentence_counts(sentence))
     return out + (indonesian_counts(text) if indonesian else [])
+
+
+@lru_cache(maxsize=65536)
+def _sentence_counts(sentence: str) -> tuple[dict[str, Any], ...]:
+    """The counts :func:`extract_counts` finds in one sentence, which it reads alone: read once per sentence
+    text (a document's standard wording recurs); the caller takes copies."""
+    out: list[dict[str, Any]] = []
+    for adjective in _MEMBER_ADJECTIVE.finditer(sentence) if "-member" in sentence else ():  # "the 49-member"
+        out.append(
+            {
+                "count": parse_number(adjective.group("num")),
+                "unit": "members",
+                "noun": "member",
+                "subject": "membership",
+                "qualifier": "",
+                "prospective": False,
+                "text": adjective.group(0),
+                "event_date": pd.NaT,
+            }
+        )
+    hits = _unit_hits(sentence)
+    if not hits:
+        return tuple(out)
+    event: pd.Timestamp | NaTType | None = None  # the sentence's own date, looked up only when a count is found
+    last_end: int | None = None  # where the sentence's previous count ended
+    total: tuple[int, str] | None = None  # a count followed by a colon: (where the colon is, its kind)
+    for hit in hits:
+        # The count sits in the few words before its noun (qualifier, number, up to four modifiers):
+        # match only the last _WINDOW_WORDS words, ending at the noun.
+        start = hit.start()
+        for _ in range(_WINDOW_WORDS):
+            start = sentence.rfind(" ", 0, start - 1) if start > 0 else -1
+            if start < 0:
+                break
+        window = sentence[start + 1 : hit.end()]
+        if not _may_hold_number(window):
+            continue  # cheap pre-check: no digit or number word, so no count
+        m = _COUNT_RE.search(window)
+        if m is None:
+            continue
+        if event is None:
+            dates = _DAY_DATE.findall(sentence)
+            event = pd.Timestamp(f"{dates[-1][2]}-{dates[-1][1]}-{dates[-1][0]}") if dates else pd.NaT
+        num = m.group("num")  # the pattern skips years such as "2002 countries"
+        before = sentence[: start + 1 + m.start("num")]
+        if m.group("qual") is None and (
+            _NOT_A_COUNT_BEFORE.search(before)
+            or (
+                _DEFINITE_FEW.search(before)
+                and parse_number(num) <= 3
+                and not _NAMES_FOLLOW.match(sentence[hit.end() : hit.end() + 3])
+                and not _in_series(sentence, last_end, len(before))
+            )
+        ):
+            continue
+        noun = m.group("unit").lower()
+        qualifier_or_number = m.start("qual") if m.group("qual") else m.start("num")
+        subject = _subject(sentence, _UNITS[noun], start + 1 + qualifier_or_number)
+        at = start + 1 + qualifier_or_number
+        if total is not None and subject != "observers" and ";" not in sentence[total[0] : at]:
+            subject = total[1]  # an item of the break-down after a colon: the total's kind ("had 17 members: ...")
+        unit = "members" if noun == "actors" and subject == "membership" else _UNITS[noun]
+        if subject == "membership" and unit in _PEOPLE:
+            subject = "attendance"  # people are counted at a meeting, never as members ("110 delegates joined")
+        if "observer" in _MIXED.sub(" ", m.group("mods").lower()):
+            subject = "observers"
+        prospective = bool(_PROSPECTIVE.search(sentence))
+        if subject == "attendance" and prospective:
+            subject = "expected"  # "will be attended by 56 countries", "some 41 countries ... will attend"
+        out.append(
+            {
+                "count": parse_number(num),
+                "unit": unit,
+                "noun": (m.group("mods") + noun).strip(),
+                "subject": subject,
+                "qualifier": (m.group("qual") or "").lower(),
+                "prospective": prospective,
+                "text": m.group(0).strip(),
+                "event_date": event,
+            }
+        )
+        last_end = start + 1 + m.end()
+        colon = _COLON.match(sentence, last_end)
+        if colon is not None and total is None:
+            total = (colon.end(), subject)
+        one = _SERIES_ONE.match(sentence, last_end)
+        if one is not None:  # "..., two agencies and one observer state": the last item of a break-down
+            plural = _SINGULAR[one.group("unit").lower()]
+            kind = _subject(sentence, plural, one.start("num"))
+            kind = "observers" if "observer" in one.group("mods").lower() else kind
+            kind = "attendance" if kind == "membership" and plural in _PEOPLE else kind
+            kind = "expected" if kind == "attendance" and prospective else kind
+            one_text = one.group(0).strip(" ,;")
+            one_text = one_text[one_text.lower().index(one.group("num").lower()) :]
+            out.append({**out[-1], "count": 1, "unit": plural, "noun": (one.group("mods") + one.group("unit")).strip()})
+            out[-1].update(subject=kind, qualifier="", text=one_text)
+            last_end = one.end()
+    return tuple(out)
 
 
 # "the three member organisations" after another count of the same sentence ("fourteen member states, the three

@@ -16,6 +16,7 @@ process ("Steering Group member"), which says why a delegation was there, not it
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import NamedTuple
 
 from ..prefilter import fold, may_match
@@ -29,6 +30,7 @@ __all__ = [
     "VERB_CUE",
     "Cue",
     "cell_role",
+    "cue_matches",
     "cue_role",
     "nearest_cue",
 ]
@@ -161,19 +163,29 @@ def nearest_cue(text: str, span: tuple[int, int] | None = None) -> Cue | None:
     none."""
     at = span or (len(text), len(text))
     best: tuple[int, int, Cue] | None = None
-    folded = fold(text)
-    for role, kind, pattern in ROLE_CUES:
-        if not may_match(pattern, text, folded):  # a cheap test first: most cues are absent from a clause
+    for role, kind, start, end, words in cue_matches(text):
+        if at[0] < at[1] and start >= at[0] and end <= at[1]:
             continue
-        for m in pattern.finditer(text):
-            if at[0] < at[1] and m.start() >= at[0] and m.end() <= at[1]:
-                continue
-            between = text[m.end() : at[0]] if m.end() <= at[0] else text[at[1] : m.start()]
-            cue = Cue(role, m.group(), kind, _word_count(between))
-            cand = (cue.score, _ORDER[role], cue)
-            if best is None or cand[:2] < best[:2]:
-                best = cand
+        between = text[end : at[0]] if end <= at[0] else text[at[1] : start]
+        cue = Cue(role, words, kind, _word_count(between))
+        cand = (cue.score, _ORDER[role], cue)
+        if best is None or cand[:2] < best[:2]:
+            best = cand
     return None if best is None else best[2]
+
+
+@lru_cache(maxsize=65536)
+def cue_matches(text: str) -> tuple[tuple[str, str, int, int, str], ...]:
+    """Every match of every pattern of :data:`ROLE_CUES` in ``text``, pattern by pattern: (role, kind, start,
+    end, words). Read once per text: the names of several lists of one clause are placed against the same
+    matches."""
+    folded = fold(text)
+    return tuple(
+        (role, kind, m.start(), m.end(), m.group())
+        for role, kind, pattern in ROLE_CUES
+        if may_match(pattern, text, folded)  # a cheap test first: most cues are absent from a clause
+        for m in pattern.finditer(text)
+    )
 
 
 def cue_role(text: str, span: tuple[int, int] | None = None) -> tuple[str, str] | None:

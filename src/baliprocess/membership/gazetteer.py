@@ -105,6 +105,16 @@ def _index(data_dir: Path) -> dict[str, list[tuple[tuple[str, ...], tuple[str, s
     return index
 
 
+@lru_cache(maxsize=4)
+def _continued(data_dir: Path) -> dict[str, frozenset[tuple[str, ...]]]:
+    """First token -> the beginnings (one token or more) that a longer form of :func:`_index` goes on from: a
+    text's next token is worth reading only after words that begin some form."""
+    return {
+        head: frozenset(tokens[:k] for tokens, _ in forms for k in range(1, len(tokens)))
+        for head, forms in _index(data_dir).items()
+    }
+
+
 def find_mentions(text: str, data_dir: Path | None = None) -> list[Mention]:
     """Every mention of a state, territory or organisation in ``text``, longest name first, left to right."""
     return list(_find_mentions(text, _resolved(data_dir)))
@@ -112,7 +122,7 @@ def find_mentions(text: str, data_dir: Path | None = None) -> list[Mention]:
 
 @lru_cache(maxsize=65536)
 def _find_mentions(text: str, data_dir: Path) -> tuple[Mention, ...]:
-    index = _index(data_dir)
+    index, continued = _index(data_dir), _continued(data_dir)
     out: list[Mention] = []
     pos = 0
     for start in _START.finditer(text):
@@ -123,20 +133,25 @@ def _find_mentions(text: str, data_dir: Path) -> tuple[Mention, ...]:
         if first is None:
             continue
         head = _clean(first.group().casefold())
-        if (forms := index.get(head) or index.get(head.removesuffix("'s"))) is None:
+        lead = head if head in index else head.removesuffix("'s")
+        if (forms := index.get(lead)) is None:
+            if not (head.endswith("an") or head in DEMONYMS):
+                continue  # the first test of :func:`_demonym` (most capitalised words are no name at all)
             demonym = _demonym(text, first, index)
             if demonym is not None:
                 out.append(demonym)
                 pos = demonym.end
             continue
-        longest = forms[0][0]
-        spans = [first]
-        while len(spans) < len(longest):
+        longest, begins = forms[0][0], continued[lead]
+        spans, read = [first], [head]
+        # every form's test needs all its words but the last as read: the words so far must begin a form
+        while len(spans) < len(longest) and tuple(read) in begins:
             nxt = _TOKEN.search(text, spans[-1].end())
             if nxt is None or text[spans[-1].end() : nxt.start()].strip():
                 break
             spans.append(nxt)
-        words = tuple(_clean(m.group().casefold()) for m in spans)
+            read.append(_clean(nxt.group().casefold()))
+        words = tuple(read)
         for tokens, (key, kind) in forms:
             if len(tokens) > len(words) or words[: len(tokens) - 1] != tokens[:-1]:
                 continue  # each test below asks this first (a cheap skip of most forms)
@@ -208,12 +223,15 @@ def _is_possessive(words: tuple[str, ...], tokens: tuple[str, ...]) -> bool:
 
 
 _BROKEN = re.compile(r"(?<=[a-z])-\s+(?=[a-z])")
+# What every match of :data:`_BROKEN` holds: a hyphen, then white space. A pattern that starts with a character
+# is scanned far faster than one that starts with a look-behind.
+_BROKEN_HINT = re.compile(r"-\s")
 
 
 def dehyphenate(text: str) -> str:
     """Join words broken at a line end ("atten- ded", "New Zeal- and"): a hyphen followed by white space
     between two lower-case letters is never part of a name."""
-    return _BROKEN.sub("", text) if "-" in text else text  # no hyphen (most texts): nothing to join
+    return _BROKEN.sub("", text) if _BROKEN_HINT.search(text) else text  # most texts: nothing to join
 
 
 _BULLET = re.compile(r"^\s*(?:[-•*▪◦‣–—·]|\(?\d{1,3}[.)]|\(?[a-z][.)])\s+")

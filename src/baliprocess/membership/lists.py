@@ -16,7 +16,6 @@ from functools import lru_cache
 from pathlib import Path
 
 from ..prefilter import fold, may_match
-from ..textscan import scan_joined
 from .counts import _SENTENCE_END, extract_counts
 from .gazetteer import find_mentions, gazetteer
 from .names import _canonical_names, _curated, _norm, converter, resolve_names
@@ -33,13 +32,16 @@ __all__ = [
 _COUNT_START = re.compile(
     r"^\s*(?:\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|some|over|more)\b)", re.IGNORECASE
 )
-# Words one of which every list's sentence holds, matched in lower-cased text (a fast first pass).
-_TRIGGER = re.compile(
-    r"attend|particip|co-chair|chairmanship|member|observ|present|delegat|took part|taking part|sat in|"
-    r"made up of|among them|absent|apologies|invit|expected|compris|consist|chair|presid|brought together|"
-    r"sent no|due to|"
-    r"memimpin|dipimpin|dihadiri|hadir|peserta|anggota|pengamat|ketua bersama"
-)
+# Words one of which every list's sentence holds, in lower case (a fast first pass).
+_TRIGGER_WORDS = (
+    "attend|particip|co-chair|chairmanship|member|observ|present|delegat|took part|taking part|sat in|"
+    "made up of|among them|absent|apologies|invit|expected|compris|consist|chair|presid|brought together|"
+    "sent no|due to|"
+    "memimpin|dipimpin|dihadiri|hadir|peserta|anggota|pengamat|ketua bersama"
+).split("|")
+_TRIGGER = re.compile("|".join(map(re.escape, _TRIGGER_WORDS)))
+# The trigger words that hold no other ("chair" is in "co-chair"): a text holds one of these when it holds any.
+_TRIGGER_CORE = tuple(w for w in _TRIGGER_WORDS if not any(o != w and o in w for o in _TRIGGER_WORDS))
 # A list ends at the end of its sentence or where another clause begins.
 # ("co-chaired by Indonesia and Australia, runs until Tuesday", "..., while business co-chairs ...").
 _LIST_END = (
@@ -48,6 +50,9 @@ _LIST_END = (
 )
 # Full stops that end neither a sentence nor a list: "U.S.", an initial ("Marty M. Natalegawa"), an honorific.
 _ABBREVIATION = re.compile(r"\b(?:[A-Z]\.){2,}|(?<![\w.])[A-Z]\.(?=\s+[A-Z])|\b(?:Hon|Dr|Mr|Mrs|Ms|Prof)\.")
+# What every match of :data:`_ABBREVIATION` holds: a capital, at most three lower-case letters, a full stop ("U.",
+# "Mrs."). A pattern that starts with a character class is scanned far faster than one that starts with "\b".
+_ABBREVIATION_HINT = re.compile(r"[A-Z][a-z]{0,3}\.")
 # A person named in a list ("Dr R.M. Marty M. Natalegawa, Minister for Foreign Affairs of Indonesia"): the
 # state follows in the title, the person is no name of a state or an organisation.
 # A pronoun ("co-chaired by them ever since") names nobody either.
@@ -136,6 +141,8 @@ _LABEL = re.compile(r"^\s*\d{1,3}\.\s+")
 
 def _mask_abbreviations(text: str) -> str:
     """Hide the full stops of abbreviations ("U.S.") so that they end neither a sentence nor a list."""
+    if _ABBREVIATION_HINT.search(text) is None:  # a cheap test first: most texts hold no abbreviation
+        return text
     return _ABBREVIATION.sub(lambda m: m.group().replace(".", _MASKED_DOT), text)
 
 
@@ -272,33 +279,49 @@ def _find_cued_lists(text: str) -> tuple[tuple[str, str, str], ...]:
     body = _mask_abbreviations(_LABEL.sub("", text))
     offset = 0
     for sentence in _SENTENCE_END.split(body):
-        if "Working Group" in sentence and "co-chair" in sentence.lower():
-            offset += len(sentence) + 1
-            continue
-        taken: list[tuple[int, int]] = []
-        folded = fold(sentence)
-        for role, pattern in LIST_PATTERNS:
-            if not may_match(pattern, sentence, folded):  # a cheap test first: most patterns cannot match
-                continue
-            for m in pattern.finditer(sentence):
-                span = m.span("list")
-                lst = m.group("list")
-                if any(s < span[1] and span[0] < e for s, e in taken) or _COUNT_START.match(lst) or extract_counts(lst):
-                    continue
-                taken.append(span)
-                whole = m.group(0)
-                cue = (whole[: span[0] - m.start()] + "…" + whole[span[1] - m.start() :]).strip()
-                found.append((offset + span[0], role, lst.replace(_MASKED_DOT, "."), cue.replace(_MASKED_DOT, ".")))
+        found += [(offset + at, role, lst, cue) for at, role, lst, cue in _sentence_lists(sentence)]
         offset += len(sentence) + 1
     return tuple((role, lst, cue) for _, role, lst, cue in sorted(found, key=lambda t: t[0]))
 
 
+@lru_cache(maxsize=65536)
+def _sentence_lists(sentence: str) -> tuple[tuple[int, str, str, str], ...]:
+    """(where the list starts in ``sentence``, role, list text, cue) of the lists of one sentence (its
+    abbreviations masked), pattern by pattern: read once per sentence text."""
+    if "Working Group" in sentence and "co-chair" in sentence.lower():
+        return ()
+    found: list[tuple[int, str, str, str]] = []
+    taken: list[tuple[int, int]] = []
+    folded = fold(sentence)
+    for role, pattern in LIST_PATTERNS:
+        if not may_match(pattern, sentence, folded):  # a cheap test first: most patterns cannot match
+            continue
+        for m in pattern.finditer(sentence):
+            span = m.span("list")
+            lst = m.group("list")
+            if any(s < span[1] and span[0] < e for s, e in taken) or _COUNT_START.match(lst) or extract_counts(lst):
+                continue
+            taken.append(span)
+            whole = m.group(0)
+            cue = (whole[: span[0] - m.start()] + "…" + whole[span[1] - m.start() :]).strip()
+            found.append((span[0], role, lst.replace(_MASKED_DOT, "."), cue.replace(_MASKED_DOT, ".")))
+    return tuple(found)
+
+
 def may_hold_lists(texts: list[str]) -> list[int]:
-    """Indices of the ``texts`` that hold a word every list's sentence holds (one scan for all of them)."""
-    _, hit_rows, _ = scan_joined(
-        [t.lower() for t in texts], _TRIGGER.finditer, "\x00", keep=lambda m: None, dedupe=True
-    )
-    return sorted(set(hit_rows.tolist()))
+    """Indices of the ``texts`` that hold a word every list's sentence holds (:data:`_TRIGGER`), tested by
+    substring look-ups, which cost less than a scan by the pattern; a text repeated word for word is tested
+    once."""
+    seen: dict[str, bool] = {}
+    out = []
+    for i, text in enumerate(texts):
+        hit = seen.get(text)
+        if hit is None:
+            low = text.lower()
+            hit = seen[text] = any(w in low for w in _TRIGGER_CORE)
+        if hit:
+            out.append(i)
+    return out
 
 
 def without_list_sentences(text: str) -> str:

@@ -138,20 +138,25 @@ def sentence_entries(text: str, data_dir: Path | None = None) -> Iterator[Entry]
 def paragraph_entries(text: str, data_dir: Path | None = None) -> list[Entry]:
     """:func:`sentence_entries` with the runs of two or more names no cue reaches, as entries of role ""
     (a list whose role the text does not say: "countries of origin such as A, B and C")."""
-    text = dehyphenate(text)
-    read: list[SentenceRuns] = []
-    for sentence in _sentences(text):
-        mentions = find_mentions(sentence, data_dir)
-        roled: list[Entry] = []
-        unroled: list[list[Mention]] = []
-        for run in _runs(sentence, mentions) if mentions else ():
-            entries = _run_entries(sentence, run)
-            if entries is None:
-                unroled.append(run)
-            else:
-                roled.extend(entries)
-        read.append(SentenceRuns(sentence, mentions, roled, unroled))
-    return context_entries(read)
+    held = _resolved(data_dir)
+    return context_entries([_read_sentence(sentence, held) for sentence in _sentences(dehyphenate(text))])
+
+
+@lru_cache(maxsize=65536)
+def _read_sentence(sentence: str, data_dir: Path) -> SentenceRuns:
+    """One sentence as the run reader leaves it: its mentions, the entries of the runs a cue of their clause
+    reaches, and the runs none reaches. It reads the sentence alone, so a sentence met again (a document's
+    standard wording) is read once; the result is shared, and no reader changes it."""
+    mentions = find_mentions(sentence, data_dir)
+    roled: list[Entry] = []
+    unroled: list[list[Mention]] = []
+    for run in _runs(sentence, mentions) if mentions else ():
+        entries = _run_entries(sentence, run)
+        if entries is None:
+            unroled.append(run)
+        else:
+            roled.extend(entries)
+    return SentenceRuns(sentence, mentions, roled, unroled)
 
 
 def _run_entries(sentence: str, run: list[Mention]) -> list[Entry] | None:
