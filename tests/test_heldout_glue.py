@@ -92,6 +92,8 @@ def test_glue_values_take_a_prefix_for_a_second_set():
         "hd_counts_recall_of": "9 of 10",
         "hd_counts_recall_ci": "0.60\u20130.98",  # centre 1.09208 / 1.38416, half 1.96 * 0.13640 / 1.38416
         "hd_ci_level": 0.95,
+        "hd_goals_sentence": "The interval of counts recall (0.60\u20130.98) reaches below its goal: these documents"
+        " meet it, but so few items do not show that other documents would.",
         "hd_goals_met": "counts recall",
         "hd_goals_missed": "none",
     }
@@ -217,3 +219,34 @@ def test_set_words_name_the_sets_in_words_from_their_labels():
     assert rs.set_words(labels) == {"raw_n_sets": "three", "rawdev_n_sets": "two", "ho_ordinal": "third"}
     assert rs.set_words(["only (held out)"])["rawdev_n_sets"] == "none"
     assert rs.set_words([f"set{i}" for i in range(14)])["raw_n_sets"] == "14"
+
+
+def _goals(rows: list[tuple[str, int, int, bool]]) -> pd.DataFrame:
+    return pd.DataFrame(
+        {
+            "measure": [r[0] for r in rows],
+            "value": [r[1] / r[2] for r in rows],
+            "numerator": [r[1] for r in rows],
+            "denominator": [r[2] for r in rows],
+            "goal": [">= x"] * len(rows),
+            "meets_goal": pd.array([r[3] for r in rows], dtype="boolean"),
+        }
+    )
+
+
+def test_a_goal_met_only_by_the_point_estimate_is_named_with_its_interval():
+    # 23 of 25 = 0.92 meets >= 0.85, but its interval starts at 0.75; 9 of 10 (0.60-0.98) misses 0.9 anyway
+    scores = _goals([("counts recall", 23, 25, True), ("list entities recall", 9, 10, False)])
+    assert rs.uncertain_goals_sentence(scores) == (
+        "The interval of counts recall (0.75\u20130.98) reaches below its goal: these documents meet it, but so"
+        " few items do not show that other documents would."
+    )
+    # 500 of 500 meets >= 0.9 with an interval from 0.99: nothing to name
+    assert rs.uncertain_goals_sentence(_goals([("list entities recall", 500, 500, True)])).startswith(
+        "For every share that meets its goal"
+    )
+    two = _goals([("counts recall", 23, 25, True), ("count kind accuracy", 21, 23, True)])
+    assert rs.uncertain_goals_sentence(two).startswith(
+        "The intervals of counts recall (0.75\u20130.98) and count kind accuracy (0.73\u20130.98) reach below"
+    )
+    assert rs.uncertain_goals_sentence(_goals([("counts recall", 1, 10, False)])).startswith("No share meets")

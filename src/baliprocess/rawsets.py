@@ -26,6 +26,7 @@ __all__ = [
     "raw_sets_view",
     "set_words",
     "side_by_side",
+    "uncertain_goals_sentence",
     "wilson",
 ]
 
@@ -72,12 +73,40 @@ def glue_values(scores: pd.DataFrame, prefix: str = "ho_", intervals: bool = Tru
         if interval is not None:
             out[f"{key}_ci"] = f"{interval[0]:.2f}–{interval[1]:.2f}"
             out[f"{prefix}ci_level"] = LEVEL
+    if intervals:
+        out[f"{prefix}goals_sentence"] = uncertain_goals_sentence(scores)
     goals = scores[scores["goal"] != ""]
     met = goals.loc[goals["meets_goal"].fillna(False).astype(bool), "measure"].tolist()
     missed = goals.loc[~goals["meets_goal"].fillna(False).astype(bool), "measure"].tolist()
     out[f"{prefix}goals_met"] = join_words(met)
     out[f"{prefix}goals_missed"] = join_words(missed)
     return out
+
+
+def uncertain_goals_sentence(scores: pd.DataFrame, level: float = LEVEL) -> str:
+    """Which of the goals a set meets (a share at least its threshold, :data:`heldout.GOALS`) it meets only
+    by its point estimate: the Wilson interval at ``level`` reaches below the threshold, so the set's few
+    items do not show that the goal holds beyond these documents."""
+    met = scores[scores["meets_goal"].fillna(False).astype(bool) & scores["measure"].isin(heldout.GOALS)]
+    shares = [row for row in each_row(met, index=False) if heldout.GOALS[row.measure][0] == ">="]
+    if not shares:
+        return "No share meets its goal, so none is met only by its point estimate."
+    short = []
+    for row in shares:
+        interval = wilson(int(row.numerator), int(row.denominator), level)
+        if interval is not None and interval[0] < heldout.GOALS[row.measure][1]:
+            short.append(f"{row.measure} ({interval[0]:.2f}–{interval[1]:.2f})")
+    if not short:
+        return "For every share that meets its goal, the whole interval lies at or above the goal."
+    if len(short) == 1:
+        return (
+            f"The interval of {short[0]} reaches below its goal: these documents meet it, but so few items do"
+            " not show that other documents would."
+        )
+    return (
+        f"The intervals of {join_words(short)} reach below their goals: these documents meet them, but so few"
+        " items do not show that other documents would."
+    )
 
 
 def dev_values(values: dict[str, object], prefixes: list[str], into: str = "rawdev_") -> dict[str, object]:
