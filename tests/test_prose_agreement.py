@@ -115,4 +115,4 @@ def test_mention_kinds_keep_the_shipped_wording_and_leave_out_kinds_with_none():
 def test_inferred_sentence_agrees_in_number():
     assert chronology.inferred_sentence(4) == "4 of them need the document's own date to be read."
     assert chronology.inferred_sentence(1) == "1 of them needs the document's own date to be read."
-    assert chronology.inferred_sentence(0) == "None of them needs the document's own date to be read."
+    assert chronology.inferred_sentence(0) == "Not one of them needs the document's own date to be read."

@@ -207,6 +207,6 @@ def mention_kinds_phrase(facts: dict[str, object]) -> str:
 def inferred_sentence(n_inferred: int) -> str:
     """How many mentions need the document's own date to be read, as a sentence."""
     if n_inferred == 0:
-        return "None of them needs the document's own date to be read."
+        return "Not one of them needs the document's own date to be read."
     verb = "needs" if n_inferred == 1 else "need"
     return f"{n_inferred} of them {verb} the document's own date to be read."
