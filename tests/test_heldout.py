@@ -1,6 +1,6 @@
 """The raw held-out harness (baliprocess.heldout), tested on tiny sets made here.
 
-Nothing here scores data/eval/heldout, heldout2, ..., heldout5 or heldout6 (the unseen set; see their
+Nothing here scores data/eval/heldout, heldout2, ..., heldout6 or heldout7 (the unseen set; see their
 README.md). The scorers are checked on hand-made frames whose answers are known; the end-to-end test builds a
 two-file raw set in a temporary folder and checks that the harness runs ``add``, loads the corpus and reports
 every measure, without asserting how well today's extractors do (that would tie the test to them).
@@ -262,6 +262,7 @@ HELDOUT3_DIR = ho.HELDOUT_DIR.parent / "heldout3"
 HELDOUT4_DIR = ho.HELDOUT_DIR.parent / "heldout4"
 HELDOUT5_DIR = ho.HELDOUT_DIR.parent / "heldout5"
 HELDOUT6_DIR = ho.HELDOUT_DIR.parent / "heldout6"
+HELDOUT7_DIR = ho.HELDOUT_DIR.parent / "heldout7"
 #: Each raw set and the script in tools/ that writes its raw/ folder.
 RAW_SETS = {
     "heldout": (ho.HELDOUT_DIR, "make_heldout.py"),
@@ -270,6 +271,7 @@ RAW_SETS = {
     "heldout4": (HELDOUT4_DIR, "make_heldout4.py"),
     "heldout5": (HELDOUT5_DIR, "make_heldout5.py"),
     "heldout6": (HELDOUT6_DIR, "make_heldout6.py"),
+    "heldout7": (HELDOUT7_DIR, "make_heldout7.py"),
 }
 
 
@@ -311,9 +313,9 @@ def test_heldout_set_is_well_formed(set_name):
     assert (pd.to_datetime(dates["start"]) <= pd.to_datetime(dates["end"])).all()
 
 
-@pytest.mark.parametrize("set_name", ["heldout2", "heldout3", "heldout4", "heldout5", "heldout6"])
+@pytest.mark.parametrize("set_name", ["heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7"])
 def test_heldout_annotations_quote_the_documents(set_name):
-    """Every annotated name, count, date and not-date of a set written from texts/*.yml (heldout2 to heldout6)
+    """Every annotated name, count, date and not-date of a set written from texts/*.yml (heldout2 to heldout7)
     is text of its document as written there (white space collapsed; a hyphenated line break may be joined)."""
     import html
     import re
@@ -342,7 +344,7 @@ def test_heldout_annotations_quote_the_documents(set_name):
             assert words in flat[doc] or " ".join(quoted.replace("-\n", "").split()) in joined[doc], (key, doc, quoted)
 
 
-@pytest.mark.end_to_end  # writes every raw file of five sets again (1.2 s): make test runs it, not make unit
+@pytest.mark.end_to_end  # writes every raw file of the sets again (1.5 s): make test runs it, not make unit
 @pytest.mark.parametrize("set_name", sorted(RAW_SETS))
 def test_heldout_raw_files_are_what_the_generator_writes(set_name, tmp_path):
     """The committed raw files are reproducible from their script in tools/ (byte for byte)."""
