@@ -50,6 +50,7 @@ __all__ = [
     "HELDOUT4_DIR",
     "HELDOUT5_DIR",
     "HELDOUT6_DIR",
+    "HELDOUT7_DIR",
     "HELDOUT_DIR",
     "MEASURE_COLUMNS",
     "add_raw_files",
@@ -75,6 +76,8 @@ HELDOUT4_DIR = EVAL_DIR / "heldout4"
 HELDOUT5_DIR = EVAL_DIR / "heldout5"
 #: The sixth raw set, written after the fifth had been scored once and then used for development.
 HELDOUT6_DIR = EVAL_DIR / "heldout6"
+#: The seventh raw set, written after the sixth had been scored once and then used for development.
+HELDOUT7_DIR = EVAL_DIR / "heldout7"
 MEASURE_COLUMNS = ["measure", "value", "numerator", "denominator", "goal", "meets_goal"]
 _GOLD_FILES = ("documents", "lists", "counts", "dates", "not_dates")
 #: The issue's goals on unseen documents: (comparison, threshold).
