@@ -6,9 +6,11 @@ A build takes most of a minute, so the test modules that need one declare it (``
 make_corpus)``); modules that declare the same name share one build. On one process,
 ``conftest.pytest_collection_finish`` starts each build in the background as soon as the tests are
 collected (:func:`start`) and the module's fixture waits for it (:func:`result`): the builds run while the
-other tests do, on the machine's second core. Under pytest-xdist the worker that first asks for a build
-makes it, in the folder the main process made for the run (:func:`share_builds`), under a file lock; a
-worker that asks for the same build meanwhile waits for the lock, then reads the outcome the first saved.
+other tests do, on the machine's second core. Under pytest-xdist each worker begins the builds its
+collected modules declare in a background thread when collection ends (:func:`start_shared`); the first to
+take a build's file lock makes it, in the folder the main process made for the run (:func:`share_builds`),
+and the other waits for the lock, then reads the outcome the first saved. The files that read a build run
+last on their worker (conftest), so the workers run the other files while the builds are made.
 """
 
 from __future__ import annotations
@@ -66,14 +68,33 @@ def start(name: str, make_corpus: Callable[[Path], Path]) -> None:
     _BUILDS[name] = _POOL.submit(build_book, tmp, corpus)
 
 
+def start_shared(name: str, make_corpus: Callable[[Path], Path]) -> None:
+    """Under pytest-xdist: begin the build all workers share (:func:`shared_build`) in the background of
+    this worker (once per name), so that the worker runs other files meanwhile instead of waiting in the
+    test that first asks for it. Both workers call this; the file lock lets one build and the other wait
+    in its background thread, then read the outcome."""
+    shared = os.environ.get(SHARED_ENV)
+    if name not in _BUILDS and shared:
+        _BUILDS[name] = _POOL.submit(shared_build, Path(shared) / name, make_corpus)
+
+
 def result(name: str, make_corpus: Callable[[Path], Path]) -> dict:
     """The build of the book on ``make_corpus(folder)``: under pytest-xdist the one all workers share
-    (:func:`shared_build`), else the one :func:`start` began (started now if it was not)."""
+    (:func:`shared_build`, begun by :func:`start_shared` or now), else the one :func:`start` began
+    (started now if it was not)."""
     shared = os.environ.get(SHARED_ENV)
     if os.environ.get("PYTEST_XDIST_WORKER") and shared:
+        if name in _BUILDS:
+            return _BUILDS[name].result()
         return shared_build(Path(shared) / name, make_corpus)
     start(name, make_corpus)
     return _BUILDS[name].result()
+
+
+def wait_all() -> None:
+    """Wait for every build this process began (a worker must not leave a build half made on exit)."""
+    for future in _BUILDS.values():
+        future.exception()
 
 
 def share_builds() -> Path:

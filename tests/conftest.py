@@ -241,11 +241,14 @@ def axe_violations(
     return found
 
 
-#: Test files that take most of a minute each: the two whole-book builds first (they run side by side),
-#: then the browser pass over every page.
-HEAVY_FILES = ("test_escaping.py", "test_any_corpus.py", "test_browser.py")
-#: Test files that read a build a heavy file makes (tests/bookbuild.py): last, when it is done.
-LAST_FILES = ("test_mixed_corpus_book.py",)
+#: The test file that takes most of a minute on its own (the browser pass over every page): first, so that
+#: it never starts late. The files that read a whole-book build (``EARLY_BUILD``, tests/bookbuild.py) go
+#: last on their worker, when the builds begun at collection are done or nearly.
+FIRST_FILES = ("test_browser.py",)
+
+
+def _waits_for_a_build(item: pytest.Item) -> bool:
+    return getattr(getattr(item, "module", None), "EARLY_BUILD", None) is not None
 
 
 def pytest_configure(config: pytest.Config) -> None:
@@ -263,27 +266,26 @@ def pytest_configure(config: pytest.Config) -> None:
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    """Order the files for the way the tests run. On one process, the tests that wait for a whole-book
-    build (``EARLY_BUILD``) run last, so the build started at collection has time to finish. Under
-    pytest-xdist (``make test``, which keeps this order: ``--no-loadscope-reorder``), the
-    whole-book builds and the browser pass go first, then the other files slowest first by their last run
-    (tests/filetimes.py), so that no process is left with a slow file at the end while the other has
-    finished; the files that read a build another file makes go last."""
+    """Order the files for the way the tests run: the tests that wait for a whole-book build
+    (``EARLY_BUILD``) run last, so the build started at collection has time to finish while the others
+    run. Under pytest-xdist (``make test``, which keeps this order: ``--no-loadscope-reorder``) the
+    browser pass goes first and the other files slowest first by their last run (tests/filetimes.py), so
+    that no process is left with a slow file at the end while the other has finished. (Before, the two
+    builds' files went first, each worker waiting in one for its build, and the worker that waited longest
+    then ran the browser pass: the run took the sum of the two.)"""
+    waits = {item.nodeid: _waits_for_a_build(item) for item in items}
     if os.environ.get("PYTEST_XDIST_WORKER"):
         import filetimes
 
         seconds = filetimes.slowest_first(config.rootpath, items)
-        rank = {name: i for i, name in enumerate(HEAVY_FILES)} | {name: len(HEAVY_FILES) + 1 for name in LAST_FILES}
 
-        def key(item: pytest.Item) -> tuple[int, float]:
-            return rank.get(item.path.name, len(HEAVY_FILES)), seconds[item.nodeid.split("::")[0]]
+        def key(item: pytest.Item) -> tuple[bool, bool, float]:
+            first = item.path.name in FIRST_FILES
+            return waits[item.nodeid], not first, seconds[item.nodeid.split("::")[0]]
 
         items.sort(key=key)  # stable: the tests of a file keep their order
         return
-    waits = [getattr(getattr(item, "module", None), "EARLY_BUILD", None) is not None for item in items]
-    items[:] = [i for i, w in zip(items, waits, strict=True) if not w] + [
-        i for i, w in zip(items, waits, strict=True) if w
-    ]
+    items[:] = [i for i in items if not waits[i.nodeid]] + [i for i in items if waits[i.nodeid]]
 
 
 def pytest_collection_finish(session: pytest.Session) -> None:
@@ -291,12 +293,19 @@ def pytest_collection_finish(session: pytest.Session) -> None:
     in the background while the other tests do (see tests/bookbuild.py)."""
     import bookbuild
 
-    if os.environ.get("PYTEST_XDIST_WORKER"):
-        return  # under pytest-xdist the other worker runs other files meanwhile: each build starts on demand
+    begin = bookbuild.start_shared if os.environ.get("PYTEST_XDIST_WORKER") else bookbuild.start
     declared = {}
     for item in session.items:
         build = getattr(getattr(item, "module", None), "EARLY_BUILD", None)
         if build is not None:
             declared[build[0]] = build
     for build in declared.values():
-        bookbuild.start(*build)
+        begin(*build)
+
+
+def pytest_sessionfinish(session: pytest.Session) -> None:
+    """A pytest-xdist worker waits for the builds it began, which the other worker may still be reading."""
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        import bookbuild
+
+        bookbuild.wait_all()
