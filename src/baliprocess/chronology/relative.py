@@ -15,6 +15,8 @@ import calendar
 import datetime as dt
 import re
 
+from ..numberwords import NUMBER_WORDS
+
 __all__ = ["PART_WORDS", "RELATIVE_PATTERN", "SHIFTS", "counted_back", "relative_interval"]
 
 Resolved = tuple[dt.date, dt.date, str, bool]
@@ -53,10 +55,7 @@ RELATIVE_PATTERN = (
 # Written from heldout5 (a blog post and a transcript); no other development set or the shipped corpus says "ago".
 # A number in lower case must pass the scan's gate (grammar._GATE: one to eight, fourteen, fifteen, digits);
 # any number passes it capitalised.
-_AGO_NUMBERS = (
-    "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen "
-    "eighteen nineteen twenty"
-).split()
+_AGO_NUMBERS = [*NUMBER_WORDS[1:], "twenty"]
 RELATIVE_PATTERN += (
     rf"|(?i:(?:\d{{1,2}}|{'|'.join(sorted(_AGO_NUMBERS, key=len, reverse=True))})\s+(?:years?|months?)\s+ago)"
 )

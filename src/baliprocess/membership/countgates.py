@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from ..numberwords import NUMBER_WORDS
 from ..prefilter import may_match
 from .countsid import ID_UNITS
 
@@ -30,10 +31,7 @@ _UNITS = {
     "leaders": "leaders",
     "representatives": "participants",
 }
-_ONES = (
-    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
-    "sixteen seventeen eighteen nineteen"
-).split()
+_ONES = NUMBER_WORDS
 _TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
 _WORD_NUMBER = (
     rf"(?:(?:{'|'.join(_TENS)})(?:[- ](?:{'|'.join(_ONES[1:10])}))?|"
