@@ -14,6 +14,7 @@ from statistics import NormalDist
 import pandas as pd
 
 from . import heldout
+from .numberwords import NUMBER_WORDS
 from .record.narrative import join_words
 from .rows import each_row
 
@@ -58,6 +59,11 @@ def wilson(k: int, n: int, level: float = LEVEL) -> tuple[float, float] | None:
     return max(0.0, centre - half), min(1.0, centre + half)
 
 
+def _span(interval: tuple[float, float]) -> str:
+    """An interval as the chapters write it: two decimals joined by an en dash."""
+    return f"{interval[0]:.2f}–{interval[1]:.2f}"
+
+
 def glue_values(scores: pd.DataFrame, prefix: str = "ho_", intervals: bool = True) -> dict[str, object]:
     """The held-out scores the chapters glue, by name: ``<prefix><measure words joined by _>`` (a share as a
     number, ``..._of`` as "n of m" and, with ``intervals``, for a share of its items ``..._ci`` as its Wilson
@@ -72,9 +78,9 @@ def glue_values(scores: pd.DataFrame, prefix: str = "ho_", intervals: bool = Tru
         share = intervals and 0 <= k <= n and math.isclose(float(row.value), k / max(n, 1))
         interval = wilson(k, n) if share else None
         if interval is not None:
-            out[f"{key}_ci"] = f"{interval[0]:.2f}–{interval[1]:.2f}"
-            out[f"{prefix}ci_level"] = LEVEL
+            out[f"{key}_ci"] = _span(interval)
     if intervals:
+        out[f"{prefix}ci_level"] = LEVEL
         out[f"{prefix}goals_sentence"] = uncertain_goals_sentence(scores)
     goals = scores[scores["goal"] != ""]
     met = goals.loc[goals["meets_goal"].fillna(False).astype(bool), "measure"].tolist()
@@ -96,7 +102,7 @@ def uncertain_goals_sentence(scores: pd.DataFrame, level: float = LEVEL) -> str:
     for row in shares:
         interval = wilson(int(row.numerator), int(row.denominator), level)
         if interval is not None and interval[0] < heldout.GOALS[row.measure][1]:
-            short.append(f"{row.measure} ({interval[0]:.2f}–{interval[1]:.2f})")
+            short.append(f"{row.measure} ({_span(interval)})")
     if not short:
         return "For every share that meets its goal, the whole interval lies at or above the goal."
     if len(short) == 1:
@@ -146,7 +152,8 @@ def side_by_side(scores_by_set: dict[str, pd.DataFrame]) -> pd.DataFrame:
     return table.reindex(last.index).rename_axis("measure").reset_index()
 
 
-_CARDINALS = ("none", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve")
+#: Set counts written out up to twelve; none for no set.
+_CARDINALS = ("none", *NUMBER_WORDS[1:13])
 
 
 def set_words(labels: list[str]) -> dict[str, object]:
