@@ -15,7 +15,17 @@ from collections.abc import Iterator
 from functools import lru_cache
 from pathlib import Path
 
-from .clauses import OWN_ROLE, SECONDARY, agent, observers_among, of_a_group, partner_cue, picked_out, without_aside
+from .clauses import (
+    OWN_ROLE,
+    SECONDARY,
+    agent,
+    governing_clause,
+    observers_among,
+    of_a_group,
+    partner_cue,
+    picked_out,
+    without_aside,
+)
 from .context import Entry, SentenceRuns, apposition_role, context_entries, without_apposition
 from .cues import (
     BROADENING_ROLES,
@@ -25,7 +35,7 @@ from .cues import (
     cell_role,
     nearest_cue,
 )
-from .gazetteer import Mention, dehyphenate, find_mentions
+from .gazetteer import Mention, dehyphenate, find_mentions, with_short_forms
 from .sources import _resolved
 
 __all__ = ["Entry", "block_entries", "sentence_entries"]
@@ -73,27 +83,6 @@ _UNKNOWN_ITEM = re.compile(
 _NAMED_GAP = re.compile(r"^\)\s*(?:,|;|\band\b|\bdan\b|\bserta\b)\s*(?:the\s+)?[A-Z][^()]{0,80}\(\s*$")
 
 
-# A short form in brackets right after its own long form ("the International Organization for Migration (IOM),
-# the UN Refugee Agency (UNHCR) and ..."): one mention, which ends after the bracket (class L15, written from
-# heldout5's and heldout6's lists of agencies; the bracket split every such list into single names).
-_OWN_SHORT_FORM = re.compile(r"\s*\(\s*")
-_CLOSE = re.compile(r"\s*\)")
-
-
-def _with_short_forms(text: str, mentions: list[Mention]) -> list[Mention]:
-    """``mentions`` with each bracketed short form after its own long form joined to it."""
-    out: list[Mention] = []
-    for m in mentions:
-        prev = out[-1] if out else None
-        if prev is not None and m.key and m.key == prev.key and _OWN_SHORT_FORM.fullmatch(text, prev.end, m.start):
-            close = _CLOSE.match(text, m.end)
-            if close is not None:
-                out[-1] = prev._replace(end=close.end())
-                continue
-        out.append(m)
-    return out
-
-
 def _runs(text: str, mentions: list[Mention]) -> list[list[Mention]]:
     """Mentions grouped into runs: neighbours separated only by list punctuation, "and", "as well as"...; an
     unknown name between two known ones joins the run as a mention without a key (reported unresolved)."""
@@ -132,18 +121,6 @@ def _sentences(text: str) -> list[str]:
     return [*out, text[start:]]
 
 
-_CLAUSE_BREAK = re.compile(r",\s+(?:while|but|whereas)\b|\b(?:although|though)\b|\s[–—]\s|;")
-
-
-def _clause(sentence: str, run: list[Mention]) -> tuple[str, int]:
-    """The part of ``sentence`` that governs ``run``: from the last clause break before the run (a comma
-    followed by "while"/"but"/"whereas", "although", a dash or a semicolon) to the next one after it."""
-    breaks = [m.start() for m in _CLAUSE_BREAK.finditer(sentence)]
-    start = max([b for b in breaks if b < run[0].start], default=0)
-    end = min([b for b in breaks if b >= run[-1].end], default=len(sentence))
-    return sentence[start:end], start
-
-
 # "took part ... as a member": the name came and is a member, so it has both roles (an observer that came
 # "as an observer" is an observer only).
 _AS_MEMBER = re.compile(r"\bas (?:an? )?(?:full )?members?\b(?! of (?:the )?(?:[A-Z]\w+ )*(?:Group|Committee))")
@@ -169,7 +146,7 @@ def _read_sentence(sentence: str, data_dir: Path) -> SentenceRuns:
     """One sentence as the run reader leaves it: its mentions, the entries of the runs a cue of their clause
     reaches, and the runs none reaches. It reads the sentence alone, so a sentence met again (a document's
     standard wording) is read once; the result is shared, and no reader changes it."""
-    mentions = _with_short_forms(sentence, find_mentions(sentence, data_dir))
+    mentions = with_short_forms(sentence, find_mentions(sentence, data_dir))
     roled: list[Entry] = []
     unroled: list[list[Mention]] = []
     for run in _runs(sentence, mentions) if mentions else ():
@@ -184,7 +161,7 @@ def _read_sentence(sentence: str, data_dir: Path) -> SentenceRuns:
 def _run_entries(sentence: str, run: list[Mention]) -> list[Entry] | None:
     """The entries of one run from the cue of its clause; None when no cue reaches it ([] when one does but
     a rule rejects the run, e.g. a single name without a verb of its own)."""
-    clause, offset = _clause(sentence, run)
+    clause, offset = governing_clause(sentence, [run[0].start, run[-1].end])
     span = (run[0].start - offset, run[-1].end - offset)
     full, clause = clause, without_aside(clause, span[1])
     own = OWN_ROLE.match(clause[span[1] :])

@@ -1,0 +1,100 @@
+"""Classes of list and count errors pooled over the development raw sets (tests/dev/lists8/README.md): invented
+sentences in other words than the sets', expectations derived by hand. Each positive case failed before the
+change named; the negative controls must keep passing."""
+
+from __future__ import annotations
+
+import pytest
+
+from baliprocess.membership import extract_counts
+from baliprocess.membership.clauses import governing_clause
+from baliprocess.membership.gazetteer import Mention, with_short_forms
+from baliprocess.membership.runs import sentence_entries
+
+
+def _roles(text: str) -> dict[str, set[str]]:
+    out: dict[str, set[str]] = {}
+    for e in sentence_entries(text):
+        out.setdefault(e.mention.key, set()).add(e.role)
+    return out
+
+
+def _kinds(text: str) -> dict[int, str]:
+    return {c["count"]: "expected" if c["prospective"] else c["subject"] for c in extract_counts(text)}
+
+
+# L15: a short form in brackets after its own long form keeps a list of agencies one run.
+def test_short_forms_in_brackets_keep_a_list_of_agencies_together():
+    text = (
+        "Staff of the International Organization for Migration (IOM), the United Nations Office on Drugs and "
+        "Crime (UNODC) and the International Labour Organization (ILO) attended the workshop in Suva."
+    )
+    assert _roles(text) == {"IOM": {"participant"}, "UNODC": {"participant"}, "ILO": {"participant"}}
+
+
+def test_a_short_form_joins_only_its_own_long_form():
+    text = "Fiji (IOM) and Samoa"
+    fiji = Mention(0, 4, "Fiji", "FJI", "state")
+    iom = Mention(6, 9, "IOM", "IOM", "organisation")
+    assert with_short_forms(text, [fiji, iom]) == [fiji, iom]
+    text = "the Fiji (Fiji) team"
+    long, short = Mention(4, 8, "Fiji", "FJI", "state"), Mention(10, 14, "Fiji", "FJI", "state")
+    assert with_short_forms(text, [long, short]) == [long._replace(end=15)]
+
+
+# L13: a run set off by a dash right after a group names that group.
+def test_a_run_after_a_dash_takes_the_group_before_it():
+    text = (
+        "The forum unites forty states and three member agencies – the International Organization for "
+        "Migration, the United Nations Office on Drugs and Crime and the International Labour Organization – "
+        "and a dozen observers."
+    )
+    assert _roles(text) == {"IOM": {"member"}, "UNODC": {"member"}, "ILO": {"member"}}
+
+
+def test_the_clause_reaches_back_over_an_opening_dash_only():
+    sentence = "Rain fell all week; the talks – Fiji and Tonga chaired them – ran late"
+    span = [sentence.index("Fiji"), sentence.index(" chaired")]
+    assert governing_clause(sentence, span)[1] == sentence.index(";")  # back to the break before the dash
+    sentence = "Rain fell all week; the talks – held at the request of Fiji and Tonga – ran late"
+    span = [sentence.index("Fiji"), sentence.index(" – ran")]
+    assert governing_clause(sentence, span)[1] == sentence.index(" – held")  # the dash opens no run
+    assert _roles("The session ran for two days – Fiji, Samoa and Tonga hosted receptions in the evenings.") == {}
+
+
+# L16/K1: a group that did something at the meeting took part; its count is of attendance.
+def test_a_group_that_spoke_at_the_meeting_took_part():
+    text = (
+        "Six Ad Hoc Group members presented their national plans on the second morning: Fiji, Samoa, Tonga, "
+        "Nauru, Palau and Tuvalu."
+    )
+    assert set(_roles(text)) == {"FJI", "WSM", "TON", "NRU", "PLW", "TUV"}
+    assert {r for roles in _roles(text).values() for r in roles} == {"participant"}
+    assert _kinds(text) == {6: "attendance"}
+
+
+def test_states_that_reported_news_are_no_participants():
+    assert _roles("Thailand and Malaysia reported new arrivals by sea in March.") == {}
+    assert _kinds("The process has 49 members, and Fiji reported on its plan.") == {49: "membership"}
+
+
+# K2: representatives "of" N countries came; an item of a series shares the count's kind.
+def test_representatives_of_counted_states_and_the_series_after_them_attended():
+    text = "Officials of 23 countries and two agencies sat down together in Colombo."
+    assert _kinds(text) == {23: "attendance", 2: "attendance"}
+
+
+def test_an_observer_count_does_not_pass_its_kind_along_a_series():
+    assert _kinds("Twelve observer countries and five agencies were present too.") == {12: "observers", 5: "attendance"}
+
+
+# K3: "member countries and observers" counts both together, not observers.
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("In all 90 people took part, from 31 member countries and observers.", "attendance"),
+        ("In all 90 people took part, from 31 observer countries.", "observers"),
+    ],
+)
+def test_member_countries_and_observers_are_not_a_count_of_observers(text, kind):
+    assert _kinds(text)[31] == kind
