@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from baliprocess.membership import extract_counts
+from baliprocess.membership import extract_counts, find_lists, split_list
 from baliprocess.membership.clauses import governing_clause
 from baliprocess.membership.gazetteer import Mention, with_short_forms
 from baliprocess.membership.runs import sentence_entries
@@ -98,3 +98,34 @@ def test_an_observer_count_does_not_pass_its_kind_along_a_series():
 )
 def test_member_countries_and_observers_are_not_a_count_of_observers(text, kind):
     assert _kinds(text)[31] == kind
+
+
+# R1: "present as observers" is the observers' phrase, not a participant's; Indonesian "diketuai bersama".
+def test_states_present_as_observers_are_observers():
+    text = "Fiji and the United Kingdom were present as observers."
+    assert find_lists(text) == []  # the grammar leaves it to the run reader, which reads the whole phrase
+    assert _roles(text) == {"FJI": {"observer"}, "GBR": {"observer"}}
+    assert find_lists("Fiji and Tonga were present.") == [("participant", "Fiji and Tonga")]
+
+
+def test_indonesian_chaired_jointly_by():
+    text = "Pertemuan itu diketuai bersama oleh Selandia Baru dan Fiji di Suva."
+    assert _roles(text) == {"NZL": {"co_chair"}, "FJI": {"co_chair"}}
+
+
+# R2: "the two <Title> Co-Chairs" names a pair through its officials; "two business co-chairs" does not.
+def test_two_titled_co_chairs_named_through_their_officials():
+    text = (
+        "The talks ran under the two Senior Official Co-Chairs, Ms Ana Lee, Fiji's envoy for migration, "
+        "and Mr Tomas Reyes, Director of Consular Affairs of Samoa."
+    )
+    assert _roles(text) == {"FJI": {"co_chair"}, "WSM": {"co_chair"}}
+    assert _roles("Two business co-chairs, one from Fiji and one from Samoa, were named.") == {}
+
+
+# L15 in the list grammar: a name with "and" stays whole before its short form.
+def test_a_name_with_and_stays_whole_before_its_short_form():
+    assert split_list("Fiji and the United Nations Office on Drugs and Crime (UNODC)") == [
+        "Fiji",
+        "United Nations Office on Drugs and Crime (UNODC)",
+    ]

@@ -82,7 +82,7 @@ _VOCABULARY: tuple[tuple[str, str, str], ...] = (
         "co_chair",
         r"\bco-?chair(?:ed|ing)\b|\bjoint(?:ly)? chair\w*\b|\bchaired jointly\b|\bjointly presided\b|"
         r"\bpresided jointly\b|\bco-?presided\b|\bjointly (?:led|hosted|convened)\b|\bco-?(?:led|hosted)\b|"
-        r"\bshar(?:ed|ing) the chair\b|\bmemimpin bersama\b|\bdipimpin bersama\b",
+        r"\bshar(?:ed|ing) the chair\b|\bmemimpin bersama\b|\bdipimpin bersama\b|\b(?:di|meng)ketuai bersama\b",
         r"\bco-?chair(?:s|man|men|manship|person)?\b|\bjoint chairmanship\b|\bketua bersama\b",
     ),
     (
