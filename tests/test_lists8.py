@@ -129,3 +129,32 @@ def test_a_name_with_and_stays_whole_before_its_short_form():
         "Fiji",
         "United Nations Office on Drugs and Crime (UNODC)",
     ]
+
+
+# K4: numbers in words past a hundred; "drew" and "attracted" before a count of those who came; Indonesian
+# "lembaga" (institutions) counted as organisations.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("A hundred and five delegates signed in on the first day.", {105: "attendance"}),
+        ("The seminar drew twelve countries to Nadi.", {12: "attendance"}),
+        ("Last year's round attracted 17 states.", {17: "attendance"}),
+    ],
+)
+def test_counts_past_a_hundred_and_after_drew(text, expected):
+    assert _kinds(text) == expected
+
+
+def test_indonesian_institutions_are_counted():
+    counts = extract_counts("Tuan rumah akan mengundang 30 negara dan 6 lembaga.")
+    assert [(c["count"], c["unit"], c["subject"]) for c in counts] == [
+        (30, "countries", "expected"),
+        (6, "organisations", "expected"),
+    ]
+
+
+# L14: "plus" (Indonesian "ditambah") continues a list.
+def test_plus_continues_a_list():
+    text = "The working group is made up of Fiji, Samoa and Tonga, plus IOM and UNHCR."
+    assert set(_roles(text)) == {"FJI", "WSM", "TON", "IOM", "UNHCR"}
+    assert {r for roles in _roles(text).values() for r in roles} == {"member"}

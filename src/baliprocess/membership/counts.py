@@ -51,7 +51,8 @@ _DEFINITE_FEW = re.compile(r"\b(?:the|these|those|both|its|their|our)\s+$", re.I
 _NAMES_FOLLOW = re.compile(r"^(?::\s*|\s+)[A-Z]")
 _COUNT_RE = re.compile(
     rf"(?:(?P<qual>{QUALIFIERS})\s+)?"
-    rf"\b(?!(?:1[89]|20)\d\d\b)(?P<num>\d{{1,3}}(?:,\d{{3}})+|\d+|(?:a |one )?hundred|{_WORD_NUMBER})\s+"
+    rf"\b(?!(?:1[89]|20)\d\d\b)(?P<num>\d{{1,3}}(?:,\d{{3}})+|\d+|"
+    rf"(?:a |one )?hundred(?: and {_WORD_NUMBER})?|{_WORD_NUMBER})\s+"
     rf"(?P<mods>(?:(?!(?:{_WORD_NUMBER}|more|over|than|{'|'.join(_UNITS)})\b)[a-z][a-z-]*\s+){{0,4}}?)"
     rf"(?P<unit>{'|'.join(_UNITS)})$",
     re.IGNORECASE,
@@ -63,8 +64,8 @@ _DAY_DATE = re.compile(rf"\b(\d{{1,2}})(?:\s*[-–]\s*\d{{1,2}})?\s+({MONTH_NAME
 def parse_number(text: str) -> int:
     """'56' -> 56, '1,200' -> 1200, 'nine' -> 9, 'forty-five' -> 45."""
     t = text.strip().lower()
-    if re.fullmatch(r"(?:a |one )?hundred", t):
-        return 100
+    if (hundred := re.fullmatch(r"(?:a |one )?hundred(?: and (.+))?", t)) is not None:
+        return 100 + (parse_number(hundred.group(1)) if hundred.group(1) else 0)  # "one hundred and thirty-nine"
     if re.fullmatch(r"\d{1,3}(?:,\d{3})+|\d+", t):
         return int(t.replace(",", ""))
     parts = re.split(r"[- ]", t)
@@ -83,7 +84,7 @@ _MEMBERSHIP_BEFORE = re.compile(
 # "attended by 41 countries"; people "from 13 countries" (officials, delegates, ministers) came to a meeting.
 _ATTENDANCE_BEFORE = re.compile(
     r"\b(?:attended by|participation of|presence of|(?:delegates|delegations?|officials|ministers|representatives|"
-    r"participants|leaders) (?:(?:came|come|travelled|traveled|flew) )?(?:from|of))\s+$"
+    r"participants|leaders) (?:(?:came|come|travelled|traveled|flew) )?(?:from|of)|drew|attracted)\s+$"
 )
 # A standing body described in the present tense ("The Forum brings together ministers from 45 countries",
 # "links officials from 32 countries"): the verb before the count, in its clause, makes it membership even

@@ -46,7 +46,8 @@ _OTHER_BODY = re.compile(
 )
 # What may stand between two names of one list.
 _GAP = re.compile(
-    r"^(?:\s|,|;|&|\band\b|\b(?:or|nor)\b|\bdan\b|\bserta\b|\bas well as\b|\b(?:together |along )?with\b|\bthe\b|"
+    r"^(?:\s|,|;|&|\band\b|\b(?:or|nor)\b|\bdan\b|\bserta\b|\b(?:plus|ditambah)\b|\bas well as\b|"
+    r"\b(?:together |along )?with\b|\bthe\b|"
     r"\b(?:Governments?|Delegations?|Representatives?) (?:of|from)\b|\([^()]{0,40}\))*$",
     re.IGNORECASE,
 )
