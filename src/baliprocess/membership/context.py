@@ -60,7 +60,8 @@ class SentenceRuns(NamedTuple):
 _CO_CHAIR_VERB = next(p for role, kind, p in ROLE_CUES if role == "co_chair" and kind == "verb")
 # A co-chair noun that names a pair, or that says what the names are ("the two co-chairs:", "as co-chairs").
 _PAIR_NOUN = re.compile(
-    r"\b(?:two|both|as|sebagai)\s+(?:the\s+)?(?:joint\s+)?co-?chairs?\b|\bco-?chairs?\s*:|\bketua bersama\b",
+    r"\b(?:two|both|as|sebagai)\s+(?:the\s+)?(?:(?-i:[A-Z])[\w'’]*\s+){0,2}?(?:joint\s+)?co-?chairs?\b|\bco-?chairs?\s*:|"
+    r"\bketua bersama\b",
     re.IGNORECASE,
 )
 # Plain "chaired", which makes co-chairs only of two states written as one run beside it.

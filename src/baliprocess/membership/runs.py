@@ -15,7 +15,17 @@ from collections.abc import Iterator
 from functools import lru_cache
 from pathlib import Path
 
-from .clauses import OWN_ROLE, SECONDARY, agent, observers_among, of_a_group, partner_cue, picked_out, without_aside
+from .clauses import (
+    OWN_ROLE,
+    SECONDARY,
+    agent,
+    governing_clause,
+    observers_among,
+    of_a_group,
+    partner_cue,
+    picked_out,
+    without_aside,
+)
 from .context import Entry, SentenceRuns, apposition_role, context_entries, without_apposition
 from .cues import (
     BROADENING_ROLES,
@@ -25,7 +35,7 @@ from .cues import (
     cell_role,
     nearest_cue,
 )
-from .gazetteer import Mention, dehyphenate, find_mentions
+from .gazetteer import Mention, dehyphenate, find_mentions, with_short_forms
 from .sources import _resolved
 
 __all__ = ["Entry", "block_entries", "sentence_entries"]
@@ -36,7 +46,8 @@ _OTHER_BODY = re.compile(
 )
 # What may stand between two names of one list.
 _GAP = re.compile(
-    r"^(?:\s|,|;|&|\band\b|\b(?:or|nor)\b|\bdan\b|\bserta\b|\bas well as\b|\b(?:together |along )?with\b|\bthe\b|"
+    r"^(?:\s|,|;|&|\band\b|\b(?:or|nor)\b|\bdan\b|\bserta\b|\b(?:plus|ditambah)\b|\bas well as\b|"
+    r"\b(?:together |along )?with\b|\bthe\b|"
     r"\b(?:Governments?|Delegations?|Representatives?) (?:of|from)\b|\([^()]{0,40}\))*$",
     re.IGNORECASE,
 )
@@ -81,7 +92,8 @@ def _runs(text: str, mentions: list[Mention]) -> list[list[Mention]]:
         gap_start = runs[-1][-1].end if runs else 0
         gap = text[gap_start : m.start]
         unknown = _UNKNOWN_ITEM.match(gap) if runs else None
-        if runs and (_GAP.match(gap) or _GROUP_GAP.match(gap) or _AGENCY_GAP.match(gap) or _NAMED_GAP.match(gap)):
+        closed = ")" + gap if runs and text[gap_start - 1] == ")" else gap  # a short form joined to its long form
+        if runs and (_GAP.match(gap) or _GROUP_GAP.match(gap) or _AGENCY_GAP.match(gap) or _NAMED_GAP.match(closed)):
             runs[-1].append(m)
         elif unknown:
             at = gap_start + unknown.start("name")
@@ -110,18 +122,6 @@ def _sentences(text: str) -> list[str]:
     return [*out, text[start:]]
 
 
-_CLAUSE_BREAK = re.compile(r",\s+(?:while|but|whereas)\b|\b(?:although|though)\b|\s[–—]\s|;")
-
-
-def _clause(sentence: str, run: list[Mention]) -> tuple[str, int]:
-    """The part of ``sentence`` that governs ``run``: from the last clause break before the run (a comma
-    followed by "while"/"but"/"whereas", "although", a dash or a semicolon) to the next one after it."""
-    breaks = [m.start() for m in _CLAUSE_BREAK.finditer(sentence)]
-    start = max([b for b in breaks if b < run[0].start], default=0)
-    end = min([b for b in breaks if b >= run[-1].end], default=len(sentence))
-    return sentence[start:end], start
-
-
 # "took part ... as a member": the name came and is a member, so it has both roles (an observer that came
 # "as an observer" is an observer only).
 _AS_MEMBER = re.compile(r"\bas (?:an? )?(?:full )?members?\b(?! of (?:the )?(?:[A-Z]\w+ )*(?:Group|Committee))")
@@ -147,7 +147,7 @@ def _read_sentence(sentence: str, data_dir: Path) -> SentenceRuns:
     """One sentence as the run reader leaves it: its mentions, the entries of the runs a cue of their clause
     reaches, and the runs none reaches. It reads the sentence alone, so a sentence met again (a document's
     standard wording) is read once; the result is shared, and no reader changes it."""
-    mentions = find_mentions(sentence, data_dir)
+    mentions = with_short_forms(sentence, find_mentions(sentence, data_dir))
     roled: list[Entry] = []
     unroled: list[list[Mention]] = []
     for run in _runs(sentence, mentions) if mentions else ():
@@ -162,7 +162,7 @@ def _read_sentence(sentence: str, data_dir: Path) -> SentenceRuns:
 def _run_entries(sentence: str, run: list[Mention]) -> list[Entry] | None:
     """The entries of one run from the cue of its clause; None when no cue reaches it ([] when one does but
     a rule rejects the run, e.g. a single name without a verb of its own)."""
-    clause, offset = _clause(sentence, run)
+    clause, offset = governing_clause(sentence, [run[0].start, run[-1].end])
     span = (run[0].start - offset, run[-1].end - offset)
     full, clause = clause, without_aside(clause, span[1])
     own = OWN_ROLE.match(clause[span[1] :])
