@@ -19,7 +19,7 @@ from .grammar import DATE_RE, MENTION_COLUMNS, _as_date, _resolve
 from .meetingdays import Span, meeting_day
 from .relative import Resolved
 from .weekdays import resolve_weekday
-from .yearsafter import years_after
+from .yearsafter import Last, years_after
 
 __all__ = ["date_mentions", "extract", "same_day", "scan", "weekday_problems"]
 
@@ -33,7 +33,7 @@ def extract(
     out: list[dict[str, object]] = []
     last: dt.date | None = None
     span: Span | None = None
-    year: int | None = None
+    year: Last | None = None
     for m in scan(text):
         resolved = _resolve(m, doc_date, date_order != "month_first")
         resolved, last = same_day(m, resolved, last)
@@ -85,7 +85,7 @@ _MONTH_TRIGGER = re.compile(
 # English keywords ("day": Monday ... Sunday, today, yesterday), then the Indonesian ones: the relative words
 # (year, month, week or Sunday, day, yesterday, tomorrow) and the weekdays ("jum": Jumat, Jum'at), these only
 # at the start of a word ("sharing" holds no "hari").
-_KEYWORDS = ("year", "month", "week", "tomorrow", "day")
+_KEYWORDS = ("year", "month", "week", "tomorrow", "day", "morning", "afternoon", "evening", "tonight")
 _INDONESIAN_KEYWORDS = ("tahun", "bulan", "minggu", "pekan", "hari", "kemarin", "besok")
 _INDONESIAN_WEEKDAYS = ("Senin", "Selasa", "Rabu", "Kamis", "Jum", "Sabtu")
 # Every form contains a four-digit year, a month name or (relative forms) ends in a keyword. How far a
@@ -93,7 +93,10 @@ _INDONESIAN_WEEKDAYS = ("Senin", "Selasa", "Rabu", "Kamis", "Jum", "Sabtu")
 # of "; either side of a month "26th until 28th of "; left of a keyword "earlier this ", left of "year"
 # "the beginning of next ".
 _YEAR_SPAN, _MONTH_SPAN, _KEYWORD_SPAN = (35, 10), (24, 24), (20, 40)
-_KEYWORD_LEFT = {"year": 30}
+_KEYWORD_LEFT = {"year": 30, "month": 30}
+# A day of the month alone ("Wednesday the 16th"): the ordinal, reached from the weekday before it.
+_ORDINAL_TRIGGER = re.compile(r"\d(?:st|nd|rd|th)\b")
+_ORDINAL_SPAN = (16, 8)
 
 
 def _keyword_spans(text: str, words: tuple[str, ...], cases: bool, word_start: bool) -> list[tuple[int, int]]:
@@ -117,6 +120,7 @@ def _windows(text: str, indonesian: bool = True) -> list[tuple[int, int]]:
     gives exactly the matches of scanning the whole text (see the tests), at a fraction of the cost."""
     spans = [(m.start() - _YEAR_SPAN[0], m.end() + _YEAR_SPAN[1]) for m in _YEAR_TRIGGER.finditer(text)]
     spans += [(m.start() - _MONTH_SPAN[0], m.end() + _MONTH_SPAN[1]) for m in _MONTH_TRIGGER.finditer(text)]
+    spans += [(m.start() - _ORDINAL_SPAN[0], m.end() + _ORDINAL_SPAN[1]) for m in _ORDINAL_TRIGGER.finditer(text)]
     spans += _keyword_spans(text, _KEYWORDS, cases=True, word_start=False)
     if indonesian:
         spans += _keyword_spans(text, _INDONESIAN_KEYWORDS, cases=True, word_start=True)
@@ -192,7 +196,7 @@ def date_mentions(corpus: Corpus) -> pd.DataFrame:
     records: list[tuple[str, dt.date, dt.date, str, bool, int]] = []
     last: dict[str, dt.date | None] = {}
     spans: dict[str, Span | None] = {}
-    years: dict[str, int | None] = {}
+    years: dict[str, Last | None] = {}
     for m, row, offset in _scan_by_language(corpus):
         doc_id = doc_of_row[row]
         resolved = _resolve(m, doc_dates[doc_id], day_first.get(doc_id, True))
