@@ -44,7 +44,7 @@ from .relative import PART_WORDS, RELATIVE_PATTERN, SHIFTS, counted_back, fracti
 from .stamps import modified_stamp
 from .weekdays import WEEKDAY_PATTERN, resolve_weekday
 from .yearnames import after_copyright, after_plan, year_is_no_date
-from .yearsafter import YEARS_AFTER_PATTERN
+from .yearsafter import DAYS_AFTER, YEARS_AFTER_PATTERN
 
 __all__ = ["DATE_ORDERS", "DATE_RE", "FINANCIAL_YEAR_START", "MENTION_COLUMNS", "PRECISIONS"]
 
@@ -107,7 +107,12 @@ _FORMS = [
     # August 7, 2018 / August 7
     ("md", rf"(?P<md_m>{_MONTH})\s+(?P<md_d>{_DAY})\b(?:,?\s+(?P<md_y>{_YEAR}))?"),
     # 2018-08-07
-    ("iso", rf"\b(?P<iso_y>{_YEAR})-(?P<iso_m>0[1-9]|1[0-2])-(?P<iso_d>[0-3]\d)\b"),
+    # 2018-08-07, 2018/08/07, 2018.08.07 (year first); 2024-11-28 to 2024-11-30 (one span: dates9, as every range)
+    (
+        "iso",
+        rf"\b(?P<iso_y>{_YEAR})(?P<iso_s>[-/.])(?P<iso_m>0[1-9]|1[0-2])(?P=iso_s)(?P<iso_d>[0-3]\d)\b(?![.]\d)"
+        rf"(?:{_YEAR_TO}(?P<iso_y2>{_YEAR})(?P=iso_s)(?P<iso_m2>0[1-9]|1[0-2])(?P=iso_s)(?P<iso_d2>[0-3]\d)\b)?",
+    ),
     # 28/02/2013, 28.02.2013, 28-02-2013 (day first) or 03/14/2016 (month first): the document's order
     (
         "num",
@@ -164,7 +169,7 @@ _FORMS = [
     (
         "rel",
         r"\b(?P<rel_p>"
-        rf"{RELATIVE_PATTERN}|(?P<same_p>(?i:(?:on\s+)?the\s+(?:same|following|next)\s+day|(?:pada\s+)?hari\s+yang\s+sama))|"
+        rf"{RELATIVE_PATTERN}|(?P<same_p>(?i:(?:on\s+)?the\s+(?:same|following|next|previous)\s+day|(?:pada\s+)?hari\s+yang\s+sama|{DAYS_AFTER}))|"
         rf"(?P<nth_p>{NTH_DAY_PATTERN})|(?P<after_p>{YEARS_AFTER_PATTERN}))\b",
     ),
     # a weekday with its day and month in brackets: "Selasa (14/4)", "Minggu malam (5/8)", "Friday (25/03)";
@@ -182,7 +187,7 @@ _FORMS = [
 ]
 # Every form starts at a digit, a capital or a word beginning as below: the gate rejects other places at once.
 _GATE = (
-    r"(?=\d|\b(?:[A-Z]|the\s|earl|lat|las|mid|fi|fo|sec|th[ai]|nex|yes|tod|tom|betw|"
+    r"(?=\d|\b(?:[A-Z]|the\s|end\s|earl|lat|las|mid|fi|fo|sec|th[ai]|nex|yes|tod|tom|betw|"
     r"ton|tahun|bulan|minggu|pekan|hari|kemarin|besok|awal|pertengahan|akhir|day\s|one\s|two\s|thr|six\s|sev|eig))"
 )
 DATE_RE = re.compile(_GATE + "(?:" + "|".join(f"(?P<{name}>{body})" for name, body in _FORMS) + ")")
@@ -298,6 +303,8 @@ def _resolve(
             precision = "day"
         elif kind == "iso":
             start = end = dt.date(int(g["iso_y"]), int(g["iso_m"]), int(g["iso_d"]))
+            if g["iso_y2"]:
+                end = dt.date(int(g["iso_y2"]), _number(g, "iso_m2"), _number(g, "iso_d2"))
             precision = "day"
         elif kind == "num":
             start, end, precision = _numeric(g, day_first)

@@ -19,7 +19,7 @@ from .grammar import DATE_RE, MENTION_COLUMNS, _as_date, _resolve
 from .meetingdays import Span, meeting_day
 from .relative import Resolved
 from .weekdays import resolve_weekday
-from .yearsafter import Last, years_after
+from .yearsafter import Last, days_counted, years_after
 
 __all__ = ["date_mentions", "extract", "same_day", "scan", "weekday_problems"]
 
@@ -64,7 +64,7 @@ def same_day(
     if m.lastgroup == "rel" and m.group("same_p"):
         if _RESTATED.match(m.string, m.end()):  # "the following day, 7 August 2018": the date is the mention
             return None, last
-        day = last + dt.timedelta(days=_NEXT_DAY.search(m.group("same_p")) is not None) if last else None
+        day = last + dt.timedelta(days=days_counted(m.group("same_p"))) if last else None
         return ((day, day, "day", True) if day is not None else None), last
     if resolved is not None and resolved[2] == "day" and resolved[0] == resolved[1]:
         return resolved, resolved[0]
@@ -73,7 +73,6 @@ def same_day(
 
 # A day restated by its date right after it ("the following day, Tuesday 7 August 2018").
 _RESTATED = re.compile(r",?\s+(?:\w+day,?\s+)?(?:the\s+)?\d")
-_NEXT_DAY = re.compile(r"(?i:following|next)")
 _SEPARATOR = "\n\x00\n"
 _WHITESPACE_RUN = re.compile(r"\s\s")
 _YEAR_TRIGGER = re.compile(r"(?:19|20)\d\d")
@@ -85,7 +84,7 @@ _MONTH_TRIGGER = re.compile(
 # English keywords ("day": Monday ... Sunday, today, yesterday), then the Indonesian ones: the relative words
 # (year, month, week or Sunday, day, yesterday, tomorrow) and the weekdays ("jum": Jumat, Jum'at), these only
 # at the start of a word ("sharing" holds no "hari").
-_KEYWORDS = ("year", "month", "week", "tomorrow", "day", "morning", "afternoon", "evening", "tonight")
+_KEYWORDS = ("year", "month", "week", "tomorrow", "day", "morning", "afternoon", "evening", "night")
 _INDONESIAN_KEYWORDS = ("tahun", "bulan", "minggu", "pekan", "hari", "kemarin", "besok")
 _INDONESIAN_WEEKDAYS = ("Senin", "Selasa", "Rabu", "Kamis", "Jum", "Sabtu")
 # Every form contains a four-digit year, a month name or (relative forms) ends in a keyword. How far a

@@ -16,7 +16,7 @@ import re
 
 from .relative import Resolved
 
-__all__ = ["YEARS_AFTER_PATTERN", "Last", "years_after"]
+__all__ = ["DAYS_AFTER", "YEARS_AFTER_PATTERN", "Last", "days_counted", "years_after"]
 
 _COUNTS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8}
 _NEIGHBOURS = {"following": 1, "previous": -1, "preceding": -1}
@@ -26,6 +26,9 @@ YEARS_AFTER_PATTERN = (
     r"(?i:the\s+(?:following|previous|preceding)\s+year|that\s+year)(?![\w-])|"
     r"(?:A|(?i:one|two|three|four|five|six|seven|eight))\s+(?i:(?:years?|months?)\s+(?:later|earlier))"
 )
+#: Days and weeks counted from the day last named: "three days later", "A week earlier" (dates9; resolved by
+#: :func:`.scan.same_day`, which knows that day).
+DAYS_AFTER = r"(?:A|one|two|three|four|five|six|seven)\s+(?:days?|weeks?)\s+(?:later|earlier)(?![\w-])"
 #: The year last named, and its month when the date named was a month or a day of it.
 Last = tuple[int, int | None]
 
@@ -61,3 +64,12 @@ def years_after(m: re.Match[str], resolved: Resolved | None, last: Last | None) 
         one_month = resolved[0].month == resolved[1].month and resolved[2] in ("day", "month")
         return resolved, (resolved[0].year, resolved[0].month if one_month else None)
     return resolved, last
+
+
+def days_counted(words: str) -> int:
+    """How many days after the day last named "the next day", "three days later", "a week earlier" (the same
+    day, "hari yang sama", 0) lies."""
+    w = words.lower().split()
+    if w[-1] in ("later", "earlier"):
+        return _COUNTS[w[0]] * (7 if w[1].startswith("week") else 1) * (1 if w[-1] == "later" else -1)
+    return {"following": 1, "next": 1, "previous": -1}.get(w[-2], 0)
