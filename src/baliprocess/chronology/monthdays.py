@@ -27,8 +27,8 @@ _AFTER = r"(?:and|at|in|when|as|with|for|to|so|while|but|or|after|before|dan|di)
 #: The words of a day of the month alone (a regular-expression body; its groups are named ``da_``).
 DAY_ALONE_PATTERN = (
     rf"(?:(?P<da_w>{WEEKDAY_PATTERN}),?\s+|"
-    r"(?<=\bon\s)|(?<=\bby\s)|(?<=\buntil\s)|(?<=\bfrom\s)|(?<=\bsince\s)|(?<=\bbefore\s)|(?<=\bafter\s))"
-    r"(?i:the)\s+(?P<da_d>0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th)(?![\w'’-])"
+    r"(?=the\s+\d)(?:(?<=\bon\s)|(?<=\bby\s)|(?<=\buntil\s)|(?<=\bfrom\s)|(?<=\bsince\s)|(?<=\bbefore\s)|"
+    r"(?<=\bafter\s)))(?i:the)\s+(?P<da_d>0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th)(?![\w'’-])"
     rf"(?=\s*(?:[.,;:)!?]|$)|\s+{_AFTER}\b)"
 )
 

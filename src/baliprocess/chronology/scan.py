@@ -84,7 +84,10 @@ _MONTH_TRIGGER = re.compile(
 # English keywords ("day": Monday ... Sunday, today, yesterday), then the Indonesian ones: the relative words
 # (year, month, week or Sunday, day, yesterday, tomorrow) and the weekdays ("jum": Jumat, Jum'at), these only
 # at the start of a word ("sharing" holds no "hari").
-_KEYWORDS = ("year", "month", "week", "tomorrow", "day", "morning", "afternoon", "evening", "night")
+_KEYWORDS = ("year", "month", "week", "tomorrow", "day")
+# "this morning", "tonight", "last night": the part of the day, in lower case only (as the words are written
+# after "this", "to" or "last"; three fewer passes over the text).
+_TIME_KEYWORDS = ("morning", "afternoon", "evening", "night")
 _INDONESIAN_KEYWORDS = ("tahun", "bulan", "minggu", "pekan", "hari", "kemarin", "besok")
 _INDONESIAN_WEEKDAYS = ("Senin", "Selasa", "Rabu", "Kamis", "Jum", "Sabtu")
 # Every form contains a four-digit year, a month name or (relative forms) ends in a keyword. How far a
@@ -93,9 +96,10 @@ _INDONESIAN_WEEKDAYS = ("Senin", "Selasa", "Rabu", "Kamis", "Jum", "Sabtu")
 # "the beginning of next ".
 _YEAR_SPAN, _MONTH_SPAN, _KEYWORD_SPAN = (35, 10), (24, 24), (20, 40)
 _KEYWORD_LEFT = {"year": 30, "month": 30}
-# A day of the month alone ("Wednesday the 16th"): the ordinal, reached from the weekday before it.
-_ORDINAL_TRIGGER = re.compile(r"\d(?:st|nd|rd|th)\b")
-_ORDINAL_SPAN = (16, 8)
+# A day of the month alone ("on the 16th", "Wednesday the 16th"): "the" before a number (a literal prefix, which
+# the engine finds several times faster than the ordinal's suffix), reached from the weekday before it.
+_ORDINAL_TRIGGER = re.compile(r"the\s\d")
+_ORDINAL_SPAN = (12, 12)
 
 
 def _keyword_spans(text: str, words: tuple[str, ...], cases: bool, word_start: bool) -> list[tuple[int, int]]:
@@ -121,6 +125,7 @@ def _windows(text: str, indonesian: bool = True) -> list[tuple[int, int]]:
     spans += [(m.start() - _MONTH_SPAN[0], m.end() + _MONTH_SPAN[1]) for m in _MONTH_TRIGGER.finditer(text)]
     spans += [(m.start() - _ORDINAL_SPAN[0], m.end() + _ORDINAL_SPAN[1]) for m in _ORDINAL_TRIGGER.finditer(text)]
     spans += _keyword_spans(text, _KEYWORDS, cases=True, word_start=False)
+    spans += _keyword_spans(text, _TIME_KEYWORDS, cases=False, word_start=False)
     if indonesian:
         spans += _keyword_spans(text, _INDONESIAN_KEYWORDS, cases=True, word_start=True)
         spans += _keyword_spans(text, _INDONESIAN_WEEKDAYS, cases=False, word_start=True)
