@@ -244,3 +244,33 @@ def test_the_windowed_scan_finds_the_new_forms_as_a_full_scan_does():
     text = f" {filler} ".join(phrases)
     assert [m.span() for m in ch.scan(text)] == [m.span() for m in ch.DATE_RE.finditer(text)]
     assert len(ch.scan(text)) == len(phrases)
+
+
+def test_add_reads_a_day_first_numeric_dateline_but_no_print_stamp():
+    from baliprocess.ingest.proposals import dateline, text_dates
+
+    assert dateline(["# A NOTE ON THE OFFICE", "Note no. 2020-07 · 09/10/2020", "1. The office opened."])[0].start == (
+        dt.date(2020, 10, 9)
+    )
+    assert text_dates(["12.05.2019"]) == [(dt.date(2019, 5, 12), dt.date(2019, 5, 12), "12.05.2019")]
+    # a date followed by a time is a browser's print stamp; a 13th month is no date
+    assert text_dates(["05/11/2026, 10:41", "05/11/2026 10.41", "14/13/2019"]) == []
+
+
+def test_add_takes_an_e_mails_subject_as_its_title_and_files_it_as_other():
+    from baliprocess.ingest.proposals import propose_doc_type, propose_title
+
+    mail = ["From: Office <office@example.org>\nTo: Members\nSubject: Notes from the Suva talks", "Dear all,"]
+    assert propose_title(mail) == ("Notes from the Suva talks", "the e-mail's subject line")
+    assert propose_doc_type("Notes from the Suva talks", mail, is_web_page=False)[0] == "other"
+    # one "Subject:" line alone is the first line's rule, a "From:" line without an address no header
+    assert propose_title(["Subject: Suva talks", "Text."])[0] == "Suva talks"
+    assert propose_doc_type("Talks", ["From: the minister's desk", "Text."], is_web_page=False) is None
+
+
+def test_add_files_a_policy_briefing_and_an_issue_of_a_periodical_as_other():
+    from baliprocess.ingest.proposals import propose_doc_type
+
+    assert propose_doc_type("Research Policy Briefing", ["Text."], is_web_page=False)[0] == "other"
+    assert propose_doc_type("A new office", ["The office · Issue 3 · May 2019"], False)[0] == "other"
+    assert propose_doc_type("A new office", ["The Issue 3 of the talks was open."], False) is None
