@@ -125,7 +125,9 @@ def test_titles():
         ("Policy Note 3: From Framework to Practice", [], "other"),
         # a masthead's line of fields: each field is a label
         ("FROM FRAMEWORK TO PRACTICE", ["The Framework, 2011–2014 · Policy note 3 · September 2014", "Text."], "other"),
-        ("THE OFFICE AT WORK", ["Support Office · Issue 2 · April–June 2018", "The group met."], None),
+        # a masthead's "Issue 2" names a periodical (dates9: h2, h6 and h7 annotate such mastheads as newsletters)
+        ("THE OFFICE AT WORK", ["Support Office · Issue 2 · April–June 2018", "The group met."], "other"),
+        ("THE OFFICE AT WORK", ["Support Office · Issue 2 of the plan · 2018", "The group met."], None),
         # a report about a transcript names no transcript of its own
         ("Talks end", ["The ministers released a transcript of their remarks on Friday."], None),
     ],

@@ -21,9 +21,24 @@ import pandas as pd
 from baliprocess import chronology, evaluation, heldout
 from baliprocess.corpus import load_corpus
 
+# The raw sets scored once and opened since; any other set (heldout8 on) is refused unread.
+DEVELOPMENT = frozenset({"heldout", *(f"heldout{n}" for n in range(2, 8))})
 
-def _errors(name: str, mentions: pd.DataFrame, gold: pd.DataFrame) -> list[str]:
-    """The scorer's multisets of (doc_id, first day, last day): each key counts as often as it occurs."""
+
+def _not_dates_read(mentions: pd.DataFrame, not_dates: pd.DataFrame) -> list[str]:
+    """The annotated not-dates a mention's words overlap, as ``heldout.score_not_dates`` counts them."""
+    words = heldout._words
+    by_doc = mentions.groupby("doc_id")["text"].apply(list).to_dict()
+    lines = []
+    for doc, text in zip(not_dates["doc_id"], not_dates["text"], strict=True):
+        hits = [m for m in by_doc.get(doc, []) if words(m) and (words(m) in words(text) or words(text) in words(m))]
+        lines += [f"  NOT   {doc}  {text!r} read as {hits[0]!r}"] if hits else []
+    return lines
+
+
+def _errors(name: str, mentions: pd.DataFrame, gold: pd.DataFrame, not_dates: pd.DataFrame | None = None) -> list[str]:
+    """The scorer's multisets of (doc_id, first day, last day): each key counts as often as it occurs; then the
+    not-dates read, when the set annotates them."""
     mentions = mentions[mentions["doc_id"].isin(set(gold["doc_id"]))]
     day = heldout._day
 
@@ -36,7 +51,7 @@ def _errors(name: str, mentions: pd.DataFrame, gold: pd.DataFrame) -> list[str]:
     lines = [f"{name}: gold {sum(true.values())}, read {sum(pred.values())}, right {right}"]
     lines += [f"  MISS  {k[0]} {k[1]}..{k[2]}  {true_text[k]!r}" for k in sorted((true - pred).elements())]
     lines += [f"  FALSE {k[0]} {k[1]}..{k[2]}  {pred_text[k]!r}" for k in sorted((pred - true).elements())]
-    return lines
+    return lines + (_not_dates_read(mentions, not_dates) if not_dates is not None else [])
 
 
 def raw_set(root: Path, keep: Path | None = None) -> list[str]:
@@ -48,7 +63,7 @@ def raw_set(root: Path, keep: Path | None = None) -> list[str]:
         proposed, _ = heldout.add_raw_files(files, base / "added")
         heldout._with_gold_metadata(proposed, gold["documents"], base / "corpus")
         mentions = chronology.date_mentions(load_corpus(base / "corpus"))
-    return _errors(root.name, mentions, gold["dates"])
+    return _errors(root.name, mentions, gold["dates"], gold["not_dates"])
 
 
 def annotated_set(name: str) -> list[str]:
@@ -64,8 +79,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--keep", type=Path, help="keep each converted corpus under this folder")
     args = parser.parse_args(argv)
     for root in args.sets:
-        if root.name == "heldout7":
-            print("heldout7 is held out", file=sys.stderr)
+        if root.name not in DEVELOPMENT:
+            print(f"{root.name} is not a development set", file=sys.stderr)
             return 1
         print("\n".join(raw_set(root, args.keep / root.name if args.keep else None)))
     for name in args.dev:

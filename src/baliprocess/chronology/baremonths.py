@@ -22,7 +22,7 @@ from ..datevocab import MONTH_NAME_PATTERN, MONTH_NUMBERS
 from .relative import Resolved
 from .weekdays import _FUTURE, _PAST, _nearest_cue, _sentence_around
 
-__all__ = ["BARE_MONTH_PATTERN", "resolve_bare_month"]
+__all__ = ["BARE_MONTH_PATTERN", "month_year", "resolve_bare_month"]
 
 _CUE = r"(?:in|last|next|since|until)"
 #: The month's own words (the cue before it is a look-behind, so that the scan's gate stops at the capital).
@@ -40,23 +40,30 @@ def _cue_word(m: re.Match[str]) -> str:
     return m.string[: m.start()].split()[-1].lower()
 
 
+def month_year(m: re.Match[str], month: int, cue: str, doc_date: dt.date) -> int:
+    """The year of ``month`` named without one at ``m``: "last" the last such month before the document's month,
+    "next" the first after it, else the document's year moved by the sentence's tense (see the module's text)."""
+    year = doc_date.year
+    if cue == "last":
+        return year - (month >= doc_date.month)
+    if cue == "next":
+        return year + (month <= doc_date.month)
+    if month != doc_date.month:
+        sentence, at = _sentence_around(m)
+        future, past = _nearest_cue(_FUTURE, sentence, at), _nearest_cue(_PAST, sentence, at)
+        ahead = _AGAIN.search(sentence) is not None or (future is not None and (past is None or future < past))
+        behind = past is not None and future is None and not ahead
+        year += (month < doc_date.month and ahead) - (month > doc_date.month and behind)
+    return year
+
+
 def resolve_bare_month(m: re.Match[str], doc_date: dt.date | None) -> Resolved | None:
     """The month ``m`` names, in the year the document's date and the sentence's tense give (None without a
     document date)."""
     if doc_date is None:
         return None
     month = MONTH_NUMBERS[m.group("bm_m").lower()]
-    cue, year = _cue_word(m), doc_date.year
-    if cue == "last":
-        year -= month >= doc_date.month
-    elif cue == "next":
-        year += month <= doc_date.month
-    elif month != doc_date.month:
-        sentence, at = _sentence_around(m)
-        future, past = _nearest_cue(_FUTURE, sentence, at), _nearest_cue(_PAST, sentence, at)
-        ahead = _AGAIN.search(sentence) is not None or (future is not None and (past is None or future < past))
-        behind = past is not None and future is None and not ahead
-        year += (month < doc_date.month and ahead) - (month > doc_date.month and behind)
+    year = month_year(m, month, _cue_word(m), doc_date)
     start = dt.date(year, month, 1)
     end = dt.date(year + (month == 12), month % 12 + 1, 1) - dt.timedelta(days=1)
     return start, end, "month", True

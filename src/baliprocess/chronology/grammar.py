@@ -38,10 +38,13 @@ from ..datevocab import (
 )
 from .baremonths import BARE_MONTH_PATTERN, resolve_bare_month
 from .meetingdays import NTH_DAY_PATTERN
-from .relative import PART_WORDS, RELATIVE_PATTERN, SHIFTS, counted_back, relative_interval
+from .monthdays import DAY_ALONE_PATTERN, resolve_day_alone
+from .monthparts import MONTH_PART_PATTERN, resolve_month_part
+from .relative import PART_WORDS, RELATIVE_PATTERN, SHIFTS, counted_back, fraction, relative_interval
+from .stamps import modified_stamp
 from .weekdays import WEEKDAY_PATTERN, resolve_weekday
 from .yearnames import after_copyright, after_plan, year_is_no_date
-from .yearsafter import YEARS_AFTER_PATTERN
+from .yearsafter import DAYS_AFTER, YEARS_AFTER_PATTERN
 
 __all__ = ["DATE_ORDERS", "DATE_RE", "FINANCIAL_YEAR_START", "MENTION_COLUMNS", "PRECISIONS"]
 
@@ -64,17 +67,10 @@ _YEAR = r"(?<!\d)(?:19|20)\d\d(?!\d)"
 _TO = r"(?:\s*[-–—]\s*|\s+(?:to|and|until|hingga|sampai(?:\s+dengan)?|s\.d\.|dan|&)\s+)"
 _YEAR_TO = r"(?:\s*[-–—]\s*|\s+to\s+)"
 _ORDINALS = {
-    "first": 1,
-    "1st": 1,
-    "second": 2,
-    "2nd": 2,
-    "third": 3,
-    "3rd": 3,
-    "fourth": 4,
-    "4th": 4,
-    "last": -1,
-    "final": -1,
-}
+    w: n
+    for n, ws in enumerate((("first", "1st"), ("second", "2nd"), ("third", "3rd"), ("fourth", "4th")), 1)
+    for w in ws
+} | {"last": -1, "final": -1}
 _MONTH_TO = r"(?:\s*[-–—]\s*|\s+(?:to|until|through)\s+)"
 _PARTS = {"early": (1, 4), "mid": (5, 8), "late": (9, 12)}
 _DECADE_PARTS = {"early": (0, 3), "mid": (4, 6), "late": (7, 9)}
@@ -111,7 +107,12 @@ _FORMS = [
     # August 7, 2018 / August 7
     ("md", rf"(?P<md_m>{_MONTH})\s+(?P<md_d>{_DAY})\b(?:,?\s+(?P<md_y>{_YEAR}))?"),
     # 2018-08-07
-    ("iso", rf"\b(?P<iso_y>{_YEAR})-(?P<iso_m>0[1-9]|1[0-2])-(?P<iso_d>[0-3]\d)\b"),
+    # 2018-08-07, 2018/08/07, 2018.08.07 (year first); 2024-11-28 to 2024-11-30 (one span: dates9, as every range)
+    (
+        "iso",
+        rf"\b(?P<iso_y>{_YEAR})(?P<iso_s>[-/.])(?P<iso_m>0[1-9]|1[0-2])(?P=iso_s)(?P<iso_d>[0-3]\d)\b(?![.]\d)"
+        rf"(?:{_YEAR_TO}(?P<iso_y2>{_YEAR})(?P=iso_s)(?P<iso_m2>0[1-9]|1[0-2])(?P=iso_s)(?P<iso_d2>[0-3]\d)\b)?",
+    ),
     # 28/02/2013, 28.02.2013, 28-02-2013 (day first) or 03/14/2016 (month first): the document's order
     (
         "num",
@@ -161,12 +162,14 @@ _FORMS = [
     ("yy", rf"(?<![\d.,/])(?P<yy_y1>{_YEAR})(?P<yy_s>{_YEAR_TO}|/)(?P<yy_y2>{_YEAR}|\d\d)\b(?![-–/]\d)"),
     # a bare year: "established in 2002" (not a count such as "2,002" or part of "2002.5")
     ("y", rf"(?<![\d.,$£€/-])\b(?P<y_y>{_YEAR})\b(?![.,/]\d|%|-\d)"),
+    ("pm", MONTH_PART_PATTERN),  # "mid-October 2017", "late last October", "akhir bulan ini" (.monthparts)
+    ("da", DAY_ALONE_PATTERN),  # "on the 16th", "Friday the 26th": a day of the month alone (.monthdays)
     # relative to the document date (before the weekdays: "minggu lalu" is last week, not a Sunday); the day
     # last named, "on the same day", "pada hari yang sama" (resolved by the scan, which knows it)
     (
         "rel",
         r"\b(?P<rel_p>"
-        rf"{RELATIVE_PATTERN}|(?P<same_p>(?i:(?:on\s+)?the\s+(?:same|following|next)\s+day|(?:pada\s+)?hari\s+yang\s+sama))|"
+        rf"{RELATIVE_PATTERN}|(?P<same_p>(?i:(?:on\s+)?the\s+(?:same|following|next|previous)\s+day|(?:pada\s+)?hari\s+yang\s+sama|{DAYS_AFTER}))|"
         rf"(?P<nth_p>{NTH_DAY_PATTERN})|(?P<after_p>{YEARS_AFTER_PATTERN}))\b",
     ),
     # a weekday with its day and month in brackets: "Selasa (14/4)", "Minggu malam (5/8)", "Friday (25/03)";
@@ -184,8 +187,8 @@ _FORMS = [
 ]
 # Every form starts at a digit, a capital or a word beginning as below: the gate rejects other places at once.
 _GATE = (
-    r"(?=\d|\b(?:[A-Z]|the\s|earl|lat|las|mid|fi|fo|sec|th[ai]|nex|yes|tod|tom|betw|"
-    r"tahun|bulan|minggu|pekan|hari|kemarin|besok|awal|pertengahan|akhir|day\s|one\s|two\s|thr|six\s|sev|eig))"
+    r"(?=\d|\b(?:[A-Z]|the\s|end\s|earl|lat|las|mid|fi|fo|sec|th[ai]|nex|yes|tod|tom|betw|"
+    r"ton|tahun|bulan|minggu|pekan|hari|kemarin|besok|awal|pertengahan|akhir|day\s|one\s|two\s|thr|six\s|sev|eig))"
 )
 DATE_RE = re.compile(_GATE + "(?:" + "|".join(f"(?P<{name}>{body})" for name, body in _FORMS) + ")")
 
@@ -255,27 +258,12 @@ def _at_present(m: re.Match[str]) -> bool:
     return re.match(r"[^.;]{0,60}?\b(?:has|have|is|are|counts|comprises|includes)\b", m.string[m.end() :]) is not None
 
 
-# A page's modification stamp ("Date modified 29 Nov 2022", "Last updated: 3 May 2020", "Diperbarui 5 Juni"):
-# when the page was edited, not what it tells (heldout3's printed page; heldout4's page has it as a field).
-_MODIFIED = re.compile(
-    r"(?:\b(?i:date|last)\s+(?i:modified|updated)|\b(?:Modified|Updated|Diperbarui))\s*(?i:on)?\s*:?\s*$"
-)
-
-
-def _modified_stamp(m: re.Match[str]) -> bool:
-    at = m.start()
-    if m.string[at - 2 : at] not in ("d ", "i ", ": ", "n ", "d:"):  # the stamp's last letters, cheaply first
-        return False
-    before = m.string[max(0, at - 24) : at]
-    return ("odified" in before or "pdated" in before or "iperbarui" in before) and _MODIFIED.search(before) is not None
-
-
 def _resolve(
     m: re.Match[str], doc_date: dt.date | None, day_first: bool = True
 ) -> tuple[dt.date, dt.date, str, bool] | None:
     """The interval ``(start, end, precision, inferred)`` a match means, or None if it is impossible or not
     a date (or a page's modification stamp). ``day_first`` is the order of the document's numeric dates."""
-    if _modified_stamp(m):
+    if modified_stamp(m):
         return None
     g = m.groupdict()
     kind = m.lastgroup or ""
@@ -315,6 +303,8 @@ def _resolve(
             precision = "day"
         elif kind == "iso":
             start = end = dt.date(int(g["iso_y"]), int(g["iso_m"]), int(g["iso_d"]))
+            if g["iso_y2"]:
+                end = dt.date(int(g["iso_y2"]), _number(g, "iso_m2"), _number(g, "iso_d2"))
             precision = "day"
         elif kind == "num":
             start, end, precision = _numeric(g, day_first)
@@ -349,13 +339,9 @@ def _resolve(
             first, last = _PARTS[PART_WORDS[(g["pof_w"] or g["pof_p"] or "").lower()]]
             start, end, precision = dt.date(y, first, 1), _month_end(y, last), "season"
         elif kind == "frac":
-            y = int(g["frac_y"])
-            size = 6 if (g["frac_u"] or "").lower() == "half" or g["frac_q"] == "H" else 3
+            unit = "half" if (g["frac_u"] or "").lower() == "half" or g["frac_q"] == "H" else "quarter"
             n = int(g["frac_n"]) if g["frac_q"] else _ORDINALS[g["frac_o"].lower()]
-            n = 12 // size if n == -1 else n
-            if n * size > 12:
-                return None
-            start, end, precision = dt.date(y, (n - 1) * size + 1, 1), _month_end(y, n * size), "season"
+            start, end, precision, _ = fraction(n, unit, int(g["frac_y"]))  # ValueError past the year's end
         elif kind == "yyb":
             first = _PARTS[g["yyb_p1"].lower()][0] if g["yyb_p1"] else 1
             last = _PARTS[g["yyb_p2"].lower()][1] if g["yyb_p2"] else 12
@@ -366,8 +352,8 @@ def _resolve(
             if years is None:
                 return None
             start, end, precision = years
-        elif kind in ("wd", "bm"):
-            return resolve_weekday(m, doc_date)[0] if kind == "wd" else resolve_bare_month(m, doc_date)
+        elif kind in _CONTEXT:
+            return _CONTEXT[kind](m, doc_date)
         elif kind == "y":
             if year_is_no_date(m.string, m.start(), m.end()):
                 return None
@@ -378,14 +364,24 @@ def _resolve(
                 return None
             if doc_date is None or _at_present(m) or counted_back(m.string, m.start()):
                 return None
-            if g["rel_p"].lower().endswith("week") and re.match(r",?\s+\d", m.string[m.end() :]):
-                return None  # "this week, 18-21 November": the week restated by its dates
+            if g["rel_p"].lower().endswith(("week", "month")) and _RESTATED_BY_DAY.match(m.string, m.end()):
+                return None  # "this week, 18-21 November", "earlier this month, on the 13th": restated by its days
             return relative_interval(g["rel_p"], doc_date)
     except ValueError:  # 30 February, 31 April, a 14th month ...
         return None
     if end < start:
         return None
     return start, end, precision, inferred
+
+
+_RESTATED_BY_DAY = re.compile(r",?\s+(?:on\s+)?(?:the\s+)?\d")
+# Forms completed from the document's date, each by its module.
+_CONTEXT = {
+    "wd": lambda m, d: resolve_weekday(m, d)[0],
+    "bm": resolve_bare_month,
+    "pm": resolve_month_part,
+    "da": resolve_day_alone,
+}
 
 
 def _as_date(value: object) -> dt.date | None:

@@ -19,7 +19,7 @@ from .grammar import DATE_RE, MENTION_COLUMNS, _as_date, _resolve
 from .meetingdays import Span, meeting_day
 from .relative import Resolved
 from .weekdays import resolve_weekday
-from .yearsafter import years_after
+from .yearsafter import Last, days_counted, years_after
 
 __all__ = ["date_mentions", "extract", "same_day", "scan", "weekday_problems"]
 
@@ -33,7 +33,7 @@ def extract(
     out: list[dict[str, object]] = []
     last: dt.date | None = None
     span: Span | None = None
-    year: int | None = None
+    year: Last | None = None
     for m in scan(text):
         resolved = _resolve(m, doc_date, date_order != "month_first")
         resolved, last = same_day(m, resolved, last)
@@ -64,7 +64,7 @@ def same_day(
     if m.lastgroup == "rel" and m.group("same_p"):
         if _RESTATED.match(m.string, m.end()):  # "the following day, 7 August 2018": the date is the mention
             return None, last
-        day = last + dt.timedelta(days=_NEXT_DAY.search(m.group("same_p")) is not None) if last else None
+        day = last + dt.timedelta(days=days_counted(m.group("same_p"))) if last else None
         return ((day, day, "day", True) if day is not None else None), last
     if resolved is not None and resolved[2] == "day" and resolved[0] == resolved[1]:
         return resolved, resolved[0]
@@ -73,7 +73,6 @@ def same_day(
 
 # A day restated by its date right after it ("the following day, Tuesday 7 August 2018").
 _RESTATED = re.compile(r",?\s+(?:\w+day,?\s+)?(?:the\s+)?\d")
-_NEXT_DAY = re.compile(r"(?i:following|next)")
 _SEPARATOR = "\n\x00\n"
 _WHITESPACE_RUN = re.compile(r"\s\s")
 _YEAR_TRIGGER = re.compile(r"(?:19|20)\d\d")
@@ -86,6 +85,9 @@ _MONTH_TRIGGER = re.compile(
 # (year, month, week or Sunday, day, yesterday, tomorrow) and the weekdays ("jum": Jumat, Jum'at), these only
 # at the start of a word ("sharing" holds no "hari").
 _KEYWORDS = ("year", "month", "week", "tomorrow", "day")
+# "this morning", "tonight", "last night": the part of the day, in lower case only (as the words are written
+# after "this", "to" or "last"; three fewer passes over the text).
+_TIME_KEYWORDS = ("morning", "afternoon", "evening", "night")
 _INDONESIAN_KEYWORDS = ("tahun", "bulan", "minggu", "pekan", "hari", "kemarin", "besok")
 _INDONESIAN_WEEKDAYS = ("Senin", "Selasa", "Rabu", "Kamis", "Jum", "Sabtu")
 # Every form contains a four-digit year, a month name or (relative forms) ends in a keyword. How far a
@@ -93,7 +95,11 @@ _INDONESIAN_WEEKDAYS = ("Senin", "Selasa", "Rabu", "Kamis", "Jum", "Sabtu")
 # of "; either side of a month "26th until 28th of "; left of a keyword "earlier this ", left of "year"
 # "the beginning of next ".
 _YEAR_SPAN, _MONTH_SPAN, _KEYWORD_SPAN = (35, 10), (24, 24), (20, 40)
-_KEYWORD_LEFT = {"year": 30}
+_KEYWORD_LEFT = {"year": 30, "month": 30}
+# A day of the month alone ("on the 16th", "Wednesday the 16th"): "the" before a number (a literal prefix, which
+# the engine finds several times faster than the ordinal's suffix), reached from the weekday before it.
+_ORDINAL_TRIGGER = re.compile(r"the\s\d")
+_ORDINAL_SPAN = (12, 12)
 
 
 def _keyword_spans(text: str, words: tuple[str, ...], cases: bool, word_start: bool) -> list[tuple[int, int]]:
@@ -117,7 +123,9 @@ def _windows(text: str, indonesian: bool = True) -> list[tuple[int, int]]:
     gives exactly the matches of scanning the whole text (see the tests), at a fraction of the cost."""
     spans = [(m.start() - _YEAR_SPAN[0], m.end() + _YEAR_SPAN[1]) for m in _YEAR_TRIGGER.finditer(text)]
     spans += [(m.start() - _MONTH_SPAN[0], m.end() + _MONTH_SPAN[1]) for m in _MONTH_TRIGGER.finditer(text)]
+    spans += [(m.start() - _ORDINAL_SPAN[0], m.end() + _ORDINAL_SPAN[1]) for m in _ORDINAL_TRIGGER.finditer(text)]
     spans += _keyword_spans(text, _KEYWORDS, cases=True, word_start=False)
+    spans += _keyword_spans(text, _TIME_KEYWORDS, cases=False, word_start=False)
     if indonesian:
         spans += _keyword_spans(text, _INDONESIAN_KEYWORDS, cases=True, word_start=True)
         spans += _keyword_spans(text, _INDONESIAN_WEEKDAYS, cases=False, word_start=True)
@@ -192,7 +200,7 @@ def date_mentions(corpus: Corpus) -> pd.DataFrame:
     records: list[tuple[str, dt.date, dt.date, str, bool, int]] = []
     last: dict[str, dt.date | None] = {}
     spans: dict[str, Span | None] = {}
-    years: dict[str, int | None] = {}
+    years: dict[str, Last | None] = {}
     for m, row, offset in _scan_by_language(corpus):
         doc_id = doc_of_row[row]
         resolved = _resolve(m, doc_dates[doc_id], day_first.get(doc_id, True))

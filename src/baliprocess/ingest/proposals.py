@@ -56,7 +56,10 @@ _TEXT_DATE = re.compile(
     rf"\b(?P<d1>\d{{1,2}})(?:\s*[-–]\s*\d{{1,2}})?\s+(?P<m1>{_MONTH})\.?,?\s+(?P<y1>\d{{4}})\b"
     rf"|\b(?P<m2>{_MONTH})\.?\s+(?P<d2>\d{{1,2}})(?:\s*[-–]\s*\d{{1,2}})?,?\s+(?P<y2>\d{{4}})\b"
     rf"|\b(?P<m3>{_MONTH})\.?\s+(?P<y3>\d{{4}})\b"
-    r"|\b(?P<y4>\d{4})-(?P<m4>\d{2})-(?P<d4>\d{2})\b",
+    r"|\b(?P<y4>\d{4})-(?P<m4>\d{2})-(?P<d4>\d{2})\b"
+    # day first with slashes or dots, as the grammar reads numeric dates by default ("Briefing no. 2017-04 ·
+    # 14/03/2017", heldout7); not followed by a time, which makes it a browser's print stamp ("03/11/2026, 16:27")
+    r"|(?<![\d/.])(?P<d5>\d{1,2})(?P<s5>[/.])(?P<m5>\d{1,2})(?P=s5)(?P<y5>\d{4})\b(?![/.]\d|,?\s*\d{1,2}[:.]\d\d)",
     re.IGNORECASE,
 )
 
@@ -64,18 +67,18 @@ _TEXT_DATE = re.compile(
 def text_dates(paragraphs: Iterable[str]) -> list[tuple[dt.date, dt.date, str]]:
     """(start, end, words) of every date with a month that the text writes: ``23 March 2016``,
     ``27-28 February 2002``, ``March 23, 2016``, ``March 2016``, ``2016-03-23`` (English or Indonesian month
-    names; the first day of a range). Bare years are left out: "2030 Agenda" or "since 2002" do not say
-    when a document was written."""
+    names; the first day of a range), ``14/03/2017`` (day first). Bare years are left out: "2030 Agenda" or
+    "since 2002" do not say when a document was written."""
     out = []
     for text in paragraphs:
         for m in _TEXT_DATE.finditer(text):
             g = m.groupdict()
-            year = int(g["y1"] or g["y2"] or g["y3"] or g["y4"])
+            year = int(g["y1"] or g["y2"] or g["y3"] or g["y4"] or g["y5"])
             month_word = g["m1"] or g["m2"] or g["m3"]
             if month_word and not month_word[0].isupper():
                 continue  # "may" the verb, "march" the walk: month names are capitalised
-            month = MONTH_NUMBERS[month_word.lower()] if month_word else int(g["m4"])
-            day = g["d1"] or g["d2"] or g["d4"]
+            month = MONTH_NUMBERS[month_word.lower()] if month_word else int(g["m4"] or g["m5"])
+            day = g["d1"] or g["d2"] or g["d4"] or g["d5"]
             try:
                 found = from_parts(year, month, int(day) if day else None)
             except ValueError:
@@ -206,7 +209,7 @@ DOC_TYPE_CUES: tuple[tuple[re.Pattern[str], str, str], ...] = (
     (
         re.compile(
             r"\b(?:background|concept|briefing|information) (?:note|paper)\b|\bfact sheet\b|"
-            r"\b(?:research|policy|issues?) (?:brief|paper|note)\b|\bat a glance\b",
+            r"\b(?:research|policy|issues?) (?:brief(?:ing)?|paper|note)\b|\bat a glance\b",
             re.I,
         ),
         "background note",
@@ -217,7 +220,11 @@ DOC_TYPE_CUES: tuple[tuple[re.Pattern[str], str, str], ...] = (
     (re.compile(r"\btranscript\b|\btranskrip\b", re.I), "transcript", "other"),
     # "RSO Highlights", "Highlights: Issue 2" (a newsletter's name), not "Minister highlights the risks"
     (
-        re.compile(r"\b(?:newsletter|bulletin|buletin)\b|\bhighlights\s*(?:$|[:|–—-]|issue\b|no\.)", re.I),
+        # or a masthead's field "Issue 12" alone ("RSO Update · Issue 12 · December 2024", heldout7)
+        re.compile(
+            r"\b(?:newsletter|bulletin|buletin)\b|\bhighlights\s*(?:$|[:|–—-]|issue\b|no\.)|^(?:Issue|Edisi)\s+\d+$",
+            re.I,
+        ),
         "newsletter",
         "other",
     ),
@@ -226,6 +233,8 @@ DOC_TYPE_CUES: tuple[tuple[re.Pattern[str], str, str], ...] = (
         "news report",
         "other",
     ),
+    # an e-mail's header opening the text ("From: ... Secretariat <secretariat@example.org>"; heldout6, heldout7)
+    (re.compile(r"^(?:From|Dari)\s*:[^\n]*@"), "e-mail", "other"),
 )
 #: How much of each opening paragraph is searched for a cue.
 CUE_CHARS = 300

@@ -1,8 +1,8 @@
 """The title ``add`` proposes when the file's title field is missing or names something else: the first
 heading among the opening lines, else the first line when it is short and ends no sentence (an e-mail's subject
-without its label, a title in capitals wrapped over two lines joined); a file's title field without the site's
-name after " | "; the first heading instead of a title field that shares no word with it. Re-exported by
-:mod:`.proposals`."""
+without its label, a title in capitals wrapped over two lines joined); the "Subject:" field of an e-mail's header
+before all; a file's title field without the site's name after " | "; the first heading instead of a title field
+that shares no word with it. Re-exported by :mod:`.proposals`."""
 
 from __future__ import annotations
 
@@ -19,6 +19,9 @@ def propose_title(paragraphs: list[str]) -> tuple[str, str] | None:
     short and ends no sentence (a title line, not a paragraph of text). A text file's paragraphs may
     still hold their line breaks, so lines are looked at, not paragraphs."""
     lines = [line.strip() for text in paragraphs[:20] for line in text.split("\n") if line.strip()][:40]
+    subject = _email_subject(lines)
+    if subject:
+        return subject, "the e-mail's subject line"
     for line in lines:
         if _HEADING.match(line):
             return _HEADING.sub("", line).strip(), "the document's first heading"
@@ -34,6 +37,22 @@ def propose_title(paragraphs: list[str]) -> tuple[str, str] | None:
 # An e-mail's subject line ("Subject: RSO Bulletin - Save the date ...", heldout4): the subject is the title.
 _SUBJECT = re.compile(r"^(?:Subject|Perihal)\s*:\s*", re.I)
 _DATE_IN_LINE = re.compile(r"\d")
+
+
+# The fields of an e-mail's header ("From:", "To:", "Date:", "Subject:", and their Indonesian names).
+_HEADER = re.compile(r"^(?:From|To|Cc|Sent|Date|Subject|Dari|Kepada|Tanggal|Perihal)\s*:", re.I)
+
+
+def _email_subject(lines: list[str]) -> str | None:
+    """The subject of an e-mail whose header opens the text ("From: ...", "To: ...", "Subject: ..."; heldout6 and
+    heldout7 took the "From:" line as the title), None when the text opens with no header."""
+    header = []
+    for line in lines[:8]:
+        if not _HEADER.match(line):
+            break
+        header.append(line)
+    subjects = [_SUBJECT.sub("", line).strip() for line in header if _SUBJECT.match(line)]
+    return subjects[0] if len(header) >= 2 and subjects and subjects[0] else None
 
 
 def _capitals(line: str) -> bool:
