@@ -127,4 +127,5 @@ def test_what_a_break_continues():
     assert not break_ends_paragraph("took part as observers. Its work is", "continued in the next issue.", full)
     assert break_ends_paragraph("took part as observers, as in past years.", "The meeting agreed on", full)
     assert break_ends_paragraph("Secondments", "Officials of member states can join", full)
+    assert not break_ends_paragraph("Fiji, Nauru and the", "Philippines attended.", full)  # short, yet open
     assert not break_ends_paragraph("About the working group", "set up in 2013, it reports every year.", full)

@@ -36,7 +36,8 @@ __all__ = ["Fragment", "break_ends_paragraph", "find_gutter", "join_fragments", 
 #: Fragments on each side of a gutter for a page to be read as two columns (a column may end a document
 #: after two lines); fewer fragments cross the gutter than lie on either side.
 MIN_COLUMN_LINES = 2
-#: The median fragment on each side holds at least this many characters (a table's cells hold fewer).
+#: The median line on each side (its fragments joined) holds at least this many characters (a table's cells
+#: hold fewer).
 MIN_COLUMN_CHARS = 25
 #: The narrowest gutter (points) and where its left edge may lie (share of the page's width).
 MIN_GUTTER = 8.0
@@ -45,11 +46,15 @@ GUTTER_RANGE = (0.3, 0.7)
 #: (a justified line's widest word space; a running header's left and right halves lie much further apart).
 MERGE_GAP = 2.0
 #: A line at a column's foot shorter than this share of the page's widest line, without a comma, colon or
-#: semicolon at its end, is a heading (a body line there runs the column's full width).
+#: semicolon or an open word (``_GOES_ON``) at its end, is a heading (a body line there runs the column's full width).
 SHORT_LINE = 0.6
 
 _FULL_STOP = re.compile(r"[.!?][\"”’)\]]*$")
-_GOES_ON = re.compile(r"[,:;]$")
+#: A line ending in a comma, colon or semicolon, or in a word that cannot end a heading (a conjunction, an
+#: article, a preposition; English and Indonesian), goes on after a break however short it is.
+_GOES_ON = re.compile(
+    r"(?:[,:;]|\b(?:and|or|the|of|for|from|with|to|in|a|an|by|dan|atau|dari|dengan|di|ke|yang))$", re.I
+)
 
 
 @dataclass(frozen=True)
