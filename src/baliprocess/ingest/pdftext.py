@@ -25,6 +25,8 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from .columns import Fragment, break_ends_paragraph, reading_order
+
 __all__ = [
     "LIGATURES",
     "PDF_RULES",
@@ -118,28 +120,23 @@ def _log(log: list[dict[str, object]], page: int, rule: str, before: str, after:
 
 
 def layout_lines(data: bytes) -> list[list[Line]]:
-    """Every page's lines in reading order (pdfminer.six's text boxes, columns one after another)."""
+    """Every page's lines in reading order (pdfminer.six's line fragments put in order by
+    :func:`.columns.reading_order`: column by column, a line cut into fragments whole again)."""
     from pdfminer.high_level import extract_pages
     from pdfminer.layout import LAParams, LTChar, LTTextContainer, LTTextLine
 
     pages: list[list[Line]] = []
     for number, layout in enumerate(extract_pages(io.BytesIO(data), laparams=LAParams()), start=1):
-        lines: list[Line] = []
-        box = 0
+        fragments: list[Fragment] = []
         for element in layout:
-            if not isinstance(element, LTTextContainer):
-                continue
-            box += 1
-            for line in element:
-                if not isinstance(line, LTTextLine):
-                    continue
-                text = " ".join(line.get_text().split())
-                if not text:
-                    continue
-                sizes = [round(c.size, 1) for c in line if isinstance(c, LTChar) and c.get_text().strip()]
-                size = Counter(sizes).most_common(1)[0][0] if sizes else 10.0
-                lines.append(Line(text, size, line.y1, box, number))
-        pages.append(lines)
+            for line in element if isinstance(element, LTTextContainer) else ():
+                text = " ".join(line.get_text().split()) if isinstance(line, LTTextLine) else ""
+                if text:
+                    sizes = [round(c.size, 1) for c in line if isinstance(c, LTChar) and c.get_text().strip()]
+                    size = Counter(sizes).most_common(1)[0][0] if sizes else 10.0
+                    fragments.append(Fragment(text, size, line.x0, line.x1, line.y1, line.y0))
+        ordered = reading_order(fragments, 0.0, layout.width)
+        pages.append([Line(f.text, f.size, f.top, box, number) for box, f in enumerate(ordered, start=1)])
     return pages
 
 
@@ -296,9 +293,9 @@ def _ends_paragraph(previous: Line, line: Line, full: float, leading: float) -> 
         return False  # a word broken at the line end
     if _ITEM_START.match(line.text):
         return True
-    ends_sentence = bool(_SENTENCE_END.search(previous.text))
     if line.page != previous.page or line.top >= previous.top:  # the next page or column
-        return ends_sentence and not line.text[:1].islower()
+        return break_ends_paragraph(previous.text, line.text, full)
+    ends_sentence = bool(_SENTENCE_END.search(previous.text))
     if previous.top - line.top > 1.6 * leading:
         return True  # a blank line's gap
     if len(previous.text) < 0.6 * full and line.text[:1].isupper():
