@@ -5,7 +5,8 @@ Each share used to start a Python of its own, and each imported pandas, matplotl
 and the package again: about 4 s of CPU twice over. Forked from one parent, the shares start with those
 modules in memory. Only imports are shared, never a cache a test reads (a loaded codebook, a corpus): each
 pytest starts its session, collects its own files and runs them as a pytest of its own would. Each share's
-report is printed when all are done, in order; the status is 1 if any share failed.
+report is printed when all are done, in order; the status is 1 if any share failed. Property tests draw
+hypothesis's default of 100 examples here, the number they name under ``make test`` (tests/examplecount.py).
 
 Usage: ``python tests/unitrun.py N [pytest options --] tests/test_a.py ...`` (from the repository).
 """
@@ -38,6 +39,8 @@ SHARED_IMPORTS = (
     "baliprocess.record",
     "baliprocess.export",
 )
+#: Set to ``1`` in the processes of ``make unit`` (read by tests/examplecount.py).
+UNIT_VARIABLE = "BALIPROCESS_UNIT_RUN"
 
 
 def split_args(argv: list[str]) -> tuple[int, list[str], list[str]]:
@@ -66,6 +69,7 @@ def main(argv: list[str]) -> int:
     if not lists:
         print("unitrun: no test files given", file=sys.stderr)
         return 1
+    os.environ[UNIT_VARIABLE] = "1"
     for name in SHARED_IMPORTS:
         importlib.import_module(name)
     logs = Path(tempfile.mkdtemp(prefix="unitrun-"))
