@@ -3,7 +3,8 @@ that has already imported the modules every share needs.
 
 Each share used to start a Python of its own, and each imported pandas, matplotlib, scipy.stats, dateparser
 and the package again: about 4 s of CPU twice over. Forked from one parent, the shares start with those
-modules in memory. Only imports are shared, never a cache a test reads (a loaded codebook, a corpus): each
+modules in memory, and with the models third-party packages ship loaded (:func:`load_shipped_models`). Only
+those are shared, never a cache of the repository's files (a loaded codebook, a corpus): each
 pytest starts its session, collects its own files and runs them as a pytest of its own would. Each share's
 report is printed when all are done, in order; the status is 1 if any share failed. Property tests draw
 hypothesis's default of 100 examples here, the number they name under ``make test`` (tests/examplecount.py).
@@ -43,6 +44,23 @@ SHARED_IMPORTS = (
 UNIT_VARIABLE = "BALIPROCESS_UNIT_RUN"
 
 
+def load_shipped_models() -> None:
+    """Load the models and tables that third-party packages ship and read on their first call (about 1 s
+    of CPU, which each share paid again): py3langid's language model, simplemma's English dictionary,
+    country_converter's table, dateparser's English. No file of the repository is read, so
+    a test sees what it would see in a pytest of its own after any earlier test had made such a call."""
+    import simplemma
+    from dateparser.date import DateDataParser
+
+    from baliprocess.language import _identifier
+    from baliprocess.membership.names import converter
+
+    _identifier()
+    converter()
+    simplemma.lemmatize("attended", lang="en")
+    DateDataParser().get_date_data("6 August 2014")
+
+
 def split_args(argv: list[str]) -> tuple[int, list[str], list[str]]:
     """``N``, the pytest options (before ``--``, if there is one) and the test files."""
     n, rest = int(argv[0]), argv[1:]
@@ -72,6 +90,7 @@ def main(argv: list[str]) -> int:
     os.environ[UNIT_VARIABLE] = "1"
     for name in SHARED_IMPORTS:
         importlib.import_module(name)
+    load_shipped_models()
     logs = Path(tempfile.mkdtemp(prefix="unitrun-"))
     pids = []
     for i, files in enumerate(lists):
