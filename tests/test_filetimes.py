@@ -8,7 +8,7 @@ import json
 
 from examplecount import UNIT_EXAMPLES, examples
 from filetimes import RECORD, recorded, shares, weights
-from unitrun import UNIT_VARIABLE, split_args
+from unitrun import UNIT_VARIABLE, OnlyShare, split_args
 
 
 def record(root, **seconds: float) -> None:
@@ -54,3 +54,12 @@ def test_make_unit_draws_at_most_the_default_examples_and_make_test_all(monkeypa
     assert (examples(300).max_examples, examples(40).max_examples, examples(300).deadline) == (100, 40, None)
     monkeypatch.delenv(UNIT_VARIABLE)
     assert (examples(300).max_examples, examples(40).max_examples) == (300, 40)
+
+
+def test_a_share_is_collected_from_its_folder_without_the_other_files(tmp_path):
+    (tmp_path / "tests" / "dev").mkdir(parents=True)
+    mine, other = tmp_path / "tests" / "test_a.py", tmp_path / "tests" / "test_b.py"
+    share = OnlyShare([str(mine)])
+    assert share.folders_to_give() == [str(tmp_path / "tests")]
+    assert [share.pytest_ignore_collect(p) for p in (mine, tmp_path / "tests", tmp_path)] == [None, None, None]
+    assert [share.pytest_ignore_collect(p) for p in (other, tmp_path / "tests" / "dev")] == [True, True]

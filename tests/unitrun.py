@@ -70,14 +70,34 @@ def split_args(argv: list[str]) -> tuple[int, list[str], list[str]]:
     return n, [], rest
 
 
-def run_share(pytest_args: list[str], log: Path) -> int:
-    """In a forked child: run pytest with its output in ``log``; the child's exit status."""
+class OnlyShare:
+    """A pytest plugin that collects only a share's files from the folders that hold them. Given the files
+    themselves, pytest scans their folder again for each and makes a node of every file there (80 files, 30
+    times a share: about 0.3 s of CPU); given the folder, it scans it once. Same tests, same order."""
+
+    def __init__(self, files: list[str]) -> None:
+        self.files = {Path(f).resolve() for f in files}
+        self.folders = {folder for f in self.files for folder in f.parents}
+
+    def folders_to_give(self) -> list[str]:
+        """The folders to give pytest: those that hold the share's files."""
+        return sorted({str(f.parent) for f in self.files})
+
+    def pytest_ignore_collect(self, collection_path: Path) -> bool | None:
+        """Leave out every file that is not the share's and every folder that holds none of them."""
+        path = collection_path.resolve()
+        return None if path in self.files or path in self.folders else True
+
+
+def run_share(options: list[str], files: list[str], log: Path) -> int:
+    """In a forked child: run pytest on ``files`` with its output in ``log``; the child's exit status."""
     import pytest
 
     fd = os.open(log, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
     os.dup2(fd, 1)
     os.dup2(fd, 2)
-    return int(pytest.main(pytest_args))
+    share = OnlyShare(files)
+    return int(pytest.main([*options, *share.folders_to_give()], plugins=[share]))
 
 
 def main(argv: list[str]) -> int:
@@ -100,7 +120,7 @@ def main(argv: list[str]) -> int:
         if pid == 0:  # the child never returns: its status is pytest's
             status = 3
             try:
-                status = run_share([*options, *files], logs / str(i))
+                status = run_share(options, files, logs / str(i))
             finally:
                 sys.stdout.flush()
                 sys.stderr.flush()
