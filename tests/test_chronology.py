@@ -10,11 +10,12 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from baliprocess import chronology as ch
 from baliprocess.corpus import DEFAULT_CORPUS, Corpus, load_corpus
+from examplecount import examples
 
 D = dt.date
 
@@ -190,7 +191,7 @@ _TOKENS = [
 ]
 
 
-@settings(max_examples=300, deadline=None)
+@examples(300)
 @given(st.lists(st.sampled_from(_TOKENS), max_size=40))
 def test_windowed_scan_equals_full_scan_on_any_token_soup(tokens):
     text = " ".join(tokens)

@@ -60,9 +60,14 @@ def mixed(tmp_path_factory) -> Corpus:
     return load_corpus(mixed_corpus(tmp_path_factory.mktemp("mixed") / "corpus"))
 
 
+@pytest.fixture(scope="module")
+def whole(mixed) -> dict[str, pd.DataFrame]:
+    """The participation tables of the whole mixed corpus, built once for every number of shares (read only)."""
+    return _participation_tables(mixed)
+
+
 @pytest.mark.parametrize("n", [2, 3, 8])
-def test_participation_by_shares_equals_whole(mixed, n):
-    whole = _participation_tables(mixed)
+def test_participation_by_shares_equals_whole(mixed, whole, n):
     pieces = [_participation_tables.build(c) for c in corpus_chunks(mixed, n)]
     assert len(pieces) == n
     by_shares = _participation_tables.finish(merge_pieces(pieces, mixed.documents["doc_id"].tolist()))

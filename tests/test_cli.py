@@ -97,8 +97,9 @@ def test_validate_missing_folder(tmp_path):
 
 
 def test_export_writes_tables_and_package(tmp_path):
-    out = tmp_path / "out"
-    result = run("export", "--corpus", str(DEFAULT_CORPUS), "--out", str(out))
+    """The command's wiring, on a small corpus (test_export checks the shipped corpus's export whole)."""
+    corpus, out = good_corpus(tmp_path / "corpus", 3), tmp_path / "out"
+    result = run("export", "--corpus", str(corpus), "--out", str(out))
     assert result.returncode == 0, result.stderr
     package = json.loads((out / "datapackage.json").read_text(encoding="utf-8"))
     names = {r["path"] for r in package["resources"]}
@@ -106,7 +107,8 @@ def test_export_writes_tables_and_package(tmp_path):
     assert names | {"datapackage.json"} == {p.name for p in out.iterdir()}
     with (out / "paragraphs.csv").open(encoding="utf-8", newline="") as f:
         rows = list(csv.DictReader(f))
-    assert len(rows) == len(load_corpus(DEFAULT_CORPUS).paragraphs)
+    assert len(rows) == len(load_corpus(corpus).paragraphs) > 3
+    assert {row["doc_id"] for row in rows} == {"doc0", "doc1", "doc2"}
     assert list(rows[0])[:4] == ["doc_id", "paragraph_id", "position", "label"]
 
 

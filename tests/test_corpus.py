@@ -6,13 +6,14 @@ import re
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from baliprocess import corpus as corpus_mod
 from baliprocess.cleaning import RULES, clean_lines
 from baliprocess.corpus import CorpusError, load_corpus, split_paragraphs
 from corpusfactory import GOOD_BODY, front, good_corpus, write
+from examplecount import examples
 
 
 def seeds_folder(repo: Path = corpus_mod.REPO_ROOT) -> Path | None:
@@ -268,7 +269,7 @@ def test_heading_kind_and_content_count(tmp_path):
 _words = st.text(alphabet=st.characters(blacklist_categories=("Cs",)), min_size=0, max_size=12)
 
 
-@settings(max_examples=300, deadline=None)
+@examples(300)
 @given(st.lists(st.one_of(_words, st.sampled_from(["", "  ", "•", "- x", "12. y", "a,", "B."])), max_size=30))
 def test_splitting_never_loses_or_reorders_text(lines):
     paragraphs = split_paragraphs(list(enumerate(lines, start=1)))

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from baliprocess import prefilter
@@ -16,6 +16,7 @@ from baliprocess.corpus import count_words
 from baliprocess.membership import countgates as g
 from baliprocess.membership import counts as m
 from baliprocess.membership.countsid import ID_UNITS
+from examplecount import examples
 from test_speed_gates import dev_texts
 
 _WORDS = [*g._UNITS, *g._NUMBER_WORDS, *ID_UNITS, "-member", "member", "statement", "often", "tenth", "one-third"]
@@ -53,7 +54,7 @@ def test_the_gates_by_hand() -> None:
     assert [h.span() for h in g._unit_hits("States and COUNTRIES, statesmen")] == [(0, 6), (11, 20)]
 
 
-@settings(max_examples=400, deadline=None)
+@examples(400)
 @given(TEXTS)
 def test_the_gates_change_nothing_on_generated_text(text: str) -> None:
     with pytest.MonkeyPatch.context() as monkeypatch:

@@ -10,13 +10,14 @@ import datetime as dt
 from pathlib import Path
 
 import pandas as pd
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from baliprocess import chronology, evaluation, heldout
 from baliprocess.chronology import DATE_RE, extract, scan
 from baliprocess.corpus import load_corpus, split_paragraphs
 from corpusfactory import front
+from examplecount import examples
 
 D = dt.date
 WEDNESDAY = D(2021, 6, 9)
@@ -165,7 +166,7 @@ _TOKENS = [
 ]
 
 
-@settings(max_examples=300, deadline=None)
+@examples(300)
 @given(st.lists(st.sampled_from(_TOKENS), max_size=40))
 def test_windowed_scan_still_equals_full_scan_with_the_new_forms(tokens):
     text = " ".join(tokens)

@@ -1,12 +1,14 @@
 """Sharing test files out by their recorded times (tests/filetimes.py, used by make unit and make test),
-and the arguments of make unit's runner (tests/unitrun.py)."""
+the arguments of make unit's runner (tests/unitrun.py) and the examples its property tests draw
+(tests/examplecount.py)."""
 
 from __future__ import annotations
 
 import json
 
+from examplecount import UNIT_EXAMPLES, examples
 from filetimes import RECORD, recorded, shares, weights
-from unitrun import split_args
+from unitrun import UNIT_VARIABLE, OnlyShare, split_args
 
 
 def record(root, **seconds: float) -> None:
@@ -44,3 +46,20 @@ def test_unitrun_reads_the_shares_the_options_and_the_files():
         ["tests/test_a.py", "tests/test_b.py"],
     )
     assert split_args(["3", "tests/test_a.py"]) == (3, [], ["tests/test_a.py"])
+
+
+def test_make_unit_draws_at_most_the_default_examples_and_make_test_all(monkeypatch):
+    monkeypatch.setenv(UNIT_VARIABLE, "1")
+    assert UNIT_EXAMPLES == 100
+    assert (examples(300).max_examples, examples(40).max_examples, examples(300).deadline) == (100, 40, None)
+    monkeypatch.delenv(UNIT_VARIABLE)
+    assert (examples(300).max_examples, examples(40).max_examples) == (300, 40)
+
+
+def test_a_share_is_collected_from_its_folder_without_the_other_files(tmp_path):
+    (tmp_path / "tests" / "dev").mkdir(parents=True)
+    mine, other = tmp_path / "tests" / "test_a.py", tmp_path / "tests" / "test_b.py"
+    share = OnlyShare([str(mine)])
+    assert share.folders_to_give() == [str(tmp_path / "tests")]
+    assert [share.pytest_ignore_collect(p) for p in (mine, tmp_path / "tests", tmp_path)] == [None, None, None]
+    assert [share.pytest_ignore_collect(p) for p in (other, tmp_path / "tests" / "dev")] == [True, True]

@@ -151,9 +151,10 @@ def _calls_by_function(tree: ast.AST) -> list[tuple[str, set[str]]]:
 def test_every_figure_function_prints_a_source_line():
     missing = []
     for module in sorted((REPO_ROOT / "src" / "baliprocess").rglob("*.py")):
-        if module.name == "plotting.py":
+        text = module.read_text(encoding="utf-8")
+        if module.name == "plotting.py" or "new_figure" not in text:  # no call of it without its name
             continue
-        tree = ast.parse(module.read_text(encoding="utf-8"))
+        tree = ast.parse(text)
         calls = _calls_by_function(tree)  # one walk serves both names
         lacking = {fn for fn, called in calls if "new_figure" in called} - {
             fn for fn, called in calls if "add_source" in called

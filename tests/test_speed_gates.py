@@ -9,12 +9,13 @@ import re
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from baliprocess.membership import clauses as c
 from baliprocess.membership.cues import ROLE_CUES
 from baliprocess.membership.sources import _resolved
+from examplecount import examples
 
 # The module (the package exports a function of the same name).
 g = importlib.import_module("baliprocess.membership.gazetteer")
@@ -82,7 +83,7 @@ def name_lists(draw: st.DrawFn) -> str:
     return "".join(parts) + draw(st.sampled_from(["", ".", ";", " and others"]))
 
 
-@settings(max_examples=200, deadline=None)
+@examples(200)
 @given(name_lists())
 def test_the_name_list_gate_keeps_every_generated_list(text: str) -> None:
     assert g._is_name_list(text, _resolved(None)) == names_only(text)
@@ -96,7 +97,7 @@ def test_the_gate_knows_every_word_of_a_name(text: str) -> None:
 _ANY_START = re.compile(r"(?<![\w'’.-])[^\W\d_]")  # every start of a word, the pattern the loop once took
 
 
-@settings(max_examples=300, deadline=None)
+@examples(300)
 @given(st.text(alphabet=st.sampled_from("aZz ÉéİıſK'’.-_9,(Ǆǅǆ\n"), max_size=40) | st.sampled_from(dev_texts()))
 def test_the_mention_starts_hold_every_capital(text: str) -> None:
     """The starts the gazetteer visits hold every start of a word in capitals (it skips lower-case ones)."""
@@ -123,7 +124,7 @@ def test_the_partner_gate_keeps_every_partner_of_the_development_texts() -> None
     assert all(c.partner_cue(b) is not None for b in found)
 
 
-@settings(max_examples=300, deadline=None)
+@examples(300)
 @given(st.lists(st.sampled_from(["co-hosted", "attended", "the meeting", "BY", "With", "wİth", "the", " ", "\n", ","])))
 def test_the_partner_gate_keeps_every_generated_partner(words: list[str]) -> None:
     before = " ".join(words)

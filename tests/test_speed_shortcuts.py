@@ -7,7 +7,7 @@ import importlib
 import re
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from baliprocess.membership import counts, cues, runs
@@ -15,6 +15,7 @@ from baliprocess.membership import lists as ls
 from baliprocess.membership.context import context_entries
 from baliprocess.membership.counts import extract_counts
 from baliprocess.membership.sources import _resolved
+from examplecount import examples
 from test_speed_gates import dev_texts
 
 # The module (the package exports a function of the same name).
@@ -40,7 +41,7 @@ def test_mask_abbreviations_by_hand() -> None:
     assert ls._mask_abbreviations("Fiji attended. Tonga did not.") == "Fiji attended. Tonga did not."
 
 
-@settings(max_examples=400, deadline=None)
+@examples(400)
 @given(_TEXTS)
 def test_mask_abbreviations_is_the_old_substitution(text: str) -> None:
     assert ls._mask_abbreviations(text) == _old_mask(text)
@@ -56,7 +57,7 @@ def test_may_hold_lists_by_hand() -> None:
     assert "chair" in ls._TRIGGER_CORE and "co-chair" not in ls._TRIGGER_CORE
 
 
-@settings(max_examples=300, deadline=None)
+@examples(300)
 @given(st.lists(_TEXTS, max_size=6))
 def test_may_hold_lists_is_the_old_scan(texts: list[str]) -> None:
     assert ls.may_hold_lists(texts) == _old_may_hold_lists(texts)
@@ -86,7 +87,7 @@ def test_cue_matches_by_hand() -> None:
     assert cues.cue_matches("Fiji and Tonga") == ()
 
 
-@settings(max_examples=300, deadline=None)
+@examples(300)
 @given(_TEXTS, st.integers(0, 40), st.integers(0, 40))
 def test_nearest_cue_is_the_old_search(text: str, a: int, b: int) -> None:
     span = (min(a, b, len(text)), min(max(a, b), len(text)))
@@ -107,7 +108,7 @@ def test_dehyphenate_by_hand() -> None:
     assert g.dehyphenate("Timor-Leste and co-chairs - a list") == "Timor-Leste and co-chairs - a list"
 
 
-@settings(max_examples=300, deadline=None)
+@examples(300)
 @given(st.lists(st.sampled_from(["-", " ", "\n", "a", "Z", "-\t", "x- y", "- "]), max_size=12).map("".join))
 def test_dehyphenate_is_the_old_join(text: str) -> None:
     assert g.dehyphenate(text) == _old_dehyphenate(text)
