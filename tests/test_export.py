@@ -81,3 +81,19 @@ def test_parallel_export_equals_serial(exported, tmp_path, monkeypatch):
     write_export(forked, load_corpus(DEFAULT_CORPUS))
     for path in sorted(serial.iterdir()):
         assert path.read_bytes() == (forked / path.name).read_bytes(), path.name
+
+
+def test_export_imports_no_plotting_library(tmp_path):
+    """The export draws nothing: matplotlib (about a second of start-up before any work can be shared out) is
+    imported only when a figure function is first used, and the figures stay importable by name."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; from pathlib import Path; from baliprocess.export import write_export; "
+        f"write_export(Path({str(tmp_path / 'out')!r})); print('matplotlib' in sys.modules); "
+        "from baliprocess.chronology import timeline_figure; from baliprocess.membership import growth_figure; "
+        "print('matplotlib' in sys.modules)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.split() == ["False", "True"]

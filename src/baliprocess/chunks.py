@@ -18,7 +18,7 @@ import pandas as pd
 
 from .corpus import Corpus
 
-__all__ = ["ChunkedPart", "corpus_chunks", "merge_pieces"]
+__all__ = ["ChunkedPart", "corpus_chunk", "corpus_chunks", "merge_pieces"]
 
 
 @dataclass(frozen=True)
@@ -37,24 +37,23 @@ class ChunkedPart:
 def corpus_chunks(corpus: Corpus, n: int) -> list[Corpus]:
     """``corpus`` shared out into at most ``n`` corpora: chunk k holds documents k, k + n, k + 2n... of the
     documents table (in that order), with their paragraphs, cleaning log and metadata."""
+    n = min(n, len(corpus.documents))
+    return [corpus] if n <= 1 else [corpus_chunk(corpus, n, k) for k in range(n)]
+
+
+def corpus_chunk(corpus: Corpus, n: int, k: int) -> Corpus:
+    """Chunk ``k`` of :func:`corpus_chunks` (``corpus``, ``n``) alone (``n`` at most the number of documents, and
+    more than one), for a worker that builds one share."""
     docs = corpus.documents
-    n = min(n, len(docs))
-    if n <= 1:
-        return [corpus]
-    chunks = []
-    for k in range(n):
-        ids = docs["doc_id"].iloc[k::n]
-        keep = set(ids)
-        chunks.append(
-            replace(
-                corpus,
-                documents=docs.iloc[k::n].reset_index(drop=True),
-                paragraphs=corpus.paragraphs[corpus.paragraphs["doc_id"].isin(keep)].reset_index(drop=True),
-                cleaning_log=corpus.cleaning_log[corpus.cleaning_log["doc_id"].isin(keep)].reset_index(drop=True),
-                meta={d: corpus.meta[d] for d in ids if d in corpus.meta},
-            )
-        )
-    return chunks
+    ids = docs["doc_id"].iloc[k::n]
+    keep = set(ids)
+    return replace(
+        corpus,
+        documents=docs.iloc[k::n].reset_index(drop=True),
+        paragraphs=corpus.paragraphs[corpus.paragraphs["doc_id"].isin(keep)].reset_index(drop=True),
+        cleaning_log=corpus.cleaning_log[corpus.cleaning_log["doc_id"].isin(keep)].reset_index(drop=True),
+        meta={d: corpus.meta[d] for d in ids if d in corpus.meta},
+    )
 
 
 def merge_pieces(pieces: list[pd.DataFrame], doc_order: Sequence[str]) -> pd.DataFrame:

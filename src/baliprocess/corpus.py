@@ -248,16 +248,20 @@ PARALLEL_MIN_FILES = 400
 @dataclass
 class _Parsed:
     """One file as a worker reads it: the document (its body dropped, already split), a digest of its body for
-    the duplicate check, its paragraphs as table rows (line, label, kind, text), its cleaning log, language
-    and counts. Everything per document is done here, in the worker, so the parent only stacks the rows."""
+    the duplicate check, its paragraphs as the columns of the paragraphs table (:data:`_PARAGRAPH_COLUMNS`
+    but ``doc_id``), its cleaning log, language and counts. Everything per document is done here, in the
+    worker, so the parent only stacks the columns."""
 
     doc: Document
     body_key: bytes
-    rows: list[tuple[int, str, str, str]]
+    columns: tuple[list[Any], ...]
     log: list[dict[str, object]]
     language: str
     n_paragraphs: int
     n_words: int
+
+
+_PARAGRAPH_COLUMNS = ("doc_id", "paragraph_id", "position", "label", "kind", "line", "text")
 
 
 def _parse(path: Path) -> tuple[_Parsed | None, list[Problem]]:
@@ -269,24 +273,30 @@ def _parse(path: Path) -> tuple[_Parsed | None, list[Problem]]:
     cleaned, log = clean_lines(numbered)
     paragraphs = split_paragraphs(cleaned)
     language, _ = detect_language(" ".join(text for _, text in paragraphs if not HEADING_RE.match(text)))
-    rows = []
+    n = len(paragraphs)
+    width = max(2, len(str(n)))
+    labels, kinds, lines, texts = [], [], [], []
     for line, text in paragraphs:
         heading = HEADING_RE.match(text)
-        rows.append(
-            (
-                line,
-                _paragraph_label(text),
-                "heading" if heading else "paragraph",
-                text[heading.end() :] if heading else text,
-            )
-        )
+        lines.append(line)
+        labels.append(_paragraph_label(text))
+        kinds.append("heading" if heading else "paragraph")
+        texts.append(text[heading.end() :] if heading else text)
+    columns = (
+        [f"{doc.doc_id}-p{position:0{width}d}" for position in range(1, n + 1)],
+        list(range(1, n + 1)),
+        labels,
+        kinds,
+        lines,
+        texts,
+    )
     return _Parsed(
         replace(doc, body=""),
         hashlib.sha256(" ".join(doc.body.split()).encode("utf-8")).digest(),
-        rows,
+        columns,
         log,
         language,
-        sum(1 for row in rows if row[2] == "paragraph"),
+        kinds.count("paragraph"),
         count_words("\n".join(text for _, text in paragraphs)),
     ), problems
 
@@ -334,20 +344,10 @@ def _tabulate(root: Path, parsed: list[_Parsed]) -> Corpus:
     import pandas as pd  # see _timestamp
 
     doc_rows, log_rows = [], []
-    columns: dict[str, list[object]] = {
-        k: [] for k in ("doc_id", "paragraph_id", "position", "label", "kind", "line", "text")
-    }
     for one in parsed:
         doc = one.doc
         for entry in one.log:
             log_rows.append({"doc_id": doc.doc_id, **entry})
-        width = max(2, len(str(len(one.rows))))
-        n = len(one.rows)
-        columns["doc_id"].extend([doc.doc_id] * n)
-        columns["paragraph_id"].extend(f"{doc.doc_id}-p{position:0{width}d}" for position in range(1, n + 1))
-        columns["position"].extend(range(1, n + 1))
-        for j, key in enumerate(("line", "label", "kind", "text")):
-            columns[key].extend(row[j] for row in one.rows)
         meta = doc.meta
         doc_rows.append(
             {
@@ -366,14 +366,21 @@ def _tabulate(root: Path, parsed: list[_Parsed]) -> Corpus:
                 "date_precision": doc.date_precision,
             }
         )
-    documents = pd.DataFrame(doc_rows).sort_values(["date", "doc_id"], kind="stable").reset_index(drop=True)
-    order = {d: i for i, d in enumerate(documents["doc_id"])}
-    unordered = pd.DataFrame(columns)
-    table = (
-        unordered.assign(_o=unordered["doc_id"].map(order))
-        .sort_values(["_o", "position"], kind="stable")
-        .drop(columns="_o")
-        .reset_index(drop=True)
-    )
+    documents = pd.DataFrame(doc_rows).sort_values(["date", "doc_id"], kind="stable")
+    # The paragraphs are stacked in the documents' order (each document's in their own order), so the
+    # paragraph table needs no sort of its own.
+    columns: dict[str, list[object]] = {k: [] for k in _PARAGRAPH_COLUMNS}
+    stacked = [columns[k] for k in _PARAGRAPH_COLUMNS[1:]]
+    for i in documents.index.tolist():
+        one = parsed[i]
+        columns["doc_id"].extend([one.doc.doc_id] * len(one.columns[0]))
+        for column, values in zip(stacked, one.columns, strict=True):
+            column.extend(values)
     cleaning_log = pd.DataFrame(log_rows, columns=["doc_id", "line", "rule", "before", "after"])
-    return Corpus(root, documents, table, cleaning_log, {one.doc.doc_id: one.doc.meta for one in parsed})
+    return Corpus(
+        root,
+        documents.reset_index(drop=True),
+        pd.DataFrame(columns),
+        cleaning_log,
+        {one.doc.doc_id: one.doc.meta for one in parsed},
+    )

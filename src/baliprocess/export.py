@@ -16,9 +16,9 @@ from types import ModuleType
 import pandas as pd
 
 from . import chronology, membership, overview, record, themes
-from .chunks import ChunkedPart, corpus_chunks, merge_pieces
+from .chunks import ChunkedPart, corpus_chunk, merge_pieces
 from .corpus import Corpus, load_corpus
-from .parallel import parallel_map_with, workers
+from .parallel import parallel_imap_with, parallel_map_with, workers
 from .schema import FIELD_TYPES, Field, Table
 
 __all__ = [
@@ -122,8 +122,10 @@ def _write_package(corpus: Corpus, task: _Task) -> list[str] | pd.DataFrame | No
     build = _parts(index)[part]
     if chunk >= 0:
         assert isinstance(build, ChunkedPart)
-        pieces = corpus_chunks(corpus, chunks)
-        return build.build(pieces[chunk]) if chunk < len(pieces) else None
+        n = min(chunks, len(corpus.documents))  # as corpus_chunks shares them out
+        if chunk >= n:
+            return None
+        return build.build(corpus_chunk(corpus, n, chunk) if n > 1 else corpus)
     return _write_frames(index, build(corpus), out)
 
 
@@ -192,17 +194,27 @@ def write_export(out: Path, corpus: Corpus | None = None) -> list[Path]:
     # Each package (or each part of one) builds and writes its own tables (side by side for a large corpus).
     parallel = _parallel(corpus)
     tasks = _write_tasks(out, workers() * CHUNKS_PER_WORKER if parallel else 1)
-    results = parallel_map_with(_write_package, corpus, tasks, parallel)
-    pieces: dict[tuple[int, int], list[pd.DataFrame]] = {}
+    expected: dict[tuple[int, int], int] = {}
+    for index, part, chunk, _, _ in tasks:
+        if chunk >= 0:
+            expected[(index, part)] = expected.get((index, part), 0) + 1
+    pieces: dict[tuple[int, int], list[pd.DataFrame | None]] = {}
     written: list[list[str]] = []
-    for (index, part, _, _, _), result in zip(tasks, results, strict=True):
-        if isinstance(result, list):
+    # The results come in task order as they are done: a part built in shares is finished and written as soon
+    # as its last share is in, while the workers build the tables after it.
+    results = parallel_imap_with(_write_package, corpus, tasks, parallel)
+    for (index, part, chunk, _, _), result in zip(tasks, results, strict=True):
+        if chunk < 0:
+            assert isinstance(result, list)
             written.append(result)
-        elif result is not None:
-            pieces.setdefault((index, part), []).append(result)
-    for (index, part), found in pieces.items():
-        finish = _parts(index)[part].finish  # type: ignore[attr-defined]
-        written.append(_write_frames(index, finish(merge_pieces(found, corpus.documents["doc_id"].tolist())), out))
+            continue
+        assert not isinstance(result, list)
+        found = pieces.setdefault((index, part), [])
+        found.append(result)
+        if len(found) == expected[(index, part)]:
+            finish = _parts(index)[part].finish  # type: ignore[attr-defined]
+            full = merge_pieces([f for f in found if f is not None], corpus.documents["doc_id"].tolist())
+            written.append(_write_frames(index, finish(full), out))
     tables = all_tables()
     missing = sorted({t.name for t in tables} - {name for names in written for name in names})
     if missing:

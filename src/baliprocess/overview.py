@@ -4,15 +4,16 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from typing import TYPE_CHECKING
 
-import matplotlib.patches as mpl_patches
 import pandas as pd
-from matplotlib.figure import Figure
 
-from . import plotting
 from .cleaning import RULES
 from .corpus import Corpus
 from .schema import Field, Table
+
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
 
 __all__ = [
     "TABLES",
@@ -311,6 +312,10 @@ def provenance_table(docs: pd.DataFrame) -> pd.DataFrame:
 def words_figure(docs: pd.DataFrame) -> Figure:
     """Horizontal bars: words per document, oldest at the top, coloured and hatched by document type (the
     legend sits below the axes, so it never covers a bar)."""
+    import matplotlib.patches as mpl_patches  # here: the export and validate draw nothing
+
+    from . import plotting
+
     fig, ax = plotting.new_figure(7.5, 0.45 * len(docs) + 1.9)
     colours = plotting.colour_map(list(DOC_TYPE_LABELS))
     ordered = docs.sort_values(["date", "doc_id"], kind="stable").reset_index(drop=True)

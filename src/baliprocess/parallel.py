@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import multiprocessing
 import os
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from typing import Any, TypeVar
 
-__all__ = ["parallel_map", "parallel_map_with", "workers"]
+__all__ = ["parallel_imap_with", "parallel_map", "parallel_map_with", "workers"]
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -64,10 +64,17 @@ def parallel_map_with(fn: Callable[[S, T], R], shared: S, items: Sequence[T], pa
     ``shared`` (a large object such as a corpus) goes to each worker once, as the argument of the pool's
     initializer: forked workers inherit it instead of receiving a pickled copy with every item.
     """
+    return list(parallel_imap_with(fn, shared, items, parallel))
+
+
+def parallel_imap_with(fn: Callable[[S, T], R], shared: S, items: Sequence[T], parallel: bool) -> Iterator[R]:
+    """:func:`parallel_map_with` as an iterator: each result in input order as soon as it and those before it
+    are done, so that the caller can work on the first results while the workers compute the rest."""
     n = min(workers(), len(items))
     if not _pool(n, parallel):
-        return [fn(shared, x) for x in items]
+        yield from (fn(shared, x) for x in items)
+        return
     with ProcessPoolExecutor(
         max_workers=n, mp_context=multiprocessing.get_context("fork"), initializer=_receive, initargs=(shared,)
     ) as pool:
-        return list(pool.map(_call_with_shared, [(fn, x) for x in items], chunksize=1))
+        yield from pool.map(_call_with_shared, [(fn, x) for x in items], chunksize=1)

@@ -11,6 +11,9 @@ One job per module: :mod:`.grammar` (the pattern and what a match means), :mod:`
 :mod:`.figures`, :mod:`.tables` (export). Everything public is re-exported here.
 """
 
+from typing import TYPE_CHECKING
+
+from ..lazy import lazy_names
 from .evaluate import (
     GOLD_CSV,
     dateparser_mentions,
@@ -35,7 +38,6 @@ from .events import (
     load_events,
     validate_events,
 )
-from .figures import DOC_TYPE_HATCHES, mention_years_figure, timeline_figure
 from .grammar import DATE_RE, MENTION_COLUMNS, PRECISIONS
 from .scan import date_mentions, extract, scan
 from .tables import TABLES, build_tables
@@ -49,6 +51,15 @@ from .views import (
     mention_peak,
     mention_years,
     split_sources,
+)
+
+if TYPE_CHECKING:
+    from .figures import DOC_TYPE_HATCHES, mention_years_figure, timeline_figure
+
+#: The figures are imported on first use (:mod:`baliprocess.lazy`): the export and ``validate`` draw nothing
+#: and skip matplotlib.
+__getattr__ = lazy_names(
+    __name__, {"DOC_TYPE_HATCHES": ".figures", "mention_years_figure": ".figures", "timeline_figure": ".figures"}
 )
 
 __all__ = [

@@ -15,8 +15,10 @@ grammar and the participation table), :mod:`.counts` (stated counts), :mod:`.pan
 public is re-exported here, so ``from baliprocess import membership; membership.counts_table(...)`` works.
 """
 
+from typing import TYPE_CHECKING
+
+from ..lazy import lazy_names
 from .counts import counts_table, extract_counts, parse_number
-from .figures import growth_figure, region_figure
 from .founding import FOUNDING_RULE, MEETING_RULE, first_counted_meeting, founding_document, meeting_counts
 from .gazetteer import find_mentions, gazetteer, is_name_list
 from .growth import QUANTITIES, first_appearances, panel_counts, quantity_of, range_sentence, stated_series
@@ -59,6 +61,13 @@ from .views import (
     stated_totals,
     totals_table,
 )
+
+if TYPE_CHECKING:
+    from .figures import growth_figure, region_figure
+
+#: The figures are imported on first use (:mod:`baliprocess.lazy`): the export and ``validate`` draw nothing
+#: and skip matplotlib.
+__getattr__ = lazy_names(__name__, {"growth_figure": ".figures", "region_figure": ".figures"})
 
 __all__ = [
     "BUILD_PARTS",
