@@ -217,7 +217,7 @@ def run_axe(page, page_path: str, width: int) -> list[dict]:
     table rows that repeat the styles of an earlier row of their table body (``MARK_SAME_STYLE_ROWS``): the
     rule compares the colours and font of each text with what lies behind it, which such a row has the same
     as the row it repeats, so its result is the same; on the long tables of chapters 2-4 this check took most
-    of the browser pass (test_axe_check_catches_violations_and_honours_the_allow_list shows that a row of a
+    of the browser pass (test_browser.test_contrast_is_audited_once_per_row_style shows that a row of a
     style of its own is still audited)."""
     from axe_playwright_python.sync_playwright import Axe
 
