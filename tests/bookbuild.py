@@ -1,6 +1,6 @@
-"""Build the whole book on another corpus into a temporary folder, with the recipe ``make book`` runs
-(tools/build_book.py): the working tree and its _build are never touched. Used by the escaping test, the
-mixed-corpus test (which share one build) and the any-corpus tests.
+"""Build the whole book on another corpus, with the recipe ``make book`` runs (tools/build_book.py), into its
+own folder under ``_build/test-books`` (the book in _build/html and its records are never touched). Used by
+the escaping test, the mixed-corpus test (which share one build) and the any-corpus tests.
 
 A build takes most of a minute, so the test modules that need one declare it (``EARLY_BUILD = (name,
 make_corpus)``); modules that declare the same name share one build. On one process,
@@ -11,11 +11,15 @@ collected modules declare in a background thread when collection ends (:func:`st
 take a build's file lock makes it, in the folder the main process made for the run (:func:`share_builds`),
 and the other waits for the lock, then reads the outcome the first saved. The files that read a build run
 last on their worker (conftest), so the workers run the other files while the builds are made.
+
+The builds are kept between runs in ``_build/test-books/NAME`` (``make clean`` removes them), and the
+recipe's own check (the inputs of the last good build: the corpus's files, every file the book reads, the
+commit) decides whether a build is made again, as for ``make book``: a corpus made the same (the files
+of the same bytes keep their times, :func:`sync_corpus`) on an unchanged book is not built twice.
 """
 
 from __future__ import annotations
 
-import atexit
 import fcntl
 import json
 import os
@@ -32,6 +36,8 @@ from conftest import REPO
 BUILD_SCRIPT = REPO / "tools" / "build_book.py"
 #: The folder the main process makes for the builds that pytest-xdist's workers share (:func:`share_builds`).
 SHARED_ENV = "BALIPROCESS_TEST_BOOKBUILDS"
+#: Where the builds are kept between runs, one folder per name (its corpus, its output, a lock).
+KEPT = REPO / "_build" / "test-books"
 
 
 def build_book(tmp: Path, corpus: Path) -> dict:
@@ -54,18 +60,41 @@ def build_book(tmp: Path, corpus: Path) -> dict:
     return {"html": out / "html", "returncode": run.returncode, "log": log}
 
 
+def sync_corpus(fresh: Path, kept: Path) -> Path:
+    """Make ``kept`` hold the files of ``fresh``: a file of other bytes is copied, a file of the same bytes
+    is left as it is (its time too, so the build's inputs record does not change), a file not in ``fresh``
+    is removed."""
+    files = {p.relative_to(fresh) for p in fresh.rglob("*") if p.is_file()}
+    for old in [p for p in kept.rglob("*") if p.is_file()]:
+        if old.relative_to(kept) not in files:
+            old.unlink()
+    for name in files:
+        new, old = fresh / name, kept / name
+        if not old.is_file() or old.read_bytes() != new.read_bytes():
+            old.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(new, old)
+    return kept
+
+
+def kept_build(name: str, make_corpus: Callable[[Path], Path]) -> dict:
+    """The book on ``make_corpus(folder)`` in ``KEPT/name``, built unless its last good build had the same
+    inputs (tools/build_book.py decides); one process at a time (a lock in the folder)."""
+    folder = KEPT / name
+    folder.mkdir(parents=True, exist_ok=True)
+    with (folder / "lock").open("w") as lock, tempfile.TemporaryDirectory(prefix=f"corpus-{name}-") as fresh:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file is closed
+        corpus = sync_corpus(make_corpus(Path(fresh) / "corpus"), folder / "corpus")
+        return build_book(folder, corpus)
+
+
 _BUILDS: dict[str, Future] = {}
 _POOL = ThreadPoolExecutor(max_workers=2, thread_name_prefix="bookbuild")
 
 
 def start(name: str, make_corpus: Callable[[Path], Path]) -> None:
     """Start building the book on ``make_corpus(folder)`` in the background (once per name)."""
-    if name in _BUILDS:
-        return
-    tmp = Path(tempfile.mkdtemp(prefix=f"bookbuild-{name}-"))
-    atexit.register(shutil.rmtree, tmp, True)
-    corpus = make_corpus(tmp / "corpus")
-    _BUILDS[name] = _POOL.submit(build_book, tmp, corpus)
+    if name not in _BUILDS:
+        _BUILDS[name] = _POOL.submit(kept_build, name, make_corpus)
 
 
 def start_shared(name: str, make_corpus: Callable[[Path], Path]) -> None:
@@ -113,7 +142,7 @@ def shared_build(folder: Path, make_corpus: Callable[[Path], Path]) -> dict:
     with (folder / "lock").open("w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file is closed
         if not saved.is_file():
-            built = build_book(folder, make_corpus(folder / "corpus"))
+            built = kept_build(folder.name, make_corpus)
             saved.write_text(json.dumps({**built, "html": str(built["html"])}), encoding="utf-8")
     outcome = json.loads(saved.read_text(encoding="utf-8"))
     return {**outcome, "html": Path(outcome["html"])}

@@ -182,11 +182,43 @@ def visit(
 
 AXE_TAGS = ("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice")
 AXE_EXPERIMENTAL_RULES = ("label-content-name-mismatch",)
+#: Marks every table-body row whose elements all have the computed styles of a row before it in the same
+#: body: such a row can only repeat that row's contrast, so the colour-contrast rule skips it.
+SAME_STYLE = "data-axe-same-style"
+# For each row: every element's tag, classes, colours, font size and weight, opacity and whether it holds
+# text of its own (what axe's colour-contrast rule reads), the row itself included.
+MARK_SAME_STYLE_ROWS = f"""() => {{
+  const props = ["color", "backgroundColor", "backgroundImage", "fontSize", "fontWeight", "opacity",
+                 "visibility", "textShadow", "position"];
+  const key = (el) => {{ const style = getComputedStyle(el);
+    const text = [...el.childNodes].some((n) => n.nodeType === 3 && n.textContent.trim());
+    return [el.tagName, el.getAttribute("class"), text, ...props.map((p) => style[p])].join("|"); }};
+  let marked = 0;
+  for (const body of document.querySelectorAll("tbody")) {{
+    const seen = new Set();
+    for (const row of body.rows) {{
+      const signature = [row, ...row.querySelectorAll("*")].map(key).join("\\n");
+      if (seen.has(signature)) {{
+        for (const el of [row, ...row.querySelectorAll("*")]) el.setAttribute("{SAME_STYLE}", "");
+        marked += 1;
+      }}
+      seen.add(signature);
+    }}
+  }}
+  return marked;
+}}"""
 
 
 def run_axe(page, page_path: str, width: int) -> list[dict]:
     """axe-core (bundled with axe-playwright-python and injected from the installed package, never fetched)
-    on an open page; one record per failing node: ``{"page", "width", "rule", "impact", "target", "html"}``."""
+    on an open page; one record per failing node: ``{"page", "width", "rule", "impact", "target", "html"}``.
+
+    Every rule but colour contrast runs on the whole page. Colour contrast then runs on the page without the
+    table rows that repeat the styles of an earlier row of their table body (``MARK_SAME_STYLE_ROWS``): the
+    rule compares the colours and font of each text with what lies behind it, which such a row has the same
+    as the row it repeats, so its result is the same; on the long tables of chapters 2-4 this check took most
+    of the browser pass (test_browser.test_contrast_is_audited_once_per_row_style shows that a row of a
+    style of its own is still audited)."""
     from axe_playwright_python.sync_playwright import Axe
 
     options = {
@@ -195,6 +227,11 @@ def run_axe(page, page_path: str, width: int) -> list[dict]:
         # WCAG 2.5.3 "Label in Name" (level A) is checked by a rule axe-core still calls experimental
         "rules": {rule: {"enabled": True} for rule in AXE_EXPERIMENTAL_RULES},
     }
+    page.evaluate(MARK_SAME_STYLE_ROWS)
+    page.evaluate(Axe().axe_script)
+    # one run of every rule (a second run would build axe's model of the page again)
+    page.evaluate(f"() => axe.configure({{rules: [{{id: 'color-contrast', selector: '*:not([{SAME_STYLE}])'}}]}})")
+    violations = page.evaluate("options => axe.run(document, options)", options)["violations"]
     return [
         {
             "page": page_path,
@@ -204,7 +241,7 @@ def run_axe(page, page_path: str, width: int) -> list[dict]:
             "target": " ".join(map(str, node["target"])),
             "html": node["html"],
         }
-        for violation in Axe().run(page, options=options).response["violations"]
+        for violation in violations
         for node in violation["nodes"]
     ]
 

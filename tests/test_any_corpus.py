@@ -9,6 +9,7 @@ may appear.
 
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 
@@ -114,3 +115,20 @@ def test_no_sentence_written_for_the_shipped_corpus(docname: str, lone_pages: di
 def test_shipped_only_sentences_are_found() -> None:
     # The leak test above proves nothing if the helper finds no sentence to look for.
     assert shipped_only_sentences("notebooks/01_corpus")
+
+
+def test_a_corpus_made_again_the_same_keeps_its_files_times(tmp_path: Path) -> None:
+    # The kept build is made again only if an input changed: a file of the same bytes must keep its time.
+    fresh, kept = tmp_path / "fresh", tmp_path / "kept"
+    fresh.mkdir()
+    (fresh / "same.md").write_text("same", encoding="utf-8")
+    (fresh / "changed.md").write_text("new", encoding="utf-8")
+    bookbuild.sync_corpus(fresh, kept)
+    (fresh / "changed.md").write_text("newer", encoding="utf-8")
+    (kept / "gone.md").write_text("not in the corpus any more", encoding="utf-8")
+    same_time = (kept / "same.md").stat().st_mtime_ns - 10**9
+    os.utime(kept / "same.md", ns=(same_time, same_time))
+    assert bookbuild.sync_corpus(fresh, kept) == kept
+    assert sorted(p.name for p in kept.iterdir()) == ["changed.md", "same.md"]
+    assert (kept / "changed.md").read_text(encoding="utf-8") == "newer"
+    assert (kept / "same.md").stat().st_mtime_ns == same_time

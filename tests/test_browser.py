@@ -165,6 +165,27 @@ def test_axe_check_catches_violations_and_honours_the_allow_list(tmp_path: Path,
     assert used[allowed[0]] >= 1 and used[allowed[1]] == 0
 
 
+def test_contrast_is_audited_once_per_row_style(tmp_path: Path, chromium) -> None:
+    """Colour contrast skips a table row only when it repeats the styles of an earlier row of its body: a
+    faint row among many readable ones, a faint cell in a later row and a faint first row are all found,
+    and the faint rows that repeat one before them in their body are the ones skipped."""
+    readable = "<tr><td>readable</td><td>one</td></tr>" * 20
+    faint = '<tr style="color:#ccc"><td>faint</td><td>two</td></tr>'
+    faint_cell = '<tr><td>readable</td><td><span style="color:#ddd">three</span></td></tr>'
+    first = f"<tbody>{readable}{faint}{readable}{faint_cell}{faint}</tbody>"
+    (tmp_path / "contrast.html").write_text(
+        '<!DOCTYPE html><html lang="en"><head><title>t</title></head><body><main><h1>t</h1>'
+        f"<table><thead><tr><th>a</th><th>b</th></tr></thead>{first}</table>"
+        f"<table><thead><tr><th>c</th><th>d</th></tr></thead><tbody>{faint * 5}</tbody></table></main></body></html>",
+        encoding="utf-8",
+    )
+    with serve(tmp_path) as base_url:
+        findings = axe_violations(chromium, base_url, ["contrast.html"], WIDTHS["desktop"])
+    found = sorted(f["html"] for f in findings if f["rule"] == "color-contrast")
+    once = ["<td>faint</td>", "<td>two</td>"]  # one faint row per table body: the others repeat it
+    assert found == sorted([*once, '<span style="color:#ddd">three</span>', *once]), found
+
+
 def test_readme_lists_the_allow_list() -> None:
     readme = (REPO / "README.md").read_text(encoding="utf-8")
     missing = [entry.rule for entry in AXE_ALLOWED if f"`{entry.rule}`" not in readme]
