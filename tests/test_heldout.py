@@ -1,6 +1,6 @@
 """The raw held-out harness (baliprocess.heldout), tested on tiny sets made here.
 
-Nothing here scores data/eval/heldout, heldout2, ..., heldout6 or heldout7 (the unseen set; see their
+Nothing here scores data/eval/heldout, heldout2, ..., heldout7 or heldout8 (the unseen set; see their
 README.md). The scorers are checked on hand-made frames whose answers are known; the end-to-end test builds a
 two-file raw set in a temporary folder and checks that the harness runs ``add``, loads the corpus and reports
 every measure, without asserting how well today's extractors do (that would tie the test to them).
@@ -263,6 +263,7 @@ HELDOUT4_DIR = ho.HELDOUT_DIR.parent / "heldout4"
 HELDOUT5_DIR = ho.HELDOUT_DIR.parent / "heldout5"
 HELDOUT6_DIR = ho.HELDOUT_DIR.parent / "heldout6"
 HELDOUT7_DIR = ho.HELDOUT_DIR.parent / "heldout7"
+HELDOUT8_DIR = ho.HELDOUT_DIR.parent / "heldout8"
 #: Each raw set and the script in tools/ that writes its raw/ folder.
 RAW_SETS = {
     "heldout": (ho.HELDOUT_DIR, "make_heldout.py"),
@@ -272,6 +273,7 @@ RAW_SETS = {
     "heldout5": (HELDOUT5_DIR, "make_heldout5.py"),
     "heldout6": (HELDOUT6_DIR, "make_heldout6.py"),
     "heldout7": (HELDOUT7_DIR, "make_heldout7.py"),
+    "heldout8": (HELDOUT8_DIR, "make_heldout8.py"),
 }
 
 
@@ -313,9 +315,9 @@ def test_heldout_set_is_well_formed(set_name):
     assert (pd.to_datetime(dates["start"]) <= pd.to_datetime(dates["end"])).all()
 
 
-@pytest.mark.parametrize("set_name", ["heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7"])
+@pytest.mark.parametrize("set_name", sorted(set(RAW_SETS) - {"heldout"}))
 def test_heldout_annotations_quote_the_documents(set_name):
-    """Every annotated name, count, date and not-date of a set written from texts/*.yml (heldout2 to heldout7)
+    """Every annotated name, count, date and not-date of a set written from texts/*.yml (heldout2 onwards)
     is text of its document as written there (white space collapsed; a hyphenated line break may be joined)."""
     import html
     import re
