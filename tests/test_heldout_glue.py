@@ -188,7 +188,8 @@ def test_the_default_view_judges_the_newest_raw_set_and_keeps_the_others_as_deve
         ("h4_", ho.HELDOUT4_DIR),
         ("h5_", ho.HELDOUT5_DIR),
         ("h6_", ho.HELDOUT6_DIR),
-        ("ho_", ho.HELDOUT7_DIR),
+        ("h7_", ho.HELDOUT7_DIR),
+        ("ho_", ho.HELDOUT8_DIR),
     ]
     assert all("development" in label for label in list(rs.RAW_SETS)[:-1]), "only the last set is unseen"
 

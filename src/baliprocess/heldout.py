@@ -51,6 +51,7 @@ __all__ = [
     "HELDOUT5_DIR",
     "HELDOUT6_DIR",
     "HELDOUT7_DIR",
+    "HELDOUT8_DIR",
     "HELDOUT_DIR",
     "MEASURE_COLUMNS",
     "add_raw_files",
@@ -78,6 +79,8 @@ HELDOUT5_DIR = EVAL_DIR / "heldout5"
 HELDOUT6_DIR = EVAL_DIR / "heldout6"
 #: The seventh raw set, written after the sixth had been scored once and then used for development.
 HELDOUT7_DIR = EVAL_DIR / "heldout7"
+#: The eighth raw set, written after the seventh had been scored once and then used for development.
+HELDOUT8_DIR = EVAL_DIR / "heldout8"
 MEASURE_COLUMNS = ["measure", "value", "numerator", "denominator", "goal", "meets_goal"]
 _GOLD_FILES = ("documents", "lists", "counts", "dates", "not_dates")
 #: The issue's goals on unseen documents: (comparison, threshold).
