@@ -13,7 +13,8 @@ import pandas as pd
 from ..corpus import REPO_ROOT
 from ..metrics import precision_recall_f1
 from ..rows import each_row
-from .grammar import MENTION_COLUMNS, _month_end
+from .grammar import MENTION_COLUMNS
+from .relative import month_end
 
 __all__ = ["GOLD_CSV", "dateparser_mentions", "evaluation_table", "load_gold", "score", "unmatched"]
 
@@ -89,7 +90,7 @@ def dateparser_mentions(paragraphs: pd.DataFrame, documents: pd.DataFrame) -> pd
             if period == "year":
                 start, end, precision = dt.date(day.year, 1, 1), dt.date(day.year, 12, 31), "year"
             elif period == "month":
-                start, end, precision = day.replace(day=1), _month_end(day.year, day.month), "month"
+                start, end, precision = day.replace(day=1), month_end(day.year, day.month), "month"
             else:
                 start = end = day
                 precision = "day"

@@ -20,7 +20,6 @@ later" counts from the year last named (:mod:`.yearsafter`).
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import re
 
@@ -40,7 +39,7 @@ from .baremonths import BARE_MONTH_PATTERN, resolve_bare_month
 from .meetingdays import NTH_DAY_PATTERN
 from .monthdays import DAY_ALONE_PATTERN, resolve_day_alone
 from .monthparts import MONTH_PART_PATTERN, resolve_month_part
-from .relative import PART_WORDS, RELATIVE_PATTERN, SHIFTS, counted_back, fraction, relative_interval
+from .relative import PART_WORDS, RELATIVE_PATTERN, SHIFTS, counted_back, fraction, month_end, relative_interval
 from .stamps import modified_stamp
 from .weekdays import WEEKDAY_PATTERN, resolve_weekday
 from .yearnames import after_copyright, after_plan, year_is_no_date
@@ -201,10 +200,6 @@ def _day(token: str) -> int:
     return int(re.match(r"\d+", token).group())  # type: ignore[union-attr]
 
 
-def _month_end(year: int, month: int) -> dt.date:
-    return dt.date(year, month, calendar.monthrange(year, month)[1])
-
-
 def _number(g: dict[str, str | None], key: str) -> int:
     """The number a group of the match holds. A group that did not take part in the match raises ValueError,
     which ``_resolve`` reads as "not a date", as it does for any impossible date (``int(None)`` would raise
@@ -311,7 +306,7 @@ def _resolve(
         elif kind in ("mm", "mmb"):
             y = int(g[f"{kind}_y"])
             m1, m2 = _month(g[f"{kind}_m1"]), _month(g[f"{kind}_m2"])
-            start, end, precision = dt.date(_year_before(g, kind, y, m1, m2), m1, 1), _month_end(y, m2), "month"
+            start, end, precision = dt.date(_year_before(g, kind, y, m1, m2), m1, 1), month_end(y, m2), "month"
         elif kind == "wd" and g["wd_a"]:
             a, b = _number(g, "wd_a"), _number(g, "wd_b")
             y = year("wd_y")
@@ -325,19 +320,19 @@ def _resolve(
                 if doc_date is None:
                     return None
                 y = doc_date.year + SHIFTS[(g["my_r"] or g["my_i"] or "").lower()]
-                return dt.date(y, month, 1), _month_end(y, month), "month", True
+                return dt.date(y, month, 1), month_end(y, month), "month", True
             y = int(g["my_y"])
-            start, end, precision = dt.date(y, month, 1), _month_end(y, month), "month"
+            start, end, precision = dt.date(y, month, 1), month_end(y, month), "month"
         elif kind == "dec":
             start, end, precision = _decade(g)
         elif kind == "part":
             y, y2 = int(g["part_y"]), int(g["part_y2"] or g["part_y"])
             first, last = _PARTS[g["part_p"].lower()][0], _PARTS[(g["part_p2"] or g["part_p"]).lower()][1]
-            start, end, precision = dt.date(y, first, 1), _month_end(y2, last), "season"
+            start, end, precision = dt.date(y, first, 1), month_end(y2, last), "season"
         elif kind == "pof":
             y = int(g["pof_y"])
             first, last = _PARTS[PART_WORDS[(g["pof_w"] or g["pof_p"] or "").lower()]]
-            start, end, precision = dt.date(y, first, 1), _month_end(y, last), "season"
+            start, end, precision = dt.date(y, first, 1), month_end(y, last), "season"
         elif kind == "frac":
             unit = "half" if (g["frac_u"] or "").lower() == "half" or g["frac_q"] == "H" else "quarter"
             n = int(g["frac_n"]) if g["frac_q"] else _ORDINALS[g["frac_o"].lower()]
@@ -346,7 +341,7 @@ def _resolve(
             first = _PARTS[g["yyb_p1"].lower()][0] if g["yyb_p1"] else 1
             last = _PARTS[g["yyb_p2"].lower()][1] if g["yyb_p2"] else 12
             precision = "season" if g["yyb_p1"] or g["yyb_p2"] else "year"
-            start, end = dt.date(int(g["yyb_y1"]), first, 1), _month_end(int(g["yyb_y2"]), last)
+            start, end = dt.date(int(g["yyb_y1"]), first, 1), month_end(int(g["yyb_y2"]), last)
         elif kind == "yy":
             years = None if after_copyright(m.string, m.start()) or after_plan(m.string, m.start()) else _years(g)
             if years is None:

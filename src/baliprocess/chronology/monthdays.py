@@ -18,7 +18,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from .relative import Resolved
+from .relative import Resolved, months_after
 from .weekdays import _FUTURE, _PAST, WEEKDAY_PATTERN, _nearest_cue, _sentence_around, weekday_number
 
 __all__ = ["DAY_ALONE_PATTERN", "resolve_day_alone"]
@@ -35,9 +35,9 @@ DAY_ALONE_PATTERN = (
 
 def _month(doc_date: dt.date, shift: int, day: int) -> dt.date | None:
     """``day`` of the month ``shift`` months after the document's (None if that month has no such day)."""
-    year, month = divmod(doc_date.year * 12 + doc_date.month - 1 + shift, 12)
+    year, month = months_after(doc_date.year, doc_date.month, shift)
     try:
-        return dt.date(year, month + 1, day)
+        return dt.date(year, month, day)
     except ValueError:
         return None
 

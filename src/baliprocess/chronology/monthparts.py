@@ -20,7 +20,7 @@ import re
 
 from ..datevocab import INDONESIAN_MONTH_NAMES, MONTH_NAME_PATTERN, MONTH_NUMBERS
 from .baremonths import month_year
-from .relative import PART_WORDS, Resolved
+from .relative import PART_WORDS, Resolved, months_after
 
 __all__ = ["MONTH_PART_PATTERN", "resolve_month_part"]
 
@@ -59,7 +59,6 @@ def resolve_month_part(m: re.Match[str], doc_date: dt.date | None) -> Resolved |
         year = month_year(m, month, (m.group("pm_r") or "").lower(), doc_date)
     else:
         shift = _SHIFTS[(m.group("pm_u") or m.group("pm_b")).lower()]
-        year, month0 = divmod(doc_date.year * 12 + doc_date.month - 1 + shift, 12)
-        month, inferred = month0 + 1, True
+        (year, month), inferred = months_after(doc_date.year, doc_date.month, shift), True
     first, last = _days(m, calendar.monthrange(year, month)[1])
     return dt.date(year, month, first), dt.date(year, month, last), "day", inferred

@@ -17,7 +17,16 @@ import re
 
 from ..numberwords import NUMBER_WORDS
 
-__all__ = ["PART_WORDS", "RELATIVE_PATTERN", "SHIFTS", "counted_back", "fraction", "relative_interval"]
+__all__ = [
+    "PART_WORDS",
+    "RELATIVE_PATTERN",
+    "SHIFTS",
+    "counted_back",
+    "fraction",
+    "month_end",
+    "months_after",
+    "relative_interval",
+]
 
 Resolved = tuple[dt.date, dt.date, str, bool]
 #: The word that places a unit relative to the document's: this, last, next (and in Indonesian).
@@ -83,8 +92,15 @@ def counted_back(text: str, start: int) -> bool:
     return _COUNT_BEFORE.search(text[max(0, start - 20) : start]) is not None
 
 
-def _month_end(year: int, month: int) -> dt.date:
+def month_end(year: int, month: int) -> dt.date:
+    """The last day of ``month`` of ``year``."""
     return dt.date(year, month, calendar.monthrange(year, month)[1])
+
+
+def months_after(year: int, month: int, shift: int) -> tuple[int, int]:
+    """The year and month (1-12) ``shift`` months after ``month`` of ``year`` (before it when negative)."""
+    y, m0 = divmod(year * 12 + month - 1 + shift, 12)
+    return y, m0 + 1
 
 
 def relative_interval(phrase: str, d: dt.date) -> Resolved:
@@ -115,15 +131,15 @@ def relative_interval(phrase: str, d: dt.date) -> Resolved:
         part = next((PART_WORDS[w] for w in words if w in PART_WORDS), None)
         if part is not None:
             first_month, last_month = _PART_MONTHS[part]
-            return dt.date(y, first_month, 1), _month_end(y, last_month), "season", True
+            return dt.date(y, first_month, 1), month_end(y, last_month), "season", True
         return dt.date(y, 1, 1), dt.date(y, 12, 31), "year", True
     if unit == "month":
         if first == "earlier":
             return d.replace(day=1), d - one_day, "day", True
         if first == "later":
-            return d + one_day, _month_end(d.year, d.month), "day", True
-        y, month = divmod(d.year * 12 + d.month - 1 + shift, 12)
-        return dt.date(y, month + 1, 1), _month_end(y, month + 1), "month", True
+            return d + one_day, month_end(d.year, d.month), "day", True
+        y, month = months_after(d.year, d.month, shift)
+        return dt.date(y, month, 1), month_end(y, month), "month", True
     # week: Monday to Sunday; "earlier this week" its Monday to the day before, "later this week" the day after
     # to its Sunday
     monday = d - dt.timedelta(days=d.weekday()) + dt.timedelta(weeks=shift)
@@ -140,7 +156,7 @@ def fraction(n: int, unit: str, year: int) -> Resolved:
     n = 12 // size if n == -1 else n
     if n * size > 12:
         raise ValueError(f"no {unit} {n} of a year")
-    return dt.date(year, (n - 1) * size + 1, 1), _month_end(year, n * size), "season", True
+    return dt.date(year, (n - 1) * size + 1, 1), month_end(year, n * size), "season", True
 
 
 def _ago(n: int, unit: str, d: dt.date) -> Resolved:
@@ -153,5 +169,5 @@ def _ago(n: int, unit: str, d: dt.date) -> Resolved:
         return monday, monday + dt.timedelta(days=6), "day", True
     if unit.startswith("year"):
         return dt.date(d.year - n, 1, 1), dt.date(d.year - n, 12, 31), "year", True
-    y, month = divmod(d.year * 12 + d.month - 1 - n, 12)
-    return dt.date(y, month + 1, 1), _month_end(y, month + 1), "month", True
+    y, month = months_after(d.year, d.month, -n)
+    return dt.date(y, month, 1), month_end(y, month), "month", True

@@ -14,7 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from .relative import Resolved
+from .relative import Resolved, month_end, months_after
 
 __all__ = ["DAYS_AFTER", "YEARS_AFTER_PATTERN", "Last", "days_counted", "years_after"]
 
@@ -37,9 +37,8 @@ def _months_after(last: Last, shift: int) -> tuple[Resolved | None, Last | None]
     """The month ``shift`` months after the month last named (None when only a year was named)."""
     if last[1] is None:
         return None, last
-    year, month = divmod(last[0] * 12 + last[1] - 1 + shift, 12)
-    end = dt.date(year + (month == 11), (month + 1) % 12 + 1, 1) - dt.timedelta(days=1)
-    return (dt.date(year, month + 1, 1), end, "month", True), (year, month + 1)
+    year, month = months_after(last[0], last[1], shift)
+    return (dt.date(year, month, 1), month_end(year, month), "month", True), (year, month)
 
 
 def years_after(m: re.Match[str], resolved: Resolved | None, last: Last | None) -> tuple[Resolved | None, Last | None]:
