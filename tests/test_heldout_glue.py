@@ -192,6 +192,7 @@ def test_the_default_view_judges_the_newest_raw_set_and_keeps_the_others_as_deve
         ("ho_", ho.HELDOUT8_DIR),
     ]
     assert all("development" in label for label in list(rs.RAW_SETS)[:-1]), "only the last set is unseen"
+    assert "heldout7" in rs.DEVELOPMENT_SETS and "heldout8" not in rs.DEVELOPMENT_SETS, "the error listers' sets"
 
 
 def test_dev_values_read_the_development_sets_together_in_their_order():

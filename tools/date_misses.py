@@ -18,11 +18,11 @@ from pathlib import Path
 
 import pandas as pd
 
-from baliprocess import chronology, evaluation, heldout
+from baliprocess import chronology, evaluation, heldout, rawsets
 from baliprocess.corpus import load_corpus
 
-# The raw sets scored once and opened since; any other set (heldout8 on) is refused unread.
-DEVELOPMENT = frozenset({"heldout", *(f"heldout{n}" for n in range(2, 8))})
+# The raw sets scored once and opened since; any other set (the unseen one, any newer) is refused unread.
+DEVELOPMENT = rawsets.DEVELOPMENT_SETS
 
 
 def _not_dates_read(mentions: pd.DataFrame, not_dates: pd.DataFrame) -> list[str]:
@@ -59,9 +59,7 @@ def raw_set(root: Path, keep: Path | None = None) -> list[str]:
     gold = heldout.load_raw_gold(root)
     with tempfile.TemporaryDirectory(prefix="date-misses-") as tmp:
         base = keep or Path(tmp)
-        files = [root / "raw" / name for name in gold["documents"]["source_file"]]
-        proposed, _ = heldout.add_raw_files(files, base / "added")
-        heldout._with_gold_metadata(proposed, gold["documents"], base / "corpus")
+        heldout.add_raw_set(root, gold["documents"], base)
         mentions = chronology.date_mentions(load_corpus(base / "corpus"))
     return _errors(root.name, mentions, gold["dates"], gold["not_dates"])
 

@@ -21,10 +21,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from baliprocess import heldout, membership
+from baliprocess import heldout, membership, rawsets
 from baliprocess.corpus import Corpus, load_corpus
-
-_HELD_OUT = ("heldout8",)
 
 
 def converted(root: Path, keep: Path | None) -> Corpus:
@@ -34,9 +32,7 @@ def converted(root: Path, keep: Path | None) -> Corpus:
     gold = heldout.load_raw_gold(root)
     with tempfile.TemporaryDirectory(prefix="list-misses-") as tmp:
         base = keep or Path(tmp)
-        files = [root / "raw" / name for name in gold["documents"]["source_file"]]
-        proposed, _ = heldout.add_raw_files(files, base / "added")
-        heldout._with_gold_metadata(proposed, gold["documents"], base / "corpus")
+        heldout.add_raw_set(root, gold["documents"], base)
         return load_corpus(base / "corpus")
 
 
@@ -121,8 +117,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--scores", action="store_true", help="print the figures, not the errors")
     args = parser.parse_args(argv)
     for root in args.sets:
-        if root.name in _HELD_OUT:
-            print(f"{root.name} is held out", file=sys.stderr)
+        if root.name not in rawsets.DEVELOPMENT_SETS:
+            print(f"{root.name} is not a development set", file=sys.stderr)
             return 1
     for root in args.sets:
         gold = heldout.load_raw_gold(root)

@@ -55,6 +55,7 @@ __all__ = [
     "HELDOUT_DIR",
     "MEASURE_COLUMNS",
     "add_raw_files",
+    "add_raw_set",
     "evaluate_raw_set",
     "front_matter",
     "load_raw_gold",
@@ -282,6 +283,15 @@ def _with_gold_metadata(proposed: pd.DataFrame, documents: pd.DataFrame, to: Pat
         (to / f"{doc['doc_id']}.txt").write_text(f"---\n{head}---\n{body}", encoding="utf-8")
 
 
+def add_raw_set(root: Path, documents: pd.DataFrame, base: Path) -> pd.DataFrame:
+    """Add the raw set's files (``root/raw``, as its gold ``documents`` list them) into ``base/added`` and copy
+    them with the gold metadata into ``base/corpus`` (:func:`_with_gold_metadata`); return add's proposals."""
+    files = [root / "raw" / name for name in documents["source_file"]]
+    proposed, _messages = add_raw_files(files, base / "added")
+    _with_gold_metadata(proposed, documents, base / "corpus")
+    return proposed
+
+
 def _goal_columns(scores: pd.DataFrame) -> pd.DataFrame:
     goal: list[str] = []
     meets: list[bool | NAType] = []
@@ -305,15 +315,12 @@ def evaluate_raw_set(root: Path = HELDOUT_DIR, workdir: Path | None = None) -> p
 
     gold = load_raw_gold(root)
     documents = gold["documents"]
-    files = [root / "raw" / name for name in documents["source_file"]]
     with tempfile.TemporaryDirectory(prefix="heldout-") as tmp:
         base = Path(workdir) if workdir is not None else Path(tmp)
-        proposed, _messages = add_raw_files(files, base / "added")
+        proposed = add_raw_set(root, documents, base)
         rows = score_metadata(proposed, documents)
-        rows.append(
-            _count("files converted by add", proposed["source_file"].isin(documents["source_file"]).sum(), len(files))
-        )
-        _with_gold_metadata(proposed, documents, base / "corpus")
+        converted = proposed["source_file"].isin(documents["source_file"]).sum()
+        rows.append(_count("files converted by add", converted, len(documents)))
         corpus = load_corpus(base / "corpus")
         mentions = chronology.date_mentions(corpus)
         participation = membership.participation_table(corpus, keep_unresolved=True)

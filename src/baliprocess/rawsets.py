@@ -19,6 +19,7 @@ from .record.narrative import join_words
 from .rows import each_row
 
 __all__ = [
+    "DEVELOPMENT_SETS",
     "LEVEL",
     "RAW_SETS",
     "compact",
@@ -43,6 +44,9 @@ RAW_SETS: dict[str, tuple[str, Path]] = {
     "eighth raw set (held out)": ("ho_", heldout.HELDOUT8_DIR),
 }
 
+#: The folder names of the development sets (every raw set but the last): the only ones the error listers
+#: (tools/date_misses.py, tools/list_misses.py) open.
+DEVELOPMENT_SETS = frozenset(root.name for _prefix, root in list(RAW_SETS.values())[:-1])
 
 #: The coverage of the intervals the chapters give for the unseen set's shares.
 LEVEL = 0.95
