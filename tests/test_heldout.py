@@ -1,6 +1,6 @@
 """The raw held-out harness (baliprocess.heldout), tested on tiny sets made here.
 
-Nothing here scores data/eval/heldout, heldout2, ..., heldout7 or heldout8 (the unseen set; see their
+Nothing here scores data/eval/heldout, heldout2, ..., heldout8 or heldout9 (the unseen set; see their
 README.md). The scorers are checked on hand-made frames whose answers are known; the end-to-end test builds a
 two-file raw set in a temporary folder and checks that the harness runs ``add``, loads the corpus and reports
 every measure, without asserting how well today's extractors do (that would tie the test to them).
@@ -264,6 +264,7 @@ HELDOUT5_DIR = ho.HELDOUT_DIR.parent / "heldout5"
 HELDOUT6_DIR = ho.HELDOUT_DIR.parent / "heldout6"
 HELDOUT7_DIR = ho.HELDOUT_DIR.parent / "heldout7"
 HELDOUT8_DIR = ho.HELDOUT_DIR.parent / "heldout8"
+HELDOUT9_DIR = ho.HELDOUT_DIR.parent / "heldout9"
 #: Each raw set and the script in tools/ that writes its raw/ folder.
 RAW_SETS = {
     "heldout": (ho.HELDOUT_DIR, "make_heldout.py"),
@@ -274,6 +275,7 @@ RAW_SETS = {
     "heldout6": (HELDOUT6_DIR, "make_heldout6.py"),
     "heldout7": (HELDOUT7_DIR, "make_heldout7.py"),
     "heldout8": (HELDOUT8_DIR, "make_heldout8.py"),
+    "heldout9": (HELDOUT9_DIR, "make_heldout9.py"),
 }
 
 
