@@ -1,13 +1,18 @@
 """Rules of the package's layout: the schema module is a leaf, every analysis package's tables are
-exported, no module grows past 400 lines, and library code names no bibliography entry (which source
-supports which number is said in the chapters)."""
+exported, no module grows past 400 lines, library code names no bibliography entry (which source
+supports which number is said in the chapters), and every outside module it imports is declared in
+``pyproject.toml``."""
 
 from __future__ import annotations
 
 import ast
 import importlib
+import importlib.metadata
 import pkgutil
 import re
+import sys
+import tomllib
+from pathlib import Path
 
 import baliprocess
 from baliprocess import export
@@ -52,3 +57,43 @@ def test_library_code_names_no_bibliography_key():
     texts = {p: p.read_text(encoding="utf-8") for p in SRC.rglob("*.py")}  # each file read once, not once a key
     found = [f"{p.relative_to(SRC)}: {k}" for p, text in texts.items() for k in keys if k in text]
     assert found == []
+
+
+#: Modules imported only inside a notebook kernel (figures as SVG, glue), which the ``book`` extra provides.
+KERNEL_ONLY = {"IPython", "matplotlib_inline", "myst_nb"}
+
+
+def _distribution_name(requirement: str) -> str:
+    """The normalised project name of a requirement string (``"pdfminer.six>=2026"`` -> ``pdfminer-six``)."""
+    return re.sub(r"[-_.]+", "-", re.match(r"[A-Za-z0-9._-]+", requirement).group()).lower()
+
+
+def imported_outside_modules(src: Path = SRC) -> set[str]:
+    """The top-level names of the modules outside the standard library that the package imports anywhere,
+    inside functions too (an import there runs as surely as one at the top, only later)."""
+    found = set()
+    for path in src.rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Import):
+                found.update(alias.name.split(".")[0] for alias in node.names)
+            elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+                found.add(node.module.split(".")[0])
+    return {m for m in found if m not in sys.stdlib_module_names and m != "baliprocess"}
+
+
+def test_every_imported_module_is_a_declared_dependency():
+    """``pip install .`` must give every module the package imports: a module that arrives only as another
+    package's dependency (scipy through scikit-learn) can leave with it."""
+    project = tomllib.loads((REPO_ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    declared = {_distribution_name(r) for r in project["dependencies"]}
+    book = {_distribution_name(r) for r in project["optional-dependencies"]["book"]}
+    providers = importlib.metadata.packages_distributions()
+    modules = imported_outside_modules()
+    assert {"pandas", "dateparser", "scipy"} <= modules  # the scan sees imports inside functions too
+    missing = [
+        f"{module} ({', '.join(providers.get(module, ['not installed']))})"
+        for module in sorted(modules)
+        if not {_distribution_name(d) for d in providers.get(module, [])}
+        & (book if module in KERNEL_ONLY else declared)
+    ]
+    assert missing == []
