@@ -10,7 +10,7 @@ Curated data (``data/outcomes.csv``, ``data/outcome_codes.csv``), the same on an
 from typing import TYPE_CHECKING
 
 from ..lazy import lazy_names
-from .analysis import RecordAnalysis, analyse, chapter_facts
+from .analysis import RecordAnalysis, analyse, chapter_facts, corpus_change_sentence
 from .change import (
     ALPHA,
     BOOTSTRAP_REPS,
@@ -83,6 +83,7 @@ __all__ = [
     "changes_view",
     "chapter_facts",
     "check_record",
+    "corpus_change_sentence",
     "corpus_presence",
     "double_coded",
     "final_coding",
