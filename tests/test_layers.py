@@ -4,7 +4,8 @@
   counted as one node), counting every ``import`` and ``from ... import`` anywhere in a module, including
   those inside functions, which a cycle can hide behind.
 * The evaluation layer (``evaluation``, ``heldout``, ``rawsets``) imports the analysis packages, and no
-  analysis package imports it, directly or through another module.
+  analysis package imports it, directly or through another module; ``present`` reaches none of them; the
+  schema module is a leaf.
 * No notebook code cell has more than 25 lines of code (blank and comment lines not counted): logic and
   prose-building live in tested package functions; chapters call them and glue.
 """
@@ -174,6 +175,13 @@ def test_the_evaluation_layer_depends_on_the_analyses_never_the_reverse(package_
     assert {"chronology", "membership", "themes"} <= reachable(units, "evaluation")
     wrong = {a: sorted(reachable(units, a) & set(EVALUATION_LAYER)) for a in ANALYSES}
     assert {a: found for a, found in wrong.items() if found} == {}
+
+
+def test_present_reaches_no_analysis_nor_the_corpus(package_graph):
+    """present (tables and links for the chapters) only shows what it is given: through no import, however
+    indirect, does it reach an analysis package, the export or the corpus loader."""
+    reached = {unit_of(m) for m in reachable(package_graph, "baliprocess.present")}
+    assert reached & {*ANALYSES, "export", "corpus"} == set()
 
 
 def code_lines(source: str) -> int:
