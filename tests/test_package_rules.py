@@ -1,7 +1,7 @@
 """Rules of the package's layout (its import graph is tests/test_layers.py's): every analysis package's tables are
 exported, no module grows past 400 lines, library code names no bibliography entry (which source
-supports which number is said in the chapters), and every outside module it imports is declared in
-``pyproject.toml``."""
+supports which number is said in the chapters), every outside module it imports is declared in
+``pyproject.toml``, and the README's layout names every module and tool."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ import pkgutil
 import re
 import sys
 import tomllib
+from fnmatch import fnmatch
 from pathlib import Path
 
 import baliprocess
@@ -89,3 +90,43 @@ def test_every_imported_module_is_a_declared_dependency():
         & (book if module in KERNEL_ONLY else declared)
     ]
     assert missing == []
+
+
+def layout_block(readme: str) -> str:
+    """The code block of the README's Layout section."""
+    return readme.split("\n## Layout\n", 1)[1].split("```\n", 2)[1]
+
+
+def layout_entry(block: str, name: str) -> str:
+    """One entry of the layout's package listing (``chronology/``): its line and the lines indented under it."""
+    lines = block.splitlines()
+    start = next(i for i, line in enumerate(lines) if line.split()[:1] == [name])
+    end = next((i for i in range(start + 1, len(lines)) if not lines[i].startswith(" " * 32)), len(lines))
+    return "\n".join(lines[start:end])
+
+
+def layout_gaps(block: str, src: Path, tools: Path) -> list[str]:
+    """The package's modules, its subpackages' modules (named in their own entry) and the tools that the layout
+    does not name; a tool may be named by a pattern (``make_heldout*.py``)."""
+    words = set(re.findall(r"[\w.*]+", block))
+    gaps = [p.name for p in sorted(src.glob("*.py")) if p.name != "__init__.py" and p.name not in words]
+    for package in sorted(p for p in src.iterdir() if (p / "__init__.py").is_file()):
+        if f"{package.name}/" not in block:
+            gaps.append(f"{package.name}/")
+            continue
+        entry = set(re.findall(r"\w+", layout_entry(block, f"{package.name}/")))
+        gaps += [f"{package.name}/{m.name}" for m in sorted(package.glob("*.py")) if m.stem not in entry | {"__init__"}]
+    return gaps + [t.name for t in sorted(tools.glob("*.py")) if not any(fnmatch(t.name, w) for w in words)]
+
+
+def test_layout_gaps_on_a_hand_made_tree(tmp_path: Path) -> None:
+    for path in ("pkg/a.py", "pkg/b.py", "pkg/sub/__init__.py", "pkg/sub/x.py", "pkg/sub/y.py", "tools/make_1.py"):
+        (tmp_path / path).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / path).write_text("", encoding="utf-8")
+    block = "  a.py   one\n  sub/   holds x\n                                and more\n  c/     y\ntools/ make_*.py\n"
+    assert layout_gaps(block, tmp_path / "pkg", tmp_path / "tools") == ["b.py", "sub/y.py"]
+
+
+def test_the_readme_layout_names_every_module_and_tool():
+    block = layout_block((REPO_ROOT / "README.md").read_text(encoding="utf-8"))
+    assert layout_gaps(block, SRC, REPO_ROOT / "tools") == []
