@@ -31,6 +31,7 @@ from pathlib import Path
 
 import yaml
 
+from baliprocess.cleaning import CLEANING_FILE
 from baliprocess.corpus import DEFAULT_CORPUS, discover, read_document
 
 REPO = Path(__file__).resolve().parents[1]
@@ -92,6 +93,8 @@ def synthetic_corpus(n: int, out: Path, source: Path = DEFAULT_CORPUS, distinct:
             text = "\n\n".join(f"{block} {copy_word(i)}" for block in text.split("\n\n"))
         body = f"{text}\n\nSynthetic copy {i} of {doc.doc_id}.\n"
         (out / f"{i:05d}_{doc.doc_id}.txt").write_text(f"---\n{front}---\n{body}", encoding="utf-8")
+    if (source / CLEANING_FILE).is_file():  # the copies are cleaned by the rules written for their originals
+        shutil.copy2(source / CLEANING_FILE, out / CLEANING_FILE)
     return out
 
 

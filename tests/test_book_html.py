@@ -1,4 +1,5 @@
-"""Checks on the built HTML book (_build/html, from `make book`): links, figures, errors and glue.
+"""Checks on the built HTML book (_build/html, from `make book`): links, figures (captions, alt text, source
+lines), errors and glue.
 
 myst-nb 1.4 leaves no marker in the HTML when a glue key is missing (or has no output of the asked
 type): a {glue:text} role renders as nothing and a {glue:figure} directive disappears, with only a build
@@ -122,6 +123,40 @@ def figure_problems(page: Tag) -> list[str]:
 def test_chapter_figures_have_captions_and_alt_text(built_html: Path, docname: str) -> None:
     problems = figure_problems(article(built_html / f"{docname}.html"))
     assert not problems, f"{docname}:\n" + "\n".join(problems)
+
+
+def unsourced_figures(page: Tag, page_path: Path) -> list[str]:
+    """The fig-* figures whose image prints no "Source: ..." line under the figure (baliprocess.plotting.add_source:
+    matplotlib writes each text of an SVG as a comment beside its glyphs, so the line is read from the file)."""
+    problems = []
+    for figure in page.find_all("figure", id=re.compile(r"^fig-")):
+        for img in figure.find_all("img"):
+            image = page_path.parent / unquote(urlsplit(img.get("src", "")).path)
+            if not image.is_file() or "Source: " not in image.read_text(encoding="utf-8", errors="replace"):
+                problems.append(f"figure {figure['id']}: no source line in {img.get('src')}")
+    return problems
+
+
+@pytest.mark.parametrize("docname", toc_notebooks())
+def test_every_chapter_figure_prints_its_source(built_html: Path, docname: str) -> None:
+    path = built_html / f"{docname}.html"
+    problems = unsourced_figures(article(path), path)
+    assert not problems, f"{docname}:\n" + "\n".join(problems)
+
+
+def test_a_figure_without_a_source_line_is_found(tmp_path: Path) -> None:
+    (tmp_path / "_images").mkdir()
+    (tmp_path / "_images" / "a.svg").write_text("<svg><!-- Source: corpus documents --></svg>", encoding="utf-8")
+    (tmp_path / "_images" / "b.svg").write_text("<svg><!-- Words after cleaning --></svg>", encoding="utf-8")
+    page = BeautifulSoup(
+        '<figure id="fig-a"><img src="_images/a.svg"/></figure><figure id="fig-b"><img src="_images/b.svg"/></figure>'
+        '<figure id="fig-c"><img src="_images/c.svg"/></figure><figure id="tbl-d"><img src="_images/b.svg"/></figure>',
+        "html.parser",
+    )
+    assert unsourced_figures(page, tmp_path / "page.html") == [
+        "figure fig-b: no source line in _images/b.svg",
+        "figure fig-c: no source line in _images/c.svg",
+    ]
 
 
 def error_problems(page: Tag) -> list[str]:

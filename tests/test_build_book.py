@@ -102,3 +102,5 @@ def test_every_local_extension_says_what_it_works_around_and_when_it_can_go(exte
     doc = ast.get_docstring(ast.parse(extension.read_text(encoding="utf-8"))) or ""
     assert "Works around" in doc, f"{extension.name}: the docstring does not say what it works around"
     assert "Can go when" in doc or "It stays" in doc, f"{extension.name}: the docstring does not say when it can go"
+    if "Can go when" in doc:  # a workaround names its upstream report, or says that none was found
+        assert "Upstream" in doc or "issue" in doc, f"{extension.name}: the docstring names no upstream report"

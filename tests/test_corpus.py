@@ -10,7 +10,6 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from baliprocess import corpus as corpus_mod
-from baliprocess.cleaning import RULES, clean_lines
 from baliprocess.corpus import CorpusError, load_corpus, split_paragraphs
 from corpusfactory import GOOD_BODY, front, good_corpus, write
 from examplecount import examples
@@ -97,12 +96,6 @@ def test_boilerplate_is_removed_and_ocr_fixed(real):
     assert "relevant UN Conventions and Protocols" in allt
 
 
-def test_every_corpus_specific_cleaning_rule_fires_on_the_corpus(real):
-    fired = set(real.cleaning_log["rule"])
-    assert fired >= {r.name for r in RULES if not r.general}
-    assert fired <= {r.name for r in RULES}
-
-
 def test_line_numbers_point_into_the_file(real):
     row = real.paragraphs.set_index("paragraph_id").loc["cochairs-2002-p05"]
     lines = (corpus_mod.DEFAULT_CORPUS / "002_e5288f2e5b665275.txt").read_text(encoding="utf-8").splitlines()
@@ -129,68 +122,6 @@ def test_bodies_equal_the_seed_documents():
         body = ours.split("\n---\n", 1)[1]
         expected = theirs.split("\n---\n", 1)[1] if theirs.startswith("---\n") else theirs
         assert body == expected, seed.name
-
-
-# --- cleaning rules --------------------------------------------------------------------------------
-
-RULE_EXAMPLES = {
-    "site-header": ("International Information Programs", None),
-    "site-footer": ("  • This site is produced and maintained by the U.S. Department of State's Office", None),
-    "image-caption": ("brisbane-city-skyline-min Image", None),
-    "page-navigation": ("On this page", None),
-    "link-only-line": ("Read the Palermo Convention(external link)", None),
-    "press-contact": ("John Tulloch (Phil Goff’s press sec.) 04 471 9794", None),
-    "external-link-marker": ("The Strategy(external link) provides", "The Strategy provides"),
-    "markdown-link": ("found here: [www.x.net](http://www.x.net)", "found here: www.x.net"),
-    "markdown-emphasis": ("the Seventh *Bali Process* (Bali Process)", "the Seventh Bali Process (Bali Process)"),
-    "run-together-label": (
-        "Location: Brisbane, AustraliaDate: 07 June",
-        "Location: Brisbane, Australia\nDate: 07 June",
-    ),
-    "ocr-lOM": ("the offer of lOM and UNHCR", "the offer of IOM and UNHCR"),
-    "ocr-emphasis-ed": ("Ministers emphasis ed that", "Ministers emphasised that"),
-    "ocr-LTN": ("relevant LTN Conventions", "relevant UN Conventions"),
-    "doubled-word": ("a forum that addresses addresses people", "a forum that addresses people"),
-    "unicode-hyphen": ("information\u2011sharing and co\u2010chaired", "information-sharing and co-chaired"),
-    "figure-dash": ("2020\u20122025", "2020\u20132025"),
-    "horizontal-bar": ("the Process \u2015 since 2002", "the Process \u2014 since 2002"),
-    "unicode-space": ("30\u00a0March and 1\u202fApril", "30 March and 1 April"),
-    "soft-hyphen": ("traf\u00adficking in persons", "trafficking in persons"),
-    "zero-width": ("Bali\u200bProcess", "BaliProcess"),
-    "curly-single-quote": ("the Co-Chairs\u2019 statement", "the Co-Chairs' statement"),
-    "curly-double-quote": ("\u201cAustralia and Indonesia co-chaired\u201d", '"Australia and Indonesia co-chaired"'),
-}
-
-
-def test_every_rule_has_an_example():
-    assert set(RULE_EXAMPLES) == {r.name for r in RULES}
-
-
-@pytest.mark.parametrize("name", sorted(RULE_EXAMPLES))
-def test_cleaning_rule(name):
-    before, after = RULE_EXAMPLES[name]
-    lines, log = clean_lines([(7, before)])
-    assert [entry["rule"] for entry in log] == [name]
-    assert log[0]["line"] == 7
-    if after is None:
-        assert lines == []
-    else:
-        assert "\n".join(text for _, text in lines) == after
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "Information Programs of the UN",
-        "Read this (external links)",
-        "This emphasis edits nothing",
-        "Contact: John",
-        "lOMbok",
-    ],
-)
-def test_rules_leave_ordinary_text_alone(text):
-    lines, log = clean_lines([(1, text)])
-    assert log == [] and lines == [(1, text)]
 
 
 # --- splitting -------------------------------------------------------------------------------------
@@ -381,21 +312,6 @@ def test_default_id_is_file_stem(tmp_path):
 
 def test_word_count():
     assert corpus_mod.count_words("Co-Chairs’ statement, 26-28 February — 2002!") == 5
-
-
-@pytest.mark.parametrize("name", sorted(RULE_EXAMPLES))
-def test_rule_hints_are_in_every_example(name):
-    rule = next(r for r in RULES if r.name == name)
-    assert rule.hints and any(h in RULE_EXAMPLES[name][0] for h in rule.hints)
-
-
-def test_hints_do_not_change_what_is_cleaned():
-    import dataclasses
-
-    plain = tuple(dataclasses.replace(r, hints=()) for r in RULES)
-    for path in sorted(corpus_mod.DEFAULT_CORPUS.glob("*.txt")):
-        lines = list(enumerate(path.read_text(encoding="utf-8").split("\n"), start=1))
-        assert clean_lines(lines) == clean_lines(lines, plain), path.name
 
 
 # --- dates known to the day, the month or the year ------------------------------------------------------

@@ -10,6 +10,7 @@ import pytest
 
 from baliprocess import membership, overview
 from baliprocess.corpus import DEFAULT_CORPUS, load_corpus
+from baliprocess.membership.growth import ATTENDANCE, MEMBER_STATES
 from mixedcorpus import mixed_corpus
 
 
@@ -54,15 +55,30 @@ def test_the_two_countries_is_no_count(mixed):
     _, _, counts = mixed
     assert 2 not in set(counts.loc[counts["doc_id"] == "zz-press-release", "count"])
     stated = membership.stated_series(counts, membership.load_totals())
-    text = membership.stated_sentence(stated, membership.QUANTITIES[2], membership.QUANTITIES[0])
-    assert "between 2 and" not in text
+    assert not [clause for clause in membership.stated_ranges(stated).values() if clause.startswith("2 ")]
 
 
-def test_stated_sentence_agrees_in_number():
-    stated = pd.DataFrame({"quantity": ["m"], "value": [45], "source": ["a"], "year": [2019]})
-    assert membership.stated_sentence(stated, "m", "x") == (
-        "The count of member states is 45 in the 1 source that dates it (2019 to 2019)."
+def test_stated_sentence_gives_each_quantity_its_own_range_and_agrees_in_number():
+    stated = pd.DataFrame(
+        {
+            "quantity": [MEMBER_STATES, ATTENDANCE, ATTENDANCE],
+            "value": [45, 40, 48],
+            "source": ["a", "b", "c"],
+            "year": [2019, 2016, 2023],
+        }
     )
+    ranges = membership.stated_ranges(stated)
+    assert ranges == {
+        "ms_range": "45 member states (2019, 1 count from 1 source)",
+        "att_all_range": "40 to 48 countries in all at one meeting (2016 to 2023, 2 counts from 2 sources)",
+        "att_members_range": "",
+        "invited_range": "",
+    }
+    assert membership.stated_sentence(stated) == (
+        f"The dated counts give {ranges['ms_range']}; {ranges['att_all_range']}. Each range is computed from the "
+        "rows of its own quantity."
+    )
+    assert membership.stated_sentence(stated.iloc[0:0]).startswith("No source dates a count")
 
 
 def test_metadata_dates_are_not_called_inferred(mixed):

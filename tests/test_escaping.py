@@ -154,15 +154,6 @@ def test_chapters_never_paste_markdown_from_data(docname: str) -> None:
     assert "escape=False" not in text, f"{source.name} renders a table with escape=False"
 
 
-def test_package_never_disables_escaping() -> None:
-    offenders = [
-        str(p.relative_to(REPO))
-        for p in sorted((REPO / "src").rglob("*.py"))
-        if "escape=False" in p.read_text(encoding="utf-8")
-    ]
-    assert not offenders, f"escape=False in {offenders}: corpus text would become markup"
-
-
 def test_reader_page_shows_every_payload_paragraph_as_text(payload_pages: dict[str, BeautifulSoup]) -> None:
     """The corpus reader (book/_ext/corpus_reader.py) prints the payload's title, metadata and paragraphs."""
     from baliprocess.present import READER_PAGE

@@ -28,6 +28,7 @@ import pandas as pd
 import pytest
 
 from baliprocess import evaluation as ev
+from baliprocess.metrics import prf_row
 
 DEV_FLOORS = {
     "dates": 0.95,
@@ -51,11 +52,11 @@ def in_sample() -> pd.DataFrame:
 
 
 def test_prf_row_counts_multisets():
-    row = ev.prf_row("x", ["a", "a", "b"], ["a", "c"])
+    row = prf_row("x", ["a", "a", "b"], ["a", "c"])
     assert (row["gold"], row["predicted"], row["correct"]) == (2, 3, 1)
     assert row["precision"] == pytest.approx(1 / 3) and row["recall"] == pytest.approx(1 / 2)
     assert row["f1"] == pytest.approx(2 * 1 / 5)
-    assert math.isnan(ev.prf_row("x", [], [])["f1"])
+    assert math.isnan(prf_row("x", [], [])["f1"])
 
 
 def test_locate_paragraphs_normalises_typography_and_headings():
@@ -136,13 +137,6 @@ def _test_scores() -> pd.DataFrame:
     if "test" not in _CACHE:
         _CACHE["test"] = ev.evaluate_set("test").set_index("task")
     return _CACHE["test"]
-
-
-def test_side_by_side_has_a_column_per_set_and_measure(dev, in_sample):
-    wide = ev.side_by_side({"in-sample": in_sample.reset_index(), "dev": dev.reset_index()})
-    assert list(wide.index[:2]) == ["dates", "lists"]
-    assert ("in-sample", "f1") in wide.columns and ("dev", "recall") in wide.columns
-    assert pd.isna(wide.loc["lists", ("in-sample", "f1")])
 
 
 def test_date_scores_glue_values_and_table_by_hand():

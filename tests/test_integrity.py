@@ -1,8 +1,8 @@
-"""Research integrity: no hand-typed statistics in prose, every curated row sourced, every figure sourced."""
+"""Research integrity: no hand-typed statistics in prose, every curated row sourced (every figure's source line is
+checked on the built book, tests/test_book_html.py)."""
 
 from __future__ import annotations
 
-import ast
 import csv
 import json
 import re
@@ -131,33 +131,3 @@ def test_every_curated_row_resolves_to_a_source(name):
         if not tokens or any(t not in known for t in tokens):
             bad.append(f"data/{name}:{number}: source {row.get('source')!r}")
     assert bad == []
-
-
-def _calls_by_function(tree: ast.AST) -> list[tuple[str, set[str]]]:
-    """Each function of ``tree`` (nested ones too) with the names it calls anywhere in its body (a nested
-    function's calls count for the function around it as well)."""
-    found = []
-    for fn in ast.walk(tree):
-        if isinstance(fn, ast.FunctionDef):
-            called = set()
-            for node in ast.walk(fn):
-                if isinstance(node, ast.Call):
-                    callee = node.func
-                    called.add(callee.attr if isinstance(callee, ast.Attribute) else getattr(callee, "id", ""))
-            found.append((fn.name, called))
-    return found
-
-
-def test_every_figure_function_prints_a_source_line():
-    missing = []
-    for module in sorted((REPO_ROOT / "src" / "baliprocess").rglob("*.py")):
-        text = module.read_text(encoding="utf-8")
-        if module.name == "plotting.py" or "new_figure" not in text:  # no call of it without its name
-            continue
-        tree = ast.parse(text)
-        calls = _calls_by_function(tree)  # one walk serves both names
-        lacking = {fn for fn, called in calls if "new_figure" in called} - {
-            fn for fn, called in calls if "add_source" in called
-        }
-        missing += [f"{module.name}:{fn}" for fn in sorted(lacking)]
-    assert missing == []

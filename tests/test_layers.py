@@ -3,6 +3,9 @@
 * No import cycle among the package's modules, nor among its subpackages (a subpackage or top-level module
   counted as one node), counting every ``import`` and ``from ... import`` anywhere in a module, including
   those inside functions, which a cycle can hide behind.
+* The evaluation layer (``evaluation``, ``heldout``, ``rawsets``) imports the analysis packages, and no
+  analysis package imports it, directly or through another module; ``present`` reaches none of them; the
+  schema module is a leaf.
 * No notebook code cell has more than 25 lines of code (blank and comment lines not counted): logic and
   prose-building live in tested package functions; chapters call them and glue.
 """
@@ -144,6 +147,41 @@ def test_no_import_cycle(level, package_graph):
         graph = subpackage_graph(graph)
     cycle = find_cycle(graph)
     assert not cycle, f"import cycle among {level}s: " + " -> ".join(cycle)
+
+
+#: The analysis packages, and the evaluation layer that scores them (extractors on annotated and raw sets).
+ANALYSES = ("overview", "chronology", "membership", "themes", "record")
+EVALUATION_LAYER = ("evaluation", "heldout", "rawsets")
+
+
+def reachable(graph: dict[str, set[str]], start: str) -> set[str]:
+    """Every node ``start`` imports, directly or through others."""
+    seen: set[str] = set()
+    todo = [start]
+    while todo:
+        for target in graph.get(todo.pop(), ()):
+            if target not in seen:
+                seen.add(target)
+                todo.append(target)
+    return seen
+
+
+def test_reachable_on_a_hand_made_graph():
+    assert reachable({"a": {"b"}, "b": {"c"}, "c": set(), "d": {"a"}}, "a") == {"b", "c"}
+
+
+def test_the_evaluation_layer_depends_on_the_analyses_never_the_reverse(package_graph):
+    units = subpackage_graph(package_graph)
+    assert {"chronology", "membership", "themes"} <= reachable(units, "evaluation")
+    wrong = {a: sorted(reachable(units, a) & set(EVALUATION_LAYER)) for a in ANALYSES}
+    assert {a: found for a, found in wrong.items() if found} == {}
+
+
+def test_present_reaches_no_analysis_nor_the_corpus(package_graph):
+    """present (tables and links for the chapters) only shows what it is given: through no import, however
+    indirect, does it reach an analysis package, the export or the corpus loader."""
+    reached = {unit_of(m) for m in reachable(package_graph, "baliprocess.present")}
+    assert reached & {*ANALYSES, "export", "corpus"} == set()
 
 
 def code_lines(source: str) -> int:

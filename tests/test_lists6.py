@@ -105,6 +105,17 @@ def test_indonesian_members_with_acronyms_in_brackets():
     assert _roles(text) == [("UNHCR", "member"), ("IOM", "member")]
 
 
+def test_an_unknown_long_form_after_a_name_joined_to_its_short_form():
+    # the first name is one mention with its acronym ("... for Migration (IOM)"), so the gap after it starts
+    # after its closing bracket; the second ends before its own, so the next gap starts with one
+    text = (
+        "Forum ini beranggotakan 40 negara serta dua organisasi internasional, yaitu International Organization "
+        "for Migration (IOM), Badan PBB untuk Urusan Pengungsi (UNHCR) dan Kantor PBB untuk Narkoba dan Kejahatan "
+        "(UNODC)."
+    )
+    assert _roles(text) == [("IOM", "member"), ("UNHCR", "member"), ("UNODC", "member")]
+
+
 def test_ri_is_indonesia_only_in_capitals():
     assert [m.key for m in find_mentions("Menteri Luar Negeri RI tiba.")] == ["IDN"]
     assert find_mentions("Foreign Minister Ri Yong-ho spoke.") == []

@@ -24,6 +24,8 @@ def test_region_source_line_comes_from_the_table_provenance():
     assert m.paragraph_span(corpus.paragraphs, ids) == "paragraphs 1-2"
     fig = m.region_figure(regions)
     assert any("cochairs-2002-p05, cochairs-2002-p06" in t.get_text() for t in fig.texts)
+    assert m.founding_source(corpus.paragraphs, regions) == "the founding statement (cochairs-2002), paragraphs 1-2"
+    assert m.founding_source(corpus.paragraphs, m.region_table(part, None)) is None
 
 
 def test_founding_sentence_names_the_document_or_says_there_is_none():

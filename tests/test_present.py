@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pandas as pd
 import pytest
 from bs4 import BeautifulSoup
@@ -194,9 +192,3 @@ def test_output_is_deterministic_and_has_no_ids() -> None:
     bundle = first._repr_html_(), repr(first)
     assert bundle == (second._repr_html_(), repr(second))
     assert repr(first).splitlines()[0] == "Events"
-
-
-def test_package_module_imports_no_analysis_module() -> None:
-    text = Path(present.__file__).read_text(encoding="utf-8")
-    for name in ("membership", "chronology", "themes", "export", "corpus", "itables"):
-        assert f"import {name}" not in text and f".{name} import" not in text, name

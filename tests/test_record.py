@@ -223,6 +223,19 @@ def test_change_sentence_names_only_surviving_changes():
     assert "No theme is reliable enough" in record.change_sentence(tests.assign(reading="not tested"), labels)
 
 
+def test_corpus_change_compares_the_first_and_the_last_year():
+    paragraphs = pd.DataFrame({"doc_id": ["a"] * 8 + ["b"] * 8, "paragraph_id": [f"p{i}" for i in range(16)]})
+    documents = pd.DataFrame({"doc_id": ["a", "b"], "date": pd.to_datetime(["2002-02-28", "2020-06-01"])})
+    coded = pd.DataFrame({"paragraph_id": paragraphs["paragraph_id"], "theme": ["t1"] * 8 + ["t2"] * 8})
+    labels = {"t1": "Theme one", "t2": "Theme two"}
+    sentence = record.corpus_change_sentence(coded, paragraphs, documents, ["t1", "t2"], labels)
+    assert sentence.startswith("Of the 2 tests of change between the first and the last year, 2 changes survive")
+    assert "Theme one fell from 100% to 0% between 2002 and 2020" in sentence
+    assert "Theme two rose from 0% to 100% between 2002 and 2020" in sentence
+    one_year = record.corpus_change_sentence(coded[:8], paragraphs[:8], documents[:1], ["t1", "t2"], labels)
+    assert one_year == "With a single year, no change between years can be tested."
+
+
 def test_phases_cover_every_year_from_2002():
     assert [record.phase_of(y) for y in (2002, 2008, 2009, 2015, 2016, 2022, 2023, 2030)] == [
         "founding",

@@ -16,13 +16,14 @@ import lxml.html
 import pandas as pd
 import pytest
 
-from baliprocess import chronology, evaluation, heldout, membership
+from baliprocess import chronology, heldout, membership
 from baliprocess.chronology.scan import extract
 from baliprocess.corpus import load_corpus
 from baliprocess.ingest.proposals import dateline, propose_doc_type, without_site_name
 from baliprocess.ingest.structure import restore_date_line
 from baliprocess.membership.counts import extract_counts
 from baliprocess.membership.runs import sentence_entries
+from baliprocess.metrics import prf_row
 
 
 def _roles(text: str) -> list[tuple[str, str]]:
@@ -276,7 +277,7 @@ def test_the_generalisation_documents_keep_their_scores():
     rows = heldout.score_list_entities(membership.participation_table(corpus, keep_unresolved=True), gold["lists"])
     rows += heldout.score_count_kinds(membership.counts_table(corpus), gold["counts"])
     got = {row["measure"]: row["value"] for row in rows}
-    dates = evaluation.prf_row("dates", *heldout._date_keys(chronology.date_mentions(corpus), gold["dates"]))
+    dates = prf_row("dates", *heldout._date_keys(chronology.date_mentions(corpus), gold["dates"]))
     assert got["list entities precision"] == 1.0 and got["list entities recall"] >= 0.84, got
     assert got["list role accuracy"] == 1.0 and got["count kind accuracy"] >= 0.9, got
     assert got["counts recall"] >= 0.9, got

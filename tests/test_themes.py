@@ -435,6 +435,7 @@ def test_chapter_pipeline_on_a_bigger_corpus(tmp_path, gold, codebook):
     folder.mkdir()
     for src in sorted(REPO_ROOT.joinpath("data", "corpus").glob("*.txt")):
         write(folder, src.name, src.read_text(encoding="utf-8"))
+    write(folder, "cleaning.yml", REPO_ROOT.joinpath("data", "corpus", "cleaning.yml").read_text(encoding="utf-8"))
     for i in range(th.MAX_DOCUMENT_ROWS):
         write(
             folder,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pandas as pd
 import pytest
 
 from baliprocess import evaluation, themes
@@ -43,3 +44,21 @@ def test_shipped_corpus_uses_the_hand_coding(shipped):
 @pytest.mark.parametrize(("n", "expected"), [(0, "0 themes"), (1, "1 theme"), (2, "2 themes")])
 def test_plural(n, expected):
     assert themes.plural(n, "theme") == expected
+
+
+def test_scores_view_names_the_sets_and_what_each_is_to_the_coder():
+    scores = pd.DataFrame(
+        {"set": ["in-sample", "dev", "test"], "what it is": ["long"] * 3, "documents": [5, 6, 7], "F1": [0.9, 0.8, 0.7]}
+    )
+    view = themes.scores_view(scores)
+    assert view["set"].tolist() == ["in sample", "development", "held-out test"]
+    assert view["what it is"].tolist() == ["written from it", "tuned on it", "never tuned on"]
+    assert view.columns.tolist() == ["set", "what it is", "docs", "F1"]
+
+
+def test_rule3_view_shows_each_set_aside_coding_with_its_text():
+    rule3 = pd.DataFrame({"paragraph_id": ["p2", "p1"], "theme": ["police", "visas"], "matched": ["police", "visa"]})
+    paragraphs = pd.DataFrame({"paragraph_id": ["p1", "p2", "p3"], "text": ["Visas.", "Police.", "Other."]})
+    view = themes.rule3_view(rule3, paragraphs, {"police": "Policing", "visas": "Visas"})
+    assert view.columns.tolist() == ["paragraph_id", "text", "theme", "terms fired"]
+    assert view.values.tolist() == [["p2", "Police.", "Policing", "police"], ["p1", "Visas.", "Visas", "visa"]]

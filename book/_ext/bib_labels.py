@@ -14,8 +14,10 @@ So the in-text citation and the label of the entry on the references page are on
 :func:`author_year_labels` is pure and is also used by the tests.
 
 Works around: sphinxcontrib-bibtex 2.7 (no year letters for one author's works of one year; numbered
-bibliography under author-year citations). Upstream: no report found. Can go when: sphinxcontrib-bibtex
-gives author-year labels with year letters, in the text and on the references page alike.
+bibliography under author-year citations). Upstream: no report of the missing letters was found; asked for
+other labels, the maintainer points to a pybtex plugin of one's own (mcmtroffaes/sphinxcontrib-bibtex#174),
+which is what this is. Can go when: sphinxcontrib-bibtex gives author-year labels with year letters, in the
+text and on the references page alike.
 """
 
 from __future__ import annotations

@@ -4,9 +4,12 @@ Each rule is either ``drop_line`` (a whole line of web boilerplate is removed) o
 (a regular-expression substitution inside a line, e.g. an OCR slip). Every firing is logged, so the
 book can show exactly what was changed and why.
 
-The first replace rules are *general*: typographic normalisation that any corpus needs (Unicode hyphens,
-dashes, spaces, curly quotes, soft hyphens, zero-width characters), so that the extractors see one
-spelling of each. The others were written from the shipped corpus (its web boilerplate and OCR slips).
+:data:`RULES` apply to every corpus: typographic normalisation (Unicode hyphens, dashes, spaces, curly
+quotes, soft hyphens, zero-width characters; :data:`TYPOGRAPHY`, the *general* rules), so that the extractors
+see one spelling of each, and the leftovers any saved web page or Markdown file may carry. Rules written for
+particular documents (a web site's boilerplate, an OCR slip) live with them, in the corpus folder's
+:data:`CLEANING_FILE` (``data/corpus/cleaning.yml`` for the shipped corpus), and apply to that folder's
+documents only, after :data:`RULES` (:func:`corpus_rules`).
 """
 
 from __future__ import annotations
@@ -15,9 +18,14 @@ import bisect
 import itertools
 import re
 from dataclasses import dataclass
-from typing import Literal
+from pathlib import Path
+from typing import Any, Literal, cast
 
-__all__ = ["RULES", "TYPOGRAPHY", "Rule", "clean_lines", "rules_table"]
+import yaml
+
+from .problems import Problem
+
+__all__ = ["CLEANING_FILE", "RULES", "TYPOGRAPHY", "Rule", "clean_lines", "corpus_rules"]
 
 
 @dataclass(frozen=True)
@@ -91,21 +99,10 @@ TYPOGRAPHY: tuple[Rule, ...] = (
 
 _TYPOGRAPHIC_CHARS = re.compile("[" + re.escape("".join(h for r in TYPOGRAPHY for h in r.hints)) + "]")
 
+#: The rules for every corpus, in the order they apply: a saved web page's leftovers that any such page may
+#: carry, typography, Markdown syntax, two page fields run together. A corpus folder's own rules
+#: (:data:`CLEANING_FILE`) apply after these, to its documents only (:func:`corpus_rules`).
 RULES: tuple[Rule, ...] = (
-    _rule(
-        "site-header",
-        "drop_line",
-        r"^(International Information Programs|East Asia-Pacific Issues \| .+)$",
-        "Navigation header of the U.S. State Department IIP web site.",
-        hints=("International Information Programs", "Issues | "),
-    ),
-    _rule(
-        "site-footer",
-        "drop_line",
-        r"^(?:•\s*)?This site is produced and maintained by .+$|^Back To Top$|^blue rule$|^IIP Home \|.*$",
-        "Footer of the U.S. State Department IIP web site.",
-        hints=("This site is produced", "Back To Top", "blue rule", "IIP Home |"),
-    ),
     _rule(
         "image-caption",
         "drop_line",
@@ -119,27 +116,6 @@ RULES: tuple[Rule, ...] = (
         r"^On this page$",
         "A web page's table-of-contents widget.",
         hints=("On this page",),
-    ),
-    _rule(
-        "link-only-line",
-        "drop_line",
-        r"^(?:Read|Find out)\b.*\(external link\)$",
-        "A line that is only a link to another site.",
-        hints=("(external link)",),
-    ),
-    _rule(
-        "press-contact",
-        "drop_line",
-        r"^Contact:$|^.+ press sec\.\).*$",
-        "Press secretaries' names and telephone numbers under a press release.",
-        hints=("Contact:", "press sec.)"),
-    ),
-    _rule(
-        "external-link-marker",
-        "replace",
-        r"\(external link\)",
-        "A web site's marker for links that leave it.",
-        hints=("(external link)",),
     ),
     *TYPOGRAPHY,
     _rule(
@@ -165,24 +141,6 @@ RULES: tuple[Rule, ...] = (
         "Two page fields run together ('AustraliaDate:'): a line break is restored.",
         "\n",
         hints=("Date: ",),
-    ),
-    _rule("ocr-lOM", "replace", r"\blOM\b", "OCR slip: lower-case L for capital I in 'IOM'.", "IOM", hints=("lOM",)),
-    _rule(
-        "ocr-emphasis-ed",
-        "replace",
-        r"\bemphasis ed\b",
-        "OCR slip: a space inside 'emphasised'.",
-        "emphasised",
-        hints=("emphasis ed",),
-    ),
-    _rule("ocr-LTN", "replace", r"\bLTN(?= Conventions)", "OCR slip: 'UN' read as 'LTN'.", "UN", hints=("LTN",)),
-    _rule(
-        "doubled-word",
-        "replace",
-        r"\baddresses addresses\b",
-        "A doubled word in the published page.",
-        "addresses",
-        hints=("addresses addresses",),
     ),
 )
 
@@ -248,16 +206,71 @@ def clean_lines(
     return out, log
 
 
-def rules_table(rules: tuple[Rule, ...] = RULES) -> list[dict[str, str]]:
-    """The rules as rows (name, kind, pattern, reason, scope) for documentation; scope is ``general``
-    (typography, any corpus) or ``corpus`` (written from the shipped corpus)."""
-    return [
-        {
-            "rule": r.name,
-            "kind": r.kind,
-            "pattern": r.pattern.pattern,
-            "reason": r.reason,
-            "scope": "general" if r.general else "corpus",
-        }
-        for r in rules
-    ]
+#: A corpus folder's own cleaning rules (its documents' boilerplate and slips): a YAML mapping whose ``rules``
+#: list holds, per rule, ``name``, ``kind``, ``pattern``, ``reason`` and optionally ``replacement`` and ``hints``.
+CLEANING_FILE = "cleaning.yml"
+_KEYS = {"name", "kind", "pattern", "reason", "replacement", "hints"}
+_REQUIRED = ("name", "kind", "pattern", "reason")
+
+
+def _rule_problems(entry: object, taken: set[str]) -> list[str]:
+    """What is wrong with one entry of a cleaning file's ``rules`` list (nothing when it makes a rule)."""
+    if not isinstance(entry, dict):
+        return ["is not a mapping of name, kind, pattern, reason"]
+    found = [f"lacks {key!r}" for key in _REQUIRED if not isinstance(entry.get(key), str) or not entry[key]]
+    found += [f"has an unknown key {key!r}" for key in sorted(set(map(str, entry)) - _KEYS)]
+    if entry.get("kind") not in (None, "drop_line", "replace"):
+        found.append(f"kind {entry['kind']!r} is neither drop_line nor replace")
+    if "replacement" in entry and (entry.get("kind") != "replace" or not isinstance(entry["replacement"], str)):
+        found.append("a replacement is a string, and only a replace rule has one")
+    hints = entry.get("hints", [])
+    if not isinstance(hints, list) or not all(isinstance(h, str) and h for h in hints):
+        found.append("hints is a list of non-empty strings")
+    if entry.get("name") in taken:
+        found.append(f"name {entry['name']!r} is taken by another rule")
+    if isinstance(entry.get("pattern"), str):
+        try:
+            re.compile(entry["pattern"], re.MULTILINE)
+        except re.error as exc:
+            found.append(f"pattern is no regular expression ({exc})")
+    return found
+
+
+def read_cleaning_file(path: Path) -> tuple[tuple[Rule, ...], list[Problem]]:
+    """The rules of one cleaning file, or no rule and a problem per fault (``path:line: rule NAME ...``)."""
+    try:
+        text = path.read_text(encoding="utf-8")
+        data, tree = yaml.safe_load(text), cast(Any, yaml.compose(text))
+    except (UnicodeDecodeError, yaml.YAMLError) as exc:
+        return (), [Problem(path, f"not readable as YAML ({str(exc).splitlines()[0]})")]
+    entries = data.get("rules") if isinstance(data, dict) else None
+    if not isinstance(entries, list):
+        return (), [Problem(path, "is not a mapping with a list 'rules'")]
+    lines: list[Any] = next(v.value for k, v in tree.value if k.value == "rules")  # where each rule starts
+    rules: list[Rule] = []
+    problems: list[Problem] = []
+    taken = {r.name for r in RULES}
+    for entry, node in zip(entries, lines, strict=True):
+        name = entry.get("name") if isinstance(entry, dict) else None
+        for message in _rule_problems(entry, taken):
+            problems.append(Problem(path, f"rule {name or '(no name)'}: {message}", node.start_mark.line + 1))
+        if isinstance(name, str):
+            taken.add(name)
+        if not problems:
+            hints = tuple(entry.get("hints", ()))
+            rules.append(
+                _rule(
+                    entry["name"], entry["kind"], entry["pattern"], entry["reason"], entry.get("replacement", ""), hints
+                )
+            )
+    return (() if problems else tuple(rules)), problems
+
+
+def corpus_rules(root: Path) -> tuple[tuple[Rule, ...], list[Problem]]:
+    """The rules that clean the documents of the corpus folder ``root``: :data:`RULES`, then those of its own
+    :data:`CLEANING_FILE` when it has one, in the file's order; and the problems of that file (one each)."""
+    path = root / CLEANING_FILE
+    if not path.is_file():
+        return RULES, []
+    own, problems = read_cleaning_file(path)
+    return RULES + own, problems

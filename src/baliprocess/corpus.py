@@ -6,7 +6,8 @@ Every problem in a corpus is collected, never only the first: :func:`load_corpus
 A document's ``date`` may be a day, a month or a year (:mod:`baliprocess.docdate`); the documents table's
 ``date`` column holds the interval's first day, and ``date_end``/``date_precision`` say how much is known.
 Files matching a pattern of the folder's ``.baliprocessignore`` are not documents; :attr:`Corpus.ignored`
-records which pattern skipped which files, so that none is skipped in silence.
+records which pattern skipped which files, so that none is skipped in silence. The folder's ``cleaning.yml``
+(:data:`~.cleaning.CLEANING_FILE`) is no document either: it holds the cleaning rules written for its documents.
 """
 
 from __future__ import annotations
@@ -16,12 +17,13 @@ import hashlib
 import os
 import re
 from dataclasses import dataclass, field, replace
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import yaml
 
-from .cleaning import clean_lines
+from .cleaning import CLEANING_FILE, RULES, Rule, clean_lines, corpus_rules
 from .corpusignore import IGNORE_FILE, IgnoreRule, ignored_files, read_ignore_file
 from .datevocab import DATE_ORDERS
 from .docdate import FORMS, DateFormError, DateValueError, parse_doc_date
@@ -89,6 +91,8 @@ class Corpus:
     meta: dict[str, dict[str, Any]] = field(default_factory=dict)
     #: ``.baliprocessignore`` pattern -> names of the files and folders it kept out of the corpus.
     ignored: dict[str, list[str]] = field(default_factory=dict)
+    #: The cleaning rules applied, in order (:func:`~.cleaning.corpus_rules`: every corpus's, then the folder's).
+    rules: tuple[Rule, ...] = RULES
 
 
 def corpus_dir(path: str | os.PathLike[str] | None = None) -> Path:
@@ -100,7 +104,8 @@ def corpus_dir(path: str | os.PathLike[str] | None = None) -> Path:
 
 
 def discover(root: Path) -> tuple[list[Path], list[Problem]]:
-    """Every document file in ``root`` (``*.md``/``*.txt`` except README.md, dotfiles and ignored files).
+    """Every document file in ``root`` (``*.md``/``*.txt`` except README.md, dotfiles and ignored files; the
+    folder's cleaning rules, :data:`~.cleaning.CLEANING_FILE`, are no document either).
 
     Anything else in the folder is reported, so that no file is silently skipped; files matched by
     ``.baliprocessignore`` are listed by :func:`ignored_files`.
@@ -111,7 +116,7 @@ def discover(root: Path) -> tuple[list[Path], list[Problem]]:
     rules, problems = read_ignore_file(root)
     ignored = {name for names in ignored_files(root, rules).values() for name in names}
     for entry in sorted(root.iterdir(), key=lambda e: e.name):  # one folder: by name is by path, and cheaper
-        if entry.name.startswith(".") or entry.name == "README.md" or entry.name in ignored:
+        if entry.name.startswith(".") or entry.name in ("README.md", CLEANING_FILE) or entry.name in ignored:
             continue
         if entry.is_dir():
             problems.append(Problem(entry, "is a directory; the corpus is one flat folder of .md/.txt files"))
@@ -264,13 +269,14 @@ class _Parsed:
 _PARAGRAPH_COLUMNS = ("doc_id", "paragraph_id", "position", "label", "kind", "line", "text")
 
 
-def _parse(path: Path) -> tuple[_Parsed | None, list[Problem]]:
-    """Read, check, clean, split one file and detect its language (in a worker process for large corpora)."""
+def _parse(path: Path, rules: tuple[Rule, ...] = RULES) -> tuple[_Parsed | None, list[Problem]]:
+    """Read, check, clean (with ``rules``), split one file and detect its language (in a worker process for
+    large corpora)."""
     doc, problems = read_document(path)
     if doc is None:
         return None, problems
     numbered = [(doc.body_line + i, line) for i, line in enumerate(doc.body.split("\n"))]
-    cleaned, log = clean_lines(numbered)
+    cleaned, log = clean_lines(numbered, rules)
     paragraphs = split_paragraphs(cleaned)
     language, _ = detect_language(" ".join(text for _, text in paragraphs if not HEADING_RE.match(text)))
     n = len(paragraphs)
@@ -309,8 +315,10 @@ def load_corpus(path: str | os.PathLike[str] | None = None) -> Corpus:
     root = corpus_dir(path)
     files, problems = discover(root)
     ignored = ignored_files(root, read_ignore_file(root)[0]) if root.is_dir() else {}
+    rules, rule_problems = corpus_rules(root)
+    problems.extend(rule_problems)
     parsed = []
-    for one, found in parallel_map(_parse, files, len(files) >= PARALLEL_MIN_FILES):
+    for one, found in parallel_map(partial(_parse, rules=rules), files, len(files) >= PARALLEL_MIN_FILES):
         problems.extend(found)
         if one is not None:
             parsed.append(one)
@@ -329,7 +337,7 @@ def load_corpus(path: str | os.PathLike[str] | None = None) -> Corpus:
     if problems:
         raise CorpusError(problems)
     corpus = _tabulate(root, parsed)
-    corpus.ignored = ignored
+    corpus.ignored, corpus.rules = ignored, rules
     return corpus
 
 

@@ -14,9 +14,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-__all__ = ["DOC_DATE_PRECISIONS", "FORMS", "DateFormError", "DateValueError", "DocDate", "from_parts", "parse_doc_date"]
+__all__ = ["FORMS", "DateFormError", "DateValueError", "DocDate", "from_parts", "parse_doc_date"]
 
-DOC_DATE_PRECISIONS = ("year", "month", "day")
 FORMS = "YYYY, YYYY-MM or YYYY-MM-DD"
 _FORM_RE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 

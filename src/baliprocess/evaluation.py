@@ -11,9 +11,9 @@ Each task is scored on the keys the issue names: dates on doc_id and interval (s
 on doc_id, role and code (ISO3, or an organisation's short name); counts on doc_id, value and measure
 (attendance or membership); themes per paragraph (located by the first words of its text), pooled
 (micro) and averaged over themes (macro); language per document, the positive class being "not coded"
-(not English). :func:`in_sample` scores the shipped corpus against its own gold lists (dates, themes), so
-the chapters can show in-sample and out-of-sample figures side by side (:func:`side_by_side`);
-:func:`theme_scores` scores a theme coder on the shipped corpus and both sets, one row per set.
+(not English). :func:`in_sample` scores the shipped corpus against its own gold lists (dates, themes), keyed like
+the sets' scores; the chapters show the two side by side: :func:`theme_scores` scores a theme coder on the
+shipped corpus and both sets, one row per set, and :func:`date_scores` the date extractor likewise.
 
 This module is the evaluation layer: it imports the analysis packages (:mod:`.chronology`,
 :mod:`.membership`, :mod:`.themes`) and none of them imports it (``tests/test_layers.py``).
@@ -22,7 +22,7 @@ This module is the evaluation layer: it imports the analysis packages (:mod:`.ch
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Hashable, Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -42,21 +42,17 @@ __all__ = [
     "TASKS",
     "AnnotatedSet",
     "DateScores",
-    "count_kind_accuracy",
     "date_scores",
     "evaluate_corpus",
     "evaluate_set",
     "in_sample",
-    "list_role_accuracy",
     "load_set",
     "locate_paragraphs",
-    "prf_row",
     "score_counts",
     "score_dates",
     "score_language",
     "score_lists",
     "score_themes",
-    "side_by_side",
     "theme_scores",
 ]
 
@@ -119,41 +115,6 @@ def score_lists(participation: pd.DataFrame, gold: pd.DataFrame) -> Score:
     ]
     truth = set(zip(gold["doc_id"], gold["role"], gold_codes, strict=True))
     return prf_row("lists", predicted, truth)
-
-
-def _agreement(pairs: dict[Hashable, set[str]], gold: dict[Hashable, set[str]]) -> tuple[int, int]:
-    """(entities found with a label, of which the label is right) for keys both sides hold."""
-    shared = [k for k in gold if k in pairs]
-    return len(shared), sum(bool(pairs[k] & gold[k]) for k in shared)
-
-
-def list_role_accuracy(participation: pd.DataFrame, gold: pd.DataFrame) -> tuple[int, int]:
-    """Entities (doc_id, code) both the extractor and the gold list, and how many of them the extractor gives
-    a role the gold gives (issue 17's role accuracy: the entity found, is its role right?)."""
-    predicted: dict[Hashable, set[str]] = {}
-    for d, c, r in zip(
-        participation["doc_id"],
-        participation["iso3"].where(participation["iso3"] != "", participation["name"]),
-        participation["role"],
-        strict=True,
-    ):
-        predicted.setdefault((d, c), set()).add(r)
-    truth: dict[Hashable, set[str]] = {}
-    for d, c, r in zip(gold["doc_id"], gold["code"], gold["role"], strict=True):
-        truth.setdefault((d, c), set()).add(r)
-    return _agreement(predicted, truth)
-
-
-def count_kind_accuracy(counts: pd.DataFrame, gold: pd.DataFrame) -> tuple[int, int]:
-    """Counts (doc_id, value) both the extractor and the gold state, and how many of them the extractor gives
-    the gold's measure (attendance, membership, observers, expected)."""
-    predicted: dict[Hashable, set[str]] = {}
-    for d, v, s in zip(counts["doc_id"], counts["count"].astype(int), counts["subject"], strict=True):
-        predicted.setdefault((d, v), set()).add(s)
-    truth: dict[Hashable, set[str]] = {}
-    for d, v, m in zip(gold["doc_id"], gold["value"].astype(int), gold["measure"], strict=True):
-        truth.setdefault((d, v), set()).add(m)
-    return _agreement(predicted, truth)
 
 
 def score_counts(counts: pd.DataFrame, gold: pd.DataFrame) -> Score:
@@ -264,17 +225,6 @@ def in_sample(corpus: Corpus | None = None) -> pd.DataFrame:
         *score_themes(themes.code_corpus(corpus), corpus.paragraphs, _as_set_rows(theme_gold, corpus.paragraphs)),
     ]
     return pd.DataFrame(rows, columns=SCORE_COLUMNS)
-
-
-def side_by_side(
-    scores: dict[str, pd.DataFrame], measures: tuple[str, ...] = ("precision", "recall", "f1")
-) -> pd.DataFrame:
-    """One row per task, one column per (set, measure), from score tables keyed by set name (e.g.
-    ``{"in-sample": in_sample(), "dev": evaluate_set("dev")}``); a task a set does not score is empty."""
-    frames = {name: s.set_index("task")[list(measures)] for name, s in scores.items()}
-    wide = pd.concat(frames, axis=1)
-    order = [t for t in TASKS if t in wide.index] + [t for t in wide.index if t not in TASKS]
-    return wide.reindex(order)
 
 
 #: The sets the theme coder is scored on (:func:`theme_scores`), with what each one is to the coder.

@@ -40,7 +40,8 @@ import yaml
 if TYPE_CHECKING:
     from pandas.api.typing import NAType
 
-from .evaluation import EVAL_DIR, _day, prf_row
+from .evaluation import EVAL_DIR, _day
+from .metrics import prf_row
 from .rows import each_row
 
 __all__ = [

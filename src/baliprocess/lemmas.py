@@ -11,9 +11,8 @@ the word list is simplemma's decision, not a suffix rule's. Results are cached p
 from __future__ import annotations
 
 import functools
-import re
 
-__all__ = ["LANGUAGE", "candidate_forms", "forms_regex", "lemma", "word_forms"]
+__all__ = ["LANGUAGE", "candidate_forms", "lemma", "word_forms"]
 
 LANGUAGE = "en"
 _VOWELS = "aeiou"
@@ -52,8 +51,3 @@ def word_forms(word: str) -> tuple[str, ...]:
     candidates = candidate_forms(word) | candidate_forms(target)
     kept = {form for form in candidates if lemma(form) == target} | {word}
     return tuple(sorted(kept, key=lambda f: (-len(f), f)))
-
-
-def forms_regex(word: str) -> str:
-    """A regular expression (no groups) matching exactly the forms of ``word``."""
-    return "(?:" + "|".join(re.escape(f) for f in word_forms(word)) + ")"

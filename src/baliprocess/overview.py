@@ -8,7 +8,6 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from .cleaning import RULES
 from .corpus import Corpus
 from .schema import Field, Table
 
@@ -352,11 +351,11 @@ def cleaning_summary(corpus: Corpus) -> pd.DataFrame:
     log = corpus.cleaning_log
     fired = log["rule"].value_counts()
     documents = log.groupby("rule")["doc_id"].nunique()
-    order = [r.name for r in RULES]
+    order = [r.name for r in corpus.rules]
     return pd.DataFrame(
         {
-            "kind": [r.kind for r in RULES],
-            "reason": [r.reason for r in RULES],
+            "kind": [r.kind for r in corpus.rules],
+            "reason": [r.reason for r in corpus.rules],
             "fired": [int(fired.get(r, 0)) for r in order],
             "documents": [int(documents.get(r, 0)) for r in order],
         },
@@ -368,7 +367,7 @@ def cleaning_by_document(corpus: Corpus) -> pd.DataFrame:
     """How often each rule fired in each document: one row per document and rule that fired, documents in
     corpus order and rules in the order they apply. Columns: doc_id, rule, fired."""
     log = corpus.cleaning_log
-    rank = {r.name: i for i, r in enumerate(RULES)}
+    rank = {r.name: i for i, r in enumerate(corpus.rules)}
     doc_rank = {d: i for i, d in enumerate(corpus.documents["doc_id"])}
     counts = log.groupby(["doc_id", "rule"]).size().rename("fired").reset_index()
     counts = counts.assign(_d=counts["doc_id"].map(doc_rank), _r=counts["rule"].map(rank))

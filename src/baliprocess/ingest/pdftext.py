@@ -42,7 +42,7 @@ __all__ = [
     "to_paragraphs",
 ]
 
-#: name -> why the rule exists (the rules as documented, like ``cleaning.rules_table``)
+#: name -> why the rule exists (the rules as documented, as the corpus cleaning rules give their reasons)
 PDF_RULES: dict[str, str] = {
     "ligature": "A typographic ligature code point (ﬁ ﬂ ﬀ ﬃ ﬄ ﬅ ﬆ) written as its letters.",
     "running-header": "A line at the top or bottom of a page that repeats on other pages (digits ignored).",

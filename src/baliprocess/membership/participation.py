@@ -15,10 +15,10 @@ from ..corpus import Corpus
 from .gazetteer import dehyphenate
 from .lists import _find_cued_lists, may_hold_lists, split_list
 from .names import _country_info, _norm, canonical_names, entity_kind, resolve_names
-from .runs import block_entries, paragraph_entries, sentence_entries
+from .runs import block_entries, sentence_entries
 from .sources import files_held, load_region_overrides
 
-__all__ = ["lists_without_role", "participation_table", "unresolved_items"]
+__all__ = ["participation_table", "unresolved_items"]
 
 _ROW_COLUMNS = ["doc_id", "paragraph_id", "position", "list_no", "item_no", "name_raw", "role", "source", "row", "cue"]
 _BLOCK_CANDIDATE = 400  # a paragraph longer than this is never a bullet line, a bare list or a table row
@@ -139,26 +139,3 @@ def unresolved_items(corpus: Corpus, data_dir: Path | None = None) -> pd.DataFra
     role (the exported ``unresolved_names`` table; the chapter counts them)."""
     full = participation_table(corpus, data_dir, keep_unresolved=True)
     return full[full["how"] == "unresolved"][["doc_id", "paragraph_id", "name_raw", "role"]].reset_index(drop=True)
-
-
-def lists_without_role(corpus: Corpus, data_dir: Path | None = None) -> pd.DataFrame:
-    """Runs of two or more names in a sentence that no cue gives a role ("countries of origin such as A, B and
-    C", "Ministers from A and B ended two days of talks"): doc_id, paragraph_id, name_raw, key (ISO3 or an
-    organisation's short name), kind. They are not in the ``participation`` table, which lists a name only in
-    a role its text states (the grammar's lists of :mod:`.lists` included). Read among the paragraphs that hold
-    a word of the list vocabulary (the cheap gate of :func:`.lists.may_hold_lists`)."""
-    paras = corpus.paragraphs
-    texts = paras["text"].astype(str).tolist()
-    rows = []
-    with files_held(data_dir) as data_dir:
-        for i in may_hold_lists(texts):
-            lists = _find_cued_lists(dehyphenate(texts[i]))
-            items = [item for _, lst, _ in lists for item in split_list(lst, data_dir)]
-            listed = {_norm(item) for item in items} | set(resolve_names(items, data_dir)["iso3"] if items else ())
-            for e in paragraph_entries(texts[i], data_dir):
-                if not e.role and not {_norm(e.mention.text), e.mention.key} & listed:  # the grammar gave it a role
-                    m = e.mention
-                    rows.append(
-                        (paras["doc_id"].iat[i], paras["paragraph_id"].iat[i], _entry_name(m.text), m.key, m.kind)
-                    )
-    return pd.DataFrame(rows, columns=["doc_id", "paragraph_id", "name_raw", "key", "kind"])

@@ -1,12 +1,13 @@
 """Sentences of the membership chapter that say what the corpus in use contains, built from its tables so
 that they stay true on any corpus (issue 17): which meeting report states how many countries attended, what
-the stated counts of member states range over, and which documents list member states by name."""
+the dated counts of each quantity range over, and which documents list member states by name."""
 
 from __future__ import annotations
 
 import pandas as pd
 
 from .founding import MEETING_RULE
+from .growth import ATTENDANCE, INVITED, MEMBER_STATES, MEMBERS_ATTENDING, range_sentence
 from .views import score_words
 
 __all__ = [
@@ -16,6 +17,7 @@ __all__ = [
     "founding_sentence",
     "meeting_sentence",
     "member_list_sentence",
+    "stated_ranges",
     "stated_sentence",
     "unresolved_sentence",
 ]
@@ -53,32 +55,29 @@ def meeting_sentence(
     )
 
 
-def stated_sentence(stated: pd.DataFrame, member_states: str, attending: str) -> str:
-    """The range of the dated counts of member states (quantity ``member_states``) and, apart, of the counts
-    of countries attending one meeting (quantity ``attending``), with how many sources date them."""
-    states_q = stated[stated["quantity"] == member_states]
-    attend_q = stated[stated["quantity"] == attending]
-    if not len(states_q):
-        return "No source dates a count of member states, so the growth of membership cannot be read from counts."
-    n_sources = states_q["source"].nunique()
-    text = (
-        f"The counts of member states lie between {states_q['value'].min()} and {states_q['value'].max()} in the "
-        f"{n_sources} {'source that dates' if n_sources == 1 else 'sources that date'} them "
-        f"({states_q['year'].min()} to {states_q['year'].max()})"
-    )
-    if states_q["value"].min() == states_q["value"].max():
-        text = (
-            f"The count of member states is {states_q['value'].min()} in the {n_sources} "
-            f"{'source that dates' if n_sources == 1 else 'sources that date'} it "
-            f"({states_q['year'].min()} to {states_q['year'].max()})"
-        )
-    if len(attend_q):
-        text += (
-            f"; counts of countries attending one meeting lie between {attend_q['value'].min()} and "
-            f"{attend_q['value'].max()} ({attend_q['year'].min()} to {attend_q['year'].max()}) and measure something "
-            "else: who came, observers possibly included, not who belongs."
-        )
-    return text + ("" if len(attend_q) else ".")
+#: The clauses of :func:`stated_sentence`, in its order: glue key -> (quantity, what its numbers count).
+_STATED_RANGES = {
+    "ms_range": (MEMBER_STATES, "member states"),
+    "att_all_range": (ATTENDANCE, "countries in all at one meeting"),
+    "att_members_range": (MEMBERS_ATTENDING, "member or participating states at one meeting, observers apart"),
+    "invited_range": (INVITED, "countries invited to one meeting"),
+}
+
+
+def stated_ranges(stated: pd.DataFrame) -> dict[str, str]:
+    """One clause per quantity (:func:`~.growth.range_sentence`), each range computed from the dated rows of
+    :func:`~.growth.stated_series` of that quantity alone, keyed for the chapter's glue; "" for a quantity no
+    row holds. The quantities are never one series, so no clause spans two."""
+    return {key: range_sentence(stated, quantity, what) for key, (quantity, what) in _STATED_RANGES.items()}
+
+
+def stated_sentence(stated: pd.DataFrame) -> str:
+    """The clauses of :func:`stated_ranges` in one sentence, or, when no row is dated, that the growth of
+    membership cannot be read from counts."""
+    parts = [clause for clause in stated_ranges(stated).values() if clause]
+    if not parts:
+        return "No source dates a count, so the growth of membership cannot be read from counts."
+    return "The dated counts give " + "; ".join(parts) + ". Each range is computed from the rows of its own quantity."
 
 
 def member_list_sentence(participation: pd.DataFrame, min_states: int = 10) -> str:

@@ -44,24 +44,26 @@ __all__ = ["Entry", "block_entries", "sentence_entries"]
 _OTHER_BODY = re.compile(
     r"^\s+(?:is|are)\s+(?:\w+\s+){0,3}members?\s+of\s+the\s+(?:Bali\s+Process\s+)?(?:Steering|Ad\s+Hoc|Working)"
 )
-# What may stand between two names of one list.
+# What may stand between two names of one list. This pattern and the three below are each tried on the
+# whole gap between two names, as a span of the text (:func:`_joins`), so that a pattern may also look at what
+# comes just before the gap (:data:`_NAMED_GAP`).
 _GAP = re.compile(
-    r"^(?:\s|,|;|&|\band\b|\b(?:or|nor)\b|\bdan\b|\bserta\b|\b(?:plus|ditambah)\b|\bas well as\b|"
+    r"(?:\s|,|;|&|\band\b|\b(?:or|nor)\b|\bdan\b|\bserta\b|\b(?:plus|ditambah)\b|\bas well as\b|"
     r"\b(?:together |along )?with\b|\bthe\b|"
-    r"\b(?:Governments?|Delegations?|Representatives?) (?:of|from)\b|\([^()]{0,40}\))*$",
+    r"\b(?:Governments?|Delegations?|Representatives?) (?:of|from)\b|\([^()]{0,40}\))*",
     re.IGNORECASE,
 )
 # A group named between two parts of one list ("..., as well as four international organisations: UNHCR").
 _GROUP_GAP = re.compile(
-    r"^\s*,?\s*(?:and|as well as|together with|along with|plus)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}"
-    r"(?:organi[sz]ations|agencies|countries|states|bodies|territories)\s*:?\s*(?:the\s+)?$",
+    r"\s*,?\s*(?:and|as well as|together with|along with|plus)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}"
+    r"(?:organi[sz]ations|agencies|countries|states|bodies|territories)\s*:?\s*(?:the\s+)?",
     re.IGNORECASE,
 )
 # A state's office or agency stands for the state in a list ("Indonesia's Ministry of Foreign Affairs and
 # Australia's Department of Home Affairs co-chaired"): a possessive, then only capitalised words (and "of", "for",
 # "the", "on"), then list punctuation.
 _AGENCY_GAP = re.compile(
-    r"^['’]s(?:\s+(?:[A-Z][\w'’-]*|of|for|the|on))+\s*(?:,|;|\band\b|\bas well as\b|\s)*(?:the\s+)?$"
+    r"['’]s(?:\s+(?:[A-Z][\w'’-]*|of|for|the|on))+\s*(?:,|;|\band\b|\bas well as\b|\s)*(?:the\s+)?"
 )
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[“\"A-Z])")
 # A full stop that ends no sentence: an initial ("Marty M. Natalegawa", "Retno L.P. Marsudi": third set, lists6),
@@ -80,8 +82,17 @@ _UNKNOWN_ITEM = re.compile(
 
 # A long form the gazetteer does not know before the acronym it knows, between two such names ("(UNHCR),
 # Organisasi Internasional untuk Migrasi (IOM) dan ..."): the names of an Indonesian list with English acronyms
-# (fourth set, lists6), or of any list whose long forms are not curated.
-_NAMED_GAP = re.compile(r"^\)\s*(?:,|;|\band\b|\bdan\b|\bserta\b)\s*(?:the\s+)?[A-Z][^()]{0,80}\(\s*$")
+# (fourth set, lists6), or of any list whose long forms are not curated. The gap follows one closing bracket:
+# the previous name's own, when its short form was joined to its long form ("... Refugees (UNHCR)", read by
+# the look-behind), or else the gap's first character ("(UNHCR" then "), ...").
+_NAMED_GAP = re.compile(r"(?:(?<=\))|(?<!\))\))\s*(?:,|;|\band\b|\bdan\b|\bserta\b)\s*(?:the\s+)?[A-Z][^()]{0,80}\(\s*")
+_JOINING_GAPS = (_GAP, _GROUP_GAP, _AGENCY_GAP, _NAMED_GAP)
+
+
+def _joins(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]``, the gap between two names, keeps them in one list: one of
+    :data:`_JOINING_GAPS` matches the whole span."""
+    return any(gap.fullmatch(text, start, end) for gap in _JOINING_GAPS)
 
 
 def _runs(text: str, mentions: list[Mention]) -> list[list[Mention]]:
@@ -92,8 +103,7 @@ def _runs(text: str, mentions: list[Mention]) -> list[list[Mention]]:
         gap_start = runs[-1][-1].end if runs else 0
         gap = text[gap_start : m.start]
         unknown = _UNKNOWN_ITEM.match(gap) if runs else None
-        closed = ")" + gap if runs and text[gap_start - 1] == ")" else gap  # a short form joined to its long form
-        if runs and (_GAP.match(gap) or _GROUP_GAP.match(gap) or _AGENCY_GAP.match(gap) or _NAMED_GAP.match(closed)):
+        if runs and _joins(text, gap_start, m.start):
             runs[-1].append(m)
         elif unknown:
             at = gap_start + unknown.start("name")
@@ -243,7 +253,7 @@ def _only_names_cached(text: str, data_dir: Path) -> tuple[list[Mention], str] |
         return None
     gaps = [body[: mentions[0].start], body[mentions[-1].end :]]
     gaps += [body[a.end : b.start] for a, b in itertools.pairwise(mentions)]
-    return (mentions, body) if all(_GAP.match(g) for g in gaps) else None
+    return (mentions, body) if all(_GAP.fullmatch(g) for g in gaps) else None
 
 
 def _without_abbreviations(text: str, mentions: list[Mention]) -> list[Mention]:

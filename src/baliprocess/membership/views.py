@@ -19,6 +19,7 @@ __all__ = [
     "curated_view",
     "evaluation_view",
     "for_prose",
+    "founding_source",
     "member_list",
     "member_list_values",
     "paragraph_span",
@@ -79,6 +80,16 @@ def paragraph_span(paragraphs: pd.DataFrame, paragraph_ids: Sequence[str]) -> st
         if numbers == list(range(numbers[0], numbers[-1] + 1)):
             return f"paragraph {numbers[0]}" if len(numbers) == 1 else f"paragraphs {numbers[0]}-{numbers[-1]}"
     return ("paragraph " if len(paragraph_ids) == 1 else "paragraphs ") + ", ".join(paragraph_ids)
+
+
+def founding_source(paragraphs: pd.DataFrame, regions: pd.DataFrame) -> str | None:
+    """The founding statement's paragraphs that a :func:`region_table` was built from, as the region figure's
+    source line names them ("the founding statement (ID), paragraphs 1-2"), or ``None`` without a founding
+    statement (the figure then names the paragraph ids it records)."""
+    doc_id = regions.attrs.get("doc_id")
+    if doc_id is None:
+        return None
+    return f"the founding statement ({doc_id}), {paragraph_span(paragraphs, regions.attrs['paragraph_ids'])}"
 
 
 def reconcile_founding(

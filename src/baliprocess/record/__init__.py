@@ -10,7 +10,7 @@ Curated data (``data/outcomes.csv``, ``data/outcome_codes.csv``), the same on an
 from typing import TYPE_CHECKING
 
 from ..lazy import lazy_names
-from .analysis import RecordAnalysis, analyse, chapter_facts
+from .analysis import RecordAnalysis, analyse, chapter_facts, corpus_change_sentence
 from .change import (
     ALPHA,
     BOOTSTRAP_REPS,
@@ -49,7 +49,7 @@ from .narrative import (
 )
 from .reliability import RELIABLE, TENTATIVE, double_coded, krippendorff_alpha, reliability_table, standard
 from .tables import TABLES, build_tables
-from .views import DOC_TYPE_LABELS, changes_view, outcomes_view, phase_view
+from .views import DOC_KIND_LABELS, changes_view, outcomes_view, phase_view
 
 if TYPE_CHECKING:
     from .figures import record_heatmap
@@ -64,7 +64,7 @@ __all__ = [
     "CODERS",
     "CODES_PATH",
     "COMPARISONS",
-    "DOC_TYPE_LABELS",
+    "DOC_KIND_LABELS",
     "MAX_GIST_WORDS",
     "OUTCOMES_PATH",
     "OUTCOME_DOC_TYPES",
@@ -83,6 +83,7 @@ __all__ = [
     "changes_view",
     "chapter_facts",
     "check_record",
+    "corpus_change_sentence",
     "corpus_presence",
     "double_coded",
     "final_coding",

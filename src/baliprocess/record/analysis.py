@@ -8,7 +8,17 @@ from pathlib import Path
 
 import pandas as pd
 
-from .change import ALPHA, INTERVAL, change_tests, final_coding, phase_shares, presence, unit_shares
+from .change import (
+    ALPHA,
+    INTERVAL,
+    change_tests,
+    corpus_presence,
+    final_coding,
+    group_shares,
+    phase_shares,
+    presence,
+    unit_shares,
+)
 from .load import CODES_PATH, MAX_GIST_WORDS, OUTCOMES_PATH, Record, load_record
 from .narrative import (
     change_sentence,
@@ -20,7 +30,7 @@ from .narrative import (
 )
 from .reliability import RELIABLE, TENTATIVE, reliability_table
 
-__all__ = ["RecordAnalysis", "analyse", "chapter_facts"]
+__all__ = ["RecordAnalysis", "analyse", "chapter_facts", "corpus_change_sentence"]
 
 
 @dataclass(frozen=True)
@@ -70,3 +80,28 @@ def chapter_facts(analysis: RecordAnalysis, labels: Mapping[str, str], min_read:
             ),
         }
     )
+
+
+def corpus_change_sentence(
+    coded: pd.DataFrame,
+    paragraphs: pd.DataFrame,
+    documents: pd.DataFrame,
+    keys: Sequence[str],
+    labels: Mapping[str, str],
+) -> str:
+    """What the tests of change say of the corpus coding between the corpus's first and last year, tested as
+    the record's phases are (each theme's share of the documents of a year, Fisher's exact test, Holm's
+    correction over the themes: :func:`.narrative.change_sentence`); with a single year, that no change between
+    years can be tested."""
+    yearly = corpus_presence(coded, paragraphs, documents, keys)
+    years = sorted(yearly["year"].unique())
+    if len(years) < 2:
+        return "With a single year, no change between years can be tested."
+    tests = change_tests(
+        group_shares(yearly, keys, "year", years, unit="doc_id"),
+        keys,
+        usable=keys,
+        comparisons=[(years[0], years[-1])],
+        by="year",
+    )
+    return change_sentence(tests, labels, {y: str(y) for y in years}, "the first and the last year")

@@ -22,7 +22,8 @@ from typing import cast
 import numpy as np
 import pandas as pd
 
-from .load import NONE, Record
+from ..themes.codebook import NONE
+from .load import Record
 
 __all__ = [
     "ALPHA",

@@ -18,6 +18,7 @@ import pandas as pd
 from ..corpus import REPO_ROOT
 from ..problems import CorpusError, Problem
 from ..rows import each_row
+from ..themes.codebook import NONE  # the code of a paragraph that was read and carries no theme
 
 __all__ = [
     "CODERS",
@@ -73,8 +74,6 @@ OUTCOME_DOC_TYPES = tuple(DOC_KINDS)
 #: ``first`` codes every paragraph read; ``second`` codes a sample independently; ``final`` settles a
 #: paragraph on which the two disagreed (where present it replaces the first coding of that paragraph).
 CODERS = ("first", "second", "final")
-#: The theme of a paragraph that was read and carries no theme.
-NONE = "none"
 MAX_GIST_WORDS = 25
 
 

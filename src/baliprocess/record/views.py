@@ -9,10 +9,10 @@ import pandas as pd
 from .change import PHASES
 from .load import DOC_KINDS
 
-__all__ = ["DOC_TYPE_LABELS", "changes_view", "outcomes_view", "phase_view"]
+__all__ = ["DOC_KIND_LABELS", "changes_view", "outcomes_view", "phase_view"]
 
 #: A table's name for each kind of outcome document (from :data:`.load.DOC_KINDS`).
-DOC_TYPE_LABELS = {key: kind.label for key, kind in DOC_KINDS.items()}
+DOC_KIND_LABELS = {key: kind.label for key, kind in DOC_KINDS.items()}
 _PHASE_NAMES = {p.key: p.label for p in PHASES}
 
 
@@ -22,7 +22,7 @@ def outcomes_view(outcomes: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(
         {
             "date": outcomes["date"].dt.strftime("%Y-%m-%d"),
-            "kind": outcomes["doc_type"].map(DOC_TYPE_LABELS),
+            "kind": outcomes["doc_type"].map(DOC_KIND_LABELS),
             "meeting": outcomes["meeting"],
             "read": outcomes["paragraphs_read"].astype(str) + " of " + total,
             "id": outcomes["outcome_id"],

@@ -18,7 +18,15 @@ checked against it (:func:`.measures.coding_for_analysis`); elsewhere the term c
 from typing import TYPE_CHECKING
 
 from ..lazy import lazy_names
-from .chapter import CorpusCoding, chapter_facts, comparison_view, corpus_coding, plural
+from .chapter import (
+    CorpusCoding,
+    chapter_facts,
+    comparison_view,
+    corpus_coding,
+    plural,
+    rule3_view,
+    scores_view,
+)
 from .codebook import (
     CODEBOOK_PATH,
     NONE,
@@ -126,6 +134,8 @@ __all__ = [
     "one_paragraph",
     "plural",
     "rule3_phrase",
+    "rule3_view",
+    "scores_view",
     "shares_figure",
     "term_regex",
     "text_colour",

@@ -38,7 +38,7 @@ from .measures import (
 )
 from .prose import auto_sentence, coverage_phrase, not_english_sentence, rule3_phrase
 
-__all__ = ["CorpusCoding", "chapter_facts", "comparison_view", "corpus_coding", "plural"]
+__all__ = ["CorpusCoding", "chapter_facts", "comparison_view", "corpus_coding", "plural", "rule3_view", "scores_view"]
 
 #: Distinctive words shown per document.
 N_DISTINCTIVE = 8
@@ -260,3 +260,38 @@ def comparison_view(comparison: pd.DataFrame | None) -> pd.DataFrame:
             "reading": comparison["reading"].str.cat(why.where(why == "", " (" + why + ")"), sep=""),
         }
     )
+
+
+def rule3_view(rule3: pd.DataFrame, paragraphs: pd.DataFrame, labels: dict[str, str]) -> pd.DataFrame:
+    """The codings the procedural rule set aside (:func:`~.measures.apply_rule3`) as the chapter shows them:
+    paragraph, its text, the theme by its label and the terms that fired."""
+    shown = rule3.merge(paragraphs[["paragraph_id", "text"]], on="paragraph_id")
+    return (
+        shown[["paragraph_id", "text", "theme", "matched"]]
+        .rename(columns={"matched": "terms fired"})
+        .assign(theme=lambda t: t["theme"].map(labels))
+    )
+
+
+#: The sets of :func:`baliprocess.evaluation.theme_scores` as the chapter names them: set -> (name, what the set
+#: is to the coder, in three words).
+_SET_NAMES = {
+    "in-sample": ("in sample", "written from it"),
+    "dev": ("development", "tuned on it"),
+    "test": ("held-out test", "never tuned on"),
+}
+_SCORE_COLUMNS = {
+    "documents": "docs",
+    "not in English": "not English",
+    "pairs (reading)": "pairs read",
+    "pairs (coder)": "pairs coded",
+}
+
+
+def scores_view(scores: pd.DataFrame) -> pd.DataFrame:
+    """The coder's scores by set (:func:`baliprocess.evaluation.theme_scores`) as the chapter's table shows
+    them: each set by a short name, what it is to the coder in three words, and shorter column names."""
+    return scores.assign(
+        set=scores["set"].map({key: name for key, (name, _) in _SET_NAMES.items()}),
+        **{"what it is": scores["set"].map({key: what for key, (_, what) in _SET_NAMES.items()})},
+    ).rename(columns=_SCORE_COLUMNS)
