@@ -147,4 +147,4 @@ bench: $(INSTALLED)  ## time clean and no-op builds, make test, make unit, and t
 	$(PY) bench/run.py
 
 clean:  ## remove build outputs (keeps .venv)
-	rm -rf _build book/_export
+	rm -rf _build

@@ -265,18 +265,28 @@ HELDOUT6_DIR = ho.HELDOUT_DIR.parent / "heldout6"
 HELDOUT7_DIR = ho.HELDOUT_DIR.parent / "heldout7"
 HELDOUT8_DIR = ho.HELDOUT_DIR.parent / "heldout8"
 HELDOUT9_DIR = ho.HELDOUT_DIR.parent / "heldout9"
-#: Each raw set and the script in tools/ that writes its raw/ folder.
+#: Each raw set and how tools/ writes its raw/ folder: the first by make_heldout.py, the others by make_heldout2.py
+#: with these arguments before the output folder.
 RAW_SETS = {
-    "heldout": (ho.HELDOUT_DIR, "make_heldout.py"),
-    "heldout2": (HELDOUT2_DIR, "make_heldout2.py"),
-    "heldout3": (HELDOUT3_DIR, "make_heldout3.py"),
-    "heldout4": (HELDOUT4_DIR, "make_heldout4.py"),
-    "heldout5": (HELDOUT5_DIR, "make_heldout5.py"),
-    "heldout6": (HELDOUT6_DIR, "make_heldout6.py"),
-    "heldout7": (HELDOUT7_DIR, "make_heldout7.py"),
-    "heldout8": (HELDOUT8_DIR, "make_heldout8.py"),
-    "heldout9": (HELDOUT9_DIR, "make_heldout9.py"),
+    "heldout": (ho.HELDOUT_DIR, None),
+    "heldout2": (HELDOUT2_DIR, []),
+    "heldout3": (HELDOUT3_DIR, ["--set", "heldout3"]),
+    "heldout4": (HELDOUT4_DIR, ["--set", "heldout4"]),
+    "heldout5": (HELDOUT5_DIR, ["--set", "heldout5"]),
+    "heldout6": (HELDOUT6_DIR, ["--set", "heldout6"]),
+    "heldout7": (HELDOUT7_DIR, ["--set", "heldout7"]),
+    "heldout8": (HELDOUT8_DIR, ["--set", "heldout8"]),
+    "heldout9": (HELDOUT9_DIR, ["--set", "heldout9"]),
 }
+
+
+def test_the_later_sets_writer_refuses_a_set_without_texts_in_one_line(tmp_path, capsys):
+    writer = _tool("make_heldout2.py")
+    assert writer.main(["--set", "no-such-set", str(tmp_path)]) == 1
+    assert writer.main(["--set"]) == 1
+    err = capsys.readouterr().err.splitlines()
+    assert len(err) == 2 and err[0].endswith("no-such-set/texts: no such folder: not a set written from texts")
+    assert not any(tmp_path.iterdir())
 
 
 def _tool(name: str):
@@ -353,8 +363,9 @@ def test_heldout_annotations_quote_the_documents(set_name):
 def test_heldout_raw_files_are_what_the_generator_writes(set_name, tmp_path):
     """The committed raw files are reproducible from their script in tools/ (byte for byte)."""
     pytest.importorskip("reportlab")
-    root, script = RAW_SETS[set_name]
-    assert _tool(script).main([str(tmp_path)]) == 0
+    root, args = RAW_SETS[set_name]
+    writer = _tool("make_heldout.py") if args is None else _tool("make_heldout2.py")
+    assert writer.main([*(args or []), str(tmp_path)]) == 0
     committed = root / "raw"
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted(p.name for p in committed.iterdir())
     for path in tmp_path.iterdir():

@@ -162,7 +162,7 @@ def test_raw_sets_view_scores_each_set_once_and_glues_each_under_its_prefix(monk
     assert list(table.columns) == ["measure", "second (held out)", "goal", "meets goal", "first (development)"], (
         "the unseen set and its verdict come first, on a narrow screen's first view"
     )
-    assert str(row["meets goal"]) == "False"
+    assert row["meets goal"] == "no" and row["goal"] == "≥ 0.95"
 
 
 def test_compact_writes_a_count_as_n_of_m_and_a_rate_with_its_counts():
@@ -178,6 +178,9 @@ def test_compact_writes_a_count_as_n_of_m_and_a_rate_with_its_counts():
     out = rs.compact(table, ["a"])
     assert list(out.columns) == ["measure", "a", "goal", "meets goal"]
     assert out["a"].tolist() == ["13 of 14", "0.750 (3 of 4)"]
+    assert out["goal"].tolist() == ["", "≥ 0.85"] and out["meets goal"].tolist() == ["", "no"]
+    met = rs.compact(table.assign(goal=["", "<= 0"], **{"meets goal": ["", True]}), ["a"])
+    assert met["goal"].tolist() == ["", "≤ 0"] and met["meets goal"].tolist() == ["", "yes"]
 
 
 def test_the_default_view_judges_the_newest_raw_set_and_keeps_the_others_as_development():

@@ -63,6 +63,18 @@ def test_one_header_row_and_no_empty_header_cell() -> None:
     assert not page.find("tbody").find_all("th")
 
 
+def test_a_table_without_rows_says_so_in_one_row_across_its_columns() -> None:
+    empty = frame().iloc[0:0]
+    table = show_table(empty, caption="Errors", interactive=True, empty="none <left>")
+    page = parse(table)
+    [row] = page.find("tbody").find_all("tr")
+    [cell] = row.find_all("td")
+    assert cell.get_text() == "none <left>" and cell["colspan"] == str(len(empty.columns))
+    assert "bp-interactive" not in page.find("table")["class"]  # no search or paging over one message row
+    assert repr(table).startswith("Errors\n(none <left>) date, event")
+    assert parse(show_table(frame(1), caption="x", empty="none")).find("td").get_text() != "none"
+
+
 def test_an_unnamed_column_is_refused() -> None:
     with pytest.raises(ValueError, match="every column needs a name"):
         show_table(pd.DataFrame({"": [1]}), caption="x")

@@ -4,8 +4,8 @@ that no gold row holds (doc_id, value), and counts of the wrong kind, each with 
 
     .venv/bin/python tools/list_misses.py data/eval/heldout7 [data/eval/heldout6 ...] [--keep DIR] [--scores]
 
-Raw sets are converted by ``add`` as ``heldout.evaluate_raw_set`` does (``add_raw_files`` then
-``_with_gold_metadata``); with ``--keep DIR`` the converted corpus of each set is kept in ``DIR/<set>`` and
+Raw sets are converted as ``heldout.evaluate_raw_set`` converts them (``heldout.add_raw_set``: ``add``, then
+the gold metadata); with ``--keep DIR`` the converted corpus of each set is kept in ``DIR/<set>`` and
 used again on the next run (for work on the extractors only: delete it after a change to ``add``).
 ``--scores`` prints the harness's list and count figures instead of the errors.
 Only for development data: never point it at a set still held out.

@@ -5,7 +5,9 @@ words from the public sources listed in data/eval/heldout2/README.md. This scrip
 formats a new user brings: saved web pages (written out as they are stored), PDFs (running headers, page
 numbers and hyphenated line breaks as written; two columns; a browser print with its stamp), Word files
 (headings, paragraphs, tables) and hard-wrapped text. Run once: ``.venv/bin/python tools/make_heldout2.py
-[DIR]`` (needs reportlab and python-docx, see requirements.txt). The output is deterministic.
+[DIR]`` (needs reportlab and python-docx, see requirements.txt). The output is deterministic. The later sets
+(heldout3 onwards) keep the same keys and are written by the same command with their folder's name:
+``.venv/bin/python tools/make_heldout2.py --set heldout5 [DIR]``.
 
 A text file's keys: ``file`` (the raw file's name), ``format`` (html, txt, pdf, pdf_columns, docx) and
 ``created`` (ISO date-time of the PDF's CreationDate or the Word file's ``created`` property), then
@@ -171,7 +173,7 @@ def write(spec: dict, out: Path) -> Path:
 
 def write_set(root: Path, argv: list[str] | None = None) -> int:
     """Write the raw files of the set in ``root`` (its ``texts/*.yml``) into the folder named by ``argv``
-    (default: ``root/raw``); the command line of this script and of its successors for later sets."""
+    (default: ``root/raw``)."""
     args = sys.argv[1:] if argv is None else argv
     out = Path(args[0]) if args else root / "raw"
     out.mkdir(parents=True, exist_ok=True)
@@ -181,8 +183,19 @@ def write_set(root: Path, argv: list[str] | None = None) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """``make_heldout2.py [DIR]``: write the raw files into DIR (default: data/eval/heldout2/raw)."""
-    return write_set(ROOT, argv)
+    """``make_heldout2.py [--set NAME] [DIR]``: write the raw files of data/eval/NAME (default: heldout2) into DIR
+    (default: the set's raw/ folder). A set must have a texts/ folder; the first set has its own writer."""
+    args = list(sys.argv[1:] if argv is None else argv)
+    root = ROOT
+    if args[:1] == ["--set"]:
+        if len(args) < 2:
+            print("make_heldout2.py: --set needs a set's folder name (heldout2, heldout3, ...)", file=sys.stderr)
+            return 1
+        root, args = ROOT.parent / args[1], args[2:]
+        if not (root / "texts").is_dir():
+            print(f"{root / 'texts'}: no such folder: not a set written from texts", file=sys.stderr)
+            return 1
+    return write_set(root, args)
 
 
 if __name__ == "__main__":

@@ -216,6 +216,7 @@ def show_table(
     interactive: bool | None = None,
     group: str | None = None,
     from_page: str = "notebooks/",
+    empty: str = "none",
 ) -> Table:
     """Render ``df`` as a whole, escaped, accessible table.
 
@@ -229,6 +230,8 @@ def show_table(
     (static tables: one row header spanning the run; interactive ones: a DataTables group row, and the
     value on every row when JavaScript is off).
     from_page: docname (or folder/) of the page showing the table, for relative links.
+    empty: what the one row of a table without rows says (under the header, across every column), so that a
+    reader sees the table is empty on purpose rather than a header left without its rows.
     """
     name = caption or label
     if not name or not name.strip():
@@ -276,6 +279,9 @@ def show_table(
         return "<tr>" + "".join(cells) + "</tr>"
 
     body = "\n".join(row(i) for i in range(len(frame)))
+    if not len(frame):
+        body = f'<tr><td colspan="{max(len(frame.columns), 1)}" class="bp-text bp-empty">{html.escape(empty)}</td></tr>'
+        interactive = False
     table_classes = "bp-table" + (" bp-interactive" if interactive else "")
     attrs = f' data-page-length="{INTERACTIVE_MIN_ROWS}"' if interactive else ""
     if interactive and group is not None:
@@ -289,5 +295,5 @@ def show_table(
         f"<tbody>\n{body}\n</tbody></table></div>"
     )
     text_frame = pd.DataFrame(plain, columns=list(frame.columns))
-    text = text_frame.to_string(index=False) if len(frame) else f"(no rows) {', '.join(frame.columns)}"
+    text = text_frame.to_string(index=False) if len(frame) else f"({empty}) {', '.join(frame.columns)}"
     return Table(markup, f"{name}\n{text}")

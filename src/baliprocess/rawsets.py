@@ -203,6 +203,9 @@ def compact(table: pd.DataFrame, labels: list[str]) -> pd.DataFrame:
         of = table[f"{label}: n of m"]
         count = table[label] == of.str.split(" of ").str[0].astype(float)
         out[label] = of.where(count, table[label].map("{:.3f}".format) + " (" + of + ")")
-    # The unseen set, its goal and the verdict first, so that they are on a narrow screen's first view.
-    out = out.assign(goal=table["goal"], **{"meets goal": table["meets goal"]})
+    # The unseen set, its goal and the verdict first, so that they are on a narrow screen's first view; the goal
+    # and the verdict in a reader's words ("≥ 0.9", "yes"), not Python's (">= 0.9", "True").
+    goal = table["goal"].str.replace(">=", "≥", regex=False).str.replace("<=", "≤", regex=False)
+    verdict = table["meets goal"].map(lambda met: met if isinstance(met, str) else ("yes" if met else "no"))
+    out = out.assign(goal=goal, **{"meets goal": verdict})
     return out[["measure", labels[-1], "goal", "meets goal", *labels[:-1]]]
