@@ -22,8 +22,8 @@ unexport PYTHONDONTWRITEBYTECODE
 
 NOTEBOOKS := $(sort $(wildcard notebooks/*.ipynb))
 # Tests that need neither the built book nor a notebook run: the inner loop of `make unit`.
-BOOK_TESTS := tests/test_book_html.py tests/test_browser.py tests/test_escaping.py tests/test_reproducible.py \
-	tests/test_bibliography.py tests/test_build_log.py tests/test_lab.py tests/test_pdf.py \
+BOOK_TESTS := tests/test_book_html.py tests/test_browser.py tests/test_browser_phone.py tests/test_escaping.py \
+	tests/test_reproducible.py tests/test_bibliography.py tests/test_build_log.py tests/test_lab.py tests/test_pdf.py \
 	tests/test_reader_page.py tests/test_any_corpus.py tests/test_mixed_corpus_book.py
 UNIT_TESTS := $(filter-out $(BOOK_TESTS),$(sort $(wildcard tests/test_*.py)))
 LINTED := src tests bench tools book/_ext notebooks
@@ -32,7 +32,7 @@ LINTED := src tests bench tools book/_ext notebooks
 # runs this many pytest processes, each on its share of the files (tests/shards.py).
 TEST_WORKERS ?= 2
 # The book checks that hold for any corpus (make check-corpus).
-CORPUS_TESTS := tests/test_book_html.py tests/test_browser.py
+CORPUS_TESTS := tests/test_book_html.py tests/test_browser.py tests/test_browser_phone.py
 CORPUS := $(if $(BALIPROCESS_CORPUS),$(BALIPROCESS_CORPUS),data/corpus)
 # Notebooks run in notebooks/: a relative BALIPROCESS_CORPUS is made absolute for them (by hand, not with
 # $(abspath), which would cut a path with a space in two; every recipe quotes "$(CORPUS)").
