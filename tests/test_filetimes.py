@@ -7,7 +7,7 @@ from __future__ import annotations
 import json
 
 from examplecount import UNIT_EXAMPLES, examples
-from filetimes import RECORD, recorded, shares, weights
+from filetimes import RECORD, recorded, shares, slowest_first, weights
 from unitrun import UNIT_VARIABLE, OnlyShare, split_args
 
 
@@ -37,6 +37,22 @@ def test_without_a_record_the_stand_in_weighs(tmp_path):
         "tests/test_a.py": 3.0,
         "tests/test_b.py": 7.0,
     }
+
+
+def test_under_xdist_the_larger_file_goes_first_without_a_record_and_the_slower_with_one(tmp_path):
+    (tmp_path / "tests").mkdir()
+    (tmp_path / "tests" / "test_big.py").write_text("x" * 900, encoding="utf-8")
+    (tmp_path / "tests" / "test_many.py").write_text("x" * 100, encoding="utf-8")
+
+    class Item:
+        def __init__(self, nodeid: str) -> None:
+            self.nodeid = nodeid
+
+    # many small tests in the small file, one in the big one: the big file first
+    items = [Item(f"tests/test_many.py::test_{i}") for i in range(20)] + [Item("tests/test_big.py::test_x")]
+    assert slowest_first(tmp_path, items) == {"tests/test_big.py": -900.0, "tests/test_many.py": -100.0}
+    record(tmp_path, test_big=1.0, test_many=4.0)
+    assert slowest_first(tmp_path, items) == {"tests/test_big.py": -1.0, "tests/test_many.py": -4.0}
 
 
 def test_unitrun_reads_the_shares_the_options_and_the_files():
