@@ -340,21 +340,20 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
     (``EARLY_BUILD``) run last, so the build started at collection has time to finish while the others
     run. Under pytest-xdist (``make test``, which keeps this order: ``--no-loadscope-reorder``) the two
     browser passes go first (pytest-xdist hands each worker one of them) and the other files slowest first
-    by their last run (tests/filetimes.py), so that no process is left with a slow file at the end while
-    the other has finished. (Before, the two
+    by their last run, a few light ones kept back to run beside the heaviest of the build files
+    (tests/filetimes.run_order), so that no process is left with a slow file at the end while the other
+    has finished. (Before, the two
     builds' files went first, each worker waiting in one for its build, and the worker that waited longest
     then ran the browser pass: the run took the sum of the two.)"""
     waits = {item.nodeid: _waits_for_a_build(item) for item in items}
     if os.environ.get("PYTEST_XDIST_WORKER"):
         import filetimes
 
-        seconds = filetimes.slowest_first(config.rootpath, items)
-
-        def key(item: pytest.Item) -> tuple[bool, bool, float]:
-            first = item.path.name in FIRST_FILES
-            return waits[item.nodeid], not first, seconds[item.nodeid.split("::")[0]]
-
-        items.sort(key=key)  # stable: the tests of a file keep their order
+        weight = filetimes.file_weights(config.rootpath, items)
+        first = {item.nodeid.split("::")[0] for item in items if item.path.name in FIRST_FILES}
+        last = {item.nodeid.split("::")[0] for item in items if waits[item.nodeid]}
+        rank = {path: i for i, path in enumerate(filetimes.run_order(weight, first, last))}
+        items.sort(key=lambda item: rank[item.nodeid.split("::")[0]])  # stable: a file's tests keep their order
         return
     items[:] = [i for i in items if not waits[i.nodeid]] + [i for i in items if waits[i.nodeid]]
 

@@ -76,12 +76,26 @@ def weights(root: Path, counts: dict[str, float]) -> dict[str, float]:
     return {path: known.get(path, heaviest) for path in counts}
 
 
-def slowest_first(root: Path, items: list[pytest.Item]) -> dict[str, float]:
-    """A sort key per file path of ``items`` (relative to the repository ``root``; smaller runs earlier):
-    minus its weight, where a file without a record weighs its size in bytes."""
+def file_weights(root: Path, items: list[pytest.Item]) -> dict[str, float]:
+    """The weight of each file of ``items`` (paths relative to the repository ``root``): its recorded
+    seconds, or its size in bytes when no file has a record (:func:`weights`)."""
     paths = {item.nodeid.split("::")[0] for item in items}
-    sizes = {path: float((root / path).stat().st_size) for path in paths}
-    return {path: -w for path, w in weights(root, sizes).items()}
+    return weights(root, {path: float((root / path).stat().st_size) for path in paths})
+
+
+def run_order(weight: dict[str, float], first: set[str], last: set[str]) -> list[str]:
+    """The files in the order pytest-xdist hands them out under ``make test`` (each to the process that is
+    nearly done): those of ``first``, the others heaviest first (LPT), and those of ``last`` (they read a
+    build begun at collection) at the end, heaviest first; but the lightest of the others, as many as it
+    takes to weigh as much as the heaviest of ``last``, come after it, so that the other process runs them
+    while one runs it. Put last of all, the payload book's browser visit (tests/test_escaping.py, 18-25 s)
+    ran alone while the other process idled."""
+    ahead = sorted((p for p in weight if p not in last), key=lambda p: (p not in first, -weight[p], p))
+    late = sorted((p for p in weight if p in last), key=lambda p: (-weight[p], p))
+    fillers: list[str] = []
+    while late and ahead and ahead[-1] not in first and sum(weight[p] for p in fillers) < weight[late[0]]:
+        fillers.insert(0, ahead.pop())
+    return ahead + late[:1] + fillers + late[1:]
 
 
 def shares(weight: dict[str, float], n: int) -> list[list[str]]:
