@@ -119,50 +119,69 @@ def html_pages(root: Path) -> list[Path]:
     )
 
 
-def visit(
-    browser,
-    base_url: str,
-    page_path: str,
-    screenshot: Path | None = None,
-    probe: str | None = None,
-    axe_findings: list[dict] | None = None,
-    measure: tuple[str, dict] | None = None,
-) -> list[str]:
-    """Open one page; return every problem seen: console errors, page errors, failed or foreign requests,
-    dialogs, and ``probe`` (a JavaScript expression) if it evaluates true once the page has loaded. With
-    ``axe_findings`` (a list), also run axe-core on the page and append its findings (see ``run_axe``). With
-    ``measure`` (a JavaScript function and a dict), the function's result is stored under ``page_path``.
+class Tab:
+    """One browser tab, in a context of its own, that opens pages of the book served at ``base_url`` one after
+    another (:meth:`visit`) and reports every problem of each: console errors, page errors, failed or
+    foreign requests, dialogs. Requests to any other origin are aborted before they leave the machine.
 
-    Requests to any other origin are aborted before they leave the machine and reported.
-    """
-    problems: list[str] = []
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    page = context.new_page()
+    Opening every page in one tab costs half the CPU of a context per page (17 against 31-36 s for the
+    book's 14 pages at desktop width, Chromium's processes included): the renderer and what it compiled are
+    kept. What a page left in the
+    browser's storage (cookies, localStorage, sessionStorage) is cleared before the next one opens, so that
+    each opens as on a reader's first visit, as it did in a context of its own. A page that only redirects
+    is opened with :func:`visit` (a tab of its own), so that its redirect cannot run into the next page."""
 
-    def route(request_route) -> None:
+    def __init__(self, browser, base_url: str, width: int = 1280) -> None:
+        self.base_url, self.width = base_url, width
+        self.problems: list[str] = []  # the list of the page being opened (the handlers look it up each time)
+        self.context = browser.new_context(viewport={"width": width, "height": 900})
+        page = self.page = self.context.new_page()
+        page.route("**/*", self._route)
+        page.on(
+            "console",
+            lambda msg: self.problems.append(f"console {msg.type}: {msg.text}") if msg.type == "error" else None,
+        )
+        page.on("pageerror", lambda exc: self.problems.append(f"page error: {exc}"))
+        page.on("dialog", lambda dialog: (self.problems.append(f"dialog opened: {dialog.message}"), dialog.dismiss()))
+        page.on(
+            "requestfailed",
+            lambda req: (
+                self.problems.append(f"request failed: {req.url} ({req.failure})")
+                if req.url.startswith(base_url)
+                else None
+            ),
+        )
+        page.on(
+            "response",
+            lambda resp: self.problems.append(f"HTTP {resp.status}: {resp.url}") if resp.status >= 400 else None,
+        )
+
+    def _route(self, request_route) -> None:
         url = request_route.request.url
-        if url.startswith(base_url) or url.startswith(("data:", "blob:", "about:")):
+        if url.startswith(self.base_url) or url.startswith(("data:", "blob:", "about:")):
             request_route.continue_()
         else:
-            problems.append(f"external request blocked: {url}")
+            self.problems.append(f"external request blocked: {url}")
             request_route.abort()
 
-    page.route("**/*", route)
-    page.on("console", lambda msg: problems.append(f"console {msg.type}: {msg.text}") if msg.type == "error" else None)
-    page.on("pageerror", lambda exc: problems.append(f"page error: {exc}"))
-    page.on("dialog", lambda dialog: (problems.append(f"dialog opened: {dialog.message}"), dialog.dismiss()))
-    page.on(
-        "requestfailed",
-        lambda req: (
-            problems.append(f"request failed: {req.url} ({req.failure})") if req.url.startswith(base_url) else None
-        ),
-    )
-    page.on("response", lambda resp: problems.append(f"HTTP {resp.status}: {resp.url}") if resp.status >= 400 else None)
-    try:
-        page.goto(base_url + page_path, wait_until="load", timeout=60_000)
+    def visit(
+        self,
+        page_path: str,
+        screenshot: Path | None = None,
+        probe: str | None = None,
+        axe_findings: list[dict] | None = None,
+        measure: tuple[str, dict] | None = None,
+    ) -> list[str]:
+        """Open one page; return every problem seen, and ``probe`` (a JavaScript expression) if it evaluates
+        true once the page has loaded. With ``axe_findings`` (a list), also run axe-core on the page and
+        append its findings (see ``run_axe``). With ``measure`` (a JavaScript function and a dict), the
+        function's result is stored under ``page_path``."""
+        self.problems = seen = []
+        page = self.page
+        page.goto(self.base_url + page_path, wait_until="load", timeout=60_000)
         page.wait_for_load_state("networkidle", timeout=30_000)
         if probe is not None and page.evaluate(probe):
-            problems.append(f"probe is true after load: {probe}")
+            seen.append(f"probe is true after load: {probe}")
         if screenshot is not None:
             screenshot.parent.mkdir(parents=True, exist_ok=True)
             # The first screen, as a reader opens the page: encoding a whole chapter (up to 28,000 px high)
@@ -170,14 +189,27 @@ def visit(
             page.screenshot(path=str(screenshot))
         if measure is not None:
             measure[1][page_path] = page.evaluate(measure[0])
-        seen = list(problems)
+        # Last, and its requests are not the page's: axe-core re-fetches stylesheets to read them and resolves
+        # the theme's `@import "../basic.css"` against the page, not the stylesheet (a 404).
+        self.problems = []
         if axe_findings is not None:
-            # Last, and its requests are not the page's: axe-core re-fetches stylesheets to read them and
-            # resolves the theme's `@import "../basic.css"` against the page, not the stylesheet (a 404).
-            axe_findings += run_axe(page, page_path, page.viewport_size["width"])
+            axe_findings += run_axe(page, page_path, self.width)
+        page.evaluate("() => { localStorage.clear(); sessionStorage.clear(); }")
+        self.context.clear_cookies()
+        return list(seen)
+
+    def close(self) -> None:
+        self.context.close()
+
+
+def visit(browser, base_url: str, page_path: str, **options) -> list[str]:
+    """Open one page in a tab of its own at 1280 CSS pixels; return every problem seen. ``options`` are those
+    of :meth:`Tab.visit` (screenshot, probe, axe_findings, measure)."""
+    tab = Tab(browser, base_url)
+    try:
+        return tab.visit(page_path, **options)
     finally:
-        context.close()
-    return seen
+        tab.close()
 
 
 AXE_TAGS = ("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice")
@@ -278,10 +310,11 @@ def axe_violations(
     return found
 
 
-#: The test file that takes most of a minute on its own (the browser pass over every page): first, so that
-#: it never starts late. The files that read a whole-book build (``EARLY_BUILD``, tests/bookbuild.py) go
-#: last on their worker, when the builds begun at collection are done or nearly.
-FIRST_FILES = ("test_browser.py",)
+#: The test files that take most of a minute each on their own (the browser passes over every page, at
+#: desktop and at phone width): first, one on each pytest-xdist worker, so that neither starts late. The
+#: files that read a whole-book build (``EARLY_BUILD``, tests/bookbuild.py) go last on their worker, when
+#: the builds begun at collection are done or nearly.
+FIRST_FILES = ("test_browser.py", "test_browser_phone.py")
 
 
 def _waits_for_a_build(item: pytest.Item) -> bool:
@@ -305,22 +338,22 @@ def pytest_configure(config: pytest.Config) -> None:
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     """Order the files for the way the tests run: the tests that wait for a whole-book build
     (``EARLY_BUILD``) run last, so the build started at collection has time to finish while the others
-    run. Under pytest-xdist (``make test``, which keeps this order: ``--no-loadscope-reorder``) the
-    browser pass goes first and the other files slowest first by their last run (tests/filetimes.py), so
-    that no process is left with a slow file at the end while the other has finished. (Before, the two
+    run. Under pytest-xdist (``make test``, which keeps this order: ``--no-loadscope-reorder``) the two
+    browser passes go first (pytest-xdist hands each worker one of them) and the other files slowest first
+    by their last run, a few light ones kept back to run beside the heaviest of the build files
+    (tests/filetimes.run_order), so that no process is left with a slow file at the end while the other
+    has finished. (Before, the two
     builds' files went first, each worker waiting in one for its build, and the worker that waited longest
     then ran the browser pass: the run took the sum of the two.)"""
     waits = {item.nodeid: _waits_for_a_build(item) for item in items}
     if os.environ.get("PYTEST_XDIST_WORKER"):
         import filetimes
 
-        seconds = filetimes.slowest_first(config.rootpath, items)
-
-        def key(item: pytest.Item) -> tuple[bool, bool, float]:
-            first = item.path.name in FIRST_FILES
-            return waits[item.nodeid], not first, seconds[item.nodeid.split("::")[0]]
-
-        items.sort(key=key)  # stable: the tests of a file keep their order
+        weight = filetimes.file_weights(config.rootpath, items)
+        first = {item.nodeid.split("::")[0] for item in items if item.path.name in FIRST_FILES}
+        last = {item.nodeid.split("::")[0] for item in items if waits[item.nodeid]}
+        rank = {path: i for i, path in enumerate(filetimes.run_order(weight, first, last))}
+        items.sort(key=lambda item: rank[item.nodeid.split("::")[0]])  # stable: a file's tests keep their order
         return
     items[:] = [i for i in items if not waits[i.nodeid]] + [i for i in items if waits[i.nodeid]]
 

@@ -1,4 +1,6 @@
-"""Every page of the built book in a real headless Chromium, served from 127.0.0.1.
+"""Every page of the built book in a real headless Chromium, served from 127.0.0.1, at desktop width; the
+phone width is tests/test_browser_phone.py, a file of its own so that pytest-xdist runs the two passes on
+two workers at once.
 
 Fails on any console error, page error, failed or 4xx/5xx same-origin request, and on any request to
 another origin (the book must work offline; such requests are aborted, never sent). Saves a full-page
@@ -6,8 +8,8 @@ screenshot of the first screen of each toc page under _build/screenshots/.
 
 Accessibility: axe-core (WCAG 2.1 A and AA, and best practice) on every page at a desktop and a phone
 width; any violation fails unless it is in ``AXE_ALLOWED``, an explicit list of known findings, each with
-its reason (the same list is in the README). An entry that no longer matches anything also fails, so the
-list only ever shrinks.
+its reason (the same list is in the README). An entry that no longer matches anything at a width it names
+also fails, so the list only ever shrinks.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ import pytest
 from conftest import (
     BUILD_HTML,
     REPO,
+    Tab,
     axe_violations,
     html_pages,
     is_redirect,
@@ -38,32 +41,25 @@ WIDTHS = {"desktop": 1280, "phone": 390}
 
 @pytest.fixture(scope="module")
 def browser_pass(built_html: Path, chromium) -> dict:
-    """Every page once at desktop width (console, requests, screenshot, reading measures, axe-core), then
-    every page at phone width (reading measures, axe-core). Redirect-only pages (index.html) are opened but
-    neither measured nor audited. One load of each page per width serves every check of this module that
-    reads whole pages."""
+    """Every page once at desktop width, one after another in one tab: console, requests, screenshot,
+    reading measures, axe-core. Redirect-only pages (index.html) are opened in a tab of their own but neither
+    measured nor audited. One load of each page serves every check of this module that reads whole pages."""
     chapters = {f"{d}.html": d.replace("/", "__") for d in toc_docnames()}
     pages = [p.relative_to(built_html).as_posix() for p in html_pages(built_html)]
     audited = [p for p in pages if not is_redirect(built_html / p)]
-    problems, findings = [], []
-    reading: dict[int, dict[str, dict]] = {width: {} for width in WIDTHS.values()}
+    problems, findings, reading = [], [], {}
     with serve(built_html) as base_url:
-        for page in pages:
-            shot = SCREENSHOTS / f"{chapters[page]}.png" if page in chapters else None
-            on = page in audited
-            problems += [
-                f"{page}: {p}"
-                for p in visit(
-                    chromium,
-                    base_url,
-                    page,
-                    screenshot=shot,
-                    axe_findings=findings if on else None,
-                    measure=(READING_JS, reading[WIDTHS["desktop"]]) if on else None,
-                )
-            ]
-        phone = WIDTHS["phone"]
-        findings += axe_violations(chromium, base_url, audited, phone, measure=(READING_JS, reading[phone]))
+        tab = Tab(chromium, base_url, WIDTHS["desktop"])
+        try:
+            for page in pages:
+                if page not in audited:  # a redirect, opened in a tab of its own
+                    problems += [f"{page}: {p}" for p in visit(chromium, base_url, page)]
+                    continue
+                shot = SCREENSHOTS / f"{chapters[page]}.png" if page in chapters else None
+                seen = tab.visit(page, screenshot=shot, axe_findings=findings, measure=(READING_JS, reading))
+                problems += [f"{page}: {p}" for p in seen]
+        finally:
+            tab.close()
     return {
         "chapters": chapters,
         "pages": pages,
@@ -95,18 +91,46 @@ def test_browser_check_catches_errors_and_external_requests(tmp_path: Path, chro
     assert f"HTTP 404: {base_url}missing.png" in problems
 
 
+def test_a_tab_reports_each_page_as_on_a_first_visit(tmp_path: Path, chromium) -> None:
+    """Pages opened one after another in one tab: each page's problems are its own, and what a page stored
+    is gone when the next opens."""
+    (tmp_path / "a.html").write_text(
+        "<html><body><script>localStorage.setItem('seen', '1'); sessionStorage.setItem('seen', '1');"
+        "document.cookie = 'seen=1'; console.error('from a')</script></body></html>",
+        encoding="utf-8",
+    )
+    (tmp_path / "b.html").write_text('<html><body><img src="gone.png" alt="x"></body></html>', encoding="utf-8")
+    stored = "localStorage.getItem('seen') || sessionStorage.getItem('seen') || document.cookie"
+    with serve(tmp_path) as base_url:
+        tab = Tab(chromium, base_url)
+        try:
+            first = tab.visit("a.html", probe=stored)
+            second = tab.visit("b.html", probe=stored)
+            third = tab.visit("b.html")
+        finally:
+            tab.close()
+    assert "console error: from a" in first and f"probe is true after load: {stored}" in first
+    assert not [p for p in first if "gone.png" in p or "404" in p]
+    for later in (second, third):
+        assert f"HTTP 404: {base_url}gone.png" in later
+        assert not [p for p in later if "from a" in p or "probe" in p], later
+
+
 @dataclass(frozen=True)
 class Allowed:
-    """A known axe-core finding: its rule, the pages (glob) and the node's markup (regex), and why."""
+    """A known axe-core finding: its rule, the pages (glob) and the node's markup (regex), why, and the widths
+    (CSS pixels) at which it is found: each width's pass checks the entries of its width."""
 
     rule: str
     pages: str
     html: str
     reason: str
+    widths: tuple[int, ...] = tuple(WIDTHS.values())
 
     def matches(self, finding: dict) -> bool:
         return (
             finding["rule"] == self.rule
+            and finding["width"] in self.widths
             and fnmatch.fnmatch(finding["page"], self.pages)
             and re.fullmatch(self.html, finding["html"].strip(), re.DOTALL) is not None
         )
@@ -130,18 +154,37 @@ def split_findings(findings: list[dict], allowed=AXE_ALLOWED) -> tuple[list[dict
     return unexpected, used
 
 
-def test_axe_finds_no_violation_from_the_project(browser_pass: dict) -> None:
-    assert set(browser_pass["chapters"]) <= set(browser_pass["audited"])
-    findings = browser_pass["findings"]
-    unexpected, used = split_findings(findings)
+def assert_no_unexpected_violation(findings: list[dict], width: int, allowed=AXE_ALLOWED) -> None:
+    """Fails on a finding at ``width`` that no entry of ``allowed`` allows, and on an entry for ``width``
+    that matches none of them (a stale entry: remove it, and from the README)."""
+    unexpected, used = split_findings(findings, allowed)
     by_rule = collections.Counter((f["rule"], f["impact"], f["width"]) for f in findings)
-    summary = ", ".join(f"{rule} ({impact}) at {width}px: {n}" for (rule, impact, width), n in sorted(by_rule.items()))
+    summary = ", ".join(f"{rule} ({impact}) at {at}px: {n}" for (rule, impact, at), n in sorted(by_rule.items()))
     assert not unexpected, f"{len(unexpected)} accessibility violations (all findings: {summary}):\n" + "\n".join(
         f"{f['page']} @{f['width']}px {f['rule']} ({f['impact']}): {f['target']} {f['html'][:120]}"
         for f in unexpected[:30]
     )
-    stale = [f"{entry.rule} ({entry.html[:60]})" for entry, n in used.items() if n == 0]
-    assert not stale, f"allow-list entries that match nothing any more, remove them (and from the README): {stale}"
+    stale = [f"{entry.rule} ({entry.html[:60]})" for entry, n in used.items() if n == 0 and width in entry.widths]
+    assert not stale, (
+        f"allow-list entries that match nothing any more at {width}px, remove them (and from the README): {stale}"
+    )
+
+
+def test_axe_finds_no_violation_from_the_project(browser_pass: dict) -> None:
+    assert set(browser_pass["chapters"]) <= set(browser_pass["audited"])
+    assert_no_unexpected_violation(browser_pass["findings"], WIDTHS["desktop"])
+
+
+def test_stale_allow_list_entries_fail_only_at_their_widths() -> None:
+    finding = {"page": "a.html", "width": WIDTHS["phone"], "rule": "region", "impact": "minor", "target": "x"}
+    finding["html"] = "<div>x</div>"
+    phone_only = Allowed("region", "*.html", r"<div>x</div>", "test", widths=(WIDTHS["phone"],))
+    assert_no_unexpected_violation([finding], WIDTHS["phone"], (phone_only,))
+    assert_no_unexpected_violation([], WIDTHS["desktop"], (phone_only,))  # not this width's entry
+    with pytest.raises(AssertionError, match="match nothing any more at 390px"):
+        assert_no_unexpected_violation([], WIDTHS["phone"], (phone_only,))
+    with pytest.raises(AssertionError, match="1 accessibility violations"):
+        assert_no_unexpected_violation([{**finding, "width": WIDTHS["desktop"]}], WIDTHS["desktop"], (phone_only,))
 
 
 def test_axe_check_catches_violations_and_honours_the_allow_list(tmp_path: Path, chromium) -> None:
@@ -192,64 +235,6 @@ def test_readme_lists_the_allow_list() -> None:
     assert not missing, f"README.md does not list the accessibility allow-list entries {missing}"
 
 
-NAV_WIDTHS = (390, 768, 1024)
-
-
-def _visible(page, selector: str):
-    """The one visible element among those ``selector`` matches (the theme renders hidden duplicates)."""
-    for element in page.locator(selector).all():
-        if element.is_visible():
-            return element
-    return None
-
-
-@pytest.mark.parametrize("width", NAV_WIDTHS)
-def test_sidebar_buttons_open_the_chapter_list_and_page_contents(built_html: Path, chromium, width: int) -> None:
-    """The visible toggles open the chapter list and the page's contents at phone, tablet and small-laptop
-    widths (pydata-sphinx-theme issue 2451: book/_static/nav_toggle.js), and a chapter link there leads to
-    that chapter."""
-    chapters = toc_notebooks()
-    start, goal = chapters[0], chapters[1]
-    with serve(built_html) as base_url:
-        context = chromium.new_context(viewport={"width": width, "height": 800})
-        context.route(
-            "**/*", lambda route: route.continue_() if route.request.url.startswith(base_url) else route.abort()
-        )
-        page = context.new_page()
-        page.goto(f"{base_url}{start}.html", wait_until="load")
-        # The page contents (secondary sidebar): shown beside the text only from 1200 px; below, a dialog.
-        toggle = _visible(page, ".secondary-toggle")
-        assert toggle is not None, f"{width}px: no visible button for the page contents"
-        toggle.click()
-        dialog = page.locator("#pst-secondary-sidebar-modal")
-        assert dialog.evaluate("d => d.open"), f"{width}px: the page-contents button opens nothing"
-        assert dialog.locator("nav.page-toc a").first.is_visible()
-        page.keyboard.press("Escape")
-        assert not dialog.evaluate("d => d.open")
-        # The chapter list (primary sidebar): a dialog below 992 px; beside the text above, where the
-        # button hides and shows it.
-        toggle = _visible(page, ".primary-toggle")
-        assert toggle is not None, f"{width}px: no visible button for the chapter list"
-        sidebar = page.locator("#pst-primary-sidebar")
-        if width < 992:
-            toggle.click()
-            dialog = page.locator("#pst-primary-sidebar-modal")
-            assert dialog.evaluate("d => d.open"), f"{width}px: the chapter-list button opens nothing"
-            links = dialog.locator(f'a[href$="{goal.split("/")[-1]}.html"]')
-        else:
-            assert sidebar.is_visible()
-            toggle.click()
-            page.wait_for_timeout(400)  # the theme's slide-out transition
-            assert not sidebar.is_visible(), f"{width}px: the chapter-list button does not hide the list"
-            toggle.click()
-            page.wait_for_timeout(400)
-            links = sidebar.locator(f'a[href$="{goal.split("/")[-1]}.html"]')
-        links.first.click()
-        page.wait_for_load_state("load")
-        assert page.url.split("#")[0].endswith(f"{goal}.html"), f"{width}px: the link led to {page.url}"
-        context.close()
-
-
 READING_JS = """() => {
   const root = document.documentElement;
   const regions = [...document.querySelectorAll(".scrolls-sideways")];
@@ -267,29 +252,51 @@ READING_JS = """() => {
 }"""
 
 
-def test_pages_read_on_a_phone_and_a_laptop(browser_pass: dict) -> None:
-    """390 px: no page scrolls sideways, every table that does is announced (hint, shadow) and keeps its
-    first column in view, every figure opens full size with a tap. 1280 px: no page scrolls sideways and
-    figures are shown at their own size (their 9-pt text is not shrunk)."""
+def reading_problems(reading: dict[str, dict], width: int) -> list[str]:
+    """What ``READING_JS`` measured on each toc page at ``width`` that a reader would trip over. Both widths:
+    no page scrolls sideways, every figure opens full size with a tap or click. 1280 px (desktop): figures
+    are shown at their own size (their 9-pt text is not shrunk). 390 px (phone): every table that scrolls
+    sideways is announced (hint, shadow) and keeps its first column in view."""
     problems = []
-    for width in WIDTHS.values():
-        for docname in toc_docnames():
-            seen = browser_pass["reading"][width][f"{docname}.html"]
-            where = f"{docname} @{width}px"
-            if seen["sideways"] > 0:
-                problems.append(f"{where}: the page scrolls sideways by {seen['sideways']} px")
-            for figure in seen["figures"]:
-                if width == WIDTHS["desktop"] and figure["shown"] < figure["natural"] - 2:
-                    shown = f"{figure['shown']:.0f} of {figure['natural']} px"
-                    problems.append(f"{where}: {figure['src']} shrunk to {shown}")
-                if figure["link"] != figure["src"]:
-                    problems.append(f"{where}: {figure['src']} does not open full size ({figure['link']})")
-            if width == WIDTHS["phone"]:
-                if seen["unhinted"]:
-                    problems.append(f"{where}: {seen['unhinted']} sideways-scrolling tables without a hint")
-                if seen["unsticky"]:
-                    problems.append(f"{where}: {seen['unsticky']} such tables lose their first column")
+    for docname in toc_docnames():
+        seen = reading[f"{docname}.html"]
+        where = f"{docname} @{width}px"
+        if seen["sideways"] > 0:
+            problems.append(f"{where}: the page scrolls sideways by {seen['sideways']} px")
+        for figure in seen["figures"]:
+            if width == WIDTHS["desktop"] and figure["shown"] < figure["natural"] - 2:
+                shown = f"{figure['shown']:.0f} of {figure['natural']} px"
+                problems.append(f"{where}: {figure['src']} shrunk to {shown}")
+            if figure["link"] != figure["src"]:
+                problems.append(f"{where}: {figure['src']} does not open full size ({figure['link']})")
+        if width == WIDTHS["phone"]:
+            if seen["unhinted"]:
+                problems.append(f"{where}: {seen['unhinted']} sideways-scrolling tables without a hint")
+            if seen["unsticky"]:
+                problems.append(f"{where}: {seen['unsticky']} such tables lose their first column")
+    return problems
+
+
+def test_pages_read_on_a_laptop(browser_pass: dict) -> None:
+    """1280 px: no page scrolls sideways, figures are shown at their own size and open full size."""
+    problems = reading_problems(browser_pass["reading"], WIDTHS["desktop"])
     assert not problems, "\n".join(problems)
+
+
+def test_reading_checks_catch_what_a_reader_trips_over() -> None:
+    good = {"sideways": 0, "unhinted": 0, "unsticky": 0, "figures": [{"src": "a.svg", "link": "a.svg"}]}
+    good["figures"][0] |= {"shown": 600, "natural": 600}
+    reading = {f"{d}.html": good for d in toc_docnames()}
+    assert reading_problems(reading, WIDTHS["desktop"]) == reading_problems(reading, WIDTHS["phone"]) == []
+    first = f"{toc_docnames()[0]}.html"
+    shrunk = {**good, "figures": [{**good["figures"][0], "shown": 300}]}
+    assert len(reading_problems({**reading, first: shrunk}, WIDTHS["desktop"])) == 1
+    assert reading_problems({**reading, first: shrunk}, WIDTHS["phone"]) == []  # a phone shrinks figures
+    table = {**good, "unhinted": 1, "unsticky": 2, "sideways": 5}
+    assert len(reading_problems({**reading, first: table}, WIDTHS["phone"])) == 3
+    assert len(reading_problems({**reading, first: table}, WIDTHS["desktop"])) == 1
+    unlinked = {**good, "figures": [{**good["figures"][0], "link": None}]}
+    assert len(reading_problems({**reading, first: unlinked}, WIDTHS["phone"])) == 1
 
 
 def test_a_followed_citation_is_marked_and_leads_back(built_html: Path, chromium) -> None:

@@ -7,7 +7,7 @@ from __future__ import annotations
 import json
 
 from examplecount import UNIT_EXAMPLES, examples
-from filetimes import RECORD, recorded, shares, weights
+from filetimes import RECORD, file_weights, recorded, run_order, shares, weights
 from unitrun import UNIT_VARIABLE, OnlyShare, split_args
 
 
@@ -37,6 +37,34 @@ def test_without_a_record_the_stand_in_weighs(tmp_path):
         "tests/test_a.py": 3.0,
         "tests/test_b.py": 7.0,
     }
+
+
+def test_without_a_record_a_file_weighs_its_size_not_its_number_of_tests(tmp_path):
+    (tmp_path / "tests").mkdir()
+    (tmp_path / "tests" / "test_big.py").write_text("x" * 900, encoding="utf-8")
+    (tmp_path / "tests" / "test_many.py").write_text("x" * 100, encoding="utf-8")
+
+    class Item:
+        def __init__(self, nodeid: str) -> None:
+            self.nodeid = nodeid
+
+    items = [Item(f"tests/test_many.py::test_{i}") for i in range(20)] + [Item("tests/test_big.py::test_x")]
+    assert file_weights(tmp_path, items) == {"tests/test_big.py": 900.0, "tests/test_many.py": 100.0}
+    record(tmp_path, test_big=1.0, test_many=4.0)
+    assert file_weights(tmp_path, items) == {"tests/test_big.py": 1.0, "tests/test_many.py": 4.0}
+
+
+def test_run_order_keeps_light_files_back_to_run_beside_the_heaviest_build_file():
+    weight = {"browser": 90.0, "phone": 80.0, "a": 30.0, "b": 20.0, "c": 6.0, "d": 5.0, "e": 4.0}
+    weight |= {"payload": 14.0, "lone": 5.0}
+    order = run_order(weight, first={"phone", "browser"}, last={"payload", "lone"})
+    # the browser passes first, then heaviest first; c, d and e (15 s, at least payload's 14) run beside
+    # the payload file, and the other build file last
+    assert order == ["browser", "phone", "a", "b", "payload", "c", "d", "e", "lone"]
+    no_build = ["browser", "phone", "a", "b", "payload", "c", "d", "lone", "e"]  # heaviest first, ties by name
+    assert run_order(weight, first={"browser"}, last=set()) == no_build
+    assert run_order({"x": 1.0, "y": 2.0}, first=set(), last={"y"}) == ["y", "x"]
+    assert run_order({"f": 1.0, "y": 2.0}, first={"f"}, last={"y"}) == ["f", "y"]  # a first file stays first
 
 
 def test_unitrun_reads_the_shares_the_options_and_the_files():

@@ -1,4 +1,5 @@
-"""Chapter 1's tables and figure, checked on the data behind them (nbval does not compare images)."""
+"""Chapter 1's tables and figure, checked on the data behind them (the comparison of each notebook with a fresh
+run finds that a figure changed, not what is wrong in it)."""
 
 from __future__ import annotations
 
