@@ -18,6 +18,7 @@ import pandas as pd
 from . import chronology, membership, overview, record, themes
 from .chunks import ChunkedPart, corpus_chunk, merge_pieces
 from .corpus import Corpus, load_corpus
+from .csvtext import write_csv
 from .parallel import parallel_imap_with, parallel_map_with, workers
 from .schema import FIELD_TYPES, Field, Table
 
@@ -111,7 +112,7 @@ def _write_frames(index: int, built: dict[str, pd.DataFrame], out: Path) -> list
     written = []
     for table in TABLE_PACKAGES[index].TABLES:
         if table.name in built:
-            _to_csv_frame(built[table.name], table).to_csv(out / f"{table.name}.csv", index=False, lineterminator="\n")
+            write_csv(_to_csv_frame(built[table.name], table), out / f"{table.name}.csv")
             written.append(table.name)
     return written
 
