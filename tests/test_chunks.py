@@ -1,5 +1,5 @@
 """Work split by shares of the documents (baliprocess.chunks): the shares cover the corpus, and the
-participation built share by share and merged is the participation of the whole corpus."""
+participation and the theme coding built share by share and merged are those of the whole corpus."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ import pytest
 from baliprocess.chunks import corpus_chunks, merge_pieces
 from baliprocess.corpus import Corpus, load_corpus
 from baliprocess.membership.tables import _participation_tables
+from baliprocess.themes.tables import BUILD_PARTS as THEME_PARTS
 from mixedcorpus import mixed_corpus
 
 
@@ -75,3 +76,14 @@ def test_participation_by_shares_equals_whole(mixed, whole, n):
     assert len(whole["participation"]) > 0
     for name, table in whole.items():
         pd.testing.assert_frame_equal(by_shares[name], table, check_exact=True)
+
+
+@pytest.mark.parametrize("n", [2, 3])
+def test_theme_coding_by_shares_equals_whole(mixed, n):
+    (coding,) = THEME_PARTS
+    whole_coding = coding(mixed)["paragraph_themes"]
+    pieces = [coding.build(c) for c in corpus_chunks(mixed, n)]
+    assert len(pieces) == n and all(len(p) > 0 for p in pieces)  # every share codes some paragraph
+    by_shares = coding.finish(merge_pieces(pieces, mixed.documents["doc_id"].tolist()))
+    assert list(by_shares) == ["paragraph_themes"] and len(whole_coding) > len(pieces[0])
+    pd.testing.assert_frame_equal(by_shares["paragraph_themes"], whole_coding, check_exact=True)

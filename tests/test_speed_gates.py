@@ -129,3 +129,19 @@ def test_the_partner_gate_keeps_every_partner_of_the_development_texts() -> None
 def test_the_partner_gate_keeps_every_generated_partner(words: list[str]) -> None:
     before = " ".join(words)
     assert partner_without_gate(before) == (c.partner_cue(before) is not None)
+
+
+def has_break_hint(text: str) -> bool:
+    return any(h in text for h in c._BREAK_HINTS)
+
+
+def test_the_clause_break_gate_keeps_every_break_of_the_development_texts() -> None:
+    broken = [t for t in dev_texts() if c._CLAUSE_BREAK.search(t)]
+    assert len(broken) > 10 and all(has_break_hint(t) for t in broken)
+
+
+@examples(300)
+@given(st.lists(st.sampled_from(["while", "But", "whereas", "although", "though", "–", "—", ";", ",", " ", "x"])))
+def test_the_clause_break_gate_keeps_every_generated_break(words: list[str]) -> None:
+    for text in (" ".join(words), "".join(words)):
+        assert c._CLAUSE_BREAK.search(text) is None or has_break_hint(text)

@@ -18,6 +18,7 @@ import pandas as pd
 from . import chronology, membership, overview, record, themes
 from .chunks import ChunkedPart, corpus_chunk, merge_pieces
 from .corpus import Corpus, load_corpus
+from .csvtext import write_csv
 from .parallel import parallel_imap_with, parallel_map_with, workers
 from .schema import FIELD_TYPES, Field, Table
 
@@ -75,58 +76,65 @@ def _parts(index: int) -> tuple[Callable[[Corpus], dict[str, pd.DataFrame]], ...
     return getattr(package, "BUILD_PARTS", (package.build_tables,))
 
 
-#: Packages whose parts go to the workers first, the slowest first (the theme coder, then the stated counts),
-#: then the shares of the documents of every :class:`~baliprocess.chunks.ChunkedPart` (the participation), then
-#: the rest in export order. The order changes no output, only how the work is shared.
-_SLOW_FIRST = (themes, membership)
+#: Packages whose whole parts go to the workers first, the slowest first (the stated counts), then the shares of
+#: the documents (each share of every :class:`~baliprocess.chunks.ChunkedPart`: the participation and the theme
+#: coding), then the rest in export order. The order changes no output, only how the work is shared.
+_SLOW_FIRST = (membership,)
 
 #: Shares of the documents per worker that a :class:`~baliprocess.chunks.ChunkedPart` is built in.
 CHUNKS_PER_WORKER = 2
 
-#: One piece of work: (package index, part, share of the documents or -1 for the whole corpus, shares, folder).
-_Task = tuple[int, int, int, int, Path]
+#: One piece of work: ((package index, part), ...), the share of the documents or -1 for the whole corpus, the
+#: number of shares, the folder. A whole part is one (package, part); a share names every
+#: :class:`ChunkedPart`, built one after the other in one process, in export order: the theme coder reads
+#: again the sentences the list reader of the participation has just read, and finds them in its caches.
+_Task = tuple[tuple[tuple[int, int], ...], int, int, Path]
 
 
 def _write_tasks(out: Path, chunks: int = 1) -> list[_Task]:
-    """Every part of every package, each :class:`ChunkedPart` built in ``chunks`` shares of the documents (when
-    ``chunks`` > 1); in the order of :data:`_SLOW_FIRST`."""
-
-    def rank(task: _Task) -> tuple[int, int]:
-        package = TABLE_PACKAGES[task[0]]
-        slow = package in _SLOW_FIRST
-        return (0 if slow and task[2] < 0 else 1 if task[2] >= 0 else 2, _SLOW_FIRST.index(package) if slow else 9)
-
-    tasks: list[_Task] = []
+    """Every part of every package, the :class:`ChunkedPart` parts built in ``chunks`` shares of the documents
+    (when ``chunks`` > 1), share k of all of them in one task; in the order of :data:`_SLOW_FIRST`."""
+    whole: list[_Task] = []
+    chunked: list[tuple[int, int]] = []
     for i in range(len(TABLE_PACKAGES)):
         for k, part in enumerate(_parts(i)):
             if isinstance(part, ChunkedPart) and chunks > 1:
-                tasks.extend((i, k, c, chunks, out) for c in range(chunks))
+                chunked.append((i, k))
             else:
-                tasks.append((i, k, -1, 1, out))
-    return sorted(tasks, key=rank)  # stable: export order within a rank
+                whole.append((((i, k),), -1, 1, out))
+    shares: list[_Task] = [(tuple(chunked), c, chunks, out) for c in range(chunks)] if chunked else []
+    first = [t for t in whole if TABLE_PACKAGES[t[0][0][0]] in _SLOW_FIRST]
+    first.sort(key=lambda t: _SLOW_FIRST.index(TABLE_PACKAGES[t[0][0][0]]))  # stable: export order within
+    return first + shares + [t for t in whole if t not in first]
 
 
 def _write_frames(index: int, built: dict[str, pd.DataFrame], out: Path) -> list[str]:
     written = []
     for table in TABLE_PACKAGES[index].TABLES:
         if table.name in built:
-            _to_csv_frame(built[table.name], table).to_csv(out / f"{table.name}.csv", index=False, lineterminator="\n")
+            write_csv(_to_csv_frame(built[table.name], table), out / f"{table.name}.csv")
             written.append(table.name)
     return written
 
 
-def _write_package(corpus: Corpus, task: _Task) -> list[str] | pd.DataFrame | None:
+def _write_package(corpus: Corpus, task: _Task) -> list[str] | list[pd.DataFrame | None]:
     """Build and write the tables of one part of one package and return their names; for one share of the
-    documents of a :class:`ChunkedPart`, return the rows it builds (the parent merges the pieces)."""
-    index, part, chunk, chunks, out = task
-    build = _parts(index)[part]
-    if chunk >= 0:
+    documents, return the rows that each :class:`ChunkedPart` of the task builds on it (the parent merges
+    the pieces), or None for each when there are fewer documents than shares."""
+    parts, chunk, chunks, out = task
+    if chunk < 0:
+        ((index, part),) = parts
+        return _write_frames(index, _parts(index)[part](corpus), out)
+    n = min(chunks, len(corpus.documents))  # as corpus_chunks shares them out
+    built: list[pd.DataFrame | None] = []
+    if chunk >= n:
+        return built + [None] * len(parts)
+    share = corpus_chunk(corpus, n, chunk) if n > 1 else corpus
+    for index, part in parts:
+        build = _parts(index)[part]
         assert isinstance(build, ChunkedPart)
-        n = min(chunks, len(corpus.documents))  # as corpus_chunks shares them out
-        if chunk >= n:
-            return None
-        return build.build(corpus_chunk(corpus, n, chunk) if n > 1 else corpus)
-    return _write_frames(index, build(corpus), out)
+        built.append(build.build(share))
+    return built
 
 
 def _parallel(corpus: Corpus) -> bool:
@@ -194,27 +202,26 @@ def write_export(out: Path, corpus: Corpus | None = None) -> list[Path]:
     # Each package (or each part of one) builds and writes its own tables (side by side for a large corpus).
     parallel = _parallel(corpus)
     tasks = _write_tasks(out, workers() * CHUNKS_PER_WORKER if parallel else 1)
-    expected: dict[tuple[int, int], int] = {}
-    for index, part, chunk, _, _ in tasks:
-        if chunk >= 0:
-            expected[(index, part)] = expected.get((index, part), 0) + 1
-    pieces: dict[tuple[int, int], list[pd.DataFrame | None]] = {}
+    pieces: dict[tuple[int, int], list[pd.DataFrame]] = {}
+    shares = sum(1 for _, chunk, _, _ in tasks if chunk >= 0)
     written: list[list[str]] = []
-    # The results come in task order as they are done: a part built in shares is finished and written as soon
-    # as its last share is in, while the workers build the tables after it.
+    # The results come in task order as they are done: the parts built in shares are finished and written as
+    # soon as the last share is in, while the workers build the tables after it.
     results = parallel_imap_with(_write_package, corpus, tasks, parallel)
-    for (index, part, chunk, _, _), result in zip(tasks, results, strict=True):
+    for (parts, chunk, _, _), result in zip(tasks, results, strict=True):
         if chunk < 0:
-            assert isinstance(result, list)
-            written.append(result)
+            written.append(result)  # type: ignore[arg-type]
             continue
-        assert not isinstance(result, list)
-        found = pieces.setdefault((index, part), [])
-        found.append(result)
-        if len(found) == expected[(index, part)]:
-            finish = _parts(index)[part].finish  # type: ignore[attr-defined]
-            full = merge_pieces([f for f in found if f is not None], corpus.documents["doc_id"].tolist())
-            written.append(_write_frames(index, finish(full), out))
+        for (index, part), piece in zip(parts, result, strict=True):
+            found = pieces.setdefault((index, part), [])
+            if piece is not None:
+                found.append(piece)  # type: ignore[arg-type]
+        shares -= 1
+        if shares == 0:
+            order = corpus.documents["doc_id"].tolist()
+            for (index, part), found in pieces.items():
+                finish = _parts(index)[part].finish  # type: ignore[attr-defined]
+                written.append(_write_frames(index, finish(merge_pieces(found, order)), out))
     tables = all_tables()
     missing = sorted({t.name for t in tables} - {name for names in written for name in names})
     if missing:

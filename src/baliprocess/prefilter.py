@@ -6,6 +6,10 @@ substring look-ups, which cost far less than a scan by a pattern of many alterna
 ``\\b``. The test is conservative: when it says no, the pattern has no match in the text; when it says yes, the
 pattern must still be run. A pattern for which no such strings are known always passes.
 
+:func:`narrowed` goes one step further for a pattern that is an alternation of many phrases (the role cues): it
+keeps only the alternatives whose strings the text holds, and the pattern made of them finds the same matches
+with fewer alternatives to try at each position.
+
 Case: for a pattern that ignores case, strings and text are compared in lower case, with the four letters
 outside ASCII that such a pattern matches to an ASCII letter (:data:`ASCII_CASE_TWINS`) read as that letter.
 """
@@ -16,7 +20,7 @@ import re
 from re import _parser  # type: ignore[attr-defined]
 from typing import Any
 
-__all__ = ["ASCII_CASE_TWINS", "fold", "may_match", "required_literals"]
+__all__ = ["ASCII_CASE_TWINS", "fold", "may_match", "narrowed", "required_literals", "top_level_alternatives"]
 
 #: The characters outside ASCII that a pattern ignoring case matches to an ASCII letter ("İ", "ı", "ſ" and the
 #: Kelvin sign): found by trying every code point (tests/test_speed_gates.py does it again).
@@ -111,3 +115,89 @@ def may_match(pattern: re.Pattern[str], text: str, folded: str | None = None) ->
         if s in haystack:
             return True
     return False
+
+
+def top_level_alternatives(source: str) -> list[str]:
+    """The source of a pattern cut at each "|" that stands outside every group and character class: its
+    alternatives, in order (the whole source when it has none). Escapes are skipped, and a "]" right after
+    "[" or "[^" is read as a character of the class, as the parser reads it."""
+    out: list[str] = []
+    depth, start, i, in_class = 0, 0, 0, False
+    while i < len(source):
+        ch = source[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if in_class:
+            in_class = ch != "]"
+        elif ch == "[":
+            in_class = True
+            i += 1 + source.startswith("^", i + 1)
+            i += source.startswith("]", i)
+            continue
+        elif ch in "()":
+            depth += 1 if ch == "(" else -1
+        elif ch == "|" and depth == 0:
+            out.append(source[start:i])
+            start = i + 1
+        i += 1
+    return [*out, source[start:]]
+
+
+_GLOBAL_FLAGS = re.compile(r"\(\?[aiLmsux]+\)")
+# Pattern id -> (the pattern, its top-level alternatives, (string, bit mask of the alternatives that require
+# it), the mask of those that require none, whether it ignores case); no alternatives when the pattern cannot
+# be cut (see _cut). Kept as in _KNOWN.
+_CUT: dict[int, tuple[re.Pattern[str], tuple[str, ...], tuple[tuple[str, int], ...], int, bool]] = {}
+# (pattern id, the mask of the alternatives kept) -> the pattern made of them.
+_NARROWED: dict[tuple[int, int], re.Pattern[str]] = {}
+
+
+def _cut(pattern: re.Pattern[str]) -> tuple[re.Pattern[str], tuple[str, ...], tuple[tuple[str, int], ...], int, bool]:
+    """The pattern's top-level alternatives and which of them each of their required strings belongs to; no
+    alternatives for a pattern whose parts could not stand alone (capturing groups, whose numbers would
+    change; verbose mode, whose comments may hold a "|"; flags set for the whole pattern at its start) or that
+    has only one."""
+    source = pattern.pattern
+    parts = top_level_alternatives(source)
+    if pattern.groups or pattern.flags & re.VERBOSE or _GLOBAL_FLAGS.search(source) or len(parts) < 2:
+        parts = []
+    owners: dict[str, int] = {}
+    free = 0
+    for i, part in enumerate(parts):
+        needed = required_literals(re.compile(part, pattern.flags))
+        if needed is None:
+            free |= 1 << i
+        for s in needed or ():
+            owners[s] = owners.get(s, 0) | 1 << i
+    ignores_case = bool(pattern.flags & re.IGNORECASE)
+    known = _CUT[id(pattern)] = (pattern, tuple(parts), tuple(owners.items()), free, ignores_case)
+    return known
+
+
+def narrowed(pattern: re.Pattern[str], text: str, folded: str | None = None) -> re.Pattern[str] | None:
+    """``pattern`` with only those of its top-level alternatives that may match ``text`` (each tested as
+    :func:`may_match` tests a pattern), or None when none may. An alternative that matches nowhere in the text
+    takes no part in any match of the whole, so the narrowed pattern finds the same matches at the same places
+    (``finditer`` gives the same spans and words). ``folded`` as for :func:`may_match`."""
+    if not may_match(pattern, text, folded):  # the whole pattern's strings first: most texts hold none
+        return None
+    known = _CUT.get(id(pattern))
+    if known is None or known[0] is not pattern:
+        known = _cut(pattern)
+    _, parts, owners, keep, ignores_case = known
+    if not parts:
+        return pattern
+    haystack = (folded if folded is not None else fold(text)) if ignores_case else text
+    for s, bits in owners:
+        if s in haystack:
+            keep |= bits
+    if keep == (1 << len(parts)) - 1:
+        return pattern
+    if not keep:
+        return None
+    found = _NARROWED.get((id(pattern), keep))
+    if found is None:
+        alternatives = [part for i, part in enumerate(parts) if keep >> i & 1]
+        found = _NARROWED[(id(pattern), keep)] = re.compile("|".join(alternatives), pattern.flags)
+    return found

@@ -317,18 +317,16 @@ def _sentence_lists(sentence: str) -> tuple[tuple[int, str, str, str], ...]:
 
 def may_hold_lists(texts: list[str]) -> list[int]:
     """Indices of the ``texts`` that hold a word every list's sentence holds (:data:`_TRIGGER`), tested by
-    substring look-ups, which cost less than a scan by the pattern; a text repeated word for word is tested
-    once."""
-    seen: dict[str, bool] = {}
-    out = []
-    for i, text in enumerate(texts):
-        hit = seen.get(text)
-        if hit is None:
-            low = text.lower()
-            hit = seen[text] = any(w in low for w in _TRIGGER_CORE)
-        if hit:
-            out.append(i)
-    return out
+    substring look-ups, which cost less than a scan by the pattern. Each text's answer is kept
+    (:func:`_holds_trigger`): the theme coder asks again about the paragraphs the participation has just
+    asked about, in the same process (the export builds both on one share of the documents)."""
+    return [i for i, text in enumerate(texts) if _holds_trigger(text)]
+
+
+@lru_cache(maxsize=1 << 17)
+def _holds_trigger(text: str) -> bool:
+    low = text.lower()
+    return any(w in low for w in _TRIGGER_CORE)
 
 
 def without_list_sentences(text: str) -> str:

@@ -73,7 +73,7 @@ from .measures import (
     validation_summary,
 )
 from .prose import auto_sentence, coverage_phrase, not_english_sentence, rule3_phrase
-from .tables import TABLES, build_tables
+from .tables import BUILD_PARTS, TABLES, build_tables
 
 if TYPE_CHECKING:
     from .figures import comparison_figure, cooccurrence_figure, shares_figure, text_colour
@@ -86,6 +86,7 @@ __getattr__ = lazy_names(
 
 __all__ = [
     "AUTO",
+    "BUILD_PARTS",
     "CODEBOOK_PATH",
     "GOLD_PATH",
     "HAND",

@@ -4,17 +4,29 @@ from __future__ import annotations
 
 import pandas as pd
 
+from ..chunks import ChunkedPart
 from ..corpus import Corpus
 from ..schema import Field, Table
 from .codebook import REQUIRED_THEMES
 from .coder import code_corpus
 
-__all__ = ["TABLES", "build_tables"]
+__all__ = ["BUILD_PARTS", "TABLES", "build_tables"]
+
+
+def _themes_finished(full: pd.DataFrame) -> dict[str, pd.DataFrame]:
+    return {"paragraph_themes": full}
+
+
+#: The coding, built on shares of the documents (it codes each paragraph on its own). The export builds each
+#: share in the process that builds the same share of the participation, right after it: the coder sets aside
+#: the sentences that list who attended, and the list reader has just read those sentences and keeps what it
+#: read (see :func:`baliprocess.membership.lists.may_hold_lists`).
+BUILD_PARTS = (ChunkedPart(code_corpus, _themes_finished),)
 
 
 def build_tables(corpus: Corpus) -> dict[str, pd.DataFrame]:
     """The exported tables of this module, by name (see :data:`TABLES`)."""
-    return {"paragraph_themes": code_corpus(corpus)}
+    return BUILD_PARTS[0](corpus)
 
 
 TABLES = [
