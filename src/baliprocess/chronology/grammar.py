@@ -39,7 +39,16 @@ from .baremonths import BARE_MONTH_PATTERN, resolve_bare_month
 from .meetingdays import NTH_DAY_PATTERN
 from .monthdays import DAY_ALONE_PATTERN, resolve_day_alone
 from .monthparts import MONTH_PART_PATTERN, resolve_month_part
-from .relative import PART_WORDS, RELATIVE_PATTERN, SHIFTS, counted_back, fraction, month_end, relative_interval
+from .relative import (
+    ORDINALS,
+    PART_WORDS,
+    RELATIVE_PATTERN,
+    SHIFTS,
+    counted_back,
+    fraction,
+    month_end,
+    relative_interval,
+)
 from .stamps import modified_stamp
 from .weekdays import WEEKDAY_PATTERN, resolve_weekday
 from .yearnames import after_copyright, after_plan, year_is_no_date
@@ -65,11 +74,7 @@ _YEAR = r"(?<!\d)(?:19|20)\d\d(?!\d)"
 # ("21 & 23 September 2021" on an event page's date line, heldout5; tests/test_rules7.py)
 _TO = r"(?:\s*[-–—]\s*|\s+(?:to|and|until|hingga|sampai(?:\s+dengan)?|s\.d\.|dan|&)\s+)"
 _YEAR_TO = r"(?:\s*[-–—]\s*|\s+to\s+)"
-_ORDINALS = {
-    w: n
-    for n, ws in enumerate((("first", "1st"), ("second", "2nd"), ("third", "3rd"), ("fourth", "4th")), 1)
-    for w in ws
-} | {"last": -1, "final": -1}
+_ORDINALS = ORDINALS | {"1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
 _MONTH_TO = r"(?:\s*[-–—]\s*|\s+(?:to|until|through)\s+)"
 _PARTS = {"early": (1, 4), "mid": (5, 8), "late": (9, 12)}
 _DECADE_PARTS = {"early": (0, 3), "mid": (4, 6), "late": (7, 9)}

@@ -18,6 +18,7 @@ import re
 from ..numberwords import NUMBER_WORDS
 
 __all__ = [
+    "ORDINALS",
     "PART_WORDS",
     "RELATIVE_PATTERN",
     "SHIFTS",
@@ -79,7 +80,9 @@ RELATIVE_PATTERN += (
 )
 _TIMES_OF_DAY = ("morning", "afternoon", "evening")
 _FRACTIONS = {"half": 6, "quarter": 3}
-_ORDER = {"first": 1, "second": 2, "third": 3, "fourth": 4, "last": -1}
+#: The order of a part of a period ("the second half", "the first week of March", "the last quarter"): the
+#: first to the fourth, the last (-1).
+ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "last": -1, "final": -1}
 # "dua tahun lalu" is "two years ago", not "last year"; "tiga bulan lalu" three months ago.
 _COUNT_BEFORE = re.compile(
     r"(?:\d+|\b(?:se|satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh|beberapa|puluhan|belasan))\s+$",
@@ -115,7 +118,7 @@ def relative_interval(phrase: str, d: dt.date) -> Resolved:
     if words[-1] in _TIMES_OF_DAY:
         return d, d, "day", True
     if words[0] == "the" and words[2] in _FRACTIONS:  # the second half of the year
-        return fraction(_ORDER[words[1]], words[2], d.year + SHIFTS.get(words[-2], 0))
+        return fraction(ORDINALS[words[1]], words[2], d.year + SHIFTS.get(words[-2], 0))
     if words[1:3] == ["in", "the"]:  # later in the year: later this year
         words = [words[0], "this", words[-1]]
     if words[-1] == "ago":
