@@ -136,11 +136,11 @@ def test_an_ordinal_before_a_word_is_no_day(text):
             dt.date(2015, 3, 24),
             [("the last quarter of next year", "2016-10-01", "2016-12-31")],
         ),
-        # "later in the year" is "later this year": the day after the document's to the year's end
+        # "later in the year" is "later this year": from the month after the document's to the year's end (dates10)
         (
             "A report follows later in the year.",
             dt.date(2015, 3, 24),
-            [("later in the year", "2015-03-25", "2015-12-31")],
+            [("later in the year", "2015-04-01", "2015-12-31")],
         ),
         (
             "It was agreed earlier in the week.",

@@ -71,8 +71,9 @@ def test_indonesian_relative_words():
         ("tahun lalu", D(2020, 1, 1), D(2020, 12, 31)),
     ]
     assert found("Draf dibahas pekan lalu.") == [("pekan lalu", D(2021, 5, 31), D(2021, 6, 6))]  # Monday to Sunday
-    # a number before it makes it "ago", a duration back, not last year
-    assert found("Kantor itu dibuka dua tahun lalu.") == []
+    # a number before it makes it "ago": two years back, not last year (dates10 reads it as "two years ago" is read)
+    assert found("Kantor itu dibuka dua tahun lalu.") == [("tahun lalu", D(2019, 1, 1), D(2019, 12, 31))]
+    assert found("Kantor itu dibuka beberapa tahun lalu.") == []  # some years ago: no year
 
 
 def test_a_weekday_with_a_bracketed_day_and_month():

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 
 import lxml.html
+import pytest
 
 from baliprocess.ingest.proposals import dateline
 from baliprocess.ingest.structure import restore_date_line
@@ -77,3 +78,21 @@ def test_a_signature_line_at_the_end_dates_a_text_without_a_dateline():
     assert _line(paragraphs) == (dt.date(2019, 11, 8), "Drafted by the meeting's rapporteur, Friday 8 November 2019")
     # a date inside an ordinary closing sentence is no signature
     assert _line([*paragraphs[:2], "The next meeting opens on 8 November 2020."]) is None
+
+
+# A page may set its date line above its title (heldout8's RSO page; tests/dev/dates10).
+@pytest.mark.parametrize(
+    ("before_title", "restored"),
+    [
+        ("<p class='meta'>09 May 2022 | News</p>", ["09 May 2022 | News"]),
+        ("<p class='crumbs'>You are here: News</p>", []),  # no date
+        ("<header><span>Suva, Monday 9 May 2022</span></header>", []),  # a header's clock
+    ],
+)
+def test_a_dated_line_above_the_title_is_put_back(before_title, restored):
+    tree = _tree(f"<main>{before_title}<h1>Border talks end</h1><p>Officials met.</p></main>")
+    assert restore_date_line(tree, ["# Border talks end", "Officials met."]) == [
+        "# Border talks end",
+        *restored,
+        "Officials met.",
+    ]

