@@ -11,7 +11,7 @@ PY := $(BIN)/python
 INSTALLED := $(VENV)/.installed
 export PATH := $(abspath $(BIN)):$(PATH)
 export PYTHONHASHSEED := 0
-# Every kernel started from here (book build, make execute, make lab) gets CurveZMQ transport
+# Every kernel started from here (book build, nbval, make execute, make lab) gets CurveZMQ transport
 # encryption, which is what ipykernel 7's "running over TCP without encryption" warning asks for:
 # src/baliprocess/kernel_provisioner.py explains why a provisioner is the place to ask for it.
 export JUPYTER_DEFAULT_PROVISIONER_NAME := baliprocess-encrypted
@@ -98,12 +98,9 @@ corpus-guard: $(INSTALLED)
 	$(CORPUS) is not the shipped corpus: make test compares the notebooks committed for data/corpus; \
 	run make check-corpus to check the book built on this corpus))
 
-# Every chapter is compared with a fresh run: the book build has just executed every chapter (it does on any
-# change to the book's inputs), and tests/test_reproducible.py compares each executed copy with the committed
-# notebook byte for byte. nbval is not run: it executed every chapter a second time (34 s of CPU) to compare
-# the outputs alone, which that comparison already covers.
-test: $(INSTALLED) corpus-guard lint book pdf  ## lint, unit tests, the committed notebooks against the book's fresh run, checks on the built book and its PDF
-	$(PY) -m pytest -n $(TEST_WORKERS) --dist loadfile --no-loadscope-reorder -p no:nbval tests
+test: $(INSTALLED) corpus-guard lint book pdf  ## lint, unit tests, nbval on every notebook, and checks on the built book and its PDF
+	$(PY) -m pytest -n $(TEST_WORKERS) --dist loadfile --no-loadscope-reorder tests $(NOTEBOOKS) --nbval --nbval-current-env \
+	  --nbval-sanitize-with tests/nbval_sanitize.cfg
 
 # nbval is not loaded for them: no notebook is collected, and its import (nbformat, jsonschema, a
 # kernel client) costs more than a second. One pytest per core, each on its share of the files, evened out

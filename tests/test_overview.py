@@ -1,5 +1,4 @@
-"""Chapter 1's tables and figure, checked on the data behind them (the comparison of each notebook with a fresh
-run finds that a figure changed, not what is wrong in it)."""
+"""Chapter 1's tables and figure, checked on the data behind them (nbval does not compare images)."""
 
 from __future__ import annotations
 

@@ -1,9 +1,4 @@
-"""Committed notebooks are exactly what re-execution produces, and carry no volatile metadata.
-
-This is ``make test``'s comparison of every chapter with a fresh run: a cell that raises stops the book build
-(and this test's own execution), and a cell whose output differs makes its notebook differ byte for byte
-from the committed one. nbval, which executed every chapter once more to compare its outputs alone, is not
-run."""
+"""Committed notebooks are exactly what re-execution produces, and carry no volatile metadata."""
 
 from __future__ import annotations
 

@@ -152,7 +152,7 @@ def clone_commands(url: str | None) -> str:
     return (
         f"{first}\n"
         "make book    # set up .venv with the pinned requirements and build the HTML book into _build/html\n"
-        "make test    # the same set-up, then every test, each notebook compared with a fresh run\n"
+        "make test    # the same set-up, then every test, including nbval on every notebook\n"
         "make lab     # JupyterLab on notebooks/, with the book's kernel: rerun and change any chapter"
     )
 
