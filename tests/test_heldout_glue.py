@@ -192,10 +192,11 @@ def test_the_default_view_judges_the_newest_raw_set_and_keeps_the_others_as_deve
         ("h5_", ho.HELDOUT5_DIR),
         ("h6_", ho.HELDOUT6_DIR),
         ("h7_", ho.HELDOUT7_DIR),
-        ("ho_", ho.HELDOUT8_DIR),
+        ("h8_", ho.HELDOUT8_DIR),
+        ("ho_", ho.HELDOUT9_DIR),
     ]
     assert all("development" in label for label in list(rs.RAW_SETS)[:-1]), "only the last set is unseen"
-    assert "heldout7" in rs.DEVELOPMENT_SETS and "heldout8" not in rs.DEVELOPMENT_SETS, "the error listers' sets"
+    assert "heldout8" in rs.DEVELOPMENT_SETS and "heldout9" not in rs.DEVELOPMENT_SETS, "the error listers' sets"
 
 
 def test_dev_values_read_the_development_sets_together_in_their_order():

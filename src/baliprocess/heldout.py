@@ -53,6 +53,7 @@ __all__ = [
     "HELDOUT6_DIR",
     "HELDOUT7_DIR",
     "HELDOUT8_DIR",
+    "HELDOUT9_DIR",
     "HELDOUT_DIR",
     "MEASURE_COLUMNS",
     "add_raw_files",
@@ -83,6 +84,8 @@ HELDOUT6_DIR = EVAL_DIR / "heldout6"
 HELDOUT7_DIR = EVAL_DIR / "heldout7"
 #: The eighth raw set, written after the seventh had been scored once and then used for development.
 HELDOUT8_DIR = EVAL_DIR / "heldout8"
+#: The ninth raw set, written after the eighth had been scored once and then used for development.
+HELDOUT9_DIR = EVAL_DIR / "heldout9"
 MEASURE_COLUMNS = ["measure", "value", "numerator", "denominator", "goal", "meets_goal"]
 _GOLD_FILES = ("documents", "lists", "counts", "dates", "not_dates")
 #: The issue's goals on unseen documents: (comparison, threshold).

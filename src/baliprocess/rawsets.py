@@ -1,6 +1,6 @@
 """The raw sets as the chapters show them (issue 17): every set scored with :mod:`baliprocess.heldout`, side by
 side in one table whose goals are judged on the last (unseen) set, and their figures as glue values, each set
-under its own prefix (``hd_``, ``h2_`` to ``h7_`` the earlier sets, development data now, each scored once
+under its own prefix (``hd_``, ``h2_`` to ``h8_`` the earlier sets, development data now, each scored once
 before its errors were read; ``ho_`` the last, held out), and the development sets' figures read together
 (``rawdev_``: "0.99, 1.00, 0.97, 1.00, 0.90 and 0.94")."""
 
@@ -41,7 +41,8 @@ RAW_SETS: dict[str, tuple[str, Path]] = {
     "fifth raw set (development)": ("h5_", heldout.HELDOUT5_DIR),
     "sixth raw set (development)": ("h6_", heldout.HELDOUT6_DIR),
     "seventh raw set (development)": ("h7_", heldout.HELDOUT7_DIR),
-    "eighth raw set (held out)": ("ho_", heldout.HELDOUT8_DIR),
+    "eighth raw set (development)": ("h8_", heldout.HELDOUT8_DIR),
+    "ninth raw set (held out)": ("ho_", heldout.HELDOUT9_DIR),
 }
 
 #: The folder names of the development sets (every raw set but the last): the only ones the error listers
