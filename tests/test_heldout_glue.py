@@ -96,6 +96,7 @@ def test_glue_values_take_a_prefix_for_a_second_set():
         " meet it, but so few items do not show that other documents would.",
         "hd_goals_met": "counts recall",
         "hd_goals_missed": "none",
+        "hd_goals_verdict": "meets every one of them: counts recall",
     }
 
 
@@ -257,3 +258,10 @@ def test_a_goal_met_only_by_the_point_estimate_is_named_with_its_interval():
         "The intervals of counts recall (0.75\u20130.98) and count kind accuracy (0.73\u20130.98) reach below"
     )
     assert rs.uncertain_goals_sentence(_goals([("counts recall", 1, 10, False)])).startswith("No share meets")
+
+
+def test_goals_verdict_names_both_lists_only_when_both_hold_goals():
+    assert rs.goals_verdict(["a", "b"], ["c"]) == "meets them for a and b, and misses them for c"
+    assert rs.goals_verdict(["a", "b"], []) == "meets every one of them: a and b"
+    assert rs.goals_verdict([], ["c"]) == "misses every one of them: c"
+    assert rs.goals_verdict([], []) == "has no goals to meet"

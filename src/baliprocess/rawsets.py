@@ -25,6 +25,7 @@ __all__ = [
     "compact",
     "dev_values",
     "glue_values",
+    "goals_verdict",
     "raw_sets_view",
     "set_words",
     "side_by_side",
@@ -93,7 +94,19 @@ def glue_values(scores: pd.DataFrame, prefix: str = "ho_", intervals: bool = Tru
     missed = goals.loc[~goals["meets_goal"].fillna(False).astype(bool), "measure"].tolist()
     out[f"{prefix}goals_met"] = join_words(met)
     out[f"{prefix}goals_missed"] = join_words(missed)
+    if intervals:
+        out[f"{prefix}goals_verdict"] = goals_verdict(met, missed)
     return out
+
+
+def goals_verdict(met: list[str], missed: list[str]) -> str:
+    """What a set does against its goals, as the clause after "the last set": both lists when both hold goals,
+    else "meets every one of them" or "misses every one of them" with the goals named."""
+    if met and missed:
+        return f"meets them for {join_words(met)}, and misses them for {join_words(missed)}"
+    if met:
+        return f"meets every one of them: {join_words(met)}"
+    return f"misses every one of them: {join_words(missed)}" if missed else "has no goals to meet"
 
 
 def uncertain_goals_sentence(scores: pd.DataFrame, level: float = LEVEL) -> str:
