@@ -39,6 +39,11 @@ GATED = [p for _, _, p in ROLE_CUES] + [p for _, p in LIST_PATTERNS]
         (r"attend(?:ed|ing)|present", {"attend", "present"}),
         (r"(?<=by )\w+", None),
         (r"[Oo]bservers", {"bservers"}),
+        (r"\s[–—]\s", {"–", "—"}),  # a class of single characters tells its characters
+        (r",\s+but\b|\s[–—]\s|;", {"but", "–", "—", ";"}),
+        (r"[^ab]", None),
+        (r"[a-c]", None),
+        (r"[\w;]", None),
     ],
 )
 def test_required_literals_by_hand(pattern: str, expected: set[str] | None) -> None:
@@ -51,6 +56,12 @@ def test_ignoring_case_reads_lower_case() -> None:
     assert required_literals(pattern) == {"attended by"}
     assert may_match(pattern, "ATTENDED by")
     assert not may_match(pattern, "attended, by")
+
+
+def test_a_class_ignoring_case_reads_lower_case_and_ascii_only() -> None:
+    assert required_literals(re.compile("[AB]", re.IGNORECASE)) == {"a", "b"}
+    assert required_literals(re.compile("[AÉ]", re.IGNORECASE)) is None  # "É"'s twins are not worked out
+    assert may_match(re.compile("x[AB]", re.IGNORECASE), "XB") and not may_match(re.compile("[AB]", re.IGNORECASE), "c")
 
 
 def test_the_case_twins_are_every_letter_outside_ascii_that_matches_one_inside() -> None:

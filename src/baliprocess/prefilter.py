@@ -56,7 +56,21 @@ def _of_item(op: str, av: Any, folded: bool) -> _Literals:
         return _of_sequence(body, folded) if low >= 1 else None
     if op == "ATOMIC_GROUP":
         return _of_sequence(av, folded)
-    return None  # a class, an anchor, a look-around, a back-reference: nothing known
+    if op == "IN":
+        return _of_class(av, folded)
+    return None  # an anchor, a look-around, a back-reference: nothing known
+
+
+def _of_class(items: Any, folded: bool) -> _Literals:
+    """The characters of a class made only of single characters ("[–—]", "[;,]"), in lower case when case is
+    ignored; None for a class that is negated or holds a range or a category ("[^a]", "[a-z]", "\\s"), or a
+    character outside ASCII when case is ignored (its twins are not worked out)."""
+    chars = []
+    for op, av in items:
+        if str(op) != "LITERAL" or (folded and av >= 128):
+            return None
+        chars.append(chr(av).lower() if folded else chr(av))
+    return frozenset(chars) or None
 
 
 def _of_sequence(items: Any, folded: bool) -> _Literals:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from ..prefilter import may_match
 from .cues import ROLE_CUES, Cue
 
 __all__ = [
@@ -114,9 +115,8 @@ def without_aside(clause: str, end: int) -> str:
     return clause[:end] + " " + clause[end + aside.end() :]
 
 
+# A sentence holding none of the pattern's required strings (most) has no break to look for (prefilter.may_match).
 _CLAUSE_BREAK = re.compile(r",\s+(?:while|but|whereas)\b|\b(?:although|though)\b|\s[–—]\s|;")
-# Strings one of which every match of _CLAUSE_BREAK holds: a sentence with none (most) has no break to look for.
-_BREAK_HINTS = ("though", ";", "–", "—", "while", "but", "whereas")
 
 
 # A dash right before a run opens an apposition that names the group just before it ("brings together 45 member
@@ -131,8 +131,7 @@ def governing_clause(sentence: str, span: list[int]) -> tuple[str, int]:
     from the last clause break before the run (a comma followed by "while"/"but"/"whereas", "although", a dash
     or a semicolon) to the next one after it; a dash that opens an apposition right before the run is no break
     (:data:`_OPENS_APPOSITION`)."""
-    has_break = any(h in sentence for h in _BREAK_HINTS)
-    breaks = [m.start() for m in _CLAUSE_BREAK.finditer(sentence)] if has_break else []
+    breaks = [m.start() for m in _CLAUSE_BREAK.finditer(sentence)] if may_match(_CLAUSE_BREAK, sentence) else []
     start = max([b for b in breaks if b < span[0]], default=0)
     if _OPENS_APPOSITION.fullmatch(sentence, start, span[0]):  # the run names the group before the dash
         start = max([b for b in breaks if b < start], default=0)
