@@ -93,3 +93,23 @@ def test_summary_of_a_one_document_corpus_has_no_missing_value(tmp_path):
     assert (s["longest_share"], s["longest_ratio"], s["n_nz"], s["type_counts"]) == (1.0, 0.0, 0, "1 other document")
     assert (s["n_not_english"], s["not_english_phrase"]) == (0, "no document is")
     assert (s["documents_counted"], s["date_span"]) == ("1 document", "in 2019")
+
+
+def test_a_document_type_looks_the_same_in_every_figure(corpus):
+    """Chapter 1's words per document and chapter 2's mentions per year give each type one colour and hatching."""
+    from matplotlib.colors import to_hex
+
+    from baliprocess import chronology as ch
+
+    def styles(fig):
+        legend = fig.legends[0]
+        return {
+            t.get_text(): (to_hex(h.get_facecolor()), h.get_hatch() or "")
+            for t, h in zip(legend.texts, legend.legend_handles, strict=True)
+        }
+
+    words = styles(overview.words_figure(corpus.documents))
+    years = styles(ch.mention_years_figure(ch.mention_years(ch.date_mentions(corpus), corpus.documents)))
+    shared = set(words) & set(years)
+    assert len(shared) >= 2 and all(words[t] == years[t] for t in shared), (words, years)
+    assert len({words[t] for t in words}) == len(words)  # every type its own look

@@ -41,14 +41,6 @@ DOC_TYPE_LABELS = {
     "web_page": "web page",
     "other": "other",
 }
-#: Hatching per document type, so that the bars can be told apart without colour.
-DOC_TYPE_HATCHES = {
-    "press_release": "",
-    "statement": "//",
-    "meeting_report": "xx",
-    "web_page": "..",
-    "other": "\\\\",
-}
 _PRECISION_FORMATS = {"year": "%Y", "month": "%Y-%m", "day": "%Y-%m-%d"}
 
 
@@ -316,7 +308,6 @@ def words_figure(docs: pd.DataFrame) -> Figure:
     from . import plotting
 
     fig, ax = plotting.new_figure(7.5, 0.45 * len(docs) + 1.9)
-    colours = plotting.colour_map(list(DOC_TYPE_LABELS))
     ordered = docs.sort_values(["date", "doc_id"], kind="stable").reset_index(drop=True)
     labels = [f"{d} ({when})" for d, when in zip(ordered["doc_id"], _date_labels(ordered), strict=True)]
     y = list(range(len(ordered)))[::-1]
@@ -324,8 +315,7 @@ def words_figure(docs: pd.DataFrame) -> Figure:
         ax.barh(
             row,
             words,
-            color=colours.get(doc_type, "#777777"),
-            hatch=DOC_TYPE_HATCHES.get(doc_type, ""),
+            **plotting.doc_type_style(doc_type),
             edgecolor="#222222",
             linewidth=0.6,
             height=0.6,
@@ -335,7 +325,11 @@ def words_figure(docs: pd.DataFrame) -> Figure:
     ax.grid(axis="y", visible=False)
     handles = [
         mpl_patches.Patch(
-            facecolor=colours[t], hatch=DOC_TYPE_HATCHES[t], edgecolor="#222222", linewidth=0.6, label=label
+            facecolor=(style := plotting.doc_type_style(t))["color"],
+            hatch=style["hatch"],
+            edgecolor="#222222",
+            linewidth=0.6,
+            label=label,
         )
         for t, label in DOC_TYPE_LABELS.items()
         if t in set(ordered["doc_type"])

@@ -119,3 +119,14 @@ def add_source(fig: Figure, source: str) -> Figure:
 def colour_map(keys: Sequence[str]) -> dict[str, str]:
     """A stable key → colour mapping from :data:`PALETTE`, in the order given."""
     return {key: PALETTE[i % len(PALETTE)] for i, key in enumerate(keys)}
+
+
+#: Hatching per document type (the corpus's ``doc_type`` values), so that bars can be told apart without colour.
+DOC_TYPE_HATCHES = {"press_release": "", "statement": "//", "meeting_report": "xx", "web_page": "..", "other": "\\\\"}
+
+
+def doc_type_style(doc_type: str) -> dict[str, str]:
+    """The colour and hatching of ``doc_type``'s bars, the same in every figure of the book (grey and plain for
+    a type that is not one of :data:`DOC_TYPE_HATCHES`)."""
+    colours = colour_map(list(DOC_TYPE_HATCHES))
+    return {"color": colours.get(doc_type, "#777777"), "hatch": DOC_TYPE_HATCHES.get(doc_type, "")}

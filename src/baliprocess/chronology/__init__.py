@@ -54,17 +54,14 @@ from .views import (
 )
 
 if TYPE_CHECKING:
-    from .figures import DOC_TYPE_HATCHES, mention_years_figure, timeline_figure
+    from .figures import mention_years_figure, timeline_figure
 
 #: The figures are imported on first use (:mod:`baliprocess.lazy`): the export and ``validate`` draw nothing
 #: and skip matplotlib.
-__getattr__ = lazy_names(
-    __name__, {"DOC_TYPE_HATCHES": ".figures", "mention_years_figure": ".figures", "timeline_figure": ".figures"}
-)
+__getattr__ = lazy_names(__name__, {"mention_years_figure": ".figures", "timeline_figure": ".figures"})
 
 __all__ = [
     "DATE_RE",
-    "DOC_TYPE_HATCHES",
     "EVENTS_BIB",
     "EVENTS_CORPUS",
     "EVENTS_CSV",

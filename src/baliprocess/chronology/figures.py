@@ -16,10 +16,7 @@ from matplotlib.ticker import MaxNLocator
 from .. import plotting
 from .events import EVENT_TYPES
 
-__all__ = ["DOC_TYPE_HATCHES", "mention_years_figure", "timeline_figure"]
-
-#: Hatching per document type in the stacked bars (in sorted type order, cycling if there are more types).
-DOC_TYPE_HATCHES = ("", "//", "xx", "..", "\\\\", "++", "oo", "--")
+__all__ = ["mention_years_figure", "timeline_figure"]
 _SPAN_DAYS = 40
 
 
@@ -107,8 +104,7 @@ def mention_years_figure(years: pd.DataFrame) -> Figure:
     if len(wide):
         wide = wide.reindex(range(int(wide.index.min()), int(wide.index.max()) + 1), fill_value=0)
     types = sorted(wide.columns)
-    colours = plotting.colour_map(types)
-    hatches = {t: DOC_TYPE_HATCHES[i % len(DOC_TYPE_HATCHES)] for i, t in enumerate(types)}
+    styles = {t: plotting.doc_type_style(t) for t in types}  # as in every other figure of the book
     bottom = np.zeros(len(wide))
     for doc_type in types:
         ax.bar(
@@ -116,8 +112,7 @@ def mention_years_figure(years: pd.DataFrame) -> Figure:
             wide[doc_type],
             bottom=bottom,
             width=0.8,
-            color=colours[doc_type],
-            hatch=hatches[doc_type],
+            **styles[doc_type],
             edgecolor="#222222",
             linewidth=0.5,
         )
@@ -130,7 +125,13 @@ def mention_years_figure(years: pd.DataFrame) -> Figure:
     if isinstance(locator, MaxNLocator):  # the default AutoLocator is one; only MaxNLocator takes integer=
         locator.set_params(integer=True)
     handles = [
-        Patch(facecolor=colours[t], hatch=hatches[t], edgecolor="#222222", linewidth=0.5, label=t.replace("_", " "))
+        Patch(
+            facecolor=styles[t]["color"],
+            hatch=styles[t]["hatch"],
+            edgecolor="#222222",
+            linewidth=0.5,
+            label=t.replace("_", " "),
+        )
         for t in types
     ]
     _legend_above(fig, handles, ncols=min(len(handles), 5))
