@@ -325,3 +325,10 @@ def test_windowed_scan_reaches_across_a_run_of_spaces():
     # than the windows measured on single-spaced prose
     text = "2002  to      07"
     assert [m.span() for m in ch.scan(text)] == [m.span() for m in ch.DATE_RE.finditer(text)] == [(0, 16)]
+
+
+def test_durations_phrase_quotes_the_spans_of_time_among_the_misses():
+    misses = pd.DataFrame({"text": ["two years", "12-month", "Six Months", "2016", "We", "three-year plan"]})
+    assert ch.durations_phrase(misses) == '"two years", "12-month", "Six Months"'
+    assert ch.durations_phrase(misses.iloc[3:]) == "none in this corpus"
+    assert ch.durations_phrase(misses.iloc[:0], none="none") == "none"

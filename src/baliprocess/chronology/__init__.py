@@ -17,6 +17,7 @@ from ..lazy import lazy_names
 from .evaluate import (
     GOLD_CSV,
     dateparser_mentions,
+    durations_phrase,
     evaluation_table,
     load_gold,
     score,
@@ -82,6 +83,7 @@ __all__ = [
     "dateparser_mentions",
     "discrepancies",
     "discrepancy_rows",
+    "durations_phrase",
     "evaluation_table",
     "event_timeline",
     "events_table",

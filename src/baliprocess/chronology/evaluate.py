@@ -5,6 +5,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
 
 import numpy as np
@@ -12,11 +13,20 @@ import pandas as pd
 
 from ..corpus import REPO_ROOT
 from ..metrics import precision_recall_f1
+from ..numberwords import NUMBER_WORDS
 from ..rows import each_row
 from .grammar import MENTION_COLUMNS
 from .relative import month_end
 
-__all__ = ["GOLD_CSV", "dateparser_mentions", "evaluation_table", "load_gold", "score", "unmatched"]
+__all__ = [
+    "GOLD_CSV",
+    "dateparser_mentions",
+    "durations_phrase",
+    "evaluation_table",
+    "load_gold",
+    "score",
+    "unmatched",
+]
 
 GOLD_CSV = REPO_ROOT / "data" / "gold" / "date_mentions.csv"
 
@@ -68,6 +78,16 @@ def unmatched(predicted: pd.DataFrame, gold: pd.DataFrame) -> pd.DataFrame:
     return out.assign(start=out["start"].dt.strftime("%Y-%m-%d"), end=out["end"].dt.strftime("%Y-%m-%d")).set_index(
         "paragraph_id"
     )
+
+
+# A span of time rather than a date: "two years", "12-month", "six months".
+_DURATION = re.compile(rf"(?:\d+|{'|'.join(NUMBER_WORDS)})[ -](?:year|month|week|day)s?", re.IGNORECASE)
+
+
+def durations_phrase(misses: pd.DataFrame, none: str = "none in this corpus") -> str:
+    """The texts among ``misses`` (:func:`unmatched`) that are spans of time read as dates ("two years"),
+    each in double quotes, joined by commas; ``none`` when there are none."""
+    return ", ".join(f'"{t}"' for t in misses["text"] if _DURATION.fullmatch(t)) or none
 
 
 def dateparser_mentions(paragraphs: pd.DataFrame, documents: pd.DataFrame) -> pd.DataFrame:
