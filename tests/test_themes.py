@@ -351,6 +351,31 @@ def test_figures_carry_a_source(coded, corpus, codebook):
         assert any(t.get_text().startswith("Source: hand") for t in fig.texts)
 
 
+def test_the_chapter_figures_name_the_coding_they_draw_on(coded, corpus, codebook):
+    """Chapter 4's figures: the shares of the coding it reads, and the comparison of the two codings, or of the
+    automatic coding with itself when the corpus has no hand coding, each with the source line that says so."""
+    from types import SimpleNamespace
+
+    labels = {t.key: t.label for t in codebook.themes}
+    em = th.emphasis_by_year(coded, corpus.paragraphs, corpus.documents, codebook.keys)
+    shares = th.theme_shares(coded, corpus.paragraphs, th.analysis_units(corpus.documents), codebook.keys)
+
+    def source(fig):
+        return next(t.get_text() for t in fig.texts if t.get_text().startswith("Source: "))
+
+    for name, has_hand in ((th.HAND, True), (th.AUTO, False)):
+        c = SimpleNamespace(
+            chosen=SimpleNamespace(name=name),
+            shares=shares,
+            emphasis=em,
+            comparison=th.compare_codings(em, em) if has_hand else None,
+        )
+        assert th.CODING_SOURCES[name] in source(th.chosen_shares_figure(c, labels))
+        compared = source(th.codings_comparison_figure(c, labels))
+        assert ("hand coding" in compared and "automatic coding" in compared) == has_hand
+        assert ("automatic coding only" in compared) != has_hand
+
+
 def test_comparison_figure_tells_codings_apart_without_colour(coded, corpus, codebook):
     labels = {t.key: t.label for t in codebook.themes}
     em = th.emphasis_by_year(coded, corpus.paragraphs, corpus.documents, codebook.keys)

@@ -76,18 +76,39 @@ from .prose import auto_sentence, coverage_phrase, not_english_sentence, rule3_p
 from .tables import BUILD_PARTS, TABLES, build_tables
 
 if TYPE_CHECKING:
-    from .figures import comparison_figure, cooccurrence_figure, shares_figure, text_colour
+    from .figures import (
+        CODING_SOURCES,
+        chosen_shares_figure,
+        codings_comparison_figure,
+        comparison_figure,
+        cooccurrence_figure,
+        shares_figure,
+        text_colour,
+    )
 
 #: The figure functions are imported on first use (:mod:`baliprocess.lazy`): matplotlib is not needed to
 #: load and check the codebook (``validate``).
 __getattr__ = lazy_names(
-    __name__, dict.fromkeys(("comparison_figure", "cooccurrence_figure", "shares_figure", "text_colour"), ".figures")
+    __name__,
+    dict.fromkeys(
+        (
+            "CODING_SOURCES",
+            "chosen_shares_figure",
+            "codings_comparison_figure",
+            "comparison_figure",
+            "cooccurrence_figure",
+            "shares_figure",
+            "text_colour",
+        ),
+        ".figures",
+    ),
 )
 
 __all__ = [
     "AUTO",
     "BUILD_PARTS",
     "CODEBOOK_PATH",
+    "CODING_SOURCES",
     "GOLD_PATH",
     "HAND",
     "MAX_DOCUMENT_ROWS",
@@ -105,11 +126,13 @@ __all__ = [
     "auto_sentence",
     "build_tables",
     "chapter_facts",
+    "chosen_shares_figure",
     "code_corpus",
     "code_paragraphs",
     "codebook_table",
     "coding_for_analysis",
     "coding_summary",
+    "codings_comparison_figure",
     "compare_codings",
     "comparison_facts",
     "comparison_figure",

@@ -4,6 +4,8 @@ hand and the automatic coding (told apart by marker shape, not by colour). Each 
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import matplotlib as mpl
 import numpy as np
 import pandas as pd
@@ -13,8 +15,27 @@ from matplotlib.figure import Figure
 from matplotlib.image import AxesImage
 
 from .. import plotting
+from .measures import AUTO, HAND, compare_codings
 
-__all__ = ["comparison_figure", "cooccurrence_figure", "heatmap", "shares_figure", "text_colour"]
+if TYPE_CHECKING:
+    from .chapter import CorpusCoding
+
+__all__ = [
+    "CODING_SOURCES",
+    "chosen_shares_figure",
+    "codings_comparison_figure",
+    "comparison_figure",
+    "cooccurrence_figure",
+    "heatmap",
+    "shares_figure",
+    "text_colour",
+]
+
+#: The source line of a figure drawn from each coding.
+CODING_SOURCES = {
+    HAND: "data/gold/paragraph_themes.csv (hand coding)",
+    AUTO: "paragraph_themes.csv (automatic coding, headings set aside)",
+}
 
 _BLANK, _DIAGONAL = "#f2f2f2", "#d9d9d9"  # heatmap cells with nothing; the co-occurrence diagonal
 #: Above this relative luminance (WCAG's definition) a cell's label is black, else white.
@@ -119,3 +140,18 @@ def comparison_figure(comparison: pd.DataFrame, labels: dict[str, str], source: 
     fig.legend(loc="outside lower center", ncols=2, frameon=False)
     plotting.add_source(fig, f"{source}; paragraphs.csv.")
     return fig
+
+
+def chosen_shares_figure(c: CorpusCoding, labels: dict[str, str]) -> Figure:
+    """:func:`shares_figure` of the coding the chapter reads (the hand coding where it covers the corpus), with
+    that coding's source line."""
+    return shares_figure(c.shares, labels, CODING_SOURCES[c.chosen.name])
+
+
+def codings_comparison_figure(c: CorpusCoding, labels: dict[str, str]) -> Figure:
+    """:func:`comparison_figure` of the hand and the automatic coding. A corpus without a hand coding has no
+    comparison, and the chapter leaves its section out; the figure is then the automatic coding against itself,
+    so that the chapter runs the same cells on any corpus."""
+    if c.comparison is None:
+        return comparison_figure(compare_codings(c.emphasis, c.emphasis), labels, "automatic coding only")
+    return comparison_figure(c.comparison, labels, f"{CODING_SOURCES[HAND]}, {CODING_SOURCES[AUTO]}")
