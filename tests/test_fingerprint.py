@@ -37,3 +37,20 @@ def test_fingerprint_ignores_folder_and_order(tmp_path: Path) -> None:
     shutil.copytree(DEFAULT_CORPUS, corpus)
     files = _files(corpus)
     assert corpus_fingerprint(corpus, reversed(files)) == corpus_fingerprint(DEFAULT_CORPUS, files)
+
+
+def test_the_corpus_s_cleaning_rules_are_part_of_it(tmp_path: Path) -> None:
+    """A changed or removed cleaning.yml changes the text the commentary describes: another corpus."""
+    from baliprocess.cleaning import CLEANING_FILE
+    from baliprocess.fingerprint import RULE_FILES
+
+    assert RULE_FILES == (CLEANING_FILE,)
+    corpus = tmp_path / "corpus"
+    shutil.copytree(DEFAULT_CORPUS, corpus)
+    files = _files(corpus)
+    rules = corpus / CLEANING_FILE
+    assert rules.is_file() and is_shipped(corpus, files)
+    rules.write_text(rules.read_text(encoding="utf-8") + "\n# a note\n", encoding="utf-8")
+    assert not is_shipped(corpus, files)
+    rules.unlink()
+    assert not is_shipped(corpus, files)
