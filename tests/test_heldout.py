@@ -257,26 +257,11 @@ def test_main_prints_aggregates_and_refuses_an_incomplete_set(tmp_path, capsys):
 
 HELDOUT_ROLES = {"co_chair", "participant", "observer", "member", "expected", "absent"}
 COUNT_KINDS = {"attendance", "membership", "observers", "expected"}
-HELDOUT2_DIR = ho.HELDOUT_DIR.parent / "heldout2"
-HELDOUT3_DIR = ho.HELDOUT_DIR.parent / "heldout3"
-HELDOUT4_DIR = ho.HELDOUT_DIR.parent / "heldout4"
-HELDOUT5_DIR = ho.HELDOUT_DIR.parent / "heldout5"
-HELDOUT6_DIR = ho.HELDOUT_DIR.parent / "heldout6"
-HELDOUT7_DIR = ho.HELDOUT_DIR.parent / "heldout7"
-HELDOUT8_DIR = ho.HELDOUT_DIR.parent / "heldout8"
-HELDOUT9_DIR = ho.HELDOUT_DIR.parent / "heldout9"
 #: Each raw set and how tools/ writes its raw/ folder: the first by make_heldout.py, the others by make_heldout2.py
 #: with these arguments before the output folder.
 RAW_SETS = {
-    "heldout": (ho.HELDOUT_DIR, None),
-    "heldout2": (HELDOUT2_DIR, []),
-    "heldout3": (HELDOUT3_DIR, ["--set", "heldout3"]),
-    "heldout4": (HELDOUT4_DIR, ["--set", "heldout4"]),
-    "heldout5": (HELDOUT5_DIR, ["--set", "heldout5"]),
-    "heldout6": (HELDOUT6_DIR, ["--set", "heldout6"]),
-    "heldout7": (HELDOUT7_DIR, ["--set", "heldout7"]),
-    "heldout8": (HELDOUT8_DIR, ["--set", "heldout8"]),
-    "heldout9": (HELDOUT9_DIR, ["--set", "heldout9"]),
+    name: (root, None if name == "heldout" else [] if name == "heldout2" else ["--set", name])
+    for name, root in ho.RAW_SET_DIRS.items()
 }
 
 

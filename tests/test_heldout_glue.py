@@ -187,14 +187,14 @@ def test_compact_writes_a_count_as_n_of_m_and_a_rate_with_its_counts():
 def test_the_default_view_judges_the_newest_raw_set_and_keeps_the_others_as_development():
     assert list(rs.RAW_SETS.values()) == [
         ("hd_", ho.HELDOUT_DIR),
-        ("h2_", ho.HELDOUT2_DIR),
-        ("h3_", ho.HELDOUT3_DIR),
-        ("h4_", ho.HELDOUT4_DIR),
-        ("h5_", ho.HELDOUT5_DIR),
-        ("h6_", ho.HELDOUT6_DIR),
-        ("h7_", ho.HELDOUT7_DIR),
-        ("h8_", ho.HELDOUT8_DIR),
-        ("ho_", ho.HELDOUT9_DIR),
+        ("h2_", ho.RAW_SET_DIRS["heldout2"]),
+        ("h3_", ho.RAW_SET_DIRS["heldout3"]),
+        ("h4_", ho.RAW_SET_DIRS["heldout4"]),
+        ("h5_", ho.RAW_SET_DIRS["heldout5"]),
+        ("h6_", ho.RAW_SET_DIRS["heldout6"]),
+        ("h7_", ho.RAW_SET_DIRS["heldout7"]),
+        ("h8_", ho.RAW_SET_DIRS["heldout8"]),
+        ("ho_", ho.RAW_SET_DIRS["heldout9"]),
     ]
     assert all("development" in label for label in list(rs.RAW_SETS)[:-1]), "only the last set is unseen"
     assert "heldout8" in rs.DEVELOPMENT_SETS and "heldout9" not in rs.DEVELOPMENT_SETS, "the error listers' sets"

@@ -46,16 +46,9 @@ from .rows import each_row
 
 __all__ = [
     "GOALS",
-    "HELDOUT2_DIR",
-    "HELDOUT3_DIR",
-    "HELDOUT4_DIR",
-    "HELDOUT5_DIR",
-    "HELDOUT6_DIR",
-    "HELDOUT7_DIR",
-    "HELDOUT8_DIR",
-    "HELDOUT9_DIR",
     "HELDOUT_DIR",
     "MEASURE_COLUMNS",
+    "RAW_SET_DIRS",
     "add_raw_files",
     "add_raw_set",
     "evaluate_raw_set",
@@ -69,23 +62,11 @@ __all__ = [
     "score_not_dates",
 ]
 
-HELDOUT_DIR = EVAL_DIR / "heldout"
-#: The second raw set, written after the first had been scored and then used for development (issue 17).
-HELDOUT2_DIR = EVAL_DIR / "heldout2"
-#: The third raw set, written after the second had been scored once and then used for development.
-HELDOUT3_DIR = EVAL_DIR / "heldout3"
-#: The fourth raw set, written after the third had been scored once and then used for development.
-HELDOUT4_DIR = EVAL_DIR / "heldout4"
-#: The fifth raw set, written after the fourth had been scored once and then used for development.
-HELDOUT5_DIR = EVAL_DIR / "heldout5"
-#: The sixth raw set, written after the fifth had been scored once and then used for development.
-HELDOUT6_DIR = EVAL_DIR / "heldout6"
-#: The seventh raw set, written after the sixth had been scored once and then used for development.
-HELDOUT7_DIR = EVAL_DIR / "heldout7"
-#: The eighth raw set, written after the seventh had been scored once and then used for development.
-HELDOUT8_DIR = EVAL_DIR / "heldout8"
-#: The ninth raw set, written after the eighth had been scored once and then used for development.
-HELDOUT9_DIR = EVAL_DIR / "heldout9"
+#: The raw sets by folder name, in the order they were written (issue 17): each after the one before had been
+#: scored once on its unseen documents and then used for development; the last is the one still unseen.
+RAW_SET_DIRS: dict[str, Path] = {name: EVAL_DIR / name for name in ["heldout", *(f"heldout{i}" for i in range(2, 10))]}
+#: The first raw set, the default of the functions that read one.
+HELDOUT_DIR = RAW_SET_DIRS["heldout"]
 MEASURE_COLUMNS = ["measure", "value", "numerator", "denominator", "goal", "meets_goal"]
 _GOLD_FILES = ("documents", "lists", "counts", "dates", "not_dates")
 #: The issue's goals on unseen documents: (comparison, threshold).

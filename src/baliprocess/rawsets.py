@@ -36,14 +36,14 @@ __all__ = [
 #: The raw sets the chapters show, by column label: (glue prefix, folder). The last is the unseen one.
 RAW_SETS: dict[str, tuple[str, Path]] = {
     "first raw set (development)": ("hd_", heldout.HELDOUT_DIR),
-    "second raw set (development)": ("h2_", heldout.HELDOUT2_DIR),
-    "third raw set (development)": ("h3_", heldout.HELDOUT3_DIR),
-    "fourth raw set (development)": ("h4_", heldout.HELDOUT4_DIR),
-    "fifth raw set (development)": ("h5_", heldout.HELDOUT5_DIR),
-    "sixth raw set (development)": ("h6_", heldout.HELDOUT6_DIR),
-    "seventh raw set (development)": ("h7_", heldout.HELDOUT7_DIR),
-    "eighth raw set (development)": ("h8_", heldout.HELDOUT8_DIR),
-    "ninth raw set (held out)": ("ho_", heldout.HELDOUT9_DIR),
+    "second raw set (development)": ("h2_", heldout.RAW_SET_DIRS["heldout2"]),
+    "third raw set (development)": ("h3_", heldout.RAW_SET_DIRS["heldout3"]),
+    "fourth raw set (development)": ("h4_", heldout.RAW_SET_DIRS["heldout4"]),
+    "fifth raw set (development)": ("h5_", heldout.RAW_SET_DIRS["heldout5"]),
+    "sixth raw set (development)": ("h6_", heldout.RAW_SET_DIRS["heldout6"]),
+    "seventh raw set (development)": ("h7_", heldout.RAW_SET_DIRS["heldout7"]),
+    "eighth raw set (development)": ("h8_", heldout.RAW_SET_DIRS["heldout8"]),
+    "ninth raw set (held out)": ("ho_", heldout.RAW_SET_DIRS["heldout9"]),
 }
 
 #: The folder names of the development sets (every raw set but the last): the only ones the error listers
