@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from baliprocess import overview
+from baliprocess import overview, plotting
 from baliprocess.corpus import DEFAULT_CORPUS, load_corpus
 from figurecheck import legends_clear_of_axes
 
@@ -113,3 +113,5 @@ def test_a_document_type_looks_the_same_in_every_figure(corpus):
     shared = set(words) & set(years)
     assert len(shared) >= 2 and all(words[t] == years[t] for t in shared), (words, years)
     assert len({words[t] for t in words}) == len(words)  # every type its own look
+    assert [t for t in words if t in shared] == [t for t in years if t in shared]  # and one order of the legends
+    assert plotting.doc_type_order(["zine", "other", "statement", "blog"]) == ["statement", "other", "blog", "zine"]

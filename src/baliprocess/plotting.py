@@ -6,7 +6,7 @@ under it. Alt text and captions live in the book's figure directives.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
 import matplotlib as mpl
@@ -123,6 +123,13 @@ def colour_map(keys: Sequence[str]) -> dict[str, str]:
 
 #: Hatching per document type (the corpus's ``doc_type`` values), so that bars can be told apart without colour.
 DOC_TYPE_HATCHES = {"press_release": "", "statement": "//", "meeting_report": "xx", "web_page": "..", "other": "\\\\"}
+
+
+def doc_type_order(doc_types: Iterable[str]) -> list[str]:
+    """``doc_types`` in the order of :data:`DOC_TYPE_HATCHES` (the order of every legend of document types),
+    any other type after them in alphabetical order."""
+    known = list(DOC_TYPE_HATCHES)
+    return sorted(doc_types, key=lambda t: (known.index(t), "") if t in known else (len(known), t))
 
 
 def doc_type_style(doc_type: str) -> dict[str, str]:

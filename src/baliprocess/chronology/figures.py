@@ -103,7 +103,7 @@ def mention_years_figure(years: pd.DataFrame) -> Figure:
     wide = years.pivot_table(index="year", columns="doc_type", values="mentions", aggfunc="sum", fill_value=0)
     if len(wide):
         wide = wide.reindex(range(int(wide.index.min()), int(wide.index.max()) + 1), fill_value=0)
-    types = sorted(wide.columns)
+    types = plotting.doc_type_order(wide.columns)
     styles = {t: plotting.doc_type_style(t) for t in types}  # as in every other figure of the book
     bottom = np.zeros(len(wide))
     for doc_type in types:
