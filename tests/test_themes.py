@@ -18,6 +18,7 @@ from baliprocess import evaluation
 from baliprocess import themes as th
 from baliprocess.corpus import REPO_ROOT, load_corpus
 from baliprocess.export import TABLE_PACKAGES
+from figurecheck import legends_clear_of_axes
 
 #: The macro-F1 the coder reaches against the gold (0.875 with the issue-18 codebook, before the held-out
 #: run); the test fails below it.
@@ -380,7 +381,8 @@ def test_comparison_figure_tells_codings_apart_without_colour(coded, corpus, cod
     labels = {t.key: t.label for t in codebook.themes}
     em = th.emphasis_by_year(coded, corpus.paragraphs, corpus.documents, codebook.keys)
     other = em.assign(**{"2024": em["2024"][::-1].to_numpy()})
-    fig = th.comparison_figure(th.compare_codings(em, other), labels, "x")
+    source = f"{th.CODING_SOURCES[th.HAND]}, {th.CODING_SOURCES[th.AUTO]}"  # the chapter's, as long as it is
+    fig = th.comparison_figure(th.compare_codings(em, other), labels, source)
     markers = {
         c.get_label(): c.get_paths()[0].vertices.shape[0]
         for c in fig.axes[0].collections
@@ -389,6 +391,7 @@ def test_comparison_figure_tells_codings_apart_without_colour(coded, corpus, cod
     assert len(set(markers.values())) == 2  # a circle and a square: different shapes
     assert any("(uncertain)" in t.get_text() for t in fig.axes[0].get_yticklabels())
     assert fig.legends and not fig.axes[0].get_legend()  # legend outside the axes
+    assert legends_clear_of_axes(fig)  # and clear of the source line
 
 
 def test_heatmap_labels_contrast_with_their_cell():

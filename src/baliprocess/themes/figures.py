@@ -137,7 +137,7 @@ def comparison_figure(comparison: pd.DataFrame, labels: dict[str, str], source: 
     ax.invert_yaxis()
     ax.set_xlabel("change of the share of paragraphs,\nfirst to last year (percentage points)")
     ax.grid(axis="y", visible=False)
-    fig.legend(loc="outside lower center", ncols=2, frameon=False)
+    fig.legend(loc="outside upper center", ncols=2, frameon=False)
     plotting.add_source(fig, f"{source}; paragraphs.csv.")
     return fig
 
