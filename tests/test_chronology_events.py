@@ -111,6 +111,8 @@ def test_discrepancies_by_hand():
         ["n_countries", "36", "c (x)"],
         ["n_countries", "56", "a"],
     ]
+    forecast = ev.assign(note=["Expected, not counted: before the meeting", "", "", ""])
+    assert ch.discrepancies(forecast)["value"].tolist()[-1] == "56 (expected)"  # a forecast is marked
 
 
 def test_timeline_dates_each_event_by_its_most_precise_sources(events):

@@ -145,14 +145,16 @@ def discrepancies(events: pd.DataFrame) -> pd.DataFrame:
     """Where sources disagree about one event: one row per (event, field, value) with the sources that
     give that value. Dates are compared among the rows of the event's finest precision (a source that
     gives only "April 2003" does not contradict one that gives "28-30 April 2003"); attendance counts
-    among all rows that give them. Place names are not compared ("Nusa Dua" lies in "Bali")."""
+    among all rows that give them, a count announced before the meeting (its note starts "Expected") marked
+    "(expected)", so that a forecast is never read as a count. Place names are not compared ("Nusa Dua" lies in
+    "Bali")."""
     rows = []
     for event_id, group in events.groupby("event_id", sort=True):
         finest = _finest(group)
         for field in ("start", "end", *_COUNT_COLUMNS):
             pool = finest if field in ("start", "end") else group
             given = pool[pool[field].notna() & (pool[field].astype(str) != "")]
-            values = given[field].dt.strftime("%Y-%m-%d") if field in ("start", "end") else given[field].astype(str)
+            values = given[field].dt.strftime("%Y-%m-%d") if field in ("start", "end") else _counted(given, field)
             if values.nunique() < 2:
                 continue
             for value, sub in given.groupby(values, sort=True):
@@ -169,6 +171,12 @@ def discrepancies(events: pd.DataFrame) -> pd.DataFrame:
                     }
                 )
     return pd.DataFrame(rows, columns=["event_id", "name", "field", "value", "sources"])
+
+
+def _counted(rows: pd.DataFrame, field: str) -> pd.Series:
+    """The values of a count column as text, each announced before its meeting marked "(expected)"."""
+    notes = rows["note"].fillna("").astype(str) if "note" in rows else pd.Series("", index=rows.index)
+    return rows[field].astype(str) + notes.str.startswith("Expected").map({True: " (expected)", False: ""})
 
 
 def _finest(group: pd.DataFrame) -> pd.DataFrame:
