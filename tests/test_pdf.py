@@ -181,6 +181,7 @@ def test_no_code_toggle_and_every_table_fits(pdf: PdfReader, texts: PageTexts, b
     # Chromium prints "fi" and "fl" as ligatures: NFKC gives back the letters.
     whole = unicodedata.normalize("NFKC", " ".join(texts[i] for i in range(len(pdf.pages))))
     assert "Show code cell" not in whole and "Hide code cell" not in whole
+    assert "download the PDF edition" not in whole  # the web pages' link to this PDF (.bp-screen-only)
     layout = json.loads(PDF.with_suffix(".layout.json").read_text(encoding="utf-8"))
     assert layout["too_wide"] == [], f"tables wider than the page: {layout['too_wide']}"
     missing = []

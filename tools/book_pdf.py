@@ -119,7 +119,18 @@ MEASURE_JS = """(stack) => {
   });
   return wide;
 }"""
-SKIP = ("a.headerlink", "#jb-print-docs-body", "#jb-print-toc", "details.hide", "script", "noscript", "button")
+# What the printed book leaves out: the theme's print-only copies, code toggles, scripts, buttons, and what speaks
+# to a reader of the web pages only (.bp-screen-only: the link to this very PDF on the front page).
+SKIP = (
+    "a.headerlink",
+    "#jb-print-docs-body",
+    "#jb-print-toc",
+    "details.hide",
+    "script",
+    "noscript",
+    "button",
+    ".bp-screen-only",
+)
 EXTERNAL = ("http", "https", "mailto")
 
 
