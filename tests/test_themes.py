@@ -134,6 +134,8 @@ def test_codebook_keys_are_those_of_the_record(codebook):
         (lambda d: d["themes"][0].update(key="none"), "'none' is the code of no theme"),
         (lambda d: d["none"].update(terms=["thanks"]), "'none' has no terms"),
         (lambda d: d["themes"].pop(2), r"codebook lacks themes \['search_rescue'\]"),
+        (lambda d: d.update(rules=["a rule", ""]), "'rules' is a list of texts"),
+        (lambda d: d.update(rules="one rule"), "'rules' is a list of texts"),
     ],
 )
 def test_codebook_refuses_a_bad_entry(tmp_path, change, message):
@@ -149,6 +151,19 @@ def test_term_word_with_a_comma_needs_the_comma():
     pattern = th.term_regex("people smuggling, trafficking")
     assert re.search(pattern, "on people smuggling, trafficking in persons")
     assert not re.search(pattern, "on people smuggling trafficking")
+
+
+def test_the_codebook_as_read_starts_with_its_numbered_rules_and_names_themes_by_label(codebook):
+    """Every "(rule N)" a theme's entry cites is a rule the table lists, and no theme key is left in its texts."""
+    view = th.codebook_view(codebook)
+    rules = view[view["theme"] == th.RULES_GROUP]
+    assert list(rules.index) == list(range(len(codebook.rules))) and len(codebook.rules) == 7
+    assert rules["part"].tolist() == [f"rule {i}" for i in range(1, 8)]
+    cited = {int(n) for text in view["text"] for n in re.findall(r"\brule (\d+)", text)}
+    assert cited and cited <= set(range(1, len(codebook.rules) + 1))
+    keys = [k for k in codebook.labels if "_" in k]
+    assert not [t for t in view["text"] if any(re.search(rf"\b{k}\b", t) for k in keys)]
+    assert set(view["theme"]) == {th.RULES_GROUP, *codebook.labels.values()}
 
 
 def test_codebook_is_compiled_once(codebook):

@@ -35,10 +35,12 @@ __all__ = [
     "CODEBOOK_PATH",
     "NONE",
     "REQUIRED_THEMES",
+    "RULES_GROUP",
     "WINDOW",
     "Codebook",
     "Theme",
     "codebook_table",
+    "codebook_view",
     "load_codebook",
     "term_regex",
 ]
@@ -103,6 +105,7 @@ class Codebook:
     term_theme: tuple[tuple[str, str], ...]  # (term, theme key) for group t0_*, t1_*, ...; "" for a blocker
     windowed: frozenset[int] = frozenset()  # the two-word terms, whose match may hold other words
     none: Theme | None = None  # the codebook's entry for :data:`NONE` (definition and rules, no terms)
+    rules: tuple[str, ...] = ()  # the general rules for every theme, in order (rule 1 first)
 
     @property
     def keys(self) -> list[str]:
@@ -195,6 +198,14 @@ def _entry(entry: dict, fields: set[str]) -> Theme:
     )
 
 
+def _rules(data: dict) -> tuple[str, ...]:
+    """The general rules (optional top-level ``rules``: a list of texts), each on one line."""
+    rules = data.get("rules", [])
+    if not isinstance(rules, list) or not all(isinstance(r, str) and r.strip() for r in rules):
+        raise ValueError("'rules' is a list of texts, one per general rule")
+    return tuple(" ".join(r.split()) for r in rules)
+
+
 def _parse(data: dict) -> tuple[tuple[Theme, ...], Theme | None]:
     """The themes, and the entry for :data:`NONE` (optional: a top-level ``none`` block without terms)."""
     themes = tuple(
@@ -248,7 +259,8 @@ def _combined_pattern(terms: list[str]) -> re.Pattern[str]:
 
 @functools.lru_cache(maxsize=8)
 def _load(path: str, mtime_ns: int) -> Codebook:
-    themes, none = _parse(yaml.load(Path(path).read_text(encoding="utf-8"), Loader=_SafeLoader))
+    data = yaml.load(Path(path).read_text(encoding="utf-8"), Loader=_SafeLoader)
+    themes, none = _parse(data)
     term_theme = [(term, t.key) for t in themes for term in t.terms]
     terms = {term for term, _ in term_theme}
     blockers = dict.fromkeys(phrase for t in themes for phrase in t.unless if phrase not in terms)
@@ -258,7 +270,7 @@ def _load(path: str, mtime_ns: int) -> Codebook:
         i for i, (term, _) in enumerate(term_theme) if len(w := _words(term)) == 2 and w[0].endswith("*")
     )
     pattern = _combined_pattern([term for term, _ in term_theme])
-    return Codebook(themes, pattern, tuple(term_theme), windowed, none)
+    return Codebook(themes, pattern, tuple(term_theme), windowed, none, _rules(data))
 
 
 def load_codebook(path: str | Path | None = None) -> Codebook:
@@ -285,3 +297,27 @@ def codebook_table(codebook: Codebook | None = None, include_none: bool = False)
         }
         rows += [(t.key, part, text) for part, text in parts.items()]
     return pd.DataFrame(rows, columns=["theme", "part", "text"]).set_index(["theme", "part"])
+
+
+#: The group under which :func:`codebook_view` lists the general rules, before the themes.
+RULES_GROUP = "General rules (every theme)"
+
+
+def codebook_view(codebook: Codebook | None = None) -> pd.DataFrame:
+    """The codebook as a reader meets it (the chapter's table): the general rules first, numbered as the themes'
+    entries cite them ("rule 2"), then each theme and the entry for no theme under its label, each part a row,
+    and every theme key in the texts ("border_management") replaced by that theme's label."""
+    cb = codebook if codebook is not None else load_codebook()
+    labels = cb.labels
+    keys = re.compile(r"\b(" + "|".join(sorted(map(re.escape, labels), key=len, reverse=True)) + r")\b")
+
+    def readable(text: str) -> str:
+        return keys.sub(lambda m: labels[m.group()] if "_" in m.group() else m.group(), text)
+
+    table = codebook_table(cb, include_none=True).reset_index()
+    table = table[table["part"] != "label"]
+    themes = table.assign(theme=table["theme"].map(labels), text=table["text"].map(readable))
+    rules = pd.DataFrame(
+        {"theme": RULES_GROUP, "part": [f"rule {i}" for i in range(1, len(cb.rules) + 1)], "text": cb.rules}
+    )
+    return pd.concat([rules.assign(text=rules["text"].map(readable)), themes], ignore_index=True)
