@@ -163,3 +163,18 @@ def test_kept_scores_of_a_real_set_equal_its_scores_computed_afresh(tmp_path: Pa
     for table in (kept, read):
         pd.testing.assert_frame_equal(table, fresh, check_exact=True)
     assert not changed.equals(fresh), "the changed copy is scored: its date no longer matches the answer"
+
+
+def test_a_folder_that_cannot_be_written_costs_the_keeping_not_the_scores(
+    tmp_path: Path, cache: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = _tiny_set(tmp_path / "set")
+
+    def refuse(*_args: object) -> None:
+        raise PermissionError("read-only folder")
+
+    monkeypatch.setattr(rawcache, "_write", refuse)
+    compute = Counting()
+    got = rawcache.scores([root], compute)
+    rawcache.scores([root], compute)
+    assert compute.seen == ["set", "set"] and got[0].loc[0, "value"] == 0.1

@@ -121,9 +121,14 @@ def _write(folder: Path, name: str, entry: Path, table: pd.DataFrame) -> None:
 
 def _score(root: Path, entry: Path, compute: Callable[[Path], pd.DataFrame], wait: bool) -> pd.DataFrame | None:
     """The set's scores: read from ``entry``, or computed under the set's lock and written there; ``None`` if
-    another process holds the lock and ``wait`` is false."""
+    another process holds the lock and ``wait`` is false. A folder that cannot be written costs the keeping,
+    never the scores: they are computed and returned."""
     folder = entry.parent
-    with (folder / f"{root.name}.lock").open("w") as lock:
+    try:
+        lock = (folder / f"{root.name}.lock").open("w")
+    except OSError:
+        return compute(root)
+    with lock:
         try:
             fcntl.flock(lock, fcntl.LOCK_EX | (0 if wait else fcntl.LOCK_NB))
         except BlockingIOError:
@@ -131,7 +136,10 @@ def _score(root: Path, entry: Path, compute: Callable[[Path], pd.DataFrame], wai
         table = _read(entry)  # written by the process that held the lock
         if table is None:
             table = compute(root)
-            _write(folder, root.name, entry, table)
+            try:
+                _write(folder, root.name, entry, table)
+            except OSError:
+                pass
         return table
 
 
