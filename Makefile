@@ -98,7 +98,11 @@ corpus-guard: $(INSTALLED)
 	$(CORPUS) is not the shipped corpus: make test compares the notebooks committed for data/corpus; \
 	run make check-corpus to check the book built on this corpus))
 
-test: $(INSTALLED) corpus-guard lint book pdf  ## lint, unit tests, nbval on every notebook, and checks on the built book and its PDF
+# lint runs beside the book and its PDF (a make of its own with two jobs, each one's output shown whole when it
+# is done): a clean checkout's mypy has no cache and takes 25-50 s, much of which the book's one-process steps
+# (jupyter-book's build, the printing) leave a core free for. Either one failing fails make test.
+test: $(INSTALLED) corpus-guard  ## lint, unit tests, nbval on every notebook, and checks on the built book and its PDF
+	@$(MAKE) --no-print-directory -j2 --output-sync=target lint pdf
 	$(PY) -m pytest -n $(TEST_WORKERS) --dist loadfile --no-loadscope-reorder tests $(NOTEBOOKS) --nbval --nbval-current-env \
 	  --nbval-sanitize-with tests/nbval_sanitize.cfg
 

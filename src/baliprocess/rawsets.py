@@ -13,7 +13,7 @@ from statistics import NormalDist
 
 import pandas as pd
 
-from . import heldout
+from . import heldout, rawcache
 from .numberwords import NUMBER_WORDS
 from .record.narrative import join_words
 from .rows import each_row
@@ -197,9 +197,11 @@ def raw_sets_view(
     """Score every raw set once (default :data:`RAW_SETS`) and return the :func:`side_by_side` table (the
     goals judged on the last set) and the glue values of all sets, each under its own prefix; intervals only
     for the last set, the one whose figures estimate what a reader's documents would give; and the words that
-    name the sets (:func:`set_words`)."""
+    name the sets (:func:`set_words`). A set's scores are read from :mod:`baliprocess.rawcache` when nothing
+    they depend on has changed since they were computed."""
     sets = RAW_SETS if sets is None else sets
-    scores = {label: heldout.evaluate_raw_set(root) for label, (_prefix, root) in sets.items()}
+    tables = rawcache.scores([root for _prefix, root in sets.values()], lambda root: heldout.evaluate_raw_set(root))
+    scores = dict(zip(sets, tables, strict=True))
     values: dict[str, object] = {}
     for label, (prefix, _root) in sets.items():
         values.update(glue_values(scores[label], prefix, intervals=label == list(sets)[-1]))
