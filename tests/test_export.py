@@ -83,6 +83,7 @@ def test_parallel_export_equals_serial(exported, tmp_path, monkeypatch):
         assert path.read_bytes() == (forked / path.name).read_bytes(), path.name
 
 
+@pytest.mark.end_to_end  # a fresh Python exporting the shipped corpus (4 s): make test runs it, make unit does not
 def test_export_imports_no_plotting_library(tmp_path):
     """The export draws nothing: matplotlib (about a second of start-up before any work can be shared out) is
     imported only when a figure function is first used, and the figures stay importable by name."""

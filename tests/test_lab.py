@@ -20,6 +20,8 @@ import urllib.request
 import uuid
 from pathlib import Path
 
+import pytest
+
 from conftest import NOTEBOOKS, REPO
 
 START_TIMEOUT = 60.0
@@ -89,6 +91,7 @@ def _run_in_kernel(ws_url: str, code: str, timeout: float = 60.0) -> str:
         ws.close()
 
 
+@pytest.mark.end_to_end  # make lab: a JupyterLab server and a kernel (3 s): make test runs it, make unit does not
 def test_make_lab_serves_the_notebooks_with_the_project_kernel(tmp_path: Path) -> None:
     port, token = _free_port(), secrets.token_hex(16)
     args = (
