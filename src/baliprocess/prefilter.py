@@ -3,8 +3,9 @@
 :func:`required_literals` reads a compiled pattern's syntax tree and returns strings one of which every match
 holds (such as ``{"attend", "took part", "present"}``); :func:`may_match` tests a text for them with plain
 substring look-ups, which cost far less than a scan by a pattern of many alternatives, each starting with
-``\\b``. The test is conservative: when it says no, the pattern has no match in the text; when it says yes, the
-pattern must still be run. A pattern for which no such strings are known always passes.
+``\\b``; :func:`may_match_each` tests a text against many patterns at once, with one pass of an automaton
+(:mod:`baliprocess.literalscan`). The test is conservative: when it says no, the pattern has no match in the
+text; when it says yes, the pattern must still be run. A pattern for which no such strings are known always passes.
 
 :func:`narrowed` goes one step further for a pattern that is an alternation of many phrases (the role cues): it
 keeps only the alternatives whose strings the text holds, and the pattern made of them finds the same matches
@@ -20,7 +21,17 @@ import re
 from re import _parser  # type: ignore[attr-defined]
 from typing import Any
 
-__all__ = ["ASCII_CASE_TWINS", "fold", "may_match", "narrowed", "required_literals", "top_level_alternatives"]
+from .literalscan import LiteralSet
+
+__all__ = [
+    "ASCII_CASE_TWINS",
+    "fold",
+    "may_match",
+    "may_match_each",
+    "narrowed",
+    "required_literals",
+    "top_level_alternatives",
+]
 
 #: The characters outside ASCII that a pattern ignoring case matches to an ASCII letter ("İ", "ı", "ſ" and the
 #: Kelvin sign): found by trying every code point (tests/test_speed_gates.py does it again).
@@ -115,6 +126,42 @@ def may_match(pattern: re.Pattern[str], text: str, folded: str | None = None) ->
         if s in haystack:
             return True
     return False
+
+
+# id of a tuple of patterns -> (the tuple, the mask of those without known strings, the strings of those that heed
+# case and of those that ignore it, each with the mask of the patterns that need it). Kept as in _KNOWN.
+_GROUPS: dict[int, tuple[tuple[re.Pattern[str], ...], int, LiteralSet, LiteralSet]] = {}
+
+
+def _group(patterns: tuple[re.Pattern[str], ...]) -> tuple[tuple[re.Pattern[str], ...], int, LiteralSet, LiteralSet]:
+    free = 0
+    exact: dict[str, int] = {}
+    folded: dict[str, int] = {}
+    for i, pattern in enumerate(patterns):
+        _, needed, ignores_case = _learn(pattern)
+        if needed is None:
+            free |= 1 << i
+            continue
+        owners = folded if ignores_case else exact
+        for s in needed:
+            owners[s] = owners.get(s, 0) | 1 << i
+    known = _GROUPS[id(patterns)] = (patterns, free, LiteralSet(exact), LiteralSet(folded))
+    return known
+
+
+def may_match_each(patterns: tuple[re.Pattern[str], ...], text: str, folded: str | None = None) -> int:
+    """A mask whose bit i is set when :func:`may_match` (``patterns[i]``, ``text``) says True: the strings of
+    all the patterns are looked for in one pass over ``text`` (and one over its folded form, for the patterns
+    that ignore case) of a :class:`~baliprocess.literalscan.LiteralSet`, instead of a search per string and
+    pattern. ``folded`` as for :func:`may_match`."""
+    known = _GROUPS.get(id(patterns))
+    if known is None or known[0] is not patterns:
+        known = _group(patterns)
+    _, free, exact, ignoring = known
+    mask = free | exact.found(text)
+    if ignoring.masks:
+        mask |= ignoring.found(folded if folded is not None else fold(text))
+    return mask
 
 
 def top_level_alternatives(source: str) -> list[str]:
