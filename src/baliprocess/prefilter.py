@@ -29,6 +29,7 @@ __all__ = [
     "may_match",
     "may_match_each",
     "narrowed",
+    "narrowed_each",
     "required_literals",
     "top_level_alternatives",
 ]
@@ -239,6 +240,12 @@ def narrowed(pattern: re.Pattern[str], text: str, folded: str | None = None) -> 
     for s, bits in owners:
         if s in haystack:
             keep |= bits
+    return _keeping(pattern, parts, keep)
+
+
+def _keeping(pattern: re.Pattern[str], parts: tuple[str, ...], keep: int) -> re.Pattern[str] | None:
+    """``pattern`` made of the alternatives ``parts`` whose bits ``keep`` sets: itself when all are, None when
+    none is."""
     if keep == (1 << len(parts)) - 1:
         return pattern
     if not keep:
@@ -248,3 +255,63 @@ def narrowed(pattern: re.Pattern[str], text: str, folded: str | None = None) -> 
         alternatives = [part for i, part in enumerate(parts) if keep >> i & 1]
         found = _NARROWED[(id(pattern), keep)] = re.compile("|".join(alternatives), pattern.flags)
     return found
+
+
+# Per pattern of a group: the mask of its own required strings (-1: none known), the mask of its alternatives
+# that require none, its alternatives (none when it cannot be cut).
+_Each = tuple[int, int, tuple[str, ...]]
+_NarrowGroup = tuple[tuple[re.Pattern[str], ...], list[_Each], LiteralSet, LiteralSet, list[list[tuple[int, int]]]]
+# id of a tuple of patterns -> (the tuple, an _Each per pattern, one LiteralSet per case over every string of
+# every pattern and alternative, each string's bit being its index in ``owners``, and ``owners``: per string,
+# (pattern index, mask of the alternatives that require it)). Kept as in _KNOWN.
+_NARROW_GROUPS: dict[int, _NarrowGroup] = {}
+
+
+def _narrow_group(patterns: tuple[re.Pattern[str], ...]) -> _NarrowGroup:
+    index: dict[tuple[bool, str], int] = {}
+    owners: list[list[tuple[int, int]]] = []
+
+    def bit(ignores_case: bool, s: str) -> int:
+        if (ignores_case, s) not in index:
+            index[(ignores_case, s)] = len(owners)
+            owners.append([])
+        return index[(ignores_case, s)]
+
+    each: list[_Each] = []
+    for i, pattern in enumerate(patterns):
+        _, needed, ignores_case = _learn(pattern)
+        _, parts, cut_owners, free, _ = _cut(pattern)
+        own = -1 if needed is None else sum(1 << bit(ignores_case, s) for s in set(needed))
+        for s, alternatives in cut_owners:
+            owners[bit(ignores_case, s)].append((i, alternatives))
+        each.append((own, free, parts))
+    exact = LiteralSet({s: 1 << j for (case, s), j in index.items() if not case})
+    folded = LiteralSet({s: 1 << j for (case, s), j in index.items() if case})
+    known = _NARROW_GROUPS[id(patterns)] = (patterns, each, exact, folded, owners)
+    return known
+
+
+def narrowed_each(
+    patterns: tuple[re.Pattern[str], ...], text: str, folded: str | None = None
+) -> list[re.Pattern[str] | None]:
+    """``[narrowed(p, text, folded) for p in patterns]``, with every string of every pattern and of each of its
+    alternatives looked for in one pass over ``text`` (and one over its folded form) of a
+    :class:`~baliprocess.literalscan.LiteralSet`, instead of a substring search per string."""
+    known = _NARROW_GROUPS.get(id(patterns))
+    if known is None or known[0] is not patterns:
+        known = _narrow_group(patterns)
+    _, each, exact, ignoring, owners = known
+    found = exact.found(text)
+    if ignoring.masks:
+        found |= ignoring.found(folded if folded is not None else fold(text))
+    keep = [free for _, free, _ in each]
+    hits = found
+    while hits:
+        low = hits & -hits
+        for i, alternatives in owners[low.bit_length() - 1]:
+            keep[i] |= alternatives
+        hits ^= low
+    return [
+        None if own != -1 and not found & own else pattern if not parts else _keeping(pattern, parts, kept)
+        for pattern, (own, _, parts), kept in zip(patterns, each, keep, strict=True)
+    ]  # the whole pattern's strings first, as narrowed tests them
