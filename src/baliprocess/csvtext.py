@@ -10,8 +10,8 @@ text column) or with one column (whose empty field the writer quotes) gets None:
 pandas.
 
 :func:`write_csv` writes the text :data:`CHUNK_ROWS` rows at a time: the lines of the whole paragraphs table,
-their joined text and its encoded bytes held at once made the export's peak memory (875 MB on 10,000
-documents; 611 MB in chunks). Each field is written as it would be in the whole, so the bytes are the same.
+their joined text and its encoded bytes held at once made the export's peak memory (877 MB on 10,000
+documents; 618 MB in chunks). Each field is written as it would be in the whole, so the bytes are the same.
 """
 
 from __future__ import annotations
