@@ -61,3 +61,20 @@ def test_writes_the_file_as_pandas_does(tmp_path) -> None:
     write_csv(frame, tmp_path / "ours.csv")
     frame.to_csv(tmp_path / "pandas.csv", index=False, lineterminator="\n")
     assert (tmp_path / "ours.csv").read_bytes() == (tmp_path / "pandas.csv").read_bytes()
+
+
+@examples(100)
+@given(rows=st.lists(st.tuples(_TEXT, _WHOLE), max_size=12), chunk=st.integers(1, 5))
+def test_rows_at_a_time_give_the_same_bytes(rows: list[tuple[str, int | None]], chunk: int, tmp_path_factory) -> None:
+    """write_csv writes a few rows at a time (CHUNK_ROWS in the export): the file is the one pandas writes, a
+    missing value in a later chunk's text column included (the whole table goes to pandas then)."""
+    frame = pd.DataFrame(
+        {"t": pd.Series([r[0] for r in rows], dtype=object), "n": pd.array([r[1] for r in rows], dtype="Int64")}
+    )
+    path = tmp_path_factory.mktemp("chunks") / "t.csv"
+    write_csv(frame, path, rows=chunk)
+    assert path.read_bytes() == pandas_text(frame).encode("utf-8")
+    if len(frame) > chunk:
+        gap = frame.assign(t=[*frame["t"].iloc[:-1], None])
+        write_csv(gap, path, rows=chunk)
+        assert path.read_bytes() == pandas_text(gap).encode("utf-8")

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from .corpus import DOC_TYPES, ENV_VAR, IGNORE_FILE, CorpusError, corpus_dir, discover, load_corpus
 from .fingerprint import corpus_fingerprint, shipped_fingerprint
+from .parallel import fewer_collections
 
 __all__ = ["main"]
 
@@ -90,21 +91,22 @@ def main(argv: list[str] | None = None) -> int:
 
         return run_add(args)
     try:
-        corpus = load_corpus(args.corpus)
-        if args.command == "validate":
-            from .corpuswarnings import corpus_warnings
+        with fewer_collections():  # fewer garbage collections while the corpus and its tables are built
+            corpus = load_corpus(args.corpus)
+            if args.command == "validate":
+                from .corpuswarnings import corpus_warnings
 
-            record_problems = _record_problems()
-            if record_problems:
-                raise CorpusError(record_problems)
-            print("\n".join(_validate_summary(corpus)))
-            for line in corpus_warnings(corpus):
-                print(line, file=sys.stderr)
-        else:
-            from .export import write_export
+                record_problems = _record_problems()
+                if record_problems:
+                    raise CorpusError(record_problems)
+                print("\n".join(_validate_summary(corpus)))
+                for line in corpus_warnings(corpus):
+                    print(line, file=sys.stderr)
+            else:
+                from .export import write_export
 
-            written = write_export(args.out, corpus)
-            print(f"wrote {len(written)} files to {args.out}")
+                written = write_export(args.out, corpus)
+                print(f"wrote {len(written)} files to {args.out}")
     except CorpusError as exc:
         for problem in exc.problems:
             print(problem, file=sys.stderr)

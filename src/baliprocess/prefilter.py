@@ -3,8 +3,9 @@
 :func:`required_literals` reads a compiled pattern's syntax tree and returns strings one of which every match
 holds (such as ``{"attend", "took part", "present"}``); :func:`may_match` tests a text for them with plain
 substring look-ups, which cost far less than a scan by a pattern of many alternatives, each starting with
-``\\b``. The test is conservative: when it says no, the pattern has no match in the text; when it says yes, the
-pattern must still be run. A pattern for which no such strings are known always passes.
+``\\b``; :func:`may_match_each` tests a text against many patterns at once, with one pass of an automaton
+(:mod:`baliprocess.literalscan`). The test is conservative: when it says no, the pattern has no match in the
+text; when it says yes, the pattern must still be run. A pattern for which no such strings are known always passes.
 
 :func:`narrowed` goes one step further for a pattern that is an alternation of many phrases (the role cues): it
 keeps only the alternatives whose strings the text holds, and the pattern made of them finds the same matches
@@ -20,7 +21,18 @@ import re
 from re import _parser  # type: ignore[attr-defined]
 from typing import Any
 
-__all__ = ["ASCII_CASE_TWINS", "fold", "may_match", "narrowed", "required_literals", "top_level_alternatives"]
+from .literalscan import LiteralSet
+
+__all__ = [
+    "ASCII_CASE_TWINS",
+    "fold",
+    "may_match",
+    "may_match_each",
+    "narrowed",
+    "narrowed_each",
+    "required_literals",
+    "top_level_alternatives",
+]
 
 #: The characters outside ASCII that a pattern ignoring case matches to an ASCII letter ("İ", "ı", "ſ" and the
 #: Kelvin sign): found by trying every code point (tests/test_speed_gates.py does it again).
@@ -131,6 +143,42 @@ def may_match(pattern: re.Pattern[str], text: str, folded: str | None = None) ->
     return False
 
 
+# id of a tuple of patterns -> (the tuple, the mask of those without known strings, the strings of those that heed
+# case and of those that ignore it, each with the mask of the patterns that need it). Kept as in _KNOWN.
+_GROUPS: dict[int, tuple[tuple[re.Pattern[str], ...], int, LiteralSet, LiteralSet]] = {}
+
+
+def _group(patterns: tuple[re.Pattern[str], ...]) -> tuple[tuple[re.Pattern[str], ...], int, LiteralSet, LiteralSet]:
+    free = 0
+    exact: dict[str, int] = {}
+    folded: dict[str, int] = {}
+    for i, pattern in enumerate(patterns):
+        _, needed, ignores_case = _learn(pattern)
+        if needed is None:
+            free |= 1 << i
+            continue
+        owners = folded if ignores_case else exact
+        for s in needed:
+            owners[s] = owners.get(s, 0) | 1 << i
+    known = _GROUPS[id(patterns)] = (patterns, free, LiteralSet(exact), LiteralSet(folded))
+    return known
+
+
+def may_match_each(patterns: tuple[re.Pattern[str], ...], text: str, folded: str | None = None) -> int:
+    """A mask whose bit i is set when :func:`may_match` (``patterns[i]``, ``text``) says True: the strings of
+    all the patterns are looked for in one pass over ``text`` (and one over its folded form, for the patterns
+    that ignore case) of a :class:`~baliprocess.literalscan.LiteralSet`, instead of a search per string and
+    pattern. ``folded`` as for :func:`may_match`."""
+    known = _GROUPS.get(id(patterns))
+    if known is None or known[0] is not patterns:
+        known = _group(patterns)
+    _, free, exact, ignoring = known
+    mask = free | exact.found(text)
+    if ignoring.masks:
+        mask |= ignoring.found(folded if folded is not None else fold(text))
+    return mask
+
+
 def top_level_alternatives(source: str) -> list[str]:
     """The source of a pattern cut at each "|" that stands outside every group and character class: its
     alternatives, in order (the whole source when it has none). Escapes are skipped, and a "]" right after
@@ -206,6 +254,12 @@ def narrowed(pattern: re.Pattern[str], text: str, folded: str | None = None) -> 
     for s, bits in owners:
         if s in haystack:
             keep |= bits
+    return _keeping(pattern, parts, keep)
+
+
+def _keeping(pattern: re.Pattern[str], parts: tuple[str, ...], keep: int) -> re.Pattern[str] | None:
+    """``pattern`` made of the alternatives ``parts`` whose bits ``keep`` sets: itself when all are, None when
+    none is."""
     if keep == (1 << len(parts)) - 1:
         return pattern
     if not keep:
@@ -215,3 +269,63 @@ def narrowed(pattern: re.Pattern[str], text: str, folded: str | None = None) -> 
         alternatives = [part for i, part in enumerate(parts) if keep >> i & 1]
         found = _NARROWED[(id(pattern), keep)] = re.compile("|".join(alternatives), pattern.flags)
     return found
+
+
+# Per pattern of a group: the mask of its own required strings (-1: none known), the mask of its alternatives
+# that require none, its alternatives (none when it cannot be cut).
+_Each = tuple[int, int, tuple[str, ...]]
+_NarrowGroup = tuple[tuple[re.Pattern[str], ...], list[_Each], LiteralSet, LiteralSet, list[list[tuple[int, int]]]]
+# id of a tuple of patterns -> (the tuple, an _Each per pattern, one LiteralSet per case over every string of
+# every pattern and alternative, each string's bit being its index in ``owners``, and ``owners``: per string,
+# (pattern index, mask of the alternatives that require it)). Kept as in _KNOWN.
+_NARROW_GROUPS: dict[int, _NarrowGroup] = {}
+
+
+def _narrow_group(patterns: tuple[re.Pattern[str], ...]) -> _NarrowGroup:
+    index: dict[tuple[bool, str], int] = {}
+    owners: list[list[tuple[int, int]]] = []
+
+    def bit(ignores_case: bool, s: str) -> int:
+        if (ignores_case, s) not in index:
+            index[(ignores_case, s)] = len(owners)
+            owners.append([])
+        return index[(ignores_case, s)]
+
+    each: list[_Each] = []
+    for i, pattern in enumerate(patterns):
+        _, needed, ignores_case = _learn(pattern)
+        _, parts, cut_owners, free, _ = _cut(pattern)
+        own = -1 if needed is None else sum(1 << bit(ignores_case, s) for s in set(needed))
+        for s, alternatives in cut_owners:
+            owners[bit(ignores_case, s)].append((i, alternatives))
+        each.append((own, free, parts))
+    exact = LiteralSet({s: 1 << j for (case, s), j in index.items() if not case})
+    folded = LiteralSet({s: 1 << j for (case, s), j in index.items() if case})
+    known = _NARROW_GROUPS[id(patterns)] = (patterns, each, exact, folded, owners)
+    return known
+
+
+def narrowed_each(
+    patterns: tuple[re.Pattern[str], ...], text: str, folded: str | None = None
+) -> list[re.Pattern[str] | None]:
+    """``[narrowed(p, text, folded) for p in patterns]``, with every string of every pattern and of each of its
+    alternatives looked for in one pass over ``text`` (and one over its folded form) of a
+    :class:`~baliprocess.literalscan.LiteralSet`, instead of a substring search per string."""
+    known = _NARROW_GROUPS.get(id(patterns))
+    if known is None or known[0] is not patterns:
+        known = _narrow_group(patterns)
+    _, each, exact, ignoring, owners = known
+    found = exact.found(text)
+    if ignoring.masks:
+        found |= ignoring.found(folded if folded is not None else fold(text))
+    keep = [free for _, free, _ in each]
+    hits = found
+    while hits:
+        low = hits & -hits
+        for i, alternatives in owners[low.bit_length() - 1]:
+            keep[i] |= alternatives
+        hits ^= low
+    return [
+        None if own != -1 and not found & own else pattern if not parts else _keeping(pattern, parts, kept)
+        for pattern, (own, _, parts), kept in zip(patterns, each, keep, strict=True)
+    ]  # the whole pattern's strings first, as narrowed tests them

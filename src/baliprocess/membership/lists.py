@@ -15,7 +15,8 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-from ..prefilter import fold, may_match
+from ..literalscan import LiteralSet
+from ..prefilter import fold, may_match_each
 from .counts import _SENTENCE_END, extract_counts
 from .gazetteer import find_mentions, gazetteer
 from .names import _canonical_names, _curated, _norm, converter, resolve_names
@@ -42,6 +43,7 @@ _TRIGGER_WORDS = (
 _TRIGGER = re.compile("|".join(map(re.escape, _TRIGGER_WORDS)))
 # The trigger words that hold no other ("chair" is in "co-chair"): a text holds one of these when it holds any.
 _TRIGGER_CORE = tuple(w for w in _TRIGGER_WORDS if not any(o != w and o in w for o in _TRIGGER_WORDS))
+_TRIGGER_SET = LiteralSet(_TRIGGER_CORE)  # all of them in one pass over a text
 # A list ends at the end of its sentence or where another clause begins.
 # ("co-chaired by Indonesia and Australia, runs until Tuesday", "..., while business co-chairs ...").
 _LIST_END = (
@@ -138,6 +140,7 @@ LIST_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         ),
     ),
 )
+_PATTERNS = tuple(pattern for _, pattern in LIST_PATTERNS)
 _NOT_NAMES = frozenset({"following", "the following", "those listed below", "others"})
 _LABEL = re.compile(r"^\s*\d{1,3}\.\s+")
 
@@ -299,9 +302,9 @@ def _sentence_lists(sentence: str) -> tuple[tuple[int, str, str, str], ...]:
         return ()
     found: list[tuple[int, str, str, str]] = []
     taken: list[tuple[int, int]] = []
-    folded = fold(sentence)
-    for role, pattern in LIST_PATTERNS:
-        if not may_match(pattern, sentence, folded):  # a cheap test first: most patterns cannot match
+    possible = may_match_each(_PATTERNS, sentence, fold(sentence))  # a cheap test first: most cannot match
+    for i, (role, pattern) in enumerate(LIST_PATTERNS):
+        if not possible >> i & 1:
             continue
         for m in pattern.finditer(sentence):
             span = m.span("list")
@@ -325,8 +328,7 @@ def may_hold_lists(texts: list[str]) -> list[int]:
 
 @lru_cache(maxsize=1 << 17)
 def _holds_trigger(text: str) -> bool:
-    low = text.lower()
-    return any(w in low for w in _TRIGGER_CORE)
+    return _TRIGGER_SET.any_in(text.lower())
 
 
 def without_list_sentences(text: str) -> str:
