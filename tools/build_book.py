@@ -10,9 +10,10 @@ data/corpus, ``_build``, 2):
 2. Validate the corpus; on a problem print the validator's lines (``path: what is wrong``) and one line
    more, and stop before anything is written.
 3. Copy the book's sources into ``OUT/.tmp-src``, its ``_config.yml`` with ``execute_notebooks: "off"``
-   (the repository's file is never edited), execute the chapters there ``N`` at a time (they do not depend
-   on each other; jupyter-book would run them one after another), then ``jupyter-book build --all -W -n
-   --keep-going`` reads the executed copies into ``OUT/.tmp-book``.
+   (the repository's file is never edited), execute the chapters there ``N`` at a time, largest file first
+   (they do not depend on each other; jupyter-book would run them one after another; the largest take longest,
+   and one started last would run alone at the end), then ``jupyter-book build --all -W -n --keep-going`` reads
+   the executed copies into ``OUT/.tmp-book``.
 4. A failed build prints its error lines and the path of its full log (``OUT/book-failed.log``) and leaves
    the last good book in place. Only a successful one replaces ``OUT/html``, ``OUT/jupyter_execute``,
    ``OUT/book.log`` (its full log) and ``OUT/executed`` (the executed chapters, which the reproducibility
@@ -153,7 +154,8 @@ def build(corpus: Path, out: Path, jobs: int = 2, repo: Path = REPO) -> int:
         else:
             shutil.copy2(repo / name, src / name)
     (src / "_config.yml").write_text(build_config((repo / "_config.yml").read_text(encoding="utf-8")), "utf-8")
-    notebooks = sorted(str(p) for p in (src / "notebooks").glob("*.ipynb"))
+    # Largest first (the chapters with most output take longest), so that no long chapter starts last.
+    notebooks = [str(p) for p in sorted((src / "notebooks").glob("*.ipynb"), key=lambda p: (-p.stat().st_size, p.name))]
     steps = [
         [sys.executable, "-m", "baliprocess.execute", "--jobs", str(jobs), *notebooks],
         [
