@@ -29,7 +29,7 @@ ALLOWED = [
     re.compile(rf"\b(?:{MONTHS})\s+{_DAYS}\b(?:,\s*(?:19|20)\d\d)?"),  # February 27-28, 2002
     re.compile(r"\b(?:19|20)\d\d-\d\d-\d\d\b"),  # ISO dates
     re.compile(r"\b(?:19|20)\d\d(?:\s*(?:-|–|to)\s*(?:19|20)?\d\d)?s?\b"),  # years, year ranges, 1990s
-    re.compile(r"\b(?:paragraphs?|para\.|¶|rules?)\s*\d+(?:\s*(?:-|–|to|and|,)\s*\d+)*", re.I),  # paragraph, rule refs
+    re.compile(r"\b(?:paragraphs?|para\.|¶)\s*\d+(?:\s*(?:-|–|to|and|,)\s*\d+)*", re.I),  # paragraph refs
     re.compile(r"^\s*\d+\.\s", re.M),  # numbered list items
     re.compile(r"\b(?:Chapter|Figure|Table)\s+\d+\b"),  # structural references
     re.compile(r"\b(?:CC BY(?:-[A-Z]+)* \d\.\d|ISO \d{3,5}(?:-\d)?|Python \d\.\d+)"),  # names of licences, standards
