@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import copy
 import functools
+import itertools
 import math
 import re
 
@@ -14,7 +15,7 @@ import pandas as pd
 import pytest
 import yaml
 
-from baliprocess import evaluation
+from baliprocess import evaluation, plotting
 from baliprocess import themes as th
 from baliprocess.corpus import REPO_ROOT, load_corpus
 from baliprocess.export import TABLE_PACKAGES
@@ -412,9 +413,18 @@ def test_comparison_figure_tells_codings_apart_without_colour(coded, corpus, cod
 def test_heatmap_labels_contrast_with_their_cell():
     import matplotlib as mpl
 
-    cmap = mpl.colormaps["cividis"]
-    assert th.text_colour(cmap, 0.0) == "white"  # dark blue
-    assert th.text_colour(cmap, 1.0) == "black"  # yellow
+    cmap = mpl.colormaps[plotting.SEQUENTIAL_CMAP]
+    assert th.text_colour(cmap, 0.0) == "black"  # pale yellow: a small share
+    assert th.text_colour(cmap, 1.0) == "white"  # dark blue: a large share
+
+
+def test_heatmaps_are_darker_for_more():
+    """More is darker (more ink), in colour and in greyscale: the map's luminance falls as the value rises."""
+    import matplotlib as mpl
+
+    cmap = mpl.colormaps[plotting.SEQUENTIAL_CMAP]
+    luminance = [0.2126 * r + 0.7152 * g + 0.0722 * b for r, g, b, _ in (cmap(x / 10) for x in range(11))]
+    assert all(a > b for a, b in itertools.pairwise(luminance))
 
 
 def test_disagreements_small_and_real(coded, gold, codebook):

@@ -39,8 +39,9 @@ PALETTE: tuple[str, ...] = (
     "#F0E442",
     "#000000",
 )
-#: A perceptually uniform, colour-blind-safe map for heatmaps.
-SEQUENTIAL_CMAP = "cividis"
+#: A perceptually uniform, colour-blind-safe map for heatmaps, reversed so that more is darker (more ink: it
+#: reads the same in print and in greyscale).
+SEQUENTIAL_CMAP = "cividis_r"
 
 _STYLE: dict[RcKeyType, Any] = {
     "figure.dpi": 100,
