@@ -10,6 +10,7 @@ import pytest
 
 from baliprocess import record
 from baliprocess.record import load as record_load
+from baliprocess.record.figures import ROW_PITCH
 
 KEYS = ("law_enforcement", "victim_protection", "refugee_protection")
 HEADER_O = "outcome_id,date,meeting,doc_type,title,url,access_url,source,paragraphs,paragraphs_read,note\n"
@@ -251,9 +252,16 @@ def test_phases_cover_every_year_from_2002():
         record.phase_of(2001)
 
 
-def test_shipped_record_is_valid_and_meets_its_own_rules():
+@pytest.fixture(scope="module")
+def shipped() -> tuple[record.RecordAnalysis, list[str]]:
+    """The shipped record analysed (a bootstrap of every phase: read once for the tests that need it) and
+    the codebook's keys."""
     keys = __import__("baliprocess.themes", fromlist=["load_codebook"]).load_codebook().keys
-    analysis = record.analyse(keys)
+    return record.analyse(keys), keys
+
+
+def test_shipped_record_is_valid_and_meets_its_own_rules(shipped):
+    analysis, keys = shipped
     out = analysis.record.outcomes
     assert (out["paragraphs_read"] <= out["paragraphs"]).all()
     assert set(analysis.final["theme"]) <= set(keys) | {"none"}
@@ -302,3 +310,16 @@ def test_corpus_years_compare_like_phases():
         tests.reset_index(), {}, {2002: "2002", 2024: "2024"}, "the first and the last year"
     )
     assert "law_enforcement rose from 0% to 100% between 2002 and 2024" in sentence
+
+
+def test_record_heatmap_prints_its_labels_legibly(shipped):
+    """The shipped record's map: a row per document, rows far enough apart for their 9-pt labels, and low
+    enough that the printed book, which gives a figure at most 150 mm of height (tools/book_pdf.py), keeps
+    those labels at 6 pt or more (at a 0.3 in row pitch they came out under 5 pt)."""
+    analysis = shipped[0]
+    fig = record.record_heatmap(analysis.document_shares, analysis.record.outcomes, {}, "test")
+    labels = fig.axes[0].get_yticklabels()
+    assert len(labels) == len(analysis.document_shares) > 20
+    assert {t.get_fontsize() for t in labels} == {9} and ROW_PITCH * 72 >= 9 * 1.3
+    printed_scale = min(1.0, (150 / 25.4) / fig.get_figheight())
+    assert 9 * printed_scale >= 6
