@@ -112,6 +112,15 @@ def test_numbers_right_aligned_dates_and_codes_unbroken_text_wraps() -> None:
     assert forced_classes[4] == ["bp-nowrap"]
 
 
+def test_prose_columns_are_marked_long() -> None:
+    """A text column with a cell of more than 80 characters is prose (``bp-long``: on a phone it keeps a
+    readable measure while the other text columns narrow); a column of short texts is not."""
+    df = pd.DataFrame({"theme": ["Capacity building", "Public awareness"], "text": ["short", "w " * 41]})
+    classes = {th.get_text(): th["class"] for th in parse(show_table(df, caption="C")).find_all("th")}
+    assert classes == {"theme": ["bp-text"], "text": ["bp-text", "bp-long"]}
+    assert parse(show_table(df.assign(text="x" * 80), caption="C")).find_all("th")[1]["class"] == ["bp-text"]
+
+
 def test_missing_values_are_empty_cells_and_formats_apply() -> None:
     df = pd.DataFrame({"name": ["a", None], "share": [0.256, float("nan")]})
     page = parse(show_table(df, caption="x", formats={"share": "{:.0%}"}))

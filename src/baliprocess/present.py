@@ -53,6 +53,8 @@ LINK_KINDS = ("paragraph", "citation", "source", "text")
 PARA_ID_RE = re.compile(r"(?<![\w.-])([A-Za-z0-9][A-Za-z0-9_.-]*-p\d{2,})(?![\w-])")
 _TOKEN_SPLIT_RE = re.compile(r"([;,]?\s+|[;,])")
 _NO_SPACE_MAX = 40
+#: A text column with a cell longer than this many characters holds prose (class ``bp-long``).
+_LONG_TEXT = 80
 
 
 def _relative(target_page: str, from_page: str) -> str:
@@ -158,7 +160,8 @@ class Table:
 
 
 def _column_class(series: pd.Series, cells: list[str], nowrap: bool | None) -> str:
-    """``num`` for numbers (right-aligned, never broken), ``nowrap`` for dates and codes, else ``text``."""
+    """``num`` for numbers (right-aligned, never broken), ``nowrap`` for dates and codes, else ``text``, with
+    ``long`` added for prose (a cell longer than :data:`_LONG_TEXT` characters)."""
     if pd.api.types.is_bool_dtype(series):
         return "bp-nowrap"
     if pd.api.types.is_numeric_dtype(series):
@@ -167,7 +170,10 @@ def _column_class(series: pd.Series, cells: list[str], nowrap: bool | None) -> s
         nowrap = pd.api.types.is_datetime64_any_dtype(series) or all(
             len(c) <= _NO_SPACE_MAX and not any(ch.isspace() for ch in c) for c in cells
         )
-    return "bp-nowrap" if nowrap else "bp-text"
+    if nowrap:
+        return "bp-nowrap"
+    # prose (a definition, a gist): on a phone this column keeps a readable measure and the others narrow
+    return "bp-text bp-long" if max(map(len, cells), default=0) > _LONG_TEXT else "bp-text"
 
 
 def _runs(values: list[str]) -> dict[int, int]:
