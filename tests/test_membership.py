@@ -198,6 +198,7 @@ def test_panel_rules():
             "iso3": ["AAA", "BBB", ""],
             "kind": ["state", "state", "organisation"],
             "status": ["member", "member", "member"],
+            "body": "process",
             "as_of": pd.array([2004, 2003, 2019], dtype="Int64"),
             "joined": pd.array([2002, pd.NA, pd.NA], dtype="Int64"),
             "source": ["k1", "k2", "k3"],
@@ -221,10 +222,10 @@ def test_real_panel_2002(part):
     assert y2002 == {"participant": 36, "observer": 15, "co_chair": 2}
     assert not panel.duplicated(["iso3", "year"]).any()
     assert panel.loc[(panel["iso3"] == "VNM") & (panel["year"] == 2003), "status"].item() == "member"
-    # the Maldives: observer at the Ad Hoc Group in Perth (2009), then present at its meetings; absent years
-    # are unknown, not filled
+    # the Maldives: observer at the Ad Hoc Group in Perth (2009), then present at its meetings, which give no
+    # status in the process; absent years are unknown, not filled
     assert panel[(panel["iso3"] == "MDV")]["year"].tolist() == [2009, 2010, 2011, 2017]
-    assert panel.loc[(panel["iso3"] == "MDV") & (panel["year"] == 2009), "status"].item() == "observer"
+    assert set(panel.loc[panel["iso3"] == "MDV", "status"]) == {"ad_hoc_group"}
     assert "HKG" not in set(panel["iso3"])  # a territory is never a state-year
 
 
@@ -293,15 +294,19 @@ def test_stated_series_keeps_quantities_apart(counts):
 def test_first_appearances_narrow_joins(part):
     fa = m.first_appearances(part, m.load_membership(), "cochairs-2002").set_index("name")
     usa = fa.loc["United States"]
+    # an observer of the Ad Hoc Group in March 2011 and a new member of the group in October 2011: neither is a
+    # status in the process, whose membership senior officials welcomed on 1 April 2013 (bp-fifth-som-2013)
     assert (usa["first seen"], usa["first as"], usa["last as observer"], usa["first as member"]) == (
         2002,
         "observer",
-        2011,
-        2011,
+        2002,
+        2013,
     )
-    # senior officials welcomed its membership of the process on 1 April 2013 (bp-fifth-som-2013)
-    assert usa["join year"] == 2013
-    assert fa.loc["Maldives", "first seen"] == 2009 and fa.loc["Maldives", "first as"] == "observer"
+    assert usa["member source"] == "bp-fifth-som-2013" and usa["join year"] == 2013
+    # first seen at the group's Perth meeting (2009), labelled so; no dated source gives a process status
+    mdv = fa.loc["Maldives"]
+    assert (mdv["first seen"], mdv["first as"]) == (2009, "observer at the Ad Hoc Group")
+    assert pd.isna(mdv["last as observer"]) and pd.isna(mdv["first as member"])
     assert fa.loc["Hong Kong SAR", "kind"] == "territory" and pd.isna(fa.loc["Hong Kong SAR", "first as member"])
     # founding participants are not listed: their join is the founding conference
     assert "Viet Nam" not in fa.index and "IOM" not in fa.index

@@ -24,7 +24,7 @@ from .gazetteer import find_mentions, gazetteer, is_name_list
 from .growth import QUANTITIES, first_appearances, panel_counts, quantity_of, range_sentence, stated_series
 from .lists import LIST_PATTERNS, find_lists, split_list
 from .names import resolve_names
-from .panel import ROLES, STATUS_RANK, membership_panel
+from .panel import GROUP_STATUS, PANEL_STATUSES, ROLES, STATUS_RANK, membership_panel
 from .participation import participation_table, unresolved_items
 from .prose import (
     evaluation_words,
@@ -37,6 +37,7 @@ from .prose import (
     unresolved_sentence,
 )
 from .sources import (
+    BODIES,
     DATA_DIR,
     load_membership,
     load_organisations,
@@ -72,11 +73,14 @@ if TYPE_CHECKING:
 __getattr__ = lazy_names(__name__, {"growth_figure": ".figures", "region_figure": ".figures"})
 
 __all__ = [
+    "BODIES",
     "BUILD_PARTS",
     "DATA_DIR",
     "FOUNDING_RULE",
+    "GROUP_STATUS",
     "LIST_PATTERNS",
     "MEETING_RULE",
+    "PANEL_STATUSES",
     "QUANTITIES",
     "ROLES",
     "STATUS_RANK",

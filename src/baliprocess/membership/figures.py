@@ -13,12 +13,20 @@ from matplotlib.figure import Figure
 
 from .. import plotting
 from .growth import QUANTITIES
-from .panel import ROLES
+from .panel import GROUP_STATUS, PANEL_STATUSES, ROLES
 
-__all__ = ["HATCHES", "MARKERS", "growth_figure", "region_figure"]
+__all__ = ["HATCHES", "MARKERS", "STATUS_LABELS", "growth_figure", "region_figure"]
 
 #: One hatching per role or status, so that the bars read in greyscale too.
-HATCHES = {"co_chair": "xx", "member": "", "participant": "//", "observer": ".."}
+HATCHES = {"co_chair": "xx", "member": "", "participant": "//", "observer": "..", GROUP_STATUS: "\\\\"}
+#: The growth figure's legend label of each panel status.
+STATUS_LABELS = {
+    "co_chair": "co-chair",
+    "member": "member",
+    "participant": "participant",
+    "observer": "observer",
+    GROUP_STATUS: "at an Ad Hoc Group\nmeeting only (no\nstatus in the process)",
+}
 #: One marker per stated quantity (filled or hollow), so that no two quantities look alike.
 MARKERS = dict(
     zip(
@@ -72,16 +80,17 @@ def region_figure(table: pd.DataFrame, drawn_from: str | None = None) -> Figure:
 
 def growth_figure(panel_counts: pd.DataFrame, stated: pd.DataFrame) -> Figure:
     """Two panels on one time axis. Top: states per year with a dated source in the state-year panel, stacked
-    by status (hatched). Bottom: the counts stated by the corpus and by outside sources, one marker per
-    quantity (:data:`MARKERS`); attendance and membership are never joined into one series."""
+    by status (hatched; a state-year shown only at a meeting of the Ad Hoc Group has a bar of its own).
+    Bottom: the counts stated by the corpus and by outside sources, one marker per quantity (:data:`MARKERS`);
+    attendance and membership are never joined into one series."""
     fig, (top, bottom) = plotting.new_figure(7.5, 6.6, nrows=2, sharex=True, height_ratios=(1, 1))
-    colours = plotting.colour_map(list(ROLES))
+    colours = plotting.colour_map([*ROLES, GROUP_STATUS])  # the roles keep the colours of the region figure
     if panel_counts.empty:
         _empty(top, "No state has a dated status in this corpus.")
     else:
         wide = panel_counts.pivot(index="year", columns="status", values="states").fillna(0)
         bottom_of = pd.Series(0.0, index=wide.index)
-        for status in [s for s in ("co_chair", "member", "participant", "observer") if s in wide.columns]:
+        for status in [s for s in PANEL_STATUSES if s in wide.columns]:
             top.bar(
                 wide.index,
                 wide[status],
@@ -91,7 +100,7 @@ def growth_figure(panel_counts: pd.DataFrame, stated: pd.DataFrame) -> Figure:
                 hatch=HATCHES[status],
                 edgecolor="white",
                 linewidth=0.5,
-                label=status.replace("_", "-"),
+                label=STATUS_LABELS[status],
             )
             bottom_of = bottom_of + wide[status]
         top.legend(title="Status in the panel", frameon=False, loc="upper left", bbox_to_anchor=(1.0, 1.0))

@@ -7,7 +7,9 @@ state-year panel is a fourth thing: states for which a dated source shows a stat
 
 :func:`first_appearances` narrows, for every participant that the founding statement does not list as a
 participant or co-chair, the first year a dated source shows it, the last year it is shown as an observer and
-the first year it is shown as a member; a join year is "known" only where a source states it.
+the first year it is shown as a member; a join year is "known" only where a source states it. A status at a
+meeting of the Ad Hoc Group (a curated row whose ``body`` is ``ad_hoc_group``) can give the first year seen,
+labelled as the group's, but never the years as observer or member, which are statuses in the process.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from __future__ import annotations
 import pandas as pd
 
 from .names import resolve_names
-from .panel import STATUS_RANK
+from .panel import GROUP_STATUS, STATUS_RANK
 
 __all__ = [
     "ATTENDANCE",
@@ -142,7 +144,8 @@ def _short_names(curated: pd.DataFrame) -> list[str]:
 
 
 def _evidence(participation: pd.DataFrame, curated: pd.DataFrame) -> pd.DataFrame:
-    """One row per (participant, year, status, source) from corpus listings and dated curated rows."""
+    """One row per (participant, year, status, source, body) from corpus listings (the process) and dated
+    curated rows (their ``body``: the process or the Ad Hoc Group)."""
     listed = participation[
         participation["year"].notna() & participation["role"].isin(["co_chair", "member", "participant", "observer"])
     ]
@@ -154,6 +157,7 @@ def _evidence(participation: pd.DataFrame, curated: pd.DataFrame) -> pd.DataFram
             "year": listed["year"].astype(int),
             "status": listed["role"],
             "source": listed["paragraph_id"],
+            "body": "process",
         }
     )
     dated = curated[curated["as_of"].notna()]
@@ -165,6 +169,7 @@ def _evidence(participation: pd.DataFrame, curated: pd.DataFrame) -> pd.DataFram
             "year": dated["as_of"].astype(int).tolist(),
             "status": dated["status"].tolist(),
             "source": dated["source"].tolist(),
+            "body": dated["body"].tolist(),
         }
     )
     ev = pd.concat([f for f in (a, b) if len(f)] or [a], ignore_index=True)
@@ -179,9 +184,10 @@ def first_appearances(
     successors: dict[str, str] | None = None,
 ) -> pd.DataFrame:
     """For each participant that the founding statement does not list as participant or co-chair and that a
-    dated source shows after the founding year: kind, first year and status, last year as observer, first
-    year as member (or co-chair) and its source, and whether its join is known (only a sourced ``joined``
-    year in the curated list makes it known). Sorted by first year, then name.
+    dated source shows after the founding year: kind, first year and status (a status at the Ad Hoc Group's
+    meetings says so: "observer at the Ad Hoc Group"), last year as observer of the process, first year as
+    member (or co-chair) of the process and its source, and whether its join is known (only a sourced
+    ``joined`` year in the curated list makes it known). Sorted by first year, then name.
 
     ``successors`` maps an organisation's earlier name to its later one (e.g. ``{"UNODCCP": "UNODC"}``, from
     the ``successor`` column of ``data/organisations.csv``): the earlier name's appearances count as the later
@@ -200,15 +206,18 @@ def first_appearances(
     # keyed as the evidence is: a state by its code, an organisation by its short name (UNODC, not its full name)
     known = {(i or n): int(j) for i, n, j in zip(joined["iso3"], _short_names(joined), joined["joined"], strict=True)}
     ev["rank"] = ev["status"].map(STATUS_RANK).fillna(0)
+    ev["at_group"] = ev["body"] == GROUP_STATUS
     rows = []
     for key, group in ev.groupby("key", sort=False):
         if key in founders or (founding_year is not None and group["year"].max() <= founding_year):
             continue
-        group = group.sort_values(["year", "rank", "source"], ascending=[True, False, True], kind="stable")
+        order = ["year", "at_group", "rank", "source"]
+        group = group.sort_values(order, ascending=[True, True, False, True], kind="stable")
         first = group.iloc[0]
-        members = group[group["status"].isin(["member", "co_chair"])]
+        process = group[~group["at_group"]]  # the years as member and as observer are the process's only
+        members = process[process["status"].isin(["member", "co_chair"])]
         member_year = int(members["year"].iloc[0]) if len(members) else None
-        observed = group[group["status"] == "observer"]
+        observed = process[process["status"] == "observer"]
         if member_year is not None:
             observed = observed[observed["year"] <= member_year]
         rows.append(
@@ -216,7 +225,8 @@ def first_appearances(
                 "name": first["name"],
                 "kind": first["kind"],
                 "first seen": int(first["year"]),
-                "first as": str(first["status"]).replace("_", "-"),
+                "first as": str(first["status"]).replace("_", "-")
+                + (" at the Ad Hoc Group" if first["at_group"] else ""),
                 "first source": first["source"],
                 "last as observer": int(observed["year"].max()) if len(observed) else None,
                 "first as member": member_year,

@@ -6,21 +6,29 @@ import pandas as pd
 
 from ..rows import each_row
 
-__all__ = ["ROLES", "STATUS_RANK", "membership_panel"]
+__all__ = ["GROUP_STATUS", "PANEL_STATUSES", "ROLES", "STATUS_RANK", "membership_panel"]
 
 ROLES = ("co_chair", "participant", "observer", "member")
-#: When a state has several statuses in one year, the strongest is kept (a co-chair is also a member).
-STATUS_RANK = {"co_chair": 4, "member": 3, "participant": 2, "observer": 1}
+#: The panel's status for a state-year whose only evidence is a meeting of the Ad Hoc Group (a curated row
+#: whose ``body`` is ``ad_hoc_group``): present at the group, which is no status in the process itself.
+GROUP_STATUS = "ad_hoc_group"
+#: When a state has several statuses in one year, the strongest is kept (a co-chair is also a member); any
+#: status in the process ranks above presence at the Ad Hoc Group.
+STATUS_RANK = {"co_chair": 4, "member": 3, "participant": 2, "observer": 1, GROUP_STATUS: 0}
+#: The panel's statuses, strongest first (the order of the growth figure's legend).
+PANEL_STATUSES = ("co_chair", "member", "participant", "observer", GROUP_STATUS)
 
 
 def membership_panel(participation: pd.DataFrame, membership: pd.DataFrame) -> pd.DataFrame:
     """State-year status from the corpus and the curated list; years without evidence stay absent.
 
     Evidence: a corpus listing gives its role in the document's year; a curated row gives its status in its
-    ``as_of`` year and, when it has a sourced ``joined`` year, in every year from ``joined`` to ``as_of``.
-    Where a corpus listing and a curated row cover the same state-year, the corpus listing (a document of that
-    year) wins over the curated row; among what remains the strongest status in :data:`STATUS_RANK` wins.
-    ``basis`` names the sources behind the status kept.
+    ``as_of`` year and, when it has a sourced ``joined`` year, in every year from ``joined`` to ``as_of``. A
+    curated row about the Ad Hoc Group (``body`` ``ad_hoc_group``), whatever its status there, gives only
+    :data:`GROUP_STATUS`, the weakest status, so that any source about the process for the same state-year
+    wins. Where a corpus listing and a curated row cover the same state-year, the corpus listing (a document
+    of that year) wins over the curated row; among what remains the strongest status in :data:`STATUS_RANK`
+    wins. ``basis`` names the sources behind the status kept.
     """
     ev = [
         pd.DataFrame(
@@ -49,7 +57,8 @@ def membership_panel(participation: pd.DataFrame, membership: pd.DataFrame) -> p
             years = range(int(r.joined), int(r.joined) + 1)
         else:
             continue
-        ev.append(pd.DataFrame({"iso3": r.iso3, "year": list(years), "status": r.status, "basis": r.source, "tier": 0}))
+        status = GROUP_STATUS if r.body == GROUP_STATUS else r.status
+        ev.append(pd.DataFrame({"iso3": r.iso3, "year": list(years), "status": status, "basis": r.source, "tier": 0}))
     allev = pd.concat(ev, ignore_index=True)
     allev = allev[allev["tier"] == allev.groupby(["iso3", "year"])["tier"].transform("max")]
     allev["rank"] = allev["status"].map(STATUS_RANK)

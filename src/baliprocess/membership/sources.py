@@ -15,6 +15,7 @@ import pandas as pd
 from ..corpus import REPO_ROOT
 
 __all__ = [
+    "BODIES",
     "DATA_DIR",
     "files_held",
     "load_membership",
@@ -43,9 +44,21 @@ def successor_names(organisations: pd.DataFrame) -> dict[str, str]:
     return dict(zip(named["short_name"], named["successor"], strict=True))
 
 
+#: The body a row of ``membership.csv`` speaks of: the Bali Process itself, or its Ad Hoc Group (a status at
+#: the group's meetings is not a status in the process).
+BODIES = ("process", "ad_hoc_group")
+
+
 def load_membership(data_dir: Path | None = None) -> pd.DataFrame:
-    """``membership.csv`` with ``as_of`` and ``joined`` as nullable integers."""
+    """``membership.csv`` with ``as_of`` and ``joined`` as nullable integers. Every row names its ``body``
+    (:data:`BODIES`); a missing column or another value is an error of one line naming the row."""
     df = _read_csv("membership.csv", data_dir)
+    path = (data_dir or DATA_DIR) / "membership.csv"
+    if "body" not in df.columns:
+        raise ValueError(f"{path}: no column 'body' ({' or '.join(BODIES)} on every row)")
+    for line, (name, body) in enumerate(zip(df["name"], df["body"], strict=True), start=2):
+        if body not in BODIES:
+            raise ValueError(f"{path}: line {line} ({name}): body {body!r} is not {' or '.join(BODIES)}")
     for col in ("as_of", "joined"):
         df[col] = pd.to_numeric(df[col].replace("", None), errors="raise").astype("Int64")
     return df

@@ -136,11 +136,18 @@ TABLES = [
         name="membership_panel",
         title="State-year status in the Bali Process",
         description="One row per state and year with evidence: a corpus listing or a sourced row of "
-        "data/membership.csv. Years without evidence are absent, not non-membership.",
+        "data/membership.csv. Years without evidence are absent, not non-membership. A row of membership.csv "
+        "about a meeting of the Ad Hoc Group gives only the status ad_hoc_group, never a status in the process.",
         fields=(
             Field("iso3", "string", "ISO 3166 alpha-3 code."),
             Field("year", "year", "Year."),
-            Field("status", "string", "co_chair, member, participant or observer (the strongest that year)."),
+            Field(
+                "status",
+                "string",
+                "co_chair, member, participant or observer in the process (the strongest that year), or "
+                "ad_hoc_group: shown that year only at a meeting of the Ad Hoc Group, which is no status in the "
+                "process.",
+            ),
             Field("basis", "string", "Paragraph ids or bibliography keys behind the status, ';'-separated."),
         ),
         primary_key=("iso3", "year"),

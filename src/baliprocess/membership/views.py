@@ -10,7 +10,7 @@ from pandas.api.typing import NAType
 
 from ..rows import each_row
 from .growth import MEMBER_STATES, MEMBERS, quantity_of
-from .panel import ROLES
+from .panel import GROUP_STATUS, ROLES
 
 __all__ = [
     "attendance_table",
@@ -220,6 +220,7 @@ def chapter_facts(
         "n_counts": len(counts),
         "n_panel_rows": len(panel),
         "n_panel_states": int(panel["iso3"].nunique()),
+        "n_panel_group_only": int((panel["status"] == GROUP_STATUS).sum()),
         "panel_first_year": int(panel["year"].min()) if len(panel) else None,
         "panel_last_year": int(panel["year"].max()) if len(panel) else None,
     }
@@ -269,14 +270,17 @@ def score_words(scores: pd.DataFrame, task: str, set_name: str) -> dict[str, str
 
 
 def curated_view(curated: pd.DataFrame) -> pd.DataFrame:
-    """The curated membership rows for reading: name, kind, what the source shows ("member in 2017",
-    "co-chair, undated", "...; joined 2002"), source and note; fewer columns, so that the notes can be read."""
+    """The curated membership rows for reading: name, kind, what the source shows ("member in 2013",
+    "participant at the Ad Hoc Group in 2011", "co-chair, undated", "...; joined 2002"), source and note; fewer
+    columns, so that the notes can be read."""
 
-    def shows(status: str, as_of: int | NAType, joined: int | NAType) -> str:  # as_of, joined: Int64 columns
-        text = status.replace("_", "-") + (f" in {int(as_of)}" if not isinstance(as_of, NAType) else ", undated")
+    def shows(status: str, body: str, as_of: int | NAType, joined: int | NAType) -> str:  # Int64: as_of, joined
+        text = status.replace("_", "-") + (" at the Ad Hoc Group" if body == "ad_hoc_group" else "")
+        text += f" in {int(as_of)}" if not isinstance(as_of, NAType) else ", undated"
         return text + (f"; joined {int(joined)}" if not isinstance(joined, NAType) else "")
 
-    evidence = [shows(*row) for row in zip(curated["status"], curated["as_of"], curated["joined"], strict=True)]
+    columns = zip(curated["status"], curated["body"], curated["as_of"], curated["joined"], strict=True)
+    evidence = [shows(*row) for row in columns]
     out = curated[["name", "kind"]].assign(shows=evidence, source=curated["source"], note=curated["note"])
     return out.reset_index(drop=True)
 
