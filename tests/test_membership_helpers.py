@@ -95,3 +95,13 @@ def test_first_appearance_values_count_unknown_joins_and_never_members():
     assert values["member_list_sentence"] == m.member_list_sentence(
         pd.DataFrame(columns=["doc_id", "role", "kind", "iso3"])
     )
+    assert values["first_appearance_sentence"] == (
+        "Of the 3 participants in the table, 1 is shown as a member at some point but with its join unknown "
+        "(Japan), and 1 is shown as a member of the process by no dated source (UNHCR)."
+    )
+    more = m.first_appearance_values(pd.concat([first] * 2, ignore_index=True), nobody)
+    assert (
+        "2 are shown as members at some point but with their join unknown (Japan, Japan)"
+        in (more["first_appearance_sentence"])
+    )
+    assert "2 are shown as members of the process by no dated source" in more["first_appearance_sentence"]

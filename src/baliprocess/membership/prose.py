@@ -174,4 +174,23 @@ def first_appearance_values(first: pd.DataFrame, participation: pd.DataFrame) ->
         "n_never_member": len(never),
         "never_member_names": ", ".join(never["name"]) if len(never) else "none",
         "member_list_sentence": member_list_sentence(participation),
+        "first_appearance_sentence": _first_appearance_sentence(len(first), unknown["name"], never["name"]),
     }
+
+
+def _first_appearance_sentence(rows: int, unknown: pd.Series, never: pd.Series) -> str:
+    """The table's participants whose join is unknown and those no dated source shows as members, each verb
+    and noun agreeing with its number (``1 is``, ``2 are``)."""
+
+    def names(found: pd.Series) -> str:
+        return ", ".join(found) if len(found) else "none"
+
+    def are(n: int) -> str:
+        return "is" if n == 1 else "are"
+
+    return (
+        f"Of the {rows} participant{'' if rows == 1 else 's'} in the table, {len(unknown)} {are(len(unknown))} shown "
+        f"as {'a member' if len(unknown) == 1 else 'members'} at some point but with {'its' if len(unknown) == 1 else 'their'} "
+        f"join unknown ({names(unknown)}), and {len(never)} {are(len(never))} shown as "
+        f"{'a member' if len(never) == 1 else 'members'} of the process by no dated source ({names(never)})."
+    )
