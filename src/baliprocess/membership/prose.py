@@ -185,12 +185,12 @@ def _first_appearance_sentence(rows: int, unknown: pd.Series, never: pd.Series) 
     def names(found: pd.Series) -> str:
         return ", ".join(found) if len(found) else "none"
 
-    def are(n: int) -> str:
-        return "is" if n == 1 else "are"
+    def shown(n: int) -> str:
+        return f"{n} is shown as a member" if n == 1 else f"{n} are shown as members"
 
+    their = "its" if len(unknown) == 1 else "their"
     return (
-        f"Of the {rows} participant{'' if rows == 1 else 's'} in the table, {len(unknown)} {are(len(unknown))} shown "
-        f"as {'a member' if len(unknown) == 1 else 'members'} at some point but with {'its' if len(unknown) == 1 else 'their'} "
-        f"join unknown ({names(unknown)}), and {len(never)} {are(len(never))} shown as "
-        f"{'a member' if len(never) == 1 else 'members'} of the process by no dated source ({names(never)})."
+        f"Of the {rows} participant{'' if rows == 1 else 's'} in the table, {shown(len(unknown))} at some point but "
+        f"with {their} join unknown ({names(unknown)}), and {shown(len(never))} of the process by no dated source "
+        f"({names(never)})."
     )
