@@ -24,6 +24,7 @@ import pytest
 
 from conftest import (
     BUILD_HTML,
+    MEMO_COLOR_PARSE,
     REPO,
     Tab,
     axe_violations,
@@ -227,6 +228,26 @@ def test_contrast_is_audited_once_per_row_style(tmp_path: Path, chromium) -> Non
     found = sorted(f["html"] for f in findings if f["rule"] == "color-contrast")
     once = ["<td>faint</td>", "<td>two</td>"]  # one faint row per table body: the others repeat it
     assert found == sorted([*once, '<span style="color:#ddd">three</span>', *once]), found
+
+
+def test_memoised_colour_parser_gives_what_axe_parses(chromium) -> None:
+    """``MEMO_COLOR_PARSE``: every colour, read twice (the second time from the memo), is what axe-core's
+    own parser makes of it, and a text it cannot parse fails on every reading."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    texts = ["rgb(25, 118, 210)", "rgba(0, 0, 0, 0)", "rgba(10, 20, 30, 0.5)", "transparent", "#ccc", "#1a2b3c80"]
+    texts += ["hsl(1.2rad 50% 50%)", "hsl(0.25turn 40% 60%)", "color(srgb 0.2 0.4 0.6)", "oklch(70% 0.1 200)"]
+    parse = """texts => texts.map((t) => { try { const c = new axe.commons.color.Color().parseString(t);
+      return [c.r, c.g, c.b, c.alpha, c.red, c.green, c.blue]; } catch (e) { return String(e); } })"""
+    page = chromium.new_page()
+    try:
+        page.evaluate(Axe().axe_script)
+        before = page.evaluate(parse, [*texts, "no colour"])
+        page.evaluate(MEMO_COLOR_PARSE)
+        memoised = [page.evaluate(parse, [*texts, "no colour"]) for _ in range(2)]
+    finally:
+        page.close()
+    assert memoised == [before, before] and before[-1] == 'Error: Unable to parse color "no colour"', before
 
 
 def test_readme_lists_the_allow_list() -> None:
