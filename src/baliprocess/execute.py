@@ -41,20 +41,37 @@ def normalise(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
     return nb
 
 
+#: How many kernels are started for one notebook when one dies before its first reply.
+KERNEL_STARTS = 3
+#: What jupyter_client raises for such a kernel. With two notebooks run at a time, each process picks free
+#: ports for its kernel on its own, and a kernel can find its port taken by the other's between the pick and
+#: its bind ("Address already in use"): it dies before running anything, so another is started.
+_DIED_AT_START = "Kernel died before replying to kernel_info"
+
+
 def execute_notebook(path: Path, out: Path | None = None, timeout: int = 600) -> Path:
-    """Execute ``path`` and write the normalised result to ``out`` (default: in place)."""
-    nb = nbformat.read(path, as_version=4)
+    """Execute ``path`` and write the normalised result to ``out`` (default: in place). A kernel that dies
+    before its first reply is replaced, up to :data:`KERNEL_STARTS` kernels in all, each time with one line
+    on standard error; any other failure is raised at once."""
     env_before = os.environ.get("PYTHONHASHSEED")
     os.environ["PYTHONHASHSEED"] = "0"
     try:
-        client = NotebookClient(
-            nb,
-            timeout=timeout,
-            kernel_name="python3",
-            record_timing=False,
-            resources={"metadata": {"path": str(path.parent.resolve())}},
-        )
-        client.execute()
+        for start in range(1, KERNEL_STARTS + 1):
+            nb = nbformat.read(path, as_version=4)
+            client = NotebookClient(
+                nb,
+                timeout=timeout,
+                kernel_name="python3",
+                record_timing=False,
+                resources={"metadata": {"path": str(path.parent.resolve())}},
+            )
+            try:
+                client.execute()
+                break
+            except RuntimeError as exc:
+                if _DIED_AT_START not in str(exc) or start == KERNEL_STARTS:
+                    raise
+                print(f"{path}: the kernel died before its first reply; starting another", file=sys.stderr)
     finally:
         if env_before is None:
             os.environ.pop("PYTHONHASHSEED", None)
