@@ -17,7 +17,8 @@ from __future__ import annotations
 import pandas as pd
 
 from .names import resolve_names
-from .panel import GROUP_STATUS, STATUS_RANK
+from .panel import STATUS_RANK
+from .sources import GROUP_BODY, PROCESS_BODY
 
 __all__ = [
     "ATTENDANCE",
@@ -157,7 +158,7 @@ def _evidence(participation: pd.DataFrame, curated: pd.DataFrame) -> pd.DataFram
             "year": listed["year"].astype(int),
             "status": listed["role"],
             "source": listed["paragraph_id"],
-            "body": "process",
+            "body": PROCESS_BODY,
         }
     )
     dated = curated[curated["as_of"].notna()]
@@ -206,7 +207,7 @@ def first_appearances(
     # keyed as the evidence is: a state by its code, an organisation by its short name (UNODC, not its full name)
     known = {(i or n): int(j) for i, n, j in zip(joined["iso3"], _short_names(joined), joined["joined"], strict=True)}
     ev["rank"] = ev["status"].map(STATUS_RANK).fillna(0)
-    ev["at_group"] = ev["body"] == GROUP_STATUS
+    ev["at_group"] = ev["body"] == GROUP_BODY
     rows = []
     for key, group in ev.groupby("key", sort=False):
         if key in founders or (founding_year is not None and group["year"].max() <= founding_year):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from ..rows import each_row
+from .sources import GROUP_BODY
 
 __all__ = ["GROUP_STATUS", "PANEL_STATUSES", "ROLES", "STATUS_RANK", "membership_panel"]
 
@@ -57,7 +58,7 @@ def membership_panel(participation: pd.DataFrame, membership: pd.DataFrame) -> p
             years = range(int(r.joined), int(r.joined) + 1)
         else:
             continue
-        status = GROUP_STATUS if r.body == GROUP_STATUS else r.status
+        status = GROUP_STATUS if r.body == GROUP_BODY else r.status
         ev.append(pd.DataFrame({"iso3": r.iso3, "year": list(years), "status": status, "basis": r.source, "tier": 0}))
     allev = pd.concat(ev, ignore_index=True)
     allev = allev[allev["tier"] == allev.groupby(["iso3", "year"])["tier"].transform("max")]

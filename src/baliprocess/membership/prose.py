@@ -167,30 +167,31 @@ def first_appearance_values(first: pd.DataFrame, participation: pd.DataFrame) ->
     documents list member states (:func:`member_list_sentence`)."""
     unknown = first[first["first as member"].notna() & first["join year"].isna()]
     never = first[first["first as member"].isna()]
+    unknown_names = ", ".join(unknown["name"]) if len(unknown) else "none"
+    never_names = ", ".join(never["name"]) if len(never) else "none"
     return {
         "n_first_rows": len(first),
         "n_join_unknown": len(unknown),
-        "join_unknown_names": ", ".join(unknown["name"]) if len(unknown) else "none",
+        "join_unknown_names": unknown_names,
         "n_never_member": len(never),
-        "never_member_names": ", ".join(never["name"]) if len(never) else "none",
+        "never_member_names": never_names,
         "member_list_sentence": member_list_sentence(participation),
-        "first_appearance_sentence": _first_appearance_sentence(len(first), unknown["name"], never["name"]),
+        "first_appearance_sentence": _first_appearance_sentence(
+            len(first), (len(unknown), unknown_names), (len(never), never_names)
+        ),
     }
 
 
-def _first_appearance_sentence(rows: int, unknown: pd.Series, never: pd.Series) -> str:
-    """The table's participants whose join is unknown and those no dated source shows as members, each verb
-    and noun agreeing with its number (``1 is``, ``2 are``)."""
-
-    def names(found: pd.Series) -> str:
-        return ", ".join(found) if len(found) else "none"
+def _first_appearance_sentence(rows: int, unknown: tuple[int, str], never: tuple[int, str]) -> str:
+    """The table's participants whose join is unknown and those no dated source shows as members (each a count
+    and its names), each verb and noun agreeing with its number (``1 is``, ``2 are``)."""
 
     def shown(n: int) -> str:
         return f"{n} is shown as a member" if n == 1 else f"{n} are shown as members"
 
-    their = "its" if len(unknown) == 1 else "their"
+    their = "its" if unknown[0] == 1 else "their"
     return (
-        f"Of the {rows} participant{'' if rows == 1 else 's'} in the table, {shown(len(unknown))} at some point but "
-        f"with {their} join unknown ({names(unknown)}), and {shown(len(never))} of the process by no dated source "
-        f"({names(never)})."
+        f"Of the {rows} participant{'' if rows == 1 else 's'} in the table, {shown(unknown[0])} at some point but "
+        f"with {their} join unknown ({unknown[1]}), and {shown(never[0])} of the process by no dated source "
+        f"({never[1]})."
     )

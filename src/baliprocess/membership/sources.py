@@ -17,6 +17,8 @@ from ..corpus import REPO_ROOT
 __all__ = [
     "BODIES",
     "DATA_DIR",
+    "GROUP_BODY",
+    "PROCESS_BODY",
     "files_held",
     "load_membership",
     "load_organisations",
@@ -46,7 +48,8 @@ def successor_names(organisations: pd.DataFrame) -> dict[str, str]:
 
 #: The body a row of ``membership.csv`` speaks of: the Bali Process itself, or its Ad Hoc Group (a status at
 #: the group's meetings is not a status in the process).
-BODIES = ("process", "ad_hoc_group")
+PROCESS_BODY, GROUP_BODY = "process", "ad_hoc_group"
+BODIES = (PROCESS_BODY, GROUP_BODY)
 
 
 def load_membership(data_dir: Path | None = None) -> pd.DataFrame:

@@ -11,6 +11,7 @@ from pandas.api.typing import NAType
 from ..rows import each_row
 from .growth import MEMBER_STATES, MEMBERS, quantity_of
 from .panel import GROUP_STATUS, ROLES
+from .sources import GROUP_BODY
 
 __all__ = [
     "attendance_table",
@@ -275,7 +276,7 @@ def curated_view(curated: pd.DataFrame) -> pd.DataFrame:
     columns, so that the notes can be read."""
 
     def shows(status: str, body: str, as_of: int | NAType, joined: int | NAType) -> str:  # Int64: as_of, joined
-        text = status.replace("_", "-") + (" at the Ad Hoc Group" if body == "ad_hoc_group" else "")
+        text = status.replace("_", "-") + (" at the Ad Hoc Group" if body == GROUP_BODY else "")
         text += f" in {int(as_of)}" if not isinstance(as_of, NAType) else ", undated"
         return text + (f"; joined {int(joined)}" if not isinstance(joined, NAType) else "")
 
