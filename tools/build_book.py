@@ -10,9 +10,10 @@ data/corpus, ``_build``, 2):
 2. Validate the corpus; on a problem print the validator's lines (``path: what is wrong``) and one line
    more, and stop before anything is written.
 3. Copy the book's sources into ``OUT/.tmp-src``, its ``_config.yml`` with ``execute_notebooks: "off"``
-   (the repository's file is never edited), execute the chapters there ``N`` at a time, largest file first
-   (they do not depend on each other; jupyter-book would run them one after another; the largest take longest,
-   and one started last would run alone at the end), then ``jupyter-book build --all -W -n --keep-going`` reads
+   (the repository's file is never edited), execute the chapters there in ``N`` kernels, each taking the next
+   chapter, largest file first (they do not depend on each other; jupyter-book would run each in a kernel of
+   its own, one after another; the largest take longest, and one started last would run alone at the end),
+   then ``jupyter-book build --all -W -n --keep-going`` reads
    the executed copies into ``OUT/.tmp-book``.
 4. A failed build prints its error lines and the path of its full log (``OUT/book-failed.log``) and leaves
    the last good book in place. Only a successful one replaces ``OUT/html``, ``OUT/jupyter_execute``,
@@ -170,7 +171,7 @@ def build(corpus: Path, out: Path, jobs: int = 2, repo: Path = REPO) -> int:
             str(src),
         ],
     ]
-    _say(f"execute the chapters ({jobs} at a time), then jupyter-book build --all -W -n (log: {out / 'book.log'})")
+    _say(f"execute the chapters ({jobs} kernels), then jupyter-book build --all -W -n (log: {out / 'book.log'})")
     tmp.mkdir()
     log = tmp / "book.log"
     status = 0
