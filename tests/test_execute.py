@@ -118,9 +118,11 @@ def test_after_a_failure_no_notebook_starts_and_it_is_raised(tmp_path, monkeypat
     client = fake_client(["a cell failed"])
     monkeypatch.setattr(execute, "NotebookClient", client)
     paths = [notebook(tmp_path, f"n{i}", f"{i}") for i in range(4)]
+    threads = threading.active_count()
     with pytest.raises(RuntimeError, match="a cell failed"):
         execute.execute_notebooks(paths, [None] * 4)
-    assert [source for source, _, _ in client.runs] == ["0"] and threading.active_count() == 1
+    assert [source for source, _, _ in client.runs] == ["0"]
+    assert client.runs[0][1].shutdowns == 1 and threading.active_count() == threads
 
 
 @pytest.mark.end_to_end
