@@ -76,6 +76,23 @@ def test_an_unknown_body_is_one_line_naming_the_row(tmp_path: Path, value: str):
     assert "\n" not in message and "line 3" in message and name in message and "ad_hoc_group" in message
 
 
+def test_every_row_with_an_unknown_body_is_reported_at_once(tmp_path: Path):
+    shutil.copy(m.DATA_DIR / "membership.csv", tmp_path / "membership.csv")
+    lines = (tmp_path / "membership.csv").read_text(encoding="utf-8").splitlines(keepends=True)
+    names = []
+    for index, value in ((2, "ahg"), (5, "")):
+        name, iso3, kind, status, _body, rest = lines[index].split(",", 5)
+        lines[index] = ",".join([name, iso3, kind, status, value, rest])
+        names.append(name)
+    (tmp_path / "membership.csv").write_text("".join(lines), encoding="utf-8")
+    with pytest.raises(ValueError) as err:
+        m.load_membership(tmp_path)
+    reported = str(err.value).splitlines()
+    assert len(reported) == 2
+    assert "line 3" in reported[0] and names[0] in reported[0] and "'ahg'" in reported[0]
+    assert "line 6" in reported[1] and names[1] in reported[1] and "''" in reported[1]
+
+
 def test_a_missing_body_column_is_an_error(tmp_path: Path):
     m.load_membership().drop(columns="body").to_csv(tmp_path / "membership.csv", index=False)
     with pytest.raises(ValueError, match="no column 'body'"):

@@ -54,14 +54,19 @@ BODIES = (PROCESS_BODY, GROUP_BODY)
 
 def load_membership(data_dir: Path | None = None) -> pd.DataFrame:
     """``membership.csv`` with ``as_of`` and ``joined`` as nullable integers. Every row names its ``body``
-    (:data:`BODIES`); a missing column or another value is an error of one line naming the row."""
+    (:data:`BODIES`); a missing column is an error of one line, and rows with another value are one error
+    with a line for each, naming its row (every such row at once, not only the first)."""
     df = _read_csv("membership.csv", data_dir)
     path = (data_dir or DATA_DIR) / "membership.csv"
     if "body" not in df.columns:
         raise ValueError(f"{path}: no column 'body' ({' or '.join(BODIES)} on every row)")
-    for line, (name, body) in enumerate(zip(df["name"], df["body"], strict=True), start=2):
-        if body not in BODIES:
-            raise ValueError(f"{path}: line {line} ({name}): body {body!r} is not {' or '.join(BODIES)}")
+    bad = [
+        f"{path}: line {line} ({name}): body {body!r} is not {' or '.join(BODIES)}"
+        for line, (name, body) in enumerate(zip(df["name"], df["body"], strict=True), start=2)
+        if body not in BODIES
+    ]
+    if bad:
+        raise ValueError("\n".join(bad))
     for col in ("as_of", "joined"):
         df[col] = pd.to_numeric(df[col].replace("", None), errors="raise").astype("Int64")
     return df
