@@ -6,9 +6,11 @@ from __future__ import annotations
 import contextlib
 import functools
 import http.server
+import importlib.util
 import os
 import re
 import shutil
+import sys
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -30,6 +32,17 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
+
+
+def book_extension(name: str):
+    """The book's local Sphinx extension ``book/_ext/<name>.py``, loaded as a module of its own (the folder is
+    no package: Sphinx finds it through the book's configuration)."""
+    spec = importlib.util.spec_from_file_location(name, REPO / "book" / "_ext" / f"{name}.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module  # dataclasses look their module up while a class is made
+    spec.loader.exec_module(module)
+    return module
 
 
 def _toc_files(entry: dict) -> Iterator[str]:

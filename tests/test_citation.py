@@ -3,24 +3,13 @@ the pure parts, without a build."""
 
 from __future__ import annotations
 
-import importlib.util
 import subprocess
-import sys
 from pathlib import Path
 
-from conftest import REPO
+from conftest import book_extension
 
-
-def _extension(name: str):
-    spec = importlib.util.spec_from_file_location(name, REPO / "book" / "_ext" / f"{name}.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[name] = module  # dataclasses look their module up while the class is made
-    spec.loader.exec_module(module)
-    return module
-
-
-book_citation = _extension("book_citation")
-screen_fixes = _extension("screen_fixes")
+book_citation = book_extension("book_citation")
+screen_fixes = book_extension("screen_fixes")
 
 CFF = """cff-version: 1.2.0
 title: "A <book> & more"

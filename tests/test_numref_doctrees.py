@@ -4,22 +4,11 @@ until the documents are read again, and every other caller of ``get_doctree`` st
 
 from __future__ import annotations
 
-import importlib.util
-from pathlib import Path
-
 import pytest
 
-REPO = Path(__file__).resolve().parents[1]
+from conftest import book_extension
 
-
-def _extension():
-    spec = importlib.util.spec_from_file_location("numref_doctrees", REPO / "book" / "_ext" / "numref_doctrees.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-numref_doctrees = _extension()
+numref_doctrees = book_extension("numref_doctrees")
 
 
 class Env:

@@ -3,23 +3,13 @@ answers the query it wraps gives, and asks that query once per distinct question
 
 from __future__ import annotations
 
-import importlib.util
 from collections.abc import Iterator
-from pathlib import Path
 
 import pybtex.plugin
 
-REPO = Path(__file__).resolve().parents[1]
+from conftest import book_extension
 
-
-def _extension():
-    spec = importlib.util.spec_from_file_location("plugin_lookups", REPO / "book" / "_ext" / "plugin_lookups.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-plugin_lookups = _extension()
+plugin_lookups = book_extension("plugin_lookups")
 
 
 def test_the_cached_query_answers_as_pybtex_s_own() -> None:
