@@ -17,7 +17,7 @@ from __future__ import annotations
 import pandas as pd
 
 from .names import resolve_names
-from .panel import STATUS_RANK
+from .panel import STATUS_RANK, status_words
 from .sources import GROUP_BODY, PROCESS_BODY
 
 __all__ = [
@@ -226,8 +226,7 @@ def first_appearances(
                 "name": first["name"],
                 "kind": first["kind"],
                 "first seen": int(first["year"]),
-                "first as": str(first["status"]).replace("_", "-")
-                + (" at the Ad Hoc Group" if first["at_group"] else ""),
+                "first as": status_words(str(first["status"]), bool(first["at_group"])),
                 "first source": first["source"],
                 "last as observer": int(observed["year"].max()) if len(observed) else None,
                 "first as member": member_year,

@@ -7,7 +7,7 @@ import pandas as pd
 from ..rows import each_row
 from .sources import GROUP_BODY
 
-__all__ = ["GROUP_STATUS", "PANEL_STATUSES", "ROLES", "STATUS_RANK", "membership_panel"]
+__all__ = ["GROUP_STATUS", "PANEL_STATUSES", "ROLES", "STATUS_RANK", "membership_panel", "status_words"]
 
 ROLES = ("co_chair", "participant", "observer", "member")
 #: The panel's status for a state-year whose only evidence is a meeting of the Ad Hoc Group (a curated row
@@ -18,6 +18,12 @@ GROUP_STATUS = "ad_hoc_group"
 STATUS_RANK = {"co_chair": 4, "member": 3, "participant": 2, "observer": 1, GROUP_STATUS: 0}
 #: The panel's statuses, strongest first (the order of the growth figure's legend).
 PANEL_STATUSES = ("co_chair", "member", "participant", "observer", GROUP_STATUS)
+
+
+def status_words(status: str, at_group: bool) -> str:
+    """A status as a reader reads it: ``co-chair``, ``observer``; one at a meeting of the Ad Hoc Group says so
+    (``observer at the Ad Hoc Group``), since it is no status in the process."""
+    return status.replace("_", "-") + (" at the Ad Hoc Group" if at_group else "")
 
 
 def membership_panel(participation: pd.DataFrame, membership: pd.DataFrame) -> pd.DataFrame:

@@ -10,7 +10,7 @@ from pandas.api.typing import NAType
 
 from ..rows import each_row
 from .growth import MEMBER_STATES, MEMBERS, quantity_of
-from .panel import GROUP_STATUS, ROLES
+from .panel import GROUP_STATUS, ROLES, status_words
 from .sources import GROUP_BODY
 
 __all__ = [
@@ -276,7 +276,7 @@ def curated_view(curated: pd.DataFrame) -> pd.DataFrame:
     columns, so that the notes can be read."""
 
     def shows(status: str, body: str, as_of: int | NAType, joined: int | NAType) -> str:  # Int64: as_of, joined
-        text = status.replace("_", "-") + (" at the Ad Hoc Group" if body == GROUP_BODY else "")
+        text = status_words(status, body == GROUP_BODY)
         text += f" in {int(as_of)}" if not isinstance(as_of, NAType) else ", undated"
         return text + (f"; joined {int(joined)}" if not isinstance(joined, NAType) else "")
 
