@@ -57,9 +57,9 @@ def normalise(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
 
 #: How many kernels are started for one notebook when one dies before its first reply.
 KERNEL_STARTS = 3
-#: What jupyter_client raises for such a kernel. With two notebooks run at a time, each process picks free
-#: ports for its kernel on its own, and a kernel can find its port taken by the other's between the pick and
-#: its bind ("Address already in use"): it dies before running anything, so another is started.
+#: What jupyter_client raises for such a kernel. Kernels started at the same time (two books built side by
+#: side, each process picking free ports on its own) can pick the same port, and one finds it taken between the
+#: pick and its bind ("Address already in use"): it dies before running anything, so another is started.
 _DIED_AT_START = "Kernel died before replying to kernel_info"
 #: Run in a kernel before each notebook but its first, never shown: no name of the notebook before is left
 #: (``%reset -f``), and Python's record of the warnings already shown is cleared (setting the filters again
